@@ -1,0 +1,31 @@
+@{
+    RootModule           = 'CodeEnv.Cmdlets.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f1f0c1e-8a43-4c61-9d3e-2b7f4c0de5a1'
+    Author               = 'The CodeEnv team'
+    CompanyName          = 'CodeEnv'
+    Copyright            = '(c) The CodeEnv team. All rights reserved.'
+    Description          = 'Create and manage Python code environments (real virtual environments with a chosen Python, requested packages, permissions and container settings) under an administrator-defined root.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('CodeEnv.Format.ps1xml')
+    TypesToProcess       = @('CodeEnv.Types.ps1xml')
+    CmdletsToExport      = @(
+        'Initialize-CodeEnvRoot'
+        'Get-CodeEnvRoot'
+        'Get-CodeEnvPython'
+        'New-CodeEnv'
+        'Get-CodeEnv'
+        'Set-CodeEnv'
+        'Remove-CodeEnv'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Python', 'venv', 'pip', 'environment', 'DataScience')
+            ProjectUri = 'https://example.invalid/codeenv'
+        }
+    }
+}

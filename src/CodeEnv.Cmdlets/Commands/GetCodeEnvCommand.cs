@@ -1,0 +1,41 @@
+using System.Linq;
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Get-CodeEnv: the environments of the root, all or by name (wildcards allowed).</summary>
+    [Cmdlet(VerbsCommon.Get, "CodeEnv")]
+    [OutputType(typeof(Environment))]
+    public sealed class GetCodeEnvCommand : RootCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
+        public string[]? Name { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            Operations.EnvironmentService? service = null;
+            Terminating(Root, () => service = Environments());
+            var names = Name ?? new[] { "*" };
+            foreach (var requested in names)
+            {
+                if (WildcardPattern.ContainsWildcardCharacters(requested))
+                {
+                    // A wildcard that matches nothing is silent, as in Get-ChildItem.
+                    var pattern = new WildcardPattern(requested, WildcardOptions.IgnoreCase);
+                    foreach (var name in service!.Names().Where(pattern.IsMatch))
+                    {
+                        ForItem(name, () => WriteObject(service.Get(name)));
+                    }
+                }
+                else
+                {
+                    ForItem(requested, () => WriteObject(service!.Get(requested)));
+                }
+            }
+        }
+    }
+}

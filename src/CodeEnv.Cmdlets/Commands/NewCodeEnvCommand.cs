@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Operations;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>New-CodeEnv: creates an environment with a real venv and the root's base packages.</summary>
+    [Cmdlet(VerbsCommon.New, "CodeEnv", SupportsShouldProcess = true, DefaultParameterSetName = ByVersion)]
+    [OutputType(typeof(Environment))]
+    public sealed class NewCodeEnvCommand : RootCmdlet
+    {
+        private const string ByVersion = "ByVersion";
+        private const string ByInterpreter = "ByInterpreter";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = ByVersion, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PythonVersionCompleter))]
+        public string PythonVersion { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = ByInterpreter, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Interpreter { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string Description { get; set; } = "";
+
+        /// <summary>Only record the definition; Update-CodeEnv builds the venv later.</summary>
+        [Parameter]
+        public SwitchParameter NoInstall { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            ForItem(Name, () =>
+            {
+                EnvironmentName.Validate(Name);
+                var service = Environments();
+                if (!ShouldProcess($"{Name} in {service.Paths.Root}", "Create CodeEnv environment"))
+                {
+                    return;
+                }
+
+                var request = new NewEnvironmentRequest
+                {
+                    Name = Name,
+                    PythonVersion = ParameterSetName == ByVersion ? PythonVersion : null,
+                    InterpreterPath = ParameterSetName == ByInterpreter ? GetUnresolvedProviderPathFromPSPath(Interpreter) : null,
+                    Description = Description,
+                    NoInstall = NoInstall,
+                };
+                WriteObject(RunEngine((reporter, token) => service.CreateAsync(request, reporter, token)));
+            });
+        }
+    }
+}

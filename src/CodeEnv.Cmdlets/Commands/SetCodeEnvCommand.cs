@@ -1,0 +1,72 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Operations;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Set-CodeEnv: changes an environment's description, owner or usable-by-all flag as a new revision.</summary>
+    [Cmdlet(VerbsCommon.Set, "CodeEnv", SupportsShouldProcess = true)]
+    [OutputType(typeof(Environment))]
+    public sealed class SetCodeEnvCommand : RootCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
+        public string Name { get; set; } = "";
+
+        [Parameter]
+        [AllowEmptyString]
+        [ValidateNotNull]
+        public string? Description { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Owner { get; set; }
+
+        [Parameter]
+        public bool UsableByAll { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            ForItem(Name, () =>
+            {
+                EnvironmentName.Validate(Name);
+                var service = Environments();
+                if (!ShouldProcess(Name, "Set CodeEnv environment"))
+                {
+                    return;
+                }
+
+                var usableByAllGiven = MyInvocation.BoundParameters.ContainsKey(nameof(UsableByAll));
+                var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Change(
+                    Name,
+                    "Set-CodeEnv",
+                    definition =>
+                    {
+                        if (Description != null)
+                        {
+                            definition.Description = Description;
+                        }
+
+                        if (Owner != null)
+                        {
+                            definition.Owner = Owner;
+                        }
+
+                        if (usableByAllGiven)
+                        {
+                            definition.UsableByAll = UsableByAll;
+                        }
+                    },
+                    reporter,
+                    token)));
+                if (PassThru)
+                {
+                    WriteObject(changed);
+                }
+            });
+        }
+    }
+}

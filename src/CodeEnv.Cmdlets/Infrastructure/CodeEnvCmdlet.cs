@@ -1,0 +1,95 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Errors;
+using CodeEnv.Operations;
+
+namespace CodeEnv.Cmdlets.Infrastructure
+{
+    /// <summary>
+    /// What every CodeEnv cmdlet shares: the -Root parameter and its resolution, engine errors as ErrorRecords,
+    /// Ctrl+C as a cancelled token, and engine work run off the pipeline thread with its reports written on it.
+    /// </summary>
+    public abstract class CodeEnvCmdlet : PSCmdlet
+    {
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+
+        protected CancellationToken Cancellation => stopping.Token;
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        /// <summary>Runs engine work on a pool thread while this thread writes its verbose, warning and progress records.</summary>
+        protected T RunEngine<T>(Func<IOperationReporter, CancellationToken, Task<T>> work)
+        {
+            var reporter = new PipelineReporter(GetHashCode() & 0x7fffffff);
+            var task = Task.Run(async () =>
+            {
+                try
+                {
+                    return await work(reporter, stopping.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    reporter.Pending.CompleteAdding();
+                }
+            });
+            foreach (var write in reporter.Pending.GetConsumingEnumerable())
+            {
+                write(this);
+            }
+
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException e)
+            {
+                throw new CodeEnvException(ErrorKind.Stopped, "OperationStopped", "The operation was stopped.", null, e);
+            }
+        }
+
+        /// <summary>Runs one item's work; an engine error becomes a non-terminating error for that item.</summary>
+        protected void ForItem(object? target, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (CodeEnvException e)
+            {
+                if (e.Kind == ErrorKind.Stopped)
+                {
+                    ThrowTerminatingError(ErrorRecords.From(e));
+                }
+
+                WriteError(ErrorRecords.From(e));
+            }
+            catch (Exception e) when (!IsPipelineControl(e))
+            {
+                WriteError(ErrorRecords.Unexpected(e, target));
+            }
+        }
+
+        /// <summary>Runs work whose failure ends the whole call, such as resolving the root.</summary>
+        protected void Terminating(object? target, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (CodeEnvException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e));
+            }
+            catch (Exception e) when (!IsPipelineControl(e))
+            {
+                ThrowTerminatingError(ErrorRecords.Unexpected(e, target));
+            }
+        }
+
+        // PowerShell's own flow control (Ctrl+C, -ErrorAction Stop, a closed pipeline) must pass through untouched.
+        private static bool IsPipelineControl(Exception e) =>
+            e is PipelineStoppedException || e is PipelineClosedException || e is ActionPreferenceStopException || e is HaltCommandException;
+    }
+}

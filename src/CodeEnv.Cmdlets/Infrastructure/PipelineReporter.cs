@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using CodeEnv.Operations;
+
+namespace CodeEnv.Cmdlets.Infrastructure
+{
+    /// <summary>
+    /// Collects what the engine reports from any thread and replays it on the pipeline thread, the only thread
+    /// allowed to call WriteVerbose, WriteWarning and WriteProgress.
+    /// </summary>
+    internal sealed class PipelineReporter : IOperationReporter
+    {
+        private readonly BlockingCollection<Action<Cmdlet>> pending = new BlockingCollection<Action<Cmdlet>>();
+        private readonly int activityId;
+
+        public PipelineReporter(int activityId)
+        {
+            this.activityId = activityId;
+        }
+
+        public BlockingCollection<Action<Cmdlet>> Pending => pending;
+
+        public void Verbose(string message) => pending.Add(c => c.WriteVerbose(message));
+
+        public void Warning(string message) => pending.Add(c => c.WriteWarning(message));
+
+        public void Progress(string activity, string status, int percent) =>
+            pending.Add(c => c.WriteProgress(new ProgressRecord(activityId, activity, string.IsNullOrEmpty(status) ? activity : status) { PercentComplete = percent }));
+
+        public void ProgressCompleted(string activity) =>
+            pending.Add(c => c.WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
+    }
+}

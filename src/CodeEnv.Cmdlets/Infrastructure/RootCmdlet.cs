@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using CodeEnv.Operations;
+using CodeEnv.Security;
+using CodeEnv.Store;
+
+namespace CodeEnv.Cmdlets.Infrastructure
+{
+    /// <summary>A cmdlet that works on an existing root, named by -Root, $env:CODEENV_ROOT or the machine config.</summary>
+    public abstract class RootCmdlet : CodeEnvCmdlet
+    {
+        /// <summary>The root folder. Defaults to $env:CODEENV_ROOT, then the machine config file.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Root { get; set; }
+
+        protected RootPaths ResolveRoot()
+        {
+            var explicitRoot = Root == null ? null : GetUnresolvedProviderPathFromPSPath(Root);
+            return RootLocator.ForThisMachine().Resolve(explicitRoot);
+        }
+
+        protected EnvironmentService Environments() => new EnvironmentService(ResolveRoot(), OsIdentityProvider.Instance, SystemClock.Instance);
+    }
+}

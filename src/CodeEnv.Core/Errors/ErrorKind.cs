@@ -1,0 +1,15 @@
+namespace CodeEnv.Errors
+{
+    /// <summary>What went wrong, in terms a caller can act on; the cmdlets map each kind to a PowerShell ErrorCategory.</summary>
+    public enum ErrorKind
+    {
+        InvalidArgument,
+        AlreadyExists,
+        NotFound,
+        Busy,
+        InvalidData,
+        PermissionDenied,
+        OperationFailed,
+        Stopped,
+    }
+}

@@ -1,0 +1,9 @@
+namespace CodeEnv
+{
+    public enum ContainerSelectionMode
+    {
+        None,
+        All,
+        Selected,
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+
+namespace CodeEnv
+{
+    /// <summary>
+    /// The stored definition of one environment: exactly what <c>env.json</c> holds. Only
+    /// <see cref="Store.EnvironmentStore"/> reads or writes it on disk.
+    /// </summary>
+    public sealed class EnvironmentDefinition
+    {
+        public const int CurrentSchemaVersion = 1;
+
+        public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+
+        public string Name { get; set; } = "";
+
+        public PythonSelection Python { get; set; } = new PythonSelection();
+
+        public string Description { get; set; } = "";
+
+        public string Owner { get; set; } = "";
+
+        public bool UsableByAll { get; set; } = true;
+
+        public List<GroupPermission> GroupPermissions { get; set; } = new List<GroupPermission>();
+
+        public List<string> RequestedPackages { get; set; } = new List<string>();
+
+        public List<string> PackageSets { get; set; } = new List<string>();
+
+        public bool JupyterSupport { get; set; }
+
+        public ContainerSelection Containers { get; set; } = new ContainerSelection();
+
+        public EnvironmentState State { get; set; } = EnvironmentState.Creating;
+
+        /// <summary>Why the env is Failed or Outdated, in words for the admin.</summary>
+        public string? StateDetail { get; set; }
+
+        public string CreatedBy { get; set; } = "";
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public string UpdatedBy { get; set; } = "";
+
+        public DateTimeOffset UpdatedAt { get; set; }
+
+        public int Revision { get; set; }
+
+        public EnvironmentDefinition Clone() => Store.Json.Clone(this);
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.IO;
+using System.Threading;
+using CodeEnv.Errors;
+using CodeEnv.Security;
+using CodeEnv.Store;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>
+    /// Takes an env's lock for a mutation, and for creation also its name claim: the rules that make concurrent
+    /// creators of Sales and sales end with exactly one env, and that clean up after a creator that was killed.
+    /// </summary>
+    internal sealed class EnvironmentLocks
+    {
+        private readonly RootPaths paths;
+        private readonly EnvironmentStore store;
+        private readonly IIdentityProvider identity;
+        private readonly IClock clock;
+
+        public EnvironmentLocks(RootPaths paths, EnvironmentStore store, IIdentityProvider identity, IClock clock)
+        {
+            this.paths = paths;
+            this.store = store;
+            this.identity = identity;
+            this.clock = clock;
+        }
+
+        public FileLock Acquire(string canonicalName, string operation, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var held = FileLock.Acquire(paths.EnvLockFile(canonicalName), Holder(operation), Timeout(settings), $"The env '{canonicalName}'", cancellation);
+            if (held.InterruptedHolder != null)
+            {
+                reporter.Verbose($"The lock of '{canonicalName}' was left by an interrupted process: {held.InterruptedHolder}.");
+            }
+
+            return held;
+        }
+
+        /// <summary>
+        /// Takes the lock of a name that does not exist yet and claims the name. Fails with AlreadyExists as soon as
+        /// the name (in any case) is seen taken, without waiting for a creator that holds the lock to finish.
+        /// </summary>
+        public FileLock AcquireForCreation(string name, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var held = FileLock.Acquire(
+                paths.EnvLockFile(name),
+                Holder("New-CodeEnv"),
+                Timeout(settings),
+                $"The env name '{name}'",
+                cancellation,
+                giveUp: () => store.ReadClaim(name) is NameClaim claim ? Exists(name, claim) : null);
+            try
+            {
+                var claim = store.ReadClaim(name);
+                if (claim != null)
+                {
+                    if (store.Exists(claim.Name) && store.Read(claim.Name).State != EnvironmentState.Creating)
+                    {
+                        throw Exists(name, claim);
+                    }
+
+                    // We hold the lock, so whoever claimed the name is no longer creating it: it was killed.
+                    reporter.Warning($"Cleaning up an interrupted creation of '{claim.Name}' by {claim.ClaimedBy} (pid {claim.ProcessId} on {claim.Host}) at {claim.ClaimedAt:u}.");
+                    DeleteDebris(claim.Name);
+                    store.ReleaseClaim(name);
+                }
+
+                var existing = store.CanonicalName(name);
+                if (existing != null)
+                {
+                    throw Exists(name, new NameClaim { Name = existing });
+                }
+
+                var caller = identity.Current();
+                var mine = new NameClaim { Name = name, ClaimedBy = caller.UserName, ProcessId = Platform.ProcessId, Host = Platform.HostName, ClaimedAt = clock.UtcNow };
+                if (!store.TryClaim(mine))
+                {
+                    throw Exists(name, store.ReadClaim(name) ?? mine);
+                }
+
+                return held;
+            }
+            catch
+            {
+                held.Dispose();
+                throw;
+            }
+        }
+
+        private void DeleteDebris(string name)
+        {
+            var folder = paths.EnvFolder(name);
+            if (Directory.Exists(folder))
+            {
+                var trash = Path.Combine(paths.TrashFolder, RootPaths.Key(name) + "-" + Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(paths.TrashFolder);
+                Directory.Move(folder, trash);
+                try
+                {
+                    Directory.Delete(trash, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Left in state/trash, where it blocks nothing.
+                }
+            }
+        }
+
+        private Exception Exists(string name, NameClaim claim)
+        {
+            var spelled = string.Equals(claim.Name, name, StringComparison.Ordinal) ? "" : $" (as '{claim.Name}'; names are unique regardless of case)";
+            return new CodeEnvException(
+                ErrorKind.AlreadyExists,
+                "CodeEnvExists",
+                $"An environment named '{name}' already exists in '{paths.Root}'{spelled}. Choose another name, or remove the existing one with Remove-CodeEnv.",
+                name);
+        }
+
+        private LockHolder Holder(string operation) => new LockHolder
+        {
+            Operation = operation,
+            User = identity.Current().UserName,
+            ProcessId = Platform.ProcessId,
+            Host = Platform.HostName,
+            Since = clock.UtcNow,
+        };
+
+        private static TimeSpan Timeout(RootSettings settings) => TimeSpan.FromSeconds(Math.Max(0, settings.LockTimeoutSeconds));
+    }
+}

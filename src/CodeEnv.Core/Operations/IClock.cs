@@ -1,0 +1,9 @@
+using System;
+
+namespace CodeEnv.Operations
+{
+    public interface IClock
+    {
+        DateTimeOffset UtcNow { get; }
+    }
+}

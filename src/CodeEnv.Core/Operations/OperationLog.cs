@@ -1,0 +1,46 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>
+    /// The full output of one venv or pip run, kept under the env's <c>logs/</c> as
+    /// <c>&lt;utc&gt;-&lt;operation&gt;.log</c>, and passed on line by line to Verbose.
+    /// </summary>
+    public sealed class OperationLog : IDisposable
+    {
+        private readonly StreamWriter writer;
+        private readonly IOperationReporter reporter;
+        private readonly object gate = new object();
+
+        public OperationLog(string logsFolder, string operation, DateTimeOffset now, IOperationReporter reporter)
+        {
+            Directory.CreateDirectory(logsFolder);
+            Path = System.IO.Path.Combine(logsFolder, now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture) + "-" + operation + ".log");
+            writer = new StreamWriter(new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { AutoFlush = true };
+            this.reporter = reporter;
+        }
+
+        public string Path { get; }
+
+        public void Line(string line)
+        {
+            lock (gate)
+            {
+                writer.WriteLine(line);
+            }
+
+            reporter.Verbose(line);
+        }
+
+        public void Dispose()
+        {
+            lock (gate)
+            {
+                writer.Dispose();
+            }
+        }
+    }
+}

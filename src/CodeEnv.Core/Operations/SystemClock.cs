@@ -1,0 +1,11 @@
+using System;
+
+namespace CodeEnv.Operations
+{
+    public sealed class SystemClock : IClock
+    {
+        public static readonly SystemClock Instance = new SystemClock();
+
+        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace CodeEnv.Python
+{
+    /// <summary>Resolves symlinks so one interpreter reached by several names is seen once.</summary>
+    internal static class RealPath
+    {
+        public static string Of(string path)
+        {
+            var full = Path.GetFullPath(path);
+            if (Platform.IsWindows)
+            {
+                return full;
+            }
+
+            var resolved = realpath(full, IntPtr.Zero);
+            if (resolved == IntPtr.Zero)
+            {
+                return full;
+            }
+
+            try
+            {
+                return Marshal.PtrToStringAnsi(resolved) ?? full;
+            }
+            finally
+            {
+                free(resolved);
+            }
+        }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern IntPtr realpath(string path, IntPtr resolved);
+
+        [DllImport("libc")]
+        private static extern void free(IntPtr pointer);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Errors;
+using CodeEnv.Operations;
+using CodeEnv.Store;
+
+namespace CodeEnv.Python
+{
+    /// <summary>Builds a virtual environment with a real interpreter and installs requirements into it with real pip.</summary>
+    internal sealed class VenvBuilder
+    {
+        private static readonly Regex PipStep = new Regex(@"^(Collecting|Processing|Downloading|Building wheel for|Installing collected packages:|Successfully installed)\s*(.*)$");
+
+        private readonly IOperationReporter reporter;
+        private readonly string activity;
+
+        public VenvBuilder(IOperationReporter reporter, string activity)
+        {
+            this.reporter = reporter;
+            this.activity = activity;
+        }
+
+        public async Task CreateVenvAsync(PythonInterpreter interpreter, string venvPath, OperationLog log, CancellationToken cancellation)
+        {
+            reporter.Progress(activity, $"Creating the virtual environment with Python {interpreter.Version}", 10);
+            log.Line($"> {interpreter.Path} -m venv {venvPath}");
+            var run = await ProcessRunner.RunAsync(interpreter.Path, new[] { "-m", "venv", venvPath }, log.Line, cancellation, PythonEnvironment.Clean).ConfigureAwait(false);
+            if (run.ExitCode != 0)
+            {
+                throw Failure($"'{interpreter.Path} -m venv' failed with exit code {run.ExitCode}", run, log);
+            }
+        }
+
+        public async Task InstallAsync(string venvPython, IReadOnlyList<string> requirements, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation)
+        {
+            if (requirements.Count == 0)
+            {
+                return;
+            }
+
+            var args = PipArguments.Install(paths, sources);
+            args.AddRange(requirements);
+            reporter.Progress(activity, "Installing " + string.Join(", ", requirements), 50);
+            log.Line("> " + venvPython + " " + string.Join(" ", args));
+            var run = await ProcessRunner.RunAsync(
+                venvPython,
+                args,
+                line =>
+                {
+                    log.Line(line);
+                    var step = PipStep.Match(line);
+                    if (step.Success)
+                    {
+                        reporter.Progress(activity, step.Groups[1].Value + " " + step.Groups[2].Value, 60);
+                    }
+                },
+                cancellation,
+                PythonEnvironment.Clean).ConfigureAwait(false);
+            if (run.ExitCode != 0)
+            {
+                throw Failure($"pip install failed with exit code {run.ExitCode}", run, log);
+            }
+        }
+
+        private static CodeEnvException Failure(string what, ProcessResult run, OperationLog log)
+        {
+            // pip's own error lines say what is wrong; everything else is in the log.
+            var errors = run.StandardError.Where(l => l.StartsWith("ERROR", System.StringComparison.Ordinal)).ToList();
+            if (errors.Count == 0)
+            {
+                errors = run.StandardError.Concat(run.StandardOutput).Reverse().Take(5).Reverse().ToList();
+            }
+
+            return new CodeEnvException(
+                ErrorKind.OperationFailed,
+                "PythonCommandFailed",
+                $"{what}:\n{string.Join("\n", errors)}\nThe full output is in '{log.Path}'.",
+                log.Path);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using CodeEnv.Errors;
+
+namespace CodeEnv.Store
+{
+    /// <summary>
+    /// An exclusive lock held by the operating system on an open file (flock on Unix, a share-none handle on
+    /// Windows). The OS releases it when the holder dies, however it dies, so a killed process never leaves a lock
+    /// that blocks anyone: a dead holder's lock is simply free, and its leftover holder file tells the next owner
+    /// what was interrupted. The lock file itself is never deleted, since deleting it would let two processes
+    /// lock two different files of the same name.
+    /// </summary>
+    public sealed class FileLock : IDisposable
+    {
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+        private readonly FileStream stream;
+        private readonly string holderPath;
+
+        private FileLock(FileStream stream, string holderPath, LockHolder? interruptedHolder)
+        {
+            this.stream = stream;
+            this.holderPath = holderPath;
+            InterruptedHolder = interruptedHolder;
+        }
+
+        /// <summary>The holder a killed process left behind when this lock was taken over, if any.</summary>
+        public LockHolder? InterruptedHolder { get; }
+
+        /// <summary>
+        /// Takes the lock, waiting up to <paramref name="timeout"/>. While waiting, <paramref name="giveUp"/> may end
+        /// the wait with its own exception (for example: the name this creator waits for is taken).
+        /// </summary>
+        public static FileLock Acquire(string lockPath, LockHolder me, TimeSpan timeout, string subject, CancellationToken cancellation, Func<Exception?>? giveUp = null)
+        {
+            var watch = Stopwatch.StartNew();
+            while (true)
+            {
+                var taken = TryAcquire(lockPath, me);
+                if (taken != null)
+                {
+                    return taken;
+                }
+
+                var reason = giveUp?.Invoke();
+                if (reason != null)
+                {
+                    throw reason;
+                }
+
+                if (watch.Elapsed >= timeout)
+                {
+                    var holder = ReadHolder(HolderPath(lockPath));
+                    var who = holder != null ? holder.ToString() : "another process";
+                    throw new CodeEnvException(
+                        ErrorKind.Busy,
+                        "CodeEnvBusy",
+                        $"{subject} is busy: {who}. Waited {timeout.TotalSeconds:0.#} s; try again when that operation has finished.",
+                        subject);
+                }
+
+                if (cancellation.WaitHandle.WaitOne(PollInterval))
+                {
+                    throw new CodeEnvException(ErrorKind.Stopped, "OperationStopped", $"Stopped while waiting for the lock of {subject}.", subject);
+                }
+            }
+        }
+
+        /// <summary>Takes the lock if it is free right now; null when another process holds it.</summary>
+        public static FileLock? TryAcquire(string lockPath, LockHolder me)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+            FileStream stream;
+            try
+            {
+                stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Windows reports a file being deleted or locked this way too.
+                return null;
+            }
+
+            var holderPath = HolderPath(lockPath);
+            var leftover = ReadHolder(holderPath);
+            AtomicFile.WriteAllText(holderPath, Json.Serialize(me));
+            return new FileLock(stream, holderPath, leftover);
+        }
+
+        /// <summary>Whether some live process holds the lock now.</summary>
+        public static bool IsHeld(string lockPath)
+        {
+            if (!File.Exists(lockPath))
+            {
+                return false;
+            }
+
+            try
+            {
+                using (new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                    return false;
+                }
+            }
+            catch (IOException)
+            {
+                return true;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return true;
+            }
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                File.Delete(holderPath);
+            }
+            catch (IOException)
+            {
+                // A stale holder file only makes the next owner report an interruption that did not happen.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+
+            stream.Dispose();
+        }
+
+        private static string HolderPath(string lockPath) => lockPath + ".holder.json";
+
+        private static LockHolder? ReadHolder(string holderPath)
+        {
+            try
+            {
+                return File.Exists(holderPath) ? Json.Deserialize<LockHolder>(File.ReadAllText(holderPath)) : null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is Newtonsoft.Json.JsonException)
+            {
+                return null;
+            }
+        }
+    }
+}

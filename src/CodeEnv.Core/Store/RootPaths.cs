@@ -1,0 +1,57 @@
+using System.IO;
+
+namespace CodeEnv.Store
+{
+    /// <summary>The on-disk layout of a root; the one place that knows where each file lives.</summary>
+    public sealed class RootPaths
+    {
+        public RootPaths(string root)
+        {
+            Root = Path.GetFullPath(root);
+        }
+
+        public string Root { get; }
+
+        public string SettingsFile => Path.Combine(Root, "codeenv.json");
+
+        public string EnvsFolder => Path.Combine(Root, "envs");
+
+        public string Wheelhouse => Path.Combine(Root, "wheelhouse");
+
+        public string Cache => Path.Combine(Root, "cache");
+
+        public string PipCache => Path.Combine(Cache, "pip");
+
+        /// <summary>Bookkeeping that is not part of any env: name claims, locks, removed envs awaiting deletion.</summary>
+        public string StateFolder => Path.Combine(Root, "state");
+
+        public string NamesFolder => Path.Combine(StateFolder, "names");
+
+        public string LocksFolder => Path.Combine(StateFolder, "locks");
+
+        public string TrashFolder => Path.Combine(StateFolder, "trash");
+
+        public string RootLockFile => Path.Combine(LocksFolder, "_root.lock");
+
+        public string EnvFolder(string name) => Path.Combine(EnvsFolder, name);
+
+        public string EnvFile(string name) => Path.Combine(EnvFolder(name), "env.json");
+
+        public string VenvFolder(string name) => Path.Combine(EnvFolder(name), "venv");
+
+        public string HistoryFolder(string name) => Path.Combine(EnvFolder(name), "history");
+
+        public string HistoryFile(string name, int revision) => Path.Combine(HistoryFolder(name), revision + ".json");
+
+        public string LogsFolder(string name) => Path.Combine(EnvFolder(name), "logs");
+
+        public string InstalledFile(string name) => Path.Combine(EnvFolder(name), "installed.json");
+
+        /// <summary>Locks and claims are keyed by the lower-cased name, so Sales and sales are one env.</summary>
+        public string EnvLockFile(string name) => Path.Combine(LocksFolder, Key(name) + ".lock");
+
+        public string NameClaimFile(string name) => Path.Combine(NamesFolder, Key(name) + ".json");
+
+        public static string Key(string name) => name.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CodeEnv.Errors;
+using CodeEnv.Operations;
+using CodeEnv.Security;
+
+namespace CodeEnv.Store
+{
+    /// <summary>The only code that reads or writes <c>codeenv.json</c>, and the one that lays out a new root.</summary>
+    public sealed class RootStore
+    {
+        private const string What = "root settings";
+        private const string IdPrefix = "RootSettingsFile";
+
+        public static RootSettings Read(RootPaths paths)
+        {
+            var settings = SchemaFile.Read<RootSettings>(paths.SettingsFile, RootSettings.CurrentSchemaVersion, What, IdPrefix);
+            settings.Root = paths.Root;
+            return settings;
+        }
+
+        /// <summary>
+        /// Lays out a root in an absent or empty folder. codeenv.json is written last, so a folder is a root only
+        /// once everything else is in place.
+        /// </summary>
+        public static RootSettings Initialize(string folder, IReadOnlyList<string>? administrators, CallerIdentity caller, IClock clock)
+        {
+            var paths = new RootPaths(folder);
+            if (File.Exists(paths.Root))
+            {
+                throw new CodeEnvException(ErrorKind.InvalidArgument, "CodeEnvRootPathIsFile", $"'{paths.Root}' is a file. Give the path of a new or empty folder.", paths.Root);
+            }
+
+            if (File.Exists(paths.SettingsFile))
+            {
+                throw new CodeEnvException(
+                    ErrorKind.AlreadyExists,
+                    "CodeEnvRootExists",
+                    $"'{paths.Root}' is already a CodeEnv root. Use it with -Root '{paths.Root}', or give another folder.",
+                    paths.Root);
+            }
+
+            if (Directory.Exists(paths.Root) && Directory.EnumerateFileSystemEntries(paths.Root).Any())
+            {
+                throw new CodeEnvException(
+                    ErrorKind.InvalidArgument,
+                    "CodeEnvRootFolderNotEmpty",
+                    $"'{paths.Root}' is not empty and is not a CodeEnv root. Give a new or empty folder, so no existing file is mixed into the root.",
+                    paths.Root);
+            }
+
+            var admins = (administrators ?? Array.Empty<string>()).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (admins.Count == 0)
+            {
+                admins.Add(caller.UserName);
+            }
+
+            foreach (var folderToCreate in new[] { paths.EnvsFolder, paths.Wheelhouse, paths.Cache, paths.NamesFolder, paths.LocksFolder, paths.TrashFolder })
+            {
+                Directory.CreateDirectory(folderToCreate);
+            }
+
+            var now = clock.UtcNow;
+            var settings = new RootSettings
+            {
+                Root = paths.Root,
+                Administrators = admins,
+                PackageSets = DefaultPackageSets.Create(),
+                CreatedBy = caller.UserName,
+                CreatedAt = now,
+                UpdatedBy = caller.UserName,
+                UpdatedAt = now,
+            };
+            SchemaFile.Write(paths.SettingsFile, settings);
+            return settings;
+        }
+    }
+}

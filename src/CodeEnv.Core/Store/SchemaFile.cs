@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using CodeEnv.Errors;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace CodeEnv.Store
+{
+    /// <summary>
+    /// Reads and writes one versioned JSON document. Every file carries <c>schemaVersion</c>: a newer one than
+    /// this code knows is refused (never rewritten), a damaged one is an error that names the file.
+    /// </summary>
+    internal static class SchemaFile
+    {
+        public static T Read<T>(string path, int currentSchemaVersion, string what, string idPrefix)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (FileNotFoundException e)
+            {
+                throw new CodeEnvException(ErrorKind.NotFound, idPrefix + "NotFound", $"The {what} file '{path}' does not exist.", path, e);
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                throw new CodeEnvException(ErrorKind.NotFound, idPrefix + "NotFound", $"The {what} file '{path}' does not exist.", path, e);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new CodeEnvException(ErrorKind.InvalidData, idPrefix + "Unreadable", $"The {what} file '{path}' cannot be read: {e.Message}", path, e);
+            }
+
+            JObject document;
+            try
+            {
+                document = JObject.Parse(text);
+            }
+            catch (JsonException e)
+            {
+                throw Damaged(path, what, idPrefix, e.Message, e);
+            }
+
+            var version = document["schemaVersion"];
+            if (version == null || version.Type != JTokenType.Integer)
+            {
+                throw Damaged(path, what, idPrefix, "it has no integer 'schemaVersion'", null);
+            }
+
+            var schemaVersion = version.Value<int>();
+            if (schemaVersion > currentSchemaVersion)
+            {
+                throw new CodeEnvException(
+                    ErrorKind.InvalidData,
+                    idPrefix + "SchemaTooNew",
+                    $"The {what} file '{path}' has schemaVersion {schemaVersion}, but this CodeEnv understands up to {currentSchemaVersion}. "
+                    + "It was written by a newer CodeEnv: update the CodeEnv module. The file was left as it is.",
+                    path);
+            }
+
+            if (schemaVersion < 1)
+            {
+                throw Damaged(path, what, idPrefix, $"schemaVersion {schemaVersion} is not a valid version", null);
+            }
+
+            // Older schemas are migrated here, one step at a time, when there are any.
+            try
+            {
+                return document.ToObject<T>(JsonSerializer.Create(Json.Settings))
+                    ?? throw Damaged(path, what, idPrefix, "it is empty", null);
+            }
+            catch (JsonException e)
+            {
+                throw Damaged(path, what, idPrefix, e.Message, e);
+            }
+            catch (ArgumentException e)
+            {
+                throw Damaged(path, what, idPrefix, e.Message, e);
+            }
+        }
+
+        public static void Write<T>(string path, T document) => AtomicFile.WriteAllText(path, Json.Serialize(document));
+
+        private static CodeEnvException Damaged(string path, string what, string idPrefix, string reason, Exception? inner) =>
+            new CodeEnvException(
+                ErrorKind.InvalidData,
+                idPrefix + "Damaged",
+                $"The {what} file '{path}' is damaged: {reason}. Restore it from history/ or a backup; CodeEnv will not overwrite it.",
+                path,
+                inner);
+    }
+}

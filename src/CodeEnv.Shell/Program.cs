@@ -1,0 +1,83 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using CodeEnv.Shell;
+
+var parsed = ShellArguments.Parse(args, out var problem);
+if (parsed == null)
+{
+    Console.Error.WriteLine(problem);
+    Console.Error.WriteLine(ShellArguments.Usage);
+    return 2;
+}
+
+var module = ModuleLocator.Find(parsed.ModulePath);
+if (module == null || !File.Exists(module))
+{
+    Console.Error.WriteLine($"The CodeEnv module was not found{(module == null ? "" : " at '" + module + "'")}. Build it with 'dotnet build -c Release CodeEnv.Cmdlets.sln', or pass -Module <path to CodeEnv.psd1>.");
+    return 2;
+}
+
+var host = new ConsoleHost();
+var state = InitialSessionState.CreateDefault2();
+state.ImportPSModule(module);
+if (OperatingSystem.IsWindows())
+{
+    state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+}
+
+using var runspace = RunspaceFactory.CreateRunspace(host, state);
+runspace.Open();
+using var shell = PowerShell.Create();
+shell.Runspace = runspace;
+Console.CancelKeyPress += (_, e) =>
+{
+    // Ctrl+C stops the pipeline; the cmdlets kill their child processes and release their locks.
+    e.Cancel = true;
+    shell.BeginStop(null, null);
+};
+
+if (parsed.File != null)
+{
+    var script = Path.GetFullPath(parsed.File);
+    if (!File.Exists(script))
+    {
+        Console.Error.WriteLine($"The script '{script}' does not exist.");
+        return 2;
+    }
+
+    shell.AddCommand(script);
+    foreach (var argument in parsed.FileArguments)
+    {
+        shell.AddArgument(argument);
+    }
+}
+else
+{
+    shell.AddScript(parsed.Command!);
+}
+
+shell.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
+shell.AddCommand("Out-Default");
+try
+{
+    shell.Invoke();
+}
+catch (RuntimeException e)
+{
+    var record = e.ErrorRecord;
+    Console.Error.WriteLine($"{record} ({record.FullyQualifiedErrorId}, {record.CategoryInfo.Category})");
+    return 1;
+}
+
+if (host.ExitCode is int requested)
+{
+    return requested;
+}
+
+var lastExitCode = runspace.SessionStateProxy.GetVariable("LASTEXITCODE") as int? ?? 0;
+if (lastExitCode != 0)
+{
+    return lastExitCode;
+}
+
+return shell.HadErrors ? 1 : 0;
