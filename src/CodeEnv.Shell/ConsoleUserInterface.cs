@@ -12,13 +12,13 @@ internal sealed class ConsoleUserInterface : PSHostUserInterface
     // Colour codes only for a terminal; logs and cron mail get plain text.
     public override bool SupportsVirtualTerminal => !Console.IsOutputRedirected;
 
-    public override void Write(string value) => Console.Out.Write(value);
+    public override void Write(string value) => Console.Out.Write(ForStdout(value));
 
-    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(value);
+    public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Out.Write(ForStdout(value));
 
-    public override void WriteLine(string value) => Console.Out.WriteLine(value);
+    public override void WriteLine(string value) => Console.Out.WriteLine(ForStdout(value));
 
-    public override void WriteErrorLine(string value) => Console.Error.WriteLine(value);
+    public override void WriteErrorLine(string value) => Console.Error.WriteLine(Console.IsErrorRedirected ? Plain(value) : value);
 
     public override void WriteWarningLine(string message) => Console.Error.WriteLine("WARNING: " + message);
 
@@ -89,6 +89,13 @@ internal sealed class ConsoleUserInterface : PSHostUserInterface
 
     public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) =>
         throw new NotSupportedException("codeenv cannot prompt for credentials.");
+
+    // The formatter adds colour codes ($PSStyle); a file or a pipe gets the text without them.
+    private static readonly System.Text.RegularExpressions.Regex EscapeSequence = new(@"\x1b\[[0-9;?]*[A-Za-z]");
+
+    private static string Plain(string value) => EscapeSequence.Replace(value, "");
+
+    private static string ForStdout(string value) => Console.IsOutputRedirected ? Plain(value) : value;
 
     private static void RequireTerminal()
     {

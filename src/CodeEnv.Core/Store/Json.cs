@@ -9,7 +9,8 @@ namespace CodeEnv.Store
     {
         public static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
         {
-            ContractResolver = new CamelCasePropertyNamesContractResolver(),
+            // Dictionary keys are data (package set names), not property names: they keep their spelling.
+            ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false } },
             Converters = { new StringEnumConverter() },
             Formatting = Formatting.Indented,
             NullValueHandling = NullValueHandling.Ignore,

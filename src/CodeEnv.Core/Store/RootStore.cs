@@ -21,6 +21,22 @@ namespace CodeEnv.Store
             return settings;
         }
 
+        /// <summary>Changes the settings under the root's lock, as a new revision; nothing else writes codeenv.json.</summary>
+        public static RootSettings Update(RootPaths paths, Action<RootSettings> change, CallerIdentity caller, IClock clock, TimeSpan lockTimeout)
+        {
+            var holder = new LockHolder { Operation = "Update root settings", User = caller.UserName, ProcessId = Platform.ProcessId, Host = Platform.HostName, Since = clock.UtcNow };
+            using (FileLock.Acquire(paths.RootLockFile, holder, lockTimeout, $"The root '{paths.Root}'", System.Threading.CancellationToken.None))
+            {
+                var settings = Read(paths);
+                change(settings);
+                settings.Revision++;
+                settings.UpdatedBy = caller.UserName;
+                settings.UpdatedAt = clock.UtcNow;
+                SchemaFile.Write(paths.SettingsFile, settings);
+                return settings;
+            }
+        }
+
         /// <summary>
         /// Lays out a root in an absent or empty folder. codeenv.json is written last, so a folder is a root only
         /// once everything else is in place.

@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using CodeEnv.Errors;
+using CodeEnv.Operations;
+using CodeEnv.Python;
+using CodeEnv.Store;
+using CodeEnv.TestSupport;
+using Newtonsoft.Json.Linq;
+
+namespace CodeEnv.Core.Tests;
+
+public class EnvironmentServiceTests
+{
+    [Theory]
+    [InlineData("3.11")]
+    [InlineData("3.12")]
+    public void Create_builds_a_real_venv_with_the_requested_python(string version)
+    {
+        using var root = new TestRoot();
+        var env = root.Create("analytics", version, noInstall: false);
+
+        Assert.Equal(EnvironmentState.Ready, env.State);
+        Assert.StartsWith(version + ".", env.PythonVersion);
+        var reported = Run(env.PythonPath, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.prefix)");
+        Assert.Equal(env.PythonVersion, reported[0]);
+        Assert.Equal(env.VenvPath, reported[1]);
+        Assert.Contains("pip", string.Join("\n", Run(env.PythonPath, "-m", "pip", "--version")));
+        Assert.Contains("version = " + env.PythonVersion, File.ReadAllText(VenvLayout.Config(env.VenvPath)).Replace("version_info", "version"));
+    }
+
+    [Fact]
+    public void Create_installs_the_root_base_packages_from_the_wheelhouse()
+    {
+        using var root = new TestRoot(s =>
+        {
+            s.BasePackages.Add("codeenv-base-demo==1.0");
+            s.PackageSources.NoIndex = true;
+        });
+        WheelBuilder.Write(root.Paths.Wheelhouse, "codeenv-base-demo", "1.0");
+
+        var env = root.Create("with-base", "3.12", noInstall: false);
+
+        Assert.Equal("1.0", Run(env.PythonPath, "-c", "import codeenv_base_demo; print(codeenv_base_demo.__version__)")[0]);
+        var log = Directory.GetFiles(root.Paths.LogsFolder("with-base"), "*-create.log").Single();
+        Assert.Contains("codeenv-base-demo", File.ReadAllText(log));
+    }
+
+    [Fact]
+    public void A_failed_creation_removes_everything_and_frees_the_name()
+    {
+        using var root = new TestRoot(s =>
+        {
+            s.BasePackages.Add("does-not-exist-anywhere");
+            s.PackageSources.NoIndex = true;
+        });
+        var error = Assert.Throws<CodeEnvException>(() => root.Create("doomed", "3.11", noInstall: false));
+        Assert.Equal(ErrorKind.OperationFailed, error.Kind);
+        Assert.Contains("does-not-exist-anywhere", error.Message);
+
+        Assert.False(Directory.Exists(root.Paths.EnvFolder("doomed")));
+        Assert.False(File.Exists(root.Paths.NameClaimFile("doomed")));
+        Assert.Empty(root.Service.Names());
+        Assert.Equal(EnvironmentState.Outdated, root.Create("doomed").State);
+    }
+
+    [Fact]
+    public void A_name_that_differs_only_in_case_is_refused()
+    {
+        using var root = new TestRoot();
+        root.Create("Sales");
+        var error = Assert.Throws<CodeEnvException>(() => root.Create("sales"));
+        Assert.Equal(ErrorKind.AlreadyExists, error.Kind);
+        Assert.Equal("CodeEnvExists", error.ErrorId);
+        Assert.Contains("'Sales'", error.Message);
+    }
+
+    [Fact]
+    public void Concurrent_creators_of_one_name_in_two_cases_end_with_exactly_one_env()
+    {
+        using var root = new TestRoot();
+        var names = Enumerable.Range(0, 16).Select(i => i % 2 == 0 ? "Sales" : "sales").ToList();
+        var outcomes = names.AsParallel().WithDegreeOfParallelism(8).Select(name =>
+        {
+            try
+            {
+                new EnvironmentService(root.Paths, TestRoot.Identity, SystemClock.Instance)
+                    .CreateAsync(new NewEnvironmentRequest { Name = name, PythonVersion = "3.11", NoInstall = true }, NullReporter.Instance, CancellationToken.None)
+                    .GetAwaiter().GetResult();
+                return "created";
+            }
+            catch (CodeEnvException e)
+            {
+                return e.ErrorId;
+            }
+        }).ToList();
+
+        Assert.Equal(1, outcomes.Count(o => o == "created"));
+        Assert.All(outcomes.Where(o => o != "created"), o => Assert.Equal("CodeEnvExists", o));
+        Assert.Single(root.Service.Names());
+    }
+
+    [Fact]
+    public void Get_finds_an_env_by_any_letter_case()
+    {
+        using var root = new TestRoot();
+        root.Create("Forecast");
+        Assert.Equal("Forecast", root.Service.Get("FORECAST").Name);
+    }
+
+    [Fact]
+    public void Get_of_a_missing_env_is_not_found()
+    {
+        using var root = new TestRoot();
+        var error = Assert.Throws<CodeEnvException>(() => root.Service.Get("nothing"));
+        Assert.Equal(ErrorKind.NotFound, error.Kind);
+        Assert.Equal("CodeEnvNotFound", error.ErrorId);
+    }
+
+    [Fact]
+    public void A_newly_created_env_records_who_and_when_and_starts_at_revision_one()
+    {
+        using var root = new TestRoot();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var env = root.Create("audit");
+        Assert.Equal(1, env.Revision);
+        Assert.Equal(System.Environment.UserName, env.CreatedBy);
+        Assert.Equal(System.Environment.UserName, env.Owner);
+        Assert.True(env.CreatedAt >= before);
+        Assert.True(env.UsableByAll);
+        Assert.True(File.Exists(root.Paths.HistoryFile("audit", 1)));
+    }
+
+    [Fact]
+    public void Change_bumps_the_revision_and_keeps_every_definition_in_history()
+    {
+        using var root = new TestRoot();
+        root.Create("hist");
+        var changed = root.Service.Change("hist", "Set-CodeEnv", d => d.Description = "new text", NullReporter.Instance, CancellationToken.None);
+
+        Assert.Equal(2, changed.Revision);
+        var first = JObject.Parse(File.ReadAllText(root.Paths.HistoryFile("hist", 1)));
+        var second = JObject.Parse(File.ReadAllText(root.Paths.HistoryFile("hist", 2)));
+        Assert.Equal("", first["definition"]!.Value<string>("description"));
+        Assert.Equal("Set-CodeEnv", second.Value<string>("operation"));
+        var change = Assert.Single(second["changes"]!);
+        Assert.Equal("description", change.Value<string>("field"));
+        Assert.Equal("new text", change.Value<string>("after"));
+    }
+
+    [Fact]
+    public void A_change_that_changes_nothing_makes_no_revision()
+    {
+        using var root = new TestRoot();
+        root.Create("same");
+        var env = root.Service.Change("same", "Set-CodeEnv", d => d.Description = "", NullReporter.Instance, CancellationToken.None);
+        Assert.Equal(1, env.Revision);
+        Assert.False(File.Exists(root.Paths.HistoryFile("same", 2)));
+    }
+
+    [Fact]
+    public void A_change_waits_for_the_lock_and_then_reports_the_env_busy()
+    {
+        using var root = new TestRoot(s => s.LockTimeoutSeconds = 0.3);
+        root.Create("locked");
+        using var held = FileLock.Acquire(root.Paths.EnvLockFile("locked"), new LockHolder { Operation = "Update-CodeEnv", User = "bob", ProcessId = 42, Host = "h1" }, TimeSpan.Zero, "x", CancellationToken.None);
+        var error = Assert.Throws<CodeEnvException>(() => root.Service.Change("locked", "Set-CodeEnv", d => d.Description = "x", NullReporter.Instance, CancellationToken.None));
+        Assert.Equal(ErrorKind.Busy, error.Kind);
+        Assert.Contains("Update-CodeEnv by bob (pid 42 on h1)", error.Message);
+        Assert.Equal(1, root.Service.Get("locked").Revision);
+    }
+
+    [Fact]
+    public void A_write_based_on_a_stale_revision_is_refused()
+    {
+        using var root = new TestRoot();
+        root.Create("stale");
+        var store = new EnvironmentStore(root.Paths);
+        var old = store.Read("stale");
+        root.Service.Change("stale", "Set-CodeEnv", d => d.Description = "first", NullReporter.Instance, CancellationToken.None);
+        old.Revision++;
+        old.Description = "second";
+        var error = Assert.Throws<CodeEnvException>(() => store.WriteRevision(old, new HistoryRecord { Revision = old.Revision, Definition = old }));
+        Assert.Equal("CodeEnvRevisionConflict", error.ErrorId);
+        Assert.Equal("first", root.Service.Get("stale").Description);
+    }
+
+    [Fact]
+    public void A_transient_state_with_no_live_holder_is_reported_as_interrupted()
+    {
+        using var root = new TestRoot();
+        root.Create("cut");
+        var store = new EnvironmentStore(root.Paths);
+        var definition = store.Read("cut");
+        definition.State = EnvironmentState.Updating;
+        store.WriteState(definition);
+        Assert.Equal(EnvironmentState.Interrupted, root.Service.Get("cut").State);
+    }
+
+    [Fact]
+    public void A_creation_killed_half_way_is_cleaned_up_by_the_next_creator()
+    {
+        using var root = new TestRoot();
+        // What a killed New-CodeEnv leaves: a claim and a folder with env.json in state Creating, and no lock holder.
+        Directory.CreateDirectory(root.Paths.EnvFolder("Half"));
+        new EnvironmentStore(root.Paths).TryClaim(new NameClaim { Name = "Half", ClaimedBy = "ghost", ProcessId = 4242, Host = "h" });
+        File.WriteAllText(root.Paths.EnvFile("Half"), "{\"schemaVersion\":1,\"name\":\"Half\",\"state\":\"Creating\",\"revision\":1}");
+        var reporter = new RecordingReporter();
+
+        var env = root.Service.CreateAsync(new NewEnvironmentRequest { Name = "half", PythonVersion = "3.11", NoInstall = true }, reporter, CancellationToken.None).GetAwaiter().GetResult();
+
+        Assert.Equal("half", env.Name);
+        Assert.Contains(reporter.Warnings, w => w.Contains("interrupted creation of 'Half' by ghost"));
+        Assert.Equal(new[] { "half" }, root.Service.Names());
+    }
+
+    [Fact]
+    public void Remove_deletes_the_env_and_frees_its_name()
+    {
+        using var root = new TestRoot();
+        var env = root.Create("gone", "3.12", noInstall: false);
+        root.Service.Remove("GONE", NullReporter.Instance, CancellationToken.None);
+
+        Assert.False(Directory.Exists(env.Path));
+        Assert.Empty(Directory.GetFileSystemEntries(root.Paths.TrashFolder));
+        Assert.False(File.Exists(root.Paths.NameClaimFile("gone")));
+        Assert.Empty(root.Service.Names());
+        root.Create("Gone");
+    }
+
+    [Fact]
+    public void Remove_of_a_missing_env_is_not_found()
+    {
+        using var root = new TestRoot();
+        var error = Assert.Throws<CodeEnvException>(() => root.Service.Remove("ghost", NullReporter.Instance, CancellationToken.None));
+        Assert.Equal(ErrorKind.NotFound, error.Kind);
+    }
+
+    [Fact]
+    public void A_removal_that_cannot_move_the_folder_leaves_the_env_listed_and_unchanged()
+    {
+        using var root = new TestRoot();
+        root.Create("stuck");
+        // The trash folder replaced by a file makes the one-step move fail, as a file in use does on Windows.
+        Directory.Delete(root.Paths.TrashFolder);
+        File.WriteAllText(root.Paths.TrashFolder, "");
+        var error = Assert.Throws<CodeEnvException>(() => root.Service.Remove("stuck", NullReporter.Instance, CancellationToken.None));
+        Assert.Equal("CodeEnvRemoveFailed", error.ErrorId);
+        var env = root.Service.Get("stuck");
+        Assert.Equal(EnvironmentState.Outdated, env.State);
+        Assert.True(File.Exists(root.Paths.NameClaimFile("stuck")));
+    }
+
+    [Fact]
+    public void An_interpreter_path_that_is_not_python_is_an_invalid_argument()
+    {
+        using var root = new TestRoot();
+        var error = Assert.Throws<CodeEnvException>(() => root.Create("nopy", interpreter: "/bin/ls"));
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("InterpreterNotPython", error.ErrorId);
+        Assert.Empty(root.Service.Names());
+    }
+
+    [Fact]
+    public void An_interpreter_path_that_does_not_exist_is_not_found()
+    {
+        using var root = new TestRoot();
+        var error = Assert.Throws<CodeEnvException>(() => root.Create("nopy", interpreter: "/nowhere/python3"));
+        Assert.Equal(ErrorKind.NotFound, error.Kind);
+        Assert.Equal("InterpreterNotFound", error.ErrorId);
+    }
+
+    [Fact]
+    public void Python_2_is_refused_with_the_reason()
+    {
+        using var root = new TestRoot();
+        var python2 = Interpreters.All.First(i => i.Version.StartsWith("2.", StringComparison.Ordinal));
+        var error = Assert.Throws<CodeEnvException>(() => root.Create("old", interpreter: python2.Path));
+        Assert.Equal("InterpreterCannotCreateVenv", error.ErrorId);
+        Assert.Contains("Python 2 has no venv", error.Message);
+    }
+
+    private static string[] Run(string executable, params string[] args)
+    {
+        var start = new ProcessStartInfo(executable, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{executable} {string.Join(" ", args)} failed: {error}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+using CodeEnv.Operations;
+
+namespace CodeEnv.Core.Tests;
+
+public sealed class RecordingReporter : IOperationReporter
+{
+    public ConcurrentQueue<string> Verbose { get; } = new();
+
+    public ConcurrentQueue<string> Warnings { get; } = new();
+
+    void IOperationReporter.Verbose(string message) => Verbose.Enqueue(message);
+
+    void IOperationReporter.Warning(string message) => Warnings.Enqueue(message);
+
+    void IOperationReporter.Progress(string activity, string status, int percent)
+    {
+    }
+
+    void IOperationReporter.ProgressCompleted(string activity)
+    {
+    }
+}
