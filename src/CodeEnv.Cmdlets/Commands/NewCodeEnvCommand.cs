@@ -13,6 +13,7 @@ namespace CodeEnv.Cmdlets.Commands
         private const string ByInterpreter = "ByInterpreter";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
         public string Name { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = ByVersion, ValueFromPipelineByPropertyName = true)]

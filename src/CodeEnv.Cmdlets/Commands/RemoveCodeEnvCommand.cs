@@ -10,6 +10,7 @@ namespace CodeEnv.Cmdlets.Commands
     public sealed class RemoveCodeEnvCommand : RootCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
         public string Name { get; set; } = "";
 

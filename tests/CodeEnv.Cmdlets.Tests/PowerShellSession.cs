@@ -1,0 +1,79 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using CodeEnv.TestSupport;
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>
+/// The real PowerShell engine with the built module (out/CodeEnv) imported, as a user's script sees it. Each
+/// session has its own runspace and, through $PSDefaultParameterValues, its own root in a temp folder.
+/// </summary>
+public sealed class PowerShellSession : IDisposable
+{
+    private readonly Runspace runspace;
+    private readonly TempFolder folder = new();
+
+    public PowerShellSession(bool initializeRoot = true)
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.ImportPSModule(RepoPaths.ModuleManifest);
+        runspace = RunspaceFactory.CreateRunspace(state);
+        runspace.Open();
+        RootPath = folder.Combine("root");
+        if (initializeRoot)
+        {
+            Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]", RootPath).AssertSuccess();
+        }
+    }
+
+    public string RootPath { get; }
+
+    public string Scratch(string name) => folder.Combine(name);
+
+    /// <summary>Runs a script; values in <paramref name="args"/> arrive as $args.</summary>
+    public PowerShellResult Run(string script, params object[] args)
+    {
+        using var shell = PowerShell.Create();
+        shell.Runspace = runspace;
+        shell.AddScript(script);
+        foreach (var arg in args)
+        {
+            shell.AddArgument(arg);
+        }
+
+        Collection<PSObject> output = new();
+        RuntimeException? terminating = null;
+        try
+        {
+            output = shell.Invoke();
+        }
+        catch (RuntimeException e)
+        {
+            terminating = e;
+        }
+
+        return new PowerShellResult(
+            output.ToList(),
+            shell.Streams.Error.ToList(),
+            shell.Streams.Warning.Select(w => w.Message).ToList(),
+            shell.Streams.Verbose.Select(v => v.Message).ToList(),
+            shell.Streams.Progress.ToList(),
+            terminating);
+    }
+
+    /// <summary>Edits the root's codeenv.json directly, for settings no cmdlet of this issue changes yet.</summary>
+    public void EditRootSettings(Action<Newtonsoft.Json.Linq.JObject> edit)
+    {
+        var file = Path.Combine(RootPath, "codeenv.json");
+        var json = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(file));
+        edit(json);
+        File.WriteAllText(file, json.ToString());
+    }
+
+    public void Dispose()
+    {
+        runspace.Dispose();
+        folder.Dispose();
+    }
+}
