@@ -45,11 +45,7 @@ if (parsed.File != null)
         return 2;
     }
 
-    shell.AddCommand(script);
-    foreach (var argument in parsed.FileArguments)
-    {
-        shell.AddArgument(argument);
-    }
+    shell.AddScript(ScriptInvocation.For(script, parsed.FileArguments));
 }
 else
 {

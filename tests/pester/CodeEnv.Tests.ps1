@@ -1,0 +1,41 @@
+# Pester 5 tests for machines with pwsh: the module as a pwsh user imports it. The xunit suites are the full gate;
+# these check that the same behaviours hold in a real pwsh with its Utility and Management modules.
+BeforeAll {
+    $manifest = Join-Path $PSScriptRoot '../../out/CodeEnv/CodeEnv.psd1'
+    Import-Module $manifest -Force
+    $script:root = Join-Path ([System.IO.Path]::GetTempPath()) ('codeenv-pester-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+    Initialize-CodeEnvRoot -Path $script:root | Out-Null
+    $PSDefaultParameterValues['*-CodeEnv*:Root'] = $script:root
+}
+
+AfterAll {
+    Remove-Item -Recurse -Force $script:root -ErrorAction SilentlyContinue
+}
+
+Describe 'CodeEnv module' {
+    It 'passes Test-ModuleManifest' {
+        Test-ModuleManifest -Path (Join-Path $PSScriptRoot '../../out/CodeEnv/CodeEnv.psd1') | Should -Not -BeNullOrEmpty
+    }
+
+    It 'creates, lists, changes and removes an environment' {
+        $version = (Get-CodeEnvPython | Where-Object SupportsVenv | Select-Object -First 1).Version -replace '^(\d+\.\d+).*', '$1'
+        $env = New-CodeEnv -Name pester-env -PythonVersion $version
+        $env.State | Should -Be 'Ready'
+        Test-Path $env.PythonPath | Should -BeTrue
+        (Get-CodeEnv pester-* | Set-CodeEnv -Description 'changed' -PassThru).Revision | Should -Be 2
+        Remove-CodeEnv -Name pester-env -Confirm:$false
+        Get-CodeEnv | Should -BeNullOrEmpty
+    }
+
+    It 'refuses an invalid name with InvalidArgument' {
+        { New-CodeEnv -Name 'bad_name' -PythonVersion 3.11 -NoInstall -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CodeEnvNameInvalid,CodeEnv.Cmdlets.Commands.NewCodeEnvCommand'
+    }
+
+    It 'refuses a duplicate name in another case with ResourceExists' {
+        New-CodeEnv -Name Dup -PythonVersion 3.11 -NoInstall | Out-Null
+        $err = $null
+        New-CodeEnv -Name dup -PythonVersion 3.11 -NoInstall -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+    }
+}
