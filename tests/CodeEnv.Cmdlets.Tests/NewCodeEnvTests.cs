@@ -97,6 +97,26 @@ public class NewCodeEnvTests
     }
 
     [Fact]
+    public void New_CodeEnv_warns_and_names_the_os_package_when_the_interpreter_has_no_Python_h()
+    {
+        using var ps = new PowerShellSession();
+        // A real Python install without include/: the interpreter binary and its standard library, nothing else.
+        var real = ps.Run("(Get-CodeEnvPython -Version 3.11 | Where-Object Source -eq 'pyenv')[0].Path").AssertSuccess().Output.Single().ToString();
+        var prefix = Path.GetDirectoryName(Path.GetDirectoryName(real))!;
+        var stdlib = Directory.GetDirectories(Path.Combine(prefix, "lib"), "python3.*").Single();
+        var install = ps.Scratch("headerless");
+        Directory.CreateDirectory(Path.Combine(install, "bin"));
+        Directory.CreateDirectory(Path.Combine(install, "lib"));
+        File.Copy(real, Path.Combine(install, "bin", Path.GetFileName(real)));
+        File.CreateSymbolicLink(Path.Combine(install, "lib", Path.GetFileName(stdlib)), stdlib);
+
+        var result = ps.Run("New-CodeEnv -Name nohdr -Interpreter $args[0] -NoInstall", Path.Combine(install, "bin", Path.GetFileName(real))).AssertSuccess();
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("Python.h", warning);
+        Assert.Matches("python3(\\.11)?-dev|python3-devel", warning);
+    }
+
+    [Fact]
     public void New_CodeEnv_WhatIf_creates_nothing()
     {
         using var ps = new PowerShellSession();
