@@ -196,7 +196,7 @@ public class EnvironmentServiceTests
     }
 
     [Fact]
-    public void A_creation_killed_half_way_is_cleaned_up_by_the_next_creator()
+    public async Task A_creation_killed_half_way_is_cleaned_up_by_the_next_creator()
     {
         using var root = new TestRoot();
         // What a killed New-CodeEnv leaves: a claim and a folder with env.json in state Creating, and no lock holder.
@@ -205,7 +205,7 @@ public class EnvironmentServiceTests
         File.WriteAllText(root.Paths.EnvFile("Half"), "{\"schemaVersion\":1,\"name\":\"Half\",\"state\":\"Creating\",\"revision\":1}");
         var reporter = new RecordingReporter();
 
-        var env = root.Service.CreateAsync(new NewEnvironmentRequest { Name = "half", PythonVersion = "3.11", NoInstall = true }, reporter, CancellationToken.None).GetAwaiter().GetResult();
+        var env = await root.Service.CreateAsync(new NewEnvironmentRequest { Name = "half", PythonVersion = "3.11", NoInstall = true }, reporter, CancellationToken.None);
 
         Assert.Equal("half", env.Name);
         Assert.Contains(reporter.Warnings, w => w.Contains("interrupted creation of 'Half' by ghost"));

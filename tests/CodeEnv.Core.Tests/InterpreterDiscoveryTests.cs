@@ -40,13 +40,13 @@ public class InterpreterDiscoveryTests
     }
 
     [Fact]
-    public void Symlinked_interpreters_on_path_resolve_to_one_entry()
+    public async Task Symlinked_interpreters_on_path_resolve_to_one_entry()
     {
         using var folder = new TempFolder();
         var real = Interpreters.Require("3.11").Path;
         File.CreateSymbolicLink(folder.Combine("python3"), real);
         File.CreateSymbolicLink(folder.Combine("python"), real);
-        var found = new InterpreterDiscovery(folder.Path, null, Array.Empty<string>()).DiscoverAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var found = await new InterpreterDiscovery(folder.Path, null, Array.Empty<string>()).DiscoverAsync(CancellationToken.None);
         var matching = found.Where(i => i.Path == real).ToList();
         Assert.Single(matching);
     }

@@ -17,9 +17,11 @@ namespace CodeEnv.Operations
         private readonly EnvironmentStore store;
         private readonly IIdentityProvider identity;
         private readonly IClock clock;
+        private readonly Trash trash;
 
-        public EnvironmentLocks(RootPaths paths, EnvironmentStore store, IIdentityProvider identity, IClock clock)
+        public EnvironmentLocks(RootPaths paths, EnvironmentStore store, IIdentityProvider identity, IClock clock, Trash trash)
         {
+            this.trash = trash;
             this.paths = paths;
             this.store = store;
             this.identity = identity;
@@ -90,20 +92,9 @@ namespace CodeEnv.Operations
 
         private void DeleteDebris(string name)
         {
-            var folder = paths.EnvFolder(name);
-            if (Directory.Exists(folder))
+            if (Directory.Exists(paths.EnvFolder(name)))
             {
-                var trash = Path.Combine(paths.TrashFolder, RootPaths.Key(name) + "-" + Guid.NewGuid().ToString("N"));
-                Directory.CreateDirectory(paths.TrashFolder);
-                Directory.Move(folder, trash);
-                try
-                {
-                    Directory.Delete(trash, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // Left in state/trash, where it blocks nothing.
-                }
+                Trash.Empty(trash.Take(name));
             }
         }
 

@@ -21,6 +21,7 @@ namespace CodeEnv.Operations
         private readonly IClock clock;
         private readonly EnvironmentStore store;
         private readonly EnvironmentLocks locks;
+        private readonly Trash trash;
 
         public EnvironmentService(RootPaths paths, IIdentityProvider identity, IClock clock)
         {
@@ -28,7 +29,8 @@ namespace CodeEnv.Operations
             this.identity = identity;
             this.clock = clock;
             store = new EnvironmentStore(paths);
-            locks = new EnvironmentLocks(paths, store, identity, clock);
+            trash = new Trash(paths);
+            locks = new EnvironmentLocks(paths, store, identity, clock, trash);
         }
 
         public RootPaths Paths => paths;
@@ -169,10 +171,10 @@ namespace CodeEnv.Operations
                     reporter.Verbose(e.Message);
                 }
 
-                string trash;
+                string trashed;
                 try
                 {
-                    trash = MoveToTrash(canonical);
+                    trashed = trash.Take(canonical);
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
@@ -191,7 +193,7 @@ namespace CodeEnv.Operations
                 }
 
                 store.ReleaseClaim(canonical);
-                DeleteTrash(trash, reporter);
+                DeleteTrashed(trashed, reporter);
             }
         }
 
@@ -285,19 +287,11 @@ namespace CodeEnv.Operations
             Definition = after,
         };
 
-        private string MoveToTrash(string canonical)
-        {
-            Directory.CreateDirectory(paths.TrashFolder);
-            var trash = Path.Combine(paths.TrashFolder, RootPaths.Key(canonical) + "-" + Guid.NewGuid().ToString("N"));
-            Directory.Move(paths.EnvFolder(canonical), trash);
-            return trash;
-        }
-
         private void RemoveFolder(string name, IOperationReporter reporter)
         {
             try
             {
-                DeleteTrash(MoveToTrash(name), reporter);
+                DeleteTrashed(trash.Take(name), reporter);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -305,15 +299,12 @@ namespace CodeEnv.Operations
             }
         }
 
-        private static void DeleteTrash(string trash, IOperationReporter reporter)
+        private static void DeleteTrashed(string trashed, IOperationReporter reporter)
         {
-            try
+            var problem = Trash.Empty(trashed);
+            if (problem != null)
             {
-                Directory.Delete(trash, recursive: true);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                reporter.Warning($"The env was removed, but its files could not all be deleted from '{trash}': {e.Message}. They no longer block the name; delete them by hand.");
+                reporter.Warning($"The env was removed, but its files could not all be deleted from '{trashed}': {problem}. They no longer block the name; delete them by hand.");
             }
         }
 
