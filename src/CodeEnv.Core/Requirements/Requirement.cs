@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+
+namespace CodeEnv.Requirements
+{
+    /// <summary>One requirement of a requirements.txt, parsed: what pip would be asked to install for this line.</summary>
+    public sealed class Requirement
+    {
+        public Requirement(int lineNumber, string line, string? name, IReadOnlyList<string> extras, SpecifierSet specifier, string? url, Marker? marker, IReadOnlyList<string> options)
+        {
+            LineNumber = lineNumber;
+            Line = line;
+            Name = name;
+            Extras = extras;
+            Specifier = specifier;
+            Url = url;
+            Marker = marker;
+            Options = options;
+        }
+
+        public int LineNumber { get; }
+
+        /// <summary>The logical line as written (continuations joined, comment removed).</summary>
+        public string Line { get; }
+
+        /// <summary>The name as written; null only for an option line.</summary>
+        public string? Name { get; }
+
+        /// <summary>The PEP 503 name pip compares: scikit-learn for Scikit_Learn.</summary>
+        public string? NormalizedName => Name == null ? null : PackageName.Normalize(Name);
+
+        public IReadOnlyList<string> Extras { get; }
+
+        public SpecifierSet Specifier { get; }
+
+        /// <summary>A direct reference: name @ URL, an archive URL or a local path.</summary>
+        public string? Url { get; }
+
+        public Marker? Marker { get; }
+
+        /// <summary>Options on this line: --hash=... for a requirement, or the option itself for an option line.</summary>
+        public IReadOnlyList<string> Options { get; }
+
+        public bool IsOptionLine => Name == null;
+
+        public override string ToString() => Line;
+    }
+}
