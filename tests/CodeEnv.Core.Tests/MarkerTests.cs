@@ -68,3 +68,22 @@ public class MarkerTests
     [InlineData("unknown_var == \"x\"")]
     public void Refuses_a_malformed_marker(string marker) => Assert.False(Marker.TryParse(marker, out _, out _));
 }
+
+public class MarkerEnvironmentTests
+{
+    [Theory]
+    [InlineData("3.11")]
+    [InlineData("3.12")]
+    public async Task Markers_evaluate_against_the_values_of_a_real_interpreter(string version)
+    {
+        var python = Interpreters.Require(version);
+        var values = await MarkerEnvironment.ProbeAsync(python.Path, CancellationToken.None);
+
+        Assert.Equal(version, values["python_version"]);
+        Assert.Equal(python.Version, values["python_full_version"]);
+        Assert.True(Marker.TryParse($"python_version == \"{version}\" and sys_platform == \"{values["sys_platform"]}\"", out var matching, out _));
+        Assert.True(matching!.Evaluate(values));
+        Assert.True(Marker.TryParse("python_version < \"3.9\"", out var older, out _));
+        Assert.False(older!.Evaluate(values));
+    }
+}
