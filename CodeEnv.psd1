@@ -18,6 +18,7 @@
         'Get-CodeEnv'
         'Set-CodeEnv'
         'Remove-CodeEnv'
+        'Get-CodeEnvInstalledPackage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

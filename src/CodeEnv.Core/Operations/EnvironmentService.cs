@@ -46,6 +46,13 @@ namespace CodeEnv.Operations
             return ToEnvironment(store.Read(canonical));
         }
 
+        /// <summary>What is installed in the env's venv, read from its metadata files without starting Python.</summary>
+        public IReadOnlyList<InstalledPackage> InstalledPackages(string name)
+        {
+            var env = Get(name);
+            return InstalledPackageReader.Read(env.VenvPath, env.Name, paths.Root);
+        }
+
         public async Task<Environment> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation)
         {
             EnvironmentName.Validate(request.Name);
