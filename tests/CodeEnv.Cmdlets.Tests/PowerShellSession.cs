@@ -27,6 +27,8 @@ public sealed class PowerShellSession : IDisposable
         }
     }
 
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
     public string RootPath { get; }
 
     public string Scratch(string name) => folder.Combine(name);
@@ -44,9 +46,17 @@ public sealed class PowerShellSession : IDisposable
 
         Collection<PSObject> output = new();
         RuntimeException? terminating = null;
+        var invocation = Task.Run(() => shell.Invoke());
+        // A hung pipeline must fail its test, not stall the whole suite until CI's time runs out.
+        if (!invocation.Wait(Timeout))
+        {
+            shell.Stop();
+            throw new TimeoutException($"The script did not finish in {Timeout.TotalMinutes} minutes: {script}");
+        }
+
         try
         {
-            output = shell.Invoke();
+            output = invocation.GetAwaiter().GetResult();
         }
         catch (RuntimeException e)
         {
