@@ -19,6 +19,7 @@
         'Set-CodeEnv'
         'Remove-CodeEnv'
         'Get-CodeEnvInstalledPackage'
+        'Get-CodeEnvPackageSet'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

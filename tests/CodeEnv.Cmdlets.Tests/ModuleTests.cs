@@ -8,7 +8,7 @@ public class ModuleTests
     private static readonly string[] Cmdlets =
     {
         "Initialize-CodeEnvRoot", "Get-CodeEnvRoot", "Get-CodeEnvPython", "New-CodeEnv", "Get-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv",
-        "Get-CodeEnvInstalledPackage",
+        "Get-CodeEnvInstalledPackage", "Get-CodeEnvPackageSet",
     };
 
     [Fact]

@@ -176,3 +176,17 @@ public class RequirementsParserTests
     public void Names_normalize_as_pip_compares_them(string name, string normalized) =>
         Assert.Equal(normalized, PackageName.Normalize(name));
 }
+
+public class DefaultPackageSetTests
+{
+    [Fact]
+    public void Every_default_package_set_line_is_a_valid_requirement_for_any_user()
+    {
+        foreach (var (name, lines) in DefaultPackageSets.Create())
+        {
+            var parsed = RequirementsParser.TryParse(lines, callerIsAdministrator: false, out var problems);
+            Assert.True(problems.Count == 0, $"{name}: {string.Join("; ", problems)}");
+            Assert.Equal(lines.Count, parsed.Count);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Linq;
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Store;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Get-CodeEnvPackageSet: the named package sets of the root.</summary>
+    [Cmdlet(VerbsCommon.Get, "CodeEnvPackageSet")]
+    [OutputType(typeof(PackageSet))]
+    public sealed class GetCodeEnvPackageSetCommand : RootCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? SetName { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            RootSettings? settings = null;
+            Terminating(Root, () => settings = RootStore.Read(ResolveRoot()));
+            var sets = settings!.PackageSets.OrderBy(s => s.Key, System.StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var requested in SetName ?? new[] { "*" })
+            {
+                var pattern = new WildcardPattern(requested, WildcardOptions.IgnoreCase);
+                var matches = sets.Where(s => pattern.IsMatch(s.Key)).ToList();
+                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(requested))
+                {
+                    WriteError(ErrorRecords.From(new Errors.CodeEnvException(
+                        Errors.ErrorKind.NotFound,
+                        "PackageSetNotFound",
+                        $"There is no package set named '{requested}' in the root '{settings.Root}'. Sets: {string.Join(", ", sets.Select(s => s.Key))}.",
+                        requested)));
+                }
+
+                foreach (var set in matches)
+                {
+                    WriteObject(new PackageSet(set.Key, set.Value, settings.Root));
+                }
+            }
+        }
+    }
+}
