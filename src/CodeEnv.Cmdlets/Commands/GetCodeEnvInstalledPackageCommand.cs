@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Infrastructure;
 
@@ -31,19 +30,16 @@ namespace CodeEnv.Cmdlets.Commands
 
                 foreach (var requested in PackageName)
                 {
-                    var normalized = Requirements.PackageName.Normalize(requested);
-                    var pattern = new WildcardPattern(normalized, WildcardOptions.IgnoreCase);
-                    var matches = installed.Where(p => pattern.IsMatch(Requirements.PackageName.Normalize(p.Name))).ToList();
-                    if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(requested))
-                    {
-                        WriteError(ErrorRecords.From(new Errors.CodeEnvException(
+                    // Names compare as pip compares them: Scikit_Learn finds scikit-learn.
+                    WriteMatching(
+                        installed,
+                        Requirements.PackageName.Normalize(requested),
+                        p => Requirements.PackageName.Normalize(p.Name),
+                        () => new Errors.CodeEnvException(
                             Errors.ErrorKind.NotFound,
                             "InstalledPackageNotFound",
                             $"The package '{requested}' is not installed in the env '{Name}'.",
-                            requested)));
-                    }
-
-                    WriteObject(matches, enumerateCollection: true);
+                            requested));
                 }
             });
         }

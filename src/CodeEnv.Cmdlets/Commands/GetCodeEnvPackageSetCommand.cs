@@ -22,21 +22,15 @@ namespace CodeEnv.Cmdlets.Commands
             var sets = settings!.PackageSets.OrderBy(s => s.Key, System.StringComparer.OrdinalIgnoreCase).ToList();
             foreach (var requested in SetName ?? new[] { "*" })
             {
-                var pattern = new WildcardPattern(requested, WildcardOptions.IgnoreCase);
-                var matches = sets.Where(s => pattern.IsMatch(s.Key)).ToList();
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(requested))
-                {
-                    WriteError(ErrorRecords.From(new Errors.CodeEnvException(
+                WriteMatching(
+                    sets.Select(set => new PackageSet(set.Key, set.Value, settings.Root)),
+                    requested,
+                    set => set.SetName,
+                    () => new Errors.CodeEnvException(
                         Errors.ErrorKind.NotFound,
                         "PackageSetNotFound",
                         $"There is no package set named '{requested}' in the root '{settings.Root}'. Sets: {string.Join(", ", sets.Select(s => s.Key))}.",
-                        requested)));
-                }
-
-                foreach (var set in matches)
-                {
-                    WriteObject(new PackageSet(set.Key, set.Value, settings.Root));
-                }
+                        requested));
             }
         }
     }

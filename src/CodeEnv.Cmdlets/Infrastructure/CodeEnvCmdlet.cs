@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -47,6 +49,23 @@ namespace CodeEnv.Cmdlets.Infrastructure
             {
                 throw new CodeEnvException(ErrorKind.Stopped, "OperationStopped", "The operation was stopped.", null, e);
             }
+        }
+
+        /// <summary>
+        /// Writes the items whose key matches <paramref name="requested"/>, the wildcard rule of every Get cmdlet: a
+        /// literal that matches nothing is a non-terminating ObjectNotFound error, a wildcard that matches nothing
+        /// is silent.
+        /// </summary>
+        protected void WriteMatching<T>(IEnumerable<T> items, string requested, Func<T, string> key, Func<CodeEnvException> notFound)
+        {
+            var pattern = new WildcardPattern(requested, WildcardOptions.IgnoreCase);
+            var matches = items.Where(item => pattern.IsMatch(key(item))).ToList();
+            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(requested))
+            {
+                WriteError(ErrorRecords.From(notFound()));
+            }
+
+            WriteObject(matches, enumerateCollection: true);
         }
 
         /// <summary>Runs one item's work; an engine error becomes a non-terminating error for that item.</summary>
