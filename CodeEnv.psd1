@@ -20,6 +20,16 @@
         'Remove-CodeEnv'
         'Get-CodeEnvInstalledPackage'
         'Get-CodeEnvPackageSet'
+        'Set-CodeEnvRoot'
+        'Update-CodeEnv'
+        'Test-CodeEnv'
+        'Get-CodeEnvLog'
+        'Get-CodeEnvPackage'
+        'Set-CodeEnvPackage'
+        'Add-CodeEnvPackage'
+        'Remove-CodeEnvPackage'
+        'Add-CodeEnvPackageSet'
+        'Publish-CodeEnvPackage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

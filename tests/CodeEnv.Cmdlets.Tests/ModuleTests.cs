@@ -8,7 +8,8 @@ public class ModuleTests
     private static readonly string[] Cmdlets =
     {
         "Initialize-CodeEnvRoot", "Get-CodeEnvRoot", "Get-CodeEnvPython", "New-CodeEnv", "Get-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv",
-        "Get-CodeEnvInstalledPackage", "Get-CodeEnvPackageSet",
+        "Get-CodeEnvInstalledPackage", "Get-CodeEnvPackageSet", "Set-CodeEnvRoot", "Update-CodeEnv", "Test-CodeEnv", "Get-CodeEnvLog",
+        "Get-CodeEnvPackage", "Set-CodeEnvPackage", "Add-CodeEnvPackage", "Remove-CodeEnvPackage", "Add-CodeEnvPackageSet", "Publish-CodeEnvPackage",
     };
 
     [Fact]

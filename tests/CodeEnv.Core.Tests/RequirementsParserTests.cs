@@ -132,6 +132,7 @@ public class RequirementsParserTests
 
     [Theory]
     [InlineData("pkg==", "no version after")]
+    [InlineData("pkg; python_version <<< \"3\"", "is not valid")]
     [InlineData("pkg>=1.0.*", "not a valid version")]
     [InlineData("pkg~=1", "at least two release numbers")]
     [InlineData("pkg==1.0+local.*", "not a valid version")]

@@ -10,7 +10,7 @@ namespace CodeEnv.TestSupport;
 /// </summary>
 public static class WheelBuilder
 {
-    public static string Write(string folder, string name, string version, IEnumerable<string>? requires = null)
+    public static string Write(string folder, string name, string version, IEnumerable<string>? requires = null, IEnumerable<string>? extras = null)
     {
         Directory.CreateDirectory(folder);
         var module = name.Replace('-', '_').ToLowerInvariant();
@@ -19,6 +19,7 @@ public static class WheelBuilder
         {
             [$"{module}/__init__.py"] = $"__version__ = '{version}'\n",
             [$"{distInfo}/METADATA"] = "Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n"
+                + string.Concat((extras ?? Array.Empty<string>()).Select(e => "Provides-Extra: " + e + "\n"))
                 + string.Concat((requires ?? Array.Empty<string>()).Select(r => "Requires-Dist: " + r + "\n")),
             [$"{distInfo}/WHEEL"] = "Wheel-Version: 1.0\nGenerator: codeenv-tests\nRoot-Is-Purelib: true\nTag: py2-none-any\nTag: py3-none-any\n",
         };

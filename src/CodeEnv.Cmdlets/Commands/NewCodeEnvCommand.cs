@@ -29,6 +29,17 @@ namespace CodeEnv.Cmdlets.Commands
         [AllowEmptyString]
         public string Description { get; set; } = "";
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public string[] Requirement { get; set; } = new string[0];
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public string[] PackageSet { get; set; } = new string[0];
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter JupyterSupport { get; set; }
+
         /// <summary>Only record the definition; Update-CodeEnv builds the venv later.</summary>
         [Parameter]
         public SwitchParameter NoInstall { get; set; }
@@ -51,6 +62,9 @@ namespace CodeEnv.Cmdlets.Commands
                     InterpreterPath = ParameterSetName == ByInterpreter ? GetUnresolvedProviderPathFromPSPath(Interpreter) : null,
                     Description = Description,
                     NoInstall = NoInstall,
+                    Requirements = Requirement,
+                    PackageSets = PackageSet,
+                    JupyterSupport = JupyterSupport,
                 };
                 WriteObject(RunEngine((reporter, token) => service.CreateAsync(request, reporter, token)));
             });

@@ -26,6 +26,10 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter]
         public bool UsableByAll { get; set; }
 
+        /// <summary>Adds (or drops) the Jupyter kernel package among the env's base packages; the env becomes Outdated.</summary>
+        [Parameter]
+        public bool JupyterSupport { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -41,6 +45,7 @@ namespace CodeEnv.Cmdlets.Commands
                 }
 
                 var usableByAllGiven = MyInvocation.BoundParameters.ContainsKey(nameof(UsableByAll));
+                var jupyterGiven = MyInvocation.BoundParameters.ContainsKey(nameof(JupyterSupport));
                 var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Change(
                     Name,
                     "Set-CodeEnv",
@@ -59,6 +64,13 @@ namespace CodeEnv.Cmdlets.Commands
                         if (usableByAllGiven)
                         {
                             definition.UsableByAll = UsableByAll;
+                        }
+
+                        if (jupyterGiven && definition.JupyterSupport != JupyterSupport)
+                        {
+                            definition.JupyterSupport = JupyterSupport;
+                            definition.State = EnvironmentState.Outdated;
+                            definition.StateDetail = "Jupyter support changed the base packages; Update-CodeEnv installs them.";
                         }
                     },
                     reporter,

@@ -12,7 +12,7 @@ using CodeEnv.Store;
 namespace CodeEnv.Operations
 {
     /// <summary>Creates, reads, changes and removes the environments of one root.</summary>
-    public sealed class EnvironmentService
+    public sealed partial class EnvironmentService
     {
         private const string CreateActivity = "New-CodeEnv";
 
@@ -58,6 +58,7 @@ namespace CodeEnv.Operations
             EnvironmentName.Validate(request.Name);
             var settings = Settings();
             var caller = identity.Current();
+            var packages = PackagesOfNew(request, settings, caller);
             reporter.Progress(CreateActivity, "Finding the Python interpreter", 0);
             var interpreter = await ResolveInterpreterAsync(request, settings, cancellation).ConfigureAwait(false);
             reporter.Verbose($"Using Python {interpreter.Version} at '{interpreter.Path}' ({interpreter.Source}).");
@@ -79,6 +80,9 @@ namespace CodeEnv.Operations
                         Python = new PythonSelection { Version = interpreter.Version, Interpreter = interpreter.Path },
                         Description = request.Description ?? "",
                         Owner = caller.UserName,
+                        RequestedPackages = packages.RequestedPackages,
+                        PackageSets = packages.PackageSets,
+                        JupyterSupport = request.JupyterSupport,
                         State = EnvironmentState.Creating,
                         CreatedBy = caller.UserName,
                         CreatedAt = now,
@@ -97,7 +101,11 @@ namespace CodeEnv.Operations
                     }
                     else
                     {
-                        await BuildAsync(definition, interpreter, settings, reporter, cancellation).ConfigureAwait(false);
+                        using (var log = new OperationLog(paths.LogsFolder(name), "create", clock.UtcNow, reporter))
+                        {
+                            await InstallAsync(definition, settings, interpreter, new UpdateOptions(), CreateActivity, log, reporter, cancellation).ConfigureAwait(false);
+                        }
+
                         definition.State = EnvironmentState.Ready;
                     }
 
@@ -204,6 +212,20 @@ namespace CodeEnv.Operations
             }
         }
 
+        /// <summary>Validates a new env's lines and sets before anything is created, with the rules of every package command.</summary>
+        private static EnvironmentDefinition PackagesOfNew(NewEnvironmentRequest request, RootSettings settings, CallerIdentity caller)
+        {
+            var draft = new EnvironmentDefinition { Name = request.Name, JupyterSupport = request.JupyterSupport };
+            var editor = new Packages.PackageListEditor(settings, Administrators.Includes(settings, caller));
+            draft.RequestedPackages = editor.ValidateNew(draft, request.Requirements).ToList();
+            if (request.PackageSets.Count > 0)
+            {
+                editor.AddSets(draft, request.PackageSets);
+            }
+
+            return draft;
+        }
+
         private string Canonical(string name)
         {
             EnvironmentName.Validate(name);
@@ -256,18 +278,6 @@ namespace CodeEnv.Operations
 
             var discovered = await InterpreterDiscovery.ForThisMachine(settings.Interpreters).DiscoverAsync(cancellation).ConfigureAwait(false);
             return InterpreterSelector.Select(discovered, request.PythonVersion!);
-        }
-
-        private async Task BuildAsync(EnvironmentDefinition definition, PythonInterpreter interpreter, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
-        {
-            var name = definition.Name;
-            using (var log = new OperationLog(paths.LogsFolder(name), "create", clock.UtcNow, reporter))
-            {
-                var builder = new VenvBuilder(reporter, CreateActivity);
-                var venv = paths.VenvFolder(name);
-                await builder.CreateVenvAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
-                await builder.InstallAsync(VenvLayout.Python(venv), settings.BasePackages, paths, settings.PackageSources, log, cancellation).ConfigureAwait(false);
-            }
         }
 
         private Environment ToEnvironment(EnvironmentDefinition definition)

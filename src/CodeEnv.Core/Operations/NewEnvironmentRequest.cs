@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CodeEnv.Operations
 {
     public sealed class NewEnvironmentRequest
@@ -11,6 +13,15 @@ namespace CodeEnv.Operations
         public string? InterpreterPath { get; set; }
 
         public string Description { get; set; } = "";
+
+        /// <summary>Requested lines, in requirements.txt format.</summary>
+        public IReadOnlyList<string> Requirements { get; set; } = new List<string>();
+
+        /// <summary>Names of root package sets whose lines are added to the requested list.</summary>
+        public IReadOnlyList<string> PackageSets { get; set; } = new List<string>();
+
+        /// <summary>Adds the Jupyter kernel package to the env's base packages.</summary>
+        public bool JupyterSupport { get; set; }
 
         /// <summary>Only record the definition; the venv is built by a later update.</summary>
         public bool NoInstall { get; set; }

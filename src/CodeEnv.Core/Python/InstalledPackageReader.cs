@@ -11,22 +11,26 @@ namespace CodeEnv.Python
     /// </summary>
     public static class InstalledPackageReader
     {
-        public static IReadOnlyList<InstalledPackage> Read(string venv, string environmentName, string root)
+        public static IReadOnlyList<InstalledPackage> Read(string venv, string environmentName, string root) =>
+            ReadDistributions(venv, environmentName, root, withRequirements: false).Select(d => d.Package).ToList();
+
+        /// <summary>The distributions by name; the first found wins, as importlib.metadata decides.</summary>
+        internal static IReadOnlyList<InstalledDistribution> ReadDistributions(string venv, string environmentName, string root, bool withRequirements)
         {
-            var found = new Dictionary<string, InstalledPackage>(StringComparer.OrdinalIgnoreCase);
+            var found = new Dictionary<string, InstalledDistribution>(StringComparer.Ordinal);
             foreach (var sitePackages in SitePackages(venv))
             {
                 foreach (var entry in Directory.EnumerateFileSystemEntries(sitePackages).OrderBy(e => e, StringComparer.Ordinal))
                 {
-                    var package = ReadEntry(entry, sitePackages, environmentName, root);
-                    if (package != null && !found.ContainsKey(Requirements.PackageName.Normalize(package.Name)))
+                    var distribution = ReadEntry(entry, sitePackages, environmentName, root, withRequirements);
+                    if (distribution != null && !found.ContainsKey(Requirements.PackageName.Normalize(distribution.Package.Name)))
                     {
-                        found[Requirements.PackageName.Normalize(package.Name)] = package;
+                        found[Requirements.PackageName.Normalize(distribution.Package.Name)] = distribution;
                     }
                 }
             }
 
-            return found.Values.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            return found.Values.OrderBy(d => d.Package.Name, StringComparer.OrdinalIgnoreCase).ToList();
         }
 
         public static IEnumerable<string> SitePackages(string venv)
@@ -43,9 +47,10 @@ namespace CodeEnv.Python
                 : (IEnumerable<string>)Array.Empty<string>();
         }
 
-        private static InstalledPackage? ReadEntry(string entry, string sitePackages, string environmentName, string root)
+        private static InstalledDistribution? ReadEntry(string entry, string sitePackages, string environmentName, string root, bool withRequirements)
         {
             string? metadata = null;
+            string? legacyRequires = null;
             var requested = false;
             var installer = "";
             if (entry.EndsWith(".dist-info", StringComparison.OrdinalIgnoreCase) && Directory.Exists(entry))
@@ -58,6 +63,7 @@ namespace CodeEnv.Python
             else if (entry.EndsWith(".egg-info", StringComparison.OrdinalIgnoreCase))
             {
                 metadata = Directory.Exists(entry) ? Path.Combine(entry, "PKG-INFO") : entry;
+                legacyRequires = Directory.Exists(entry) ? Path.Combine(entry, "requires.txt") : null;
             }
 
             if (metadata == null || !File.Exists(metadata))
@@ -66,6 +72,7 @@ namespace CodeEnv.Python
             }
 
             string? name = null, version = null;
+            var requires = new List<string>();
             foreach (var line in File.ReadLines(metadata))
             {
                 if (line.Length == 0)
@@ -82,13 +89,47 @@ namespace CodeEnv.Python
                     version = line.Substring(8).Trim();
                 }
 
-                if (name != null && version != null)
+                else if (withRequirements && line.StartsWith("Requires-Dist:", StringComparison.OrdinalIgnoreCase))
+                {
+                    requires.Add(line.Substring(14).Trim());
+                }
+
+                if (!withRequirements && name != null && version != null)
                 {
                     break;
                 }
             }
 
-            return name == null || version == null ? null : new InstalledPackage(name, version, requested, installer, sitePackages, environmentName, root);
+            if (name == null || version == null)
+            {
+                return null;
+            }
+
+            if (withRequirements && legacyRequires != null && File.Exists(legacyRequires))
+            {
+                requires.AddRange(LegacyRequires.Read(File.ReadAllLines(legacyRequires)));
+            }
+
+            var package = new InstalledPackage(name, version, requested, installer, sitePackages, environmentName, root);
+            return new InstalledDistribution(package, requires, withRequirements ? DirectUrlOf(entry) : null);
+        }
+
+        private static string? DirectUrlOf(string distInfo)
+        {
+            var file = Path.Combine(distInfo, "direct_url.json");
+            if (!File.Exists(file))
+            {
+                return null;
+            }
+
+            try
+            {
+                return Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(file)).Value<string>("url");
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                return null;
+            }
         }
     }
 }

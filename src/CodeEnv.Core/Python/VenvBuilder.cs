@@ -12,7 +12,7 @@ namespace CodeEnv.Python
     /// <summary>Builds a virtual environment with a real interpreter and installs requirements into it with real pip.</summary>
     internal sealed class VenvBuilder
     {
-        private static readonly Regex PipStep = new Regex(@"^(Collecting|Processing|Downloading|Building wheel for|Installing collected packages:|Successfully installed)\s*(.*)$");
+        private static readonly Regex PipStep = new Regex(@"^(Collecting|Processing|Downloading|Building wheel for|Installing collected packages:|Successfully installed|Uninstalling|Successfully uninstalled)\s*(.*)$");
 
         private readonly IOperationReporter reporter;
         private readonly string activity;
@@ -34,16 +34,31 @@ namespace CodeEnv.Python
             }
         }
 
-        public async Task InstallAsync(string venvPython, IReadOnlyList<string> requirements, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation)
+        /// <summary>Runs pip install -r with the root's sources; -Upgrade asks for the newest allowed versions of everything.</summary>
+        public Task InstallAsync(string venvPython, string requirementsFile, bool upgrade, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation)
         {
-            if (requirements.Count == 0)
+            var args = PipArguments.Install(paths, sources);
+            if (upgrade)
             {
-                return;
+                args.AddRange(new[] { "--upgrade", "--upgrade-strategy", "eager" });
             }
 
-            var args = PipArguments.Install(paths, sources);
-            args.AddRange(requirements);
-            reporter.Progress(activity, "Installing " + string.Join(", ", requirements), 50);
+            args.Add("-r");
+            args.Add(requirementsFile);
+            reporter.Progress(activity, "Installing the requirements with pip", 40);
+            return RunPipAsync(venvPython, args, "pip install", log, cancellation);
+        }
+
+        public Task UninstallAsync(string venvPython, IReadOnlyList<string> names, OperationLog log, CancellationToken cancellation)
+        {
+            reporter.Progress(activity, "Uninstalling " + string.Join(", ", names), 90);
+            var args = new List<string> { "-m", "pip", "uninstall", "--yes", "--disable-pip-version-check" };
+            args.AddRange(names);
+            return RunPipAsync(venvPython, args, "pip uninstall", log, cancellation);
+        }
+
+        private async Task RunPipAsync(string venvPython, IReadOnlyList<string> args, string what, OperationLog log, CancellationToken cancellation)
+        {
             log.Line("> " + venvPython + " " + string.Join(" ", args));
             var run = await ProcessRunner.RunAsync(
                 venvPython,
@@ -61,7 +76,7 @@ namespace CodeEnv.Python
                 PythonEnvironment.Clean).ConfigureAwait(false);
             if (run.ExitCode != 0)
             {
-                throw Failure($"pip install failed with exit code {run.ExitCode}", run, log);
+                throw Failure($"{what} failed with exit code {run.ExitCode}", run, log);
             }
         }
 

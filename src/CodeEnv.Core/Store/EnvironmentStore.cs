@@ -102,6 +102,15 @@ namespace CodeEnv.Store
             SchemaFile.Write(paths.EnvFile(name), definition);
         }
 
+        /// <summary>The env's installed.json, or null when no update has succeeded yet.</summary>
+        public InstalledLock? ReadInstalled(string canonicalName)
+        {
+            var path = paths.InstalledFile(canonicalName);
+            return File.Exists(path) ? SchemaFile.Read<InstalledLock>(path, InstalledLock.CurrentSchemaVersion, "installed set", "InstalledFile") : null;
+        }
+
+        public void WriteInstalled(InstalledLock installed) => SchemaFile.Write(paths.InstalledFile(installed.Name), installed);
+
         /// <summary>Records a new lifecycle state; state is not part of the definition, so no revision is made.</summary>
         public void WriteState(EnvironmentDefinition definition)
         {

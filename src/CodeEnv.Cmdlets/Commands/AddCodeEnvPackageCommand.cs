@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Add-CodeEnvPackage: adds lines to an env's requested list; a package already requested gets the new line.</summary>
+    [Cmdlet(VerbsCommon.Add, "CodeEnvPackage", SupportsShouldProcess = true)]
+    [OutputType(typeof(Environment))]
+    public sealed class AddCodeEnvPackageCommand : PackageListCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
+        public override string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string[] Requirement { get; set; } = new string[0];
+
+        protected override void ProcessRecord() =>
+            Save(Name, "Add-CodeEnvPackage", "Add " + string.Join(", ", Requirement), (editor, definition) => editor.Add(definition, Requirement));
+    }
+}

@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Add-CodeEnvPackageSet: adds the lines of named root package sets to an env's requested list.</summary>
+    [Cmdlet(VerbsCommon.Add, "CodeEnvPackageSet", SupportsShouldProcess = true)]
+    [OutputType(typeof(Environment))]
+    public sealed class AddCodeEnvPackageSetCommand : PackageListCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
+        public override string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] SetName { get; set; } = new string[0];
+
+        protected override void ProcessRecord() =>
+            Save(Name, "Add-CodeEnvPackageSet", "Add the package sets " + string.Join(", ", SetName), (editor, definition) => editor.AddSets(definition, SetName));
+    }
+}

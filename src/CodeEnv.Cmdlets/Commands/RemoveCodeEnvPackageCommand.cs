@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Remove-CodeEnvPackage: removes packages from an env's requested list.</summary>
+    [Cmdlet(VerbsCommon.Remove, "CodeEnvPackage", SupportsShouldProcess = true, DefaultParameterSetName = ByInputObject)]
+    [OutputType(typeof(Environment))]
+    public sealed class RemoveCodeEnvPackageCommand : PackageListCmdlet
+    {
+        private const string ByName = "ByName";
+        private const string ByInputObject = "ByInputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
+        public override string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        public string[] PackageName { get; set; } = new string[0];
+
+        /// <summary>Requirements from Get-CodeEnvPackage; each is removed from its own env.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
+        public PackageRequirement? InputObject { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByName)
+            {
+                Save(Name, "Remove-CodeEnvPackage", "Remove " + string.Join(", ", PackageName), (editor, definition) => editor.Remove(definition, PackageName));
+                return;
+            }
+
+            // A single object, not an array: PowerShell binds a pipeline object to it before trying -Name by property
+            // name, which would otherwise take the package's Name for the env's.
+            var requirement = InputObject!;
+            Root = requirement.Root;
+            Save(requirement.EnvironmentName, "Remove-CodeEnvPackage", "Remove " + requirement.Name, (editor, definition) => editor.Remove(definition, new[] { requirement.Name }));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Operations;
+using CodeEnv.Security;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Set-CodeEnvRoot: an administrator sets the root's package sources and base packages.</summary>
+    [Cmdlet(VerbsCommon.Set, "CodeEnvRoot", SupportsShouldProcess = true)]
+    [OutputType(typeof(RootSettings))]
+    public sealed class SetCodeEnvRootCommand : RootCmdlet
+    {
+        /// <summary>pip's --index-url; an empty string goes back to pip's default.</summary>
+        [Parameter]
+        [AllowEmptyString]
+        public string? IndexUrl { get; set; }
+
+        [Parameter]
+        [AllowEmptyCollection]
+        public string[]? ExtraIndexUrl { get; set; }
+
+        [Parameter]
+        [AllowEmptyCollection]
+        public string[]? FindLinks { get; set; }
+
+        [Parameter]
+        [AllowEmptyCollection]
+        public string[]? TrustedHost { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoIndex { get; set; }
+
+        [Parameter]
+        [AllowEmptyCollection]
+        public string[]? BasePackage { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            Terminating(Root, () =>
+            {
+                var service = new RootService(ResolveRoot(), OsIdentityProvider.Instance, SystemClock.Instance);
+                var change = new RootSettingsChange
+                {
+                    IndexUrl = IndexUrl,
+                    ExtraIndexUrls = ExtraIndexUrl,
+                    FindLinks = FindLinks == null ? null : System.Array.ConvertAll(FindLinks, ResolveLink),
+                    TrustedHosts = TrustedHost,
+                    NoIndex = MyInvocation.BoundParameters.ContainsKey(nameof(NoIndex)) ? NoIndex.IsPresent : (bool?)null,
+                    BasePackages = BasePackage,
+                };
+                if (!ShouldProcess(service.Paths.Root, "Set CodeEnv root settings"))
+                {
+                    return;
+                }
+
+                var settings = service.Change(change);
+                if (PassThru)
+                {
+                    WriteObject(settings);
+                }
+            });
+        }
+
+        // A find-links folder is resolved like any PowerShell path; URLs pass through.
+        private string ResolveLink(string link) => link.Contains("://") ? link : GetUnresolvedProviderPathFromPSPath(link);
+    }
+}

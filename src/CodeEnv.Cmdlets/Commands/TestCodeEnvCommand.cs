@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Test-CodeEnv: an env's health and drift: interpreter, venv, every requirement, broken dependencies.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "CodeEnv")]
+    [OutputType(typeof(HealthReport))]
+    [OutputType(typeof(bool))]
+    public sealed class TestCodeEnvCommand : RootCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
+        public string Name { get; set; } = "";
+
+        /// <summary>Returns only $true (Healthy) or $false, as Test-Path does.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            ForItem(Name, () =>
+            {
+                var service = Environments();
+                var report = RunEngine((reporter, token) => service.TestAsync(Name, token));
+                WriteObject(Quiet ? (object)(report.Status == HealthStatus.Healthy) : report);
+            });
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Operations;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Update-CodeEnv: installs an env's base and requested packages with pip, or does nothing when they are already met.</summary>
+    [Cmdlet(VerbsData.Update, "CodeEnv", SupportsShouldProcess = true)]
+    [OutputType(typeof(Environment))]
+    public sealed class UpdateCodeEnvCommand : RootCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
+        public string Name { get; set; } = "";
+
+        [Parameter]
+        public SwitchParameter Upgrade { get; set; }
+
+        [Parameter]
+        public SwitchParameter Rebuild { get; set; }
+
+        [Parameter]
+        public SwitchParameter Sync { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            ForItem(Name, () =>
+            {
+                EnvironmentName.Validate(Name);
+                var service = Environments();
+                var what = Rebuild ? "Rebuild the venv and install the packages" : Upgrade ? "Upgrade the packages" : "Install the packages";
+                if (!ShouldProcess(Name, what + (Sync ? ", removing what is not needed" : "")))
+                {
+                    return;
+                }
+
+                var options = new UpdateOptions { Upgrade = Upgrade, Rebuild = Rebuild, Sync = Sync };
+                var updated = RunEngine((reporter, token) => service.UpdateAsync(Name, options, reporter, token));
+                if (PassThru)
+                {
+                    WriteObject(updated);
+                }
+            });
+        }
+    }
+}

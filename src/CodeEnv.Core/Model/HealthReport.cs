@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+
+namespace CodeEnv
+{
+    /// <summary>Overall result of Test-CodeEnv, worst first.</summary>
+    public enum HealthStatus
+    {
+        /// <summary>The interpreter or the venv is missing or damaged: nothing runs.</summary>
+        Broken,
+
+        /// <summary>A requirement is not met or a dependency is broken.</summary>
+        Unhealthy,
+
+        /// <summary>Everything requested is met, but the venv holds more than asked or differs from its last update.</summary>
+        Drifted,
+
+        Healthy,
+    }
+
+    /// <summary>An env's health and drift (PowerShell type <c>CodeEnv.HealthReport</c>).</summary>
+    public sealed class HealthReport
+    {
+        public string Name { get; set; } = "";
+
+        public string Root { get; set; } = "";
+
+        public HealthStatus Status { get; set; }
+
+        public EnvironmentState State { get; set; }
+
+        public bool InterpreterPresent { get; set; }
+
+        public bool VenvIntact { get; set; }
+
+        public IReadOnlyList<RequirementStatus> Requirements { get; set; } = new List<RequirementStatus>();
+
+        /// <summary>Installed distributions no base or requested line needs (venv tooling aside).</summary>
+        public IReadOnlyList<string> Extraneous { get; set; } = new List<string>();
+
+        /// <summary>What pip check would report, in its words.</summary>
+        public IReadOnlyList<string> BrokenDependencies { get; set; } = new List<string>();
+
+        /// <summary>Differences from installed.json, the set the last successful update left.</summary>
+        public IReadOnlyList<string> Drift { get; set; } = new List<string>();
+
+        /// <summary>Every finding in words, most serious first; empty when healthy.</summary>
+        public IReadOnlyList<string> Problems { get; set; } = new List<string>();
+
+        public override string ToString() => $"{Name}: {Status}";
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+
+namespace CodeEnv
+{
+    /// <summary>
+    /// <c>installed.json</c>: the exact set a successful update left in the venv, with the lines it installed and the
+    /// interpreter's marker values, so later checks decide without starting Python.
+    /// </summary>
+    public sealed class InstalledLock
+    {
+        public const int CurrentSchemaVersion = 1;
+
+        public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+
+        public string Name { get; set; } = "";
+
+        /// <summary>The definition revision this set was installed for.</summary>
+        public int Revision { get; set; }
+
+        public PythonSelection Python { get; set; } = new PythonSelection();
+
+        public DateTimeOffset InstalledAt { get; set; }
+
+        public string InstalledBy { get; set; } = "";
+
+        /// <summary>The requirement lines pip was given: base first, then requested.</summary>
+        public List<string> Requirements { get; set; } = new List<string>();
+
+        public Dictionary<string, string> MarkerEnvironment { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public List<LockedPackage> Packages { get; set; } = new List<LockedPackage>();
+    }
+
+    public sealed class LockedPackage
+    {
+        public string Name { get; set; } = "";
+
+        public string Version { get; set; } = "";
+
+        public bool Requested { get; set; }
+
+        public override string ToString() => $"{Name}=={Version}";
+    }
+}

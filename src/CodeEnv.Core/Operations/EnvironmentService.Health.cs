@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Errors;
+using CodeEnv.Packages;
+using CodeEnv.Python;
+using CodeEnv.Requirements;
+
+namespace CodeEnv.Operations
+{
+    public sealed partial class EnvironmentService
+    {
+        /// <summary>Checks the interpreter, the venv, every line, the dependencies and the drift from installed.json; changes nothing.</summary>
+        public async Task<HealthReport> TestAsync(string name, CancellationToken cancellation)
+        {
+            var environment = Get(name);
+            var definition = environment.Definition;
+            var settings = Settings();
+            var report = new HealthReport
+            {
+                Name = environment.Name,
+                Root = paths.Root,
+                State = environment.State,
+                InterpreterPresent = File.Exists(definition.Python.Interpreter),
+                VenvIntact = File.Exists(environment.PythonPath) && File.Exists(VenvLayout.Config(environment.VenvPath)),
+            };
+            var problems = new List<string>();
+            if (!report.InterpreterPresent)
+            {
+                problems.Add($"The interpreter '{definition.Python.Interpreter}' (Python {definition.Python.Version}) is missing; reinstall it or recreate the env.");
+            }
+
+            if (!report.VenvIntact)
+            {
+                problems.Add($"The venv '{environment.VenvPath}' is missing or incomplete; Update-CodeEnv -Rebuild recreates it.");
+                report.Status = HealthStatus.Broken;
+                report.Problems = problems;
+                return report;
+            }
+
+            InstalledLock? installed = null;
+            try
+            {
+                installed = store.ReadInstalled(environment.Name);
+            }
+            catch (CodeEnvException e) when (e.Kind == ErrorKind.InvalidData)
+            {
+                problems.Add(e.Message);
+            }
+
+            IReadOnlyDictionary<string, string> markers;
+            try
+            {
+                markers = await MarkerValuesAsync(definition, installed, cancellation).ConfigureAwait(false);
+            }
+            catch (CodeEnvException e) when (e.Kind != ErrorKind.Stopped)
+            {
+                problems.Add($"The venv's python does not run: {e.Message}");
+                report.VenvIntact = false;
+                report.Status = HealthStatus.Broken;
+                report.Problems = problems;
+                return report;
+            }
+
+            var distributions = InstalledPackageReader.ReadDistributions(environment.VenvPath, environment.Name, paths.Root, withRequirements: true);
+            var check = InstalledSetCheck.Run(KindsOf(definition, settings), distributions, markers);
+            report.Requirements = check.Statuses;
+            report.Extraneous = check.Extraneous;
+            report.BrokenDependencies = check.BrokenDependencies().Concat(check.ClosureProblems).Distinct().ToList();
+            report.Drift = installed == null ? new List<string>() : DriftFrom(installed, distributions);
+
+            problems.AddRange(check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => $"{s.Kind} requirement {s}"));
+            problems.AddRange(report.BrokenDependencies);
+            problems.AddRange(report.Extraneous.Select(e => $"{e} is installed but no line needs it (Update-CodeEnv -Sync removes it)."));
+            problems.AddRange(report.Drift);
+            if (installed == null)
+            {
+                problems.Add("No update has succeeded yet, so there is no installed.json to compare with; Update-CodeEnv records one.");
+            }
+
+            report.Status = !report.InterpreterPresent ? HealthStatus.Broken
+                : !check.AllSatisfied || report.BrokenDependencies.Count > 0 ? HealthStatus.Unhealthy
+                : report.Extraneous.Count > 0 || report.Drift.Count > 0 || installed == null ? HealthStatus.Drifted
+                : HealthStatus.Healthy;
+            report.Problems = problems;
+            return report;
+        }
+
+        private static List<string> DriftFrom(InstalledLock installed, IReadOnlyList<InstalledDistribution> distributions)
+        {
+            var now = distributions.ToDictionary(d => PackageName.Normalize(d.Package.Name), d => d.Package, StringComparer.Ordinal);
+            var then = installed.Packages.GroupBy(p => PackageName.Normalize(p.Name)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var drift = new List<string>();
+            foreach (var key in then.Keys.Union(now.Keys).OrderBy(k => k, StringComparer.Ordinal))
+            {
+                var hadIt = then.TryGetValue(key, out var locked);
+                var hasIt = now.TryGetValue(key, out var present);
+                if (hadIt && !hasIt)
+                {
+                    drift.Add($"{locked!.Name} {locked.Version} was removed since the last update.");
+                }
+                else if (!hadIt && hasIt)
+                {
+                    drift.Add($"{present!.Name} {present.Version} was installed outside CodeEnv since the last update.");
+                }
+                else if (hadIt && hasIt && locked!.Version != present!.Version)
+                {
+                    drift.Add($"{present.Name} changed from {locked.Version} to {present.Version} since the last update.");
+                }
+            }
+
+            return drift;
+        }
+    }
+}

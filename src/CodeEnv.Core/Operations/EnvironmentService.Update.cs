@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Errors;
+using CodeEnv.Packages;
+using CodeEnv.Python;
+using CodeEnv.Requirements;
+
+namespace CodeEnv.Operations
+{
+    public sealed partial class EnvironmentService
+    {
+        private const string UpdateActivity = "Update-CodeEnv";
+
+        /// <summary>
+        /// Saves and updates: makes the venv hold the env's base and requested lines, running pip only when the
+        /// installed set does not already satisfy them. Success records installed.json and marks the env Ready;
+        /// a failure keeps the lists and marks it Failed; a stop marks it Outdated.
+        /// </summary>
+        public async Task<Environment> UpdateAsync(string name, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var canonical = Canonical(name);
+            var settings = Settings();
+            using (locks.Acquire(canonical, UpdateActivity, settings, reporter, cancellation))
+            {
+                var definition = store.Read(canonical);
+                var venvPython = VenvLayout.Python(paths.VenvFolder(canonical));
+                if (!options.Upgrade && !options.Rebuild && File.Exists(venvPython)
+                    && await NothingToDoAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false))
+                {
+                    return ToEnvironment(definition);
+                }
+
+                definition.State = EnvironmentState.Updating;
+                definition.StateDetail = null;
+                store.WriteState(definition);
+                try
+                {
+                    using (var log = new OperationLog(paths.LogsFolder(canonical), "update", clock.UtcNow, reporter))
+                    {
+                        var createVenv = options.Rebuild || !File.Exists(venvPython);
+                        await InstallAsync(definition, settings, createVenv ? await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false) : null, options, UpdateActivity, log, reporter, cancellation).ConfigureAwait(false);
+                    }
+
+                    definition.State = EnvironmentState.Ready;
+                    store.WriteState(definition);
+                    return ToEnvironment(definition);
+                }
+                catch (Exception failure)
+                {
+                    var stopped = failure is OperationCanceledException || (failure is CodeEnvException e && e.Kind == ErrorKind.Stopped);
+                    definition.State = stopped ? EnvironmentState.Outdated : EnvironmentState.Failed;
+                    definition.StateDetail = stopped
+                        ? $"Update-CodeEnv was stopped at {clock.UtcNow:u}; run it again to finish."
+                        : "Update-CodeEnv failed: " + failure.Message;
+                    store.WriteState(definition);
+                    if (failure is CodeEnvException || failure is OperationCanceledException)
+                    {
+                        throw;
+                    }
+
+                    throw Unexpected(failure, canonical, "update");
+                }
+                finally
+                {
+                    reporter.ProgressCompleted(UpdateActivity);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Builds the venv when <paramref name="interpreter"/> is given, installs every line with pip, applies -Sync,
+        /// and records what is installed. Shared by creation and update so both leave the same installed.json.
+        /// </summary>
+        private async Task InstallAsync(EnvironmentDefinition definition, RootSettings settings, PythonInterpreter? interpreter, UpdateOptions options, string activity, OperationLog log, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var name = definition.Name;
+            var venv = paths.VenvFolder(name);
+            var builder = new VenvBuilder(reporter, activity);
+            if (interpreter != null)
+            {
+                DeleteVenv(venv);
+                await builder.CreateVenvAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
+            }
+
+            var python = VenvLayout.Python(venv);
+            var lines = EnvironmentRequirements.AllLines(definition, settings);
+            if (lines.Count > 0)
+            {
+                // Kept beside the log: exactly what pip was given, for whoever reads the log later.
+                var requirementsFile = Path.ChangeExtension(log.Path, ".requirements.txt");
+                File.WriteAllLines(requirementsFile, lines);
+                await builder.InstallAsync(python, requirementsFile, options.Upgrade, paths, settings.PackageSources, log, cancellation).ConfigureAwait(false);
+            }
+
+            var markers = await MarkerEnvironment.ProbeAsync(python, cancellation).ConfigureAwait(false);
+            var distributions = InstalledPackageReader.ReadDistributions(venv, name, paths.Root, withRequirements: true);
+            if (options.Sync)
+            {
+                var extraneous = InstalledSetCheck.Run(KindsOf(definition, settings), distributions, markers).Extraneous;
+                if (extraneous.Count > 0)
+                {
+                    reporter.Verbose("Not needed by any base or requested line, so uninstalled (-Sync): " + string.Join(", ", extraneous));
+                    await builder.UninstallAsync(python, extraneous, log, cancellation).ConfigureAwait(false);
+                    distributions = InstalledPackageReader.ReadDistributions(venv, name, paths.Root, withRequirements: true);
+                }
+            }
+
+            store.WriteInstalled(LockOf(definition, lines, markers, distributions));
+        }
+
+        /// <summary>Decides without pip whether the venv already satisfies every line; if so, records that and says so.</summary>
+        private async Task<bool> NothingToDoAsync(EnvironmentDefinition definition, RootSettings settings, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var name = definition.Name;
+            InstalledLock? installed;
+            IReadOnlyDictionary<string, string> markers;
+            try
+            {
+                installed = store.ReadInstalled(name);
+                markers = await MarkerValuesAsync(definition, installed, cancellation).ConfigureAwait(false);
+            }
+            catch (CodeEnvException e) when (e.Kind != ErrorKind.Stopped)
+            {
+                reporter.Verbose($"Cannot decide without pip ({e.Message}); running pip.");
+                return false;
+            }
+
+            var distributions = InstalledPackageReader.ReadDistributions(paths.VenvFolder(name), name, paths.Root, withRequirements: true);
+            var check = InstalledSetCheck.Run(KindsOf(definition, settings), distributions, markers);
+            var unsatisfied = check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => s.ToString())
+                .Concat(check.ClosureProblems)
+                .ToList();
+            if (options.Sync && check.Extraneous.Count > 0)
+            {
+                unsatisfied.Add("not needed (-Sync removes them): " + string.Join(", ", check.Extraneous));
+            }
+
+            if (unsatisfied.Count > 0)
+            {
+                reporter.Verbose("pip is needed: " + string.Join("; ", unsatisfied));
+                return false;
+            }
+
+            var lines = EnvironmentRequirements.AllLines(definition, settings);
+            reporter.Verbose($"Nothing to do: what is installed in '{name}' already satisfies its {lines.Count} base and requested lines and their dependencies; pip was not started.");
+            if (installed == null || installed.Revision != definition.Revision || !installed.Requirements.SequenceEqual(lines))
+            {
+                store.WriteInstalled(LockOf(definition, lines, markers, distributions));
+            }
+
+            if (definition.State != EnvironmentState.Ready)
+            {
+                definition.State = EnvironmentState.Ready;
+                definition.StateDetail = null;
+                store.WriteState(definition);
+            }
+
+            return true;
+        }
+
+        /// <summary>The marker values recorded at the last install with the same interpreter, else read from the venv's python.</summary>
+        private async Task<IReadOnlyDictionary<string, string>> MarkerValuesAsync(EnvironmentDefinition definition, InstalledLock? installed, CancellationToken cancellation)
+        {
+            if (installed != null && installed.MarkerEnvironment.Count > 0
+                && installed.Python.Interpreter == definition.Python.Interpreter && installed.Python.Version == definition.Python.Version)
+            {
+                return installed.MarkerEnvironment;
+            }
+
+            return await MarkerEnvironment.ProbeAsync(VenvLayout.Python(paths.VenvFolder(definition.Name)), cancellation).ConfigureAwait(false);
+        }
+
+        private async Task<PythonInterpreter> InterpreterOfAsync(EnvironmentDefinition definition, CancellationToken cancellation)
+        {
+            var path = definition.Python.Interpreter;
+            var inspected = File.Exists(path) ? await InterpreterDiscovery.InspectAsync(path, cancellation).ConfigureAwait(false) : null;
+            return inspected ?? throw new CodeEnvException(
+                ErrorKind.NotFound,
+                "InterpreterMissing",
+                $"The env '{definition.Name}' was made with Python {definition.Python.Version} at '{path}', which no longer exists or no longer runs. Reinstall that Python, or recreate the env with New-CodeEnv -PythonVersion.",
+                definition.Name);
+        }
+
+        private static IEnumerable<(Requirement Requirement, PackageKind Kind)> KindsOf(EnvironmentDefinition definition, RootSettings settings)
+        {
+            var baseCount = EnvironmentRequirements.BaseLines(definition, settings).Count;
+            var lines = EnvironmentRequirements.AllLines(definition, settings);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var parsed = RequirementsParser.TryParse(new[] { lines[i] }, callerIsAdministrator: true, out _);
+                if (parsed.Count == 1)
+                {
+                    yield return (parsed[0], i < baseCount ? PackageKind.Base : PackageKind.Requested);
+                }
+            }
+        }
+
+        private InstalledLock LockOf(EnvironmentDefinition definition, IReadOnlyList<string> lines, IReadOnlyDictionary<string, string> markers, IReadOnlyList<InstalledDistribution> distributions) => new InstalledLock
+        {
+            Name = definition.Name,
+            Revision = definition.Revision,
+            Python = new PythonSelection { Version = definition.Python.Version, Interpreter = definition.Python.Interpreter },
+            InstalledAt = clock.UtcNow,
+            InstalledBy = identity.Current().UserName,
+            Requirements = lines.ToList(),
+            MarkerEnvironment = markers.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            Packages = distributions.Select(d => new LockedPackage { Name = d.Package.Name, Version = d.Package.Version, Requested = d.Package.Requested }).ToList(),
+        };
+
+        private void DeleteVenv(string venv)
+        {
+            if (!Directory.Exists(venv))
+            {
+                return;
+            }
+
+            // Renamed first, so a deletion that fails half-way leaves no half venv where the new one goes.
+            Directory.CreateDirectory(paths.TrashFolder);
+            var trashed = Path.Combine(paths.TrashFolder, "venv-" + Guid.NewGuid().ToString("N"));
+            Directory.Move(venv, trashed);
+            Store.Trash.Empty(trashed);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CodeEnv.Errors;
+using CodeEnv.Requirements;
+using CodeEnv.Security;
+using CodeEnv.Store;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>Changes a root's settings and its wheelhouse: administrators' work, checked and validated here.</summary>
+    public sealed class RootService
+    {
+        private static readonly Regex HostName = new Regex(@"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$", RegexOptions.CultureInvariant);
+
+        private readonly RootPaths paths;
+        private readonly IIdentityProvider identity;
+        private readonly IClock clock;
+
+        public RootService(RootPaths paths, IIdentityProvider identity, IClock clock)
+        {
+            this.paths = paths;
+            this.identity = identity;
+            this.clock = clock;
+        }
+
+        public RootPaths Paths => paths;
+
+        public RootSettings Change(RootSettingsChange change)
+        {
+            var settings = RootStore.Read(paths);
+            var caller = identity.Current();
+            RequireAdministrator(settings, caller, "change the root settings");
+            Validate(change);
+            return RootStore.Update(
+                paths,
+                s =>
+                {
+                    var sources = s.PackageSources;
+                    if (change.IndexUrl != null)
+                    {
+                        sources.IndexUrl = change.IndexUrl.Length == 0 ? null : change.IndexUrl;
+                    }
+
+                    sources.ExtraIndexUrls = change.ExtraIndexUrls?.ToList() ?? sources.ExtraIndexUrls;
+                    sources.FindLinks = change.FindLinks?.ToList() ?? sources.FindLinks;
+                    sources.TrustedHosts = change.TrustedHosts?.ToList() ?? sources.TrustedHosts;
+                    sources.NoIndex = change.NoIndex ?? sources.NoIndex;
+                    s.BasePackages = change.BasePackages?.ToList() ?? s.BasePackages;
+                },
+                caller,
+                clock,
+                TimeSpan.FromSeconds(settings.LockTimeoutSeconds));
+        }
+
+        /// <summary>Copies a wheel or sdist into the wheelhouse, where every pip run of the root finds it.</summary>
+        public PublishedPackage Publish(string archive, bool force)
+        {
+            var settings = RootStore.Read(paths);
+            RequireAdministrator(settings, identity.Current(), "publish packages to the root's wheelhouse");
+            return Wheelhouse.Publish(paths, archive, force);
+        }
+
+        internal static void RequireAdministrator(RootSettings settings, CallerIdentity caller, string action)
+        {
+            if (!Administrators.Includes(settings, caller))
+            {
+                throw new CodeEnvException(
+                    ErrorKind.PermissionDenied,
+                    "AdministratorRequired",
+                    $"'{caller.UserName}' may not {action} of '{settings.Root}': that needs an administrator of the root ({string.Join(", ", settings.Administrators)}).",
+                    caller.UserName);
+            }
+        }
+
+        private static void Validate(RootSettingsChange change)
+        {
+            if (!string.IsNullOrEmpty(change.IndexUrl))
+            {
+                RequireUrl(change.IndexUrl!, "-IndexUrl");
+            }
+
+            foreach (var url in change.ExtraIndexUrls ?? Array.Empty<string>())
+            {
+                RequireUrl(url, "-ExtraIndexUrl");
+            }
+
+            foreach (var link in change.FindLinks ?? Array.Empty<string>())
+            {
+                if (!IsUrl(link) && !Path.IsPathRooted(link))
+                {
+                    throw Invalid("FindLinksInvalid", link, $"-FindLinks '{link}' is neither a URL nor an absolute folder path. Give https://host/path or a full path such as /srv/wheels.");
+                }
+            }
+
+            foreach (var host in change.TrustedHosts ?? Array.Empty<string>())
+            {
+                if (!HostName.IsMatch(host))
+                {
+                    throw Invalid("TrustedHostInvalid", host, $"-TrustedHost '{host}' is not a host name (with an optional :port), such as pypi.internal or pypi.internal:8443.");
+                }
+            }
+
+            if (change.BasePackages != null)
+            {
+                // Base lines are set by administrators, so options are allowed; they must still be valid lines.
+                var parsed = RequirementsParser.Parse(change.BasePackages, callerIsAdministrator: true);
+                var duplicate = parsed.Where(r => !r.IsOptionLine && r.Marker == null).GroupBy(r => r.NormalizedName).FirstOrDefault(g => g.Count() > 1);
+                if (duplicate != null)
+                {
+                    throw Invalid("RequirementDuplicated", duplicate.Key!, $"'{duplicate.First().Name}' is given twice in -BasePackage; keep one line per package.");
+                }
+            }
+        }
+
+        private static void RequireUrl(string url, string parameter)
+        {
+            if (!IsUrl(url))
+            {
+                throw Invalid("PackageSourceUrlInvalid", url, $"{parameter} '{url}' is not an http, https or file URL, such as https://pypi.internal/simple.");
+            }
+        }
+
+        private static bool IsUrl(string text) =>
+            Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeFile) && text.Contains("://");
+
+        private static CodeEnvException Invalid(string id, string target, string message) => new CodeEnvException(ErrorKind.InvalidArgument, id, message, target);
+    }
+}

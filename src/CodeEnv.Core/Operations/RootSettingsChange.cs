@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>What Set-CodeEnvRoot changes; a null member is left as it is.</summary>
+    public sealed class RootSettingsChange
+    {
+        /// <summary>pip's --index-url; an empty string goes back to pip's default index.</summary>
+        public string? IndexUrl { get; set; }
+
+        public IReadOnlyList<string>? ExtraIndexUrls { get; set; }
+
+        public IReadOnlyList<string>? FindLinks { get; set; }
+
+        public IReadOnlyList<string>? TrustedHosts { get; set; }
+
+        public bool? NoIndex { get; set; }
+
+        public IReadOnlyList<string>? BasePackages { get; set; }
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CodeEnv.Requirements;
+
+namespace CodeEnv.Packages
+{
+    /// <summary>
+    /// The requirement lines one env installs: its base packages (the root's, plus what its settings imply, such as
+    /// Jupyter support) followed by its requested packages, each with where it comes from.
+    /// </summary>
+    public static class EnvironmentRequirements
+    {
+        /// <summary>The kernel package Jupyter support adds to an env's base packages.</summary>
+        public const string JupyterKernelPackage = "ipykernel";
+
+        public static IReadOnlyList<PackageRequirement> Describe(EnvironmentDefinition definition, RootSettings settings, string root)
+        {
+            var result = new List<PackageRequirement>();
+            foreach (var (line, source) in BaseLines(definition, settings))
+            {
+                result.Add(Describe(line, PackageKind.Base, source, definition.Name, root));
+            }
+
+            var setOf = SetMembership(definition, settings);
+            foreach (var line in definition.RequestedPackages)
+            {
+                var name = NameOf(line);
+                var source = name != null && setOf.TryGetValue(PackageName.Normalize(name), out var set) ? PackageRequirement.SetSourcePrefix + set : PackageRequirement.UserSource;
+                result.Add(Describe(line, PackageKind.Requested, source, definition.Name, root));
+            }
+
+            return result;
+        }
+
+        /// <summary>Base lines with the setting that requires each: the root's base packages, then Jupyter's kernel.</summary>
+        public static IReadOnlyList<(string Line, string Source)> BaseLines(EnvironmentDefinition definition, RootSettings settings)
+        {
+            var lines = settings.BasePackages.Select(l => (l, PackageRequirement.RootSource)).ToList();
+            if (definition.JupyterSupport && !lines.Any(l => string.Equals(NameOf(l.l), JupyterKernelPackage, StringComparison.OrdinalIgnoreCase)))
+            {
+                lines.Add((JupyterKernelPackage, PackageRequirement.JupyterSource));
+            }
+
+            return lines;
+        }
+
+        /// <summary>Every line pip is given for the env, base first, parsed with the rights of whoever saved them.</summary>
+        public static IReadOnlyList<Requirement> All(EnvironmentDefinition definition, RootSettings settings) =>
+            RequirementsParser.TryParse(AllLines(definition, settings), callerIsAdministrator: true, out _);
+
+        public static IReadOnlyList<string> AllLines(EnvironmentDefinition definition, RootSettings settings) =>
+            BaseLines(definition, settings).Select(b => b.Line).Concat(definition.RequestedPackages).ToList();
+
+        /// <summary>Describes why a base package is there, in the words of the setting an admin would change.</summary>
+        public static string DescribeSource(string source) => source switch
+        {
+            PackageRequirement.RootSource => "the root's base packages (Set-CodeEnvRoot -BasePackage)",
+            PackageRequirement.JupyterSource => "Jupyter support (Set-CodeEnv -JupyterSupport $false)",
+            _ => source,
+        };
+
+        internal static string? NameOf(string line)
+        {
+            var parsed = RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: true, out _);
+            return parsed.Count == 1 ? parsed[0].Name : null;
+        }
+
+        private static Dictionary<string, string> SetMembership(EnvironmentDefinition definition, RootSettings settings)
+        {
+            var setOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var setName in definition.PackageSets)
+            {
+                if (!settings.PackageSets.TryGetValue(setName, out var lines))
+                {
+                    continue;
+                }
+
+                foreach (var name in lines.Select(NameOf).Where(n => n != null))
+                {
+                    var key = PackageName.Normalize(name!);
+                    if (!setOf.ContainsKey(key))
+                    {
+                        setOf[key] = setName;
+                    }
+                }
+            }
+
+            return setOf;
+        }
+
+        private static PackageRequirement Describe(string line, PackageKind kind, string source, string environmentName, string root)
+        {
+            var parsed = RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: true, out _);
+            var requirement = parsed.Count == 1 ? parsed[0] : null;
+            var specifier = requirement == null ? "" : requirement.Url ?? requirement.Specifier.ToString();
+            return new PackageRequirement(requirement?.Name ?? "", specifier, line, kind, source, environmentName, root);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CodeEnv.Python;
+using CodeEnv.Requirements;
+
+namespace CodeEnv.Packages
+{
+    /// <summary>
+    /// Decides in C#, from the venv's metadata alone, whether the installed set satisfies an env's requirement lines,
+    /// which distributions they need (their dependency closure), which are extraneous, and which dependencies are
+    /// broken (what pip check reports). This is what lets a no-op update skip pip.
+    /// </summary>
+    internal sealed class InstalledSetCheck
+    {
+        /// <summary>Installed by venv itself; never extraneous, never removed by -Sync.</summary>
+        public static readonly IReadOnlyCollection<string> VenvTooling = new[] { "pip", "setuptools", "wheel", "distribute" };
+
+        private readonly Dictionary<string, InstalledDistribution> installed;
+        private readonly IReadOnlyDictionary<string, string> markerEnvironment;
+        private readonly Dictionary<string, IReadOnlyList<Requirement>> parsedRequires = new Dictionary<string, IReadOnlyList<Requirement>>(StringComparer.Ordinal);
+
+        public InstalledSetCheck(IReadOnlyList<InstalledDistribution> distributions, IReadOnlyDictionary<string, string> markerEnvironment)
+        {
+            installed = distributions.ToDictionary(d => PackageName.Normalize(d.Package.Name), StringComparer.Ordinal);
+            this.markerEnvironment = markerEnvironment;
+        }
+
+        public List<RequirementStatus> Statuses { get; } = new List<RequirementStatus>();
+
+        /// <summary>Problems of the requirements' dependency closure, extras included.</summary>
+        public List<string> ClosureProblems { get; } = new List<string>();
+
+        /// <summary>Normalized names of everything the requirements need, dependencies included.</summary>
+        public HashSet<string> Needed { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        public bool AllSatisfied => Statuses.All(s => s.State == RequirementState.Satisfied || s.State == RequirementState.NotApplicable) && ClosureProblems.Count == 0;
+
+        /// <summary>Installed distributions nothing needs, venv tooling aside, by their metadata names.</summary>
+        public IReadOnlyList<string> Extraneous =>
+            installed.Where(i => !Needed.Contains(i.Key) && !VenvTooling.Contains(i.Key)).Select(i => i.Value.Package.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+
+        public static InstalledSetCheck Run(IEnumerable<(Requirement Requirement, PackageKind Kind)> requirements, IReadOnlyList<InstalledDistribution> distributions, IReadOnlyDictionary<string, string> markerEnvironment)
+        {
+            var check = new InstalledSetCheck(distributions, markerEnvironment);
+            var pending = new Queue<(string Name, IReadOnlyList<string> Extras)>();
+            foreach (var (requirement, kind) in requirements.Where(r => !r.Requirement.IsOptionLine))
+            {
+                var state = check.StateOf(requirement, out var version);
+                check.Statuses.Add(new RequirementStatus(requirement.Line, requirement.Name!, kind, state, version));
+                if (state != RequirementState.NotApplicable && version != null)
+                {
+                    pending.Enqueue((requirement.NormalizedName!, requirement.Extras));
+                }
+            }
+
+            check.WalkClosure(pending);
+            return check;
+        }
+
+        /// <summary>What pip check reports: every installed distribution's dependencies, without extras.</summary>
+        public IReadOnlyList<string> BrokenDependencies()
+        {
+            var problems = new List<string>();
+            foreach (var distribution in installed.Values.OrderBy(d => d.Package.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                foreach (var dependency in RequiresOf(distribution).Where(d => Applies(d, Array.Empty<string>())))
+                {
+                    var problem = DependencyProblem(distribution, dependency);
+                    if (problem != null)
+                    {
+                        problems.Add(problem);
+                    }
+                }
+            }
+
+            return problems;
+        }
+
+        private RequirementState StateOf(Requirement requirement, out string? installedVersion)
+        {
+            installedVersion = null;
+            if (requirement.Marker != null && !requirement.Marker.Evaluate(markerEnvironment))
+            {
+                return RequirementState.NotApplicable;
+            }
+
+            if (!installed.TryGetValue(requirement.NormalizedName!, out var distribution))
+            {
+                return RequirementState.Missing;
+            }
+
+            installedVersion = distribution.Package.Version;
+            if (requirement.Url != null)
+            {
+                return SameLocation(requirement.Url, distribution.DirectUrl) ? RequirementState.Satisfied : RequirementState.DifferentSource;
+            }
+
+            return VersionMatches(requirement.Specifier, installedVersion) ? RequirementState.Satisfied : RequirementState.WrongVersion;
+        }
+
+        private void WalkClosure(Queue<(string Name, IReadOnlyList<string> Extras)> pending)
+        {
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            while (pending.Count > 0)
+            {
+                var (name, extras) = pending.Dequeue();
+                Needed.Add(name);
+                var key = name + "[" + string.Join(",", extras.Select(PackageName.Normalize).OrderBy(e => e, StringComparer.Ordinal)) + "]";
+                if (!visited.Add(key) || !installed.TryGetValue(name, out var distribution))
+                {
+                    continue;
+                }
+
+                foreach (var dependency in RequiresOf(distribution).Where(d => Applies(d, extras)))
+                {
+                    var problem = DependencyProblem(distribution, dependency);
+                    if (problem != null)
+                    {
+                        ClosureProblems.Add(problem);
+                    }
+
+                    if (installed.ContainsKey(dependency.NormalizedName!))
+                    {
+                        pending.Enqueue((dependency.NormalizedName!, dependency.Extras));
+                    }
+                }
+            }
+        }
+
+        private string? DependencyProblem(InstalledDistribution distribution, Requirement dependency)
+        {
+            var who = $"{distribution.Package.Name} {distribution.Package.Version}";
+            if (!installed.TryGetValue(dependency.NormalizedName!, out var found))
+            {
+                return $"{who} requires {dependency.Name}, which is not installed.";
+            }
+
+            return dependency.Url == null && !VersionMatches(dependency.Specifier, found.Package.Version)
+                ? $"{who} has requirement {dependency.Line}, but you have {found.Package.Name} {found.Package.Version}."
+                : null;
+        }
+
+        private bool Applies(Requirement dependency, IReadOnlyList<string> extras)
+        {
+            if (dependency.Marker == null)
+            {
+                return true;
+            }
+
+            foreach (var extra in new[] { "" }.Concat(extras))
+            {
+                var values = new Dictionary<string, string>(markerEnvironment.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal) { ["extra"] = extra };
+                if (dependency.Marker.Evaluate(values))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private IReadOnlyList<Requirement> RequiresOf(InstalledDistribution distribution)
+        {
+            var key = PackageName.Normalize(distribution.Package.Name);
+            if (!parsedRequires.TryGetValue(key, out var parsed))
+            {
+                // Metadata written by other tools may hold lines we cannot read; they are skipped, as pip skips them.
+                parsed = RequirementsParser.TryParse(distribution.Requires, callerIsAdministrator: true, out _).Where(r => !r.IsOptionLine).ToList();
+                parsedRequires[key] = parsed;
+            }
+
+            return parsed;
+        }
+
+        private static bool VersionMatches(SpecifierSet specifier, string version) =>
+            specifier.Specifiers.Count == 0 || (PackageVersion.TryParse(version, out var parsed) && specifier.Contains(parsed!));
+
+        private static bool SameLocation(string requested, string? installedFrom)
+        {
+            if (installedFrom == null)
+            {
+                return false;
+            }
+
+            return string.Equals(AsUrl(requested), AsUrl(installedFrom), StringComparison.Ordinal);
+        }
+
+        private static string AsUrl(string location)
+        {
+            if (location.Contains("://"))
+            {
+                return location.TrimEnd('/');
+            }
+
+            var path = location.StartsWith("~", StringComparison.Ordinal)
+                ? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile) + location.Substring(1)
+                : location;
+            return new Uri(Path.GetFullPath(path)).AbsoluteUri;
+        }
+    }
+}
