@@ -50,8 +50,13 @@ public sealed class PowerShellSession : IDisposable
         // A hung pipeline must fail its test, not stall the whole suite until CI's time runs out.
         if (!invocation.Wait(Timeout))
         {
-            shell.Stop();
-            throw new TimeoutException($"The script did not finish in {Timeout.TotalMinutes} minutes: {script}");
+            // BeginStop, not Stop: a pipeline stuck where it cannot be stopped must not hang the test as well. What it
+            // reported last says where it was.
+            shell.BeginStop(null, null);
+            var lastWords = shell.Streams.Verbose.Select(v => "VERBOSE: " + v.Message)
+                .Concat(shell.Streams.Progress.Select(p => $"PROGRESS: {p.Activity}: {p.StatusDescription}"))
+                .TakeLast(15);
+            throw new TimeoutException($"The script did not finish in {Timeout.TotalMinutes} minutes: {script}\nIts last reports:\n{string.Join("\n", lastWords)}");
         }
 
         try

@@ -69,7 +69,7 @@ namespace CodeEnv.Python
                     var step = PipStep.Match(line);
                     if (step.Success)
                     {
-                        reporter.Progress(activity, step.Groups[1].Value + " " + step.Groups[2].Value, 60);
+                        reporter.Progress(activity, step.Groups[1].Value + " " + Subject(step.Groups[2].Value), 60);
                     }
                 },
                 cancellation,
@@ -78,6 +78,14 @@ namespace CodeEnv.Python
             {
                 throw Failure($"{what} failed with exit code {run.ExitCode}", run, log);
             }
+        }
+
+        // "Processing /long/path/alpha-1.0-py3-none-any.whl (from -r ...)" names the package by its file; the rest is noise.
+        private static string Subject(string text)
+        {
+            var from = text.IndexOf(" (from ", System.StringComparison.Ordinal);
+            var subject = from >= 0 ? text.Substring(0, from) : text;
+            return subject.IndexOfAny(new[] { '/', '\\' }) >= 0 && !subject.Contains(" ") ? System.IO.Path.GetFileName(subject.TrimEnd('/', '\\')) : subject;
         }
 
         private static CodeEnvException Failure(string what, ProcessResult run, OperationLog log)

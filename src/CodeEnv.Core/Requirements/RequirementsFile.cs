@@ -22,8 +22,8 @@ namespace CodeEnv.Requirements
                 throw new CodeEnvException(ErrorKind.NotFound, "RequirementsFileNotFound", $"There is no file '{path}'. Give the path of a requirements.txt file.", path);
             }
 
-            // A FIFO or device would block or never end; only regular files have these attributes clear.
-            if ((info.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) != 0 && !IsRegularAfterLinks(info))
+            // A FIFO would block until someone writes to it, a device might never end.
+            if (!Store.FileKind.IsRegularFile(path))
             {
                 throw Invalid(path, "is not a regular file");
             }
@@ -36,12 +36,6 @@ namespace CodeEnv.Requirements
             // Invalid UTF-8 becomes U+FFFD, which the parser refuses with the line number.
             var text = File.ReadAllText(path, new UTF8Encoding(false, false));
             return text.Replace("\r\n", "\n").Split('\n');
-        }
-
-        private static bool IsRegularAfterLinks(FileInfo info)
-        {
-            var target = new FileInfo(Python.RealPath.Of(info.FullName));
-            return target.Exists && (target.Attributes & FileAttributes.Device) == 0;
         }
 
         private static CodeEnvException Invalid(string path, string what) =>

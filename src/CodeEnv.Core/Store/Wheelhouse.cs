@@ -29,6 +29,11 @@ namespace CodeEnv.Store
                 throw new CodeEnvException(ErrorKind.NotFound, "PackageArchiveNotFound", $"There is no file '{archive}'.", archive);
             }
 
+            if (!FileKind.IsRegularFile(archive))
+            {
+                throw new CodeEnvException(ErrorKind.InvalidArgument, "PackageArchiveInvalid", $"'{archive}' is not a regular file (a FIFO or device). Give the path of a wheel or sdist file.", archive);
+            }
+
             var fileName = Path.GetFileName(archive);
             var match = WheelName.Match(fileName);
             if (!match.Success)

@@ -1,0 +1,79 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace CodeEnv.Store
+{
+    /// <summary>
+    /// Whether a path (after symlinks) is a regular file. .NET reports a FIFO or a device as an ordinary file, and
+    /// opening a FIFO blocks until someone writes to it, so files a caller names are checked with stat(2) first.
+    /// </summary>
+    internal static class FileKind
+    {
+        private const uint TypeMask = 0xF000;
+        private const uint Regular = 0x8000;
+
+        /// <summary>True for a regular file; also true where the type cannot be told (Windows has no FIFOs in paths).</summary>
+        public static bool IsRegularFile(string path)
+        {
+            var offset = ModeOffset();
+            if (offset < 0)
+            {
+                return true;
+            }
+
+            var buffer = Marshal.AllocHGlobal(256);
+            try
+            {
+                if (Stat(path, buffer) != 0)
+                {
+                    return true; // missing or unreadable: the caller's own open reports that precisely
+                }
+
+                var mode = RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? (uint)(ushort)Marshal.ReadInt16(buffer, offset) : (uint)Marshal.ReadInt32(buffer, offset);
+                return (mode & TypeMask) == Regular;
+            }
+            finally
+            {
+                Marshal.FreeHGlobal(buffer);
+            }
+        }
+
+        // Where st_mode lies in struct stat on the platforms we build for.
+        private static int ModeOffset()
+        {
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+            {
+                switch (RuntimeInformation.ProcessArchitecture)
+                {
+                    case Architecture.X64: return 24;
+                    case Architecture.Arm64: return 16;
+                }
+            }
+            else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
+            {
+                return 4;
+            }
+
+            return -1;
+        }
+
+        private static int Stat(string path, IntPtr buffer)
+        {
+            try
+            {
+                return stat(path, buffer);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                // glibc before 2.33 exports stat only as __xstat.
+                return __xstat(1, path, buffer);
+            }
+        }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int stat(string path, IntPtr buffer);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int __xstat(int version, string path, IntPtr buffer);
+    }
+}
