@@ -5,37 +5,75 @@
 $ErrorActionPreference = 'Stop'
 function Say([string] $text) { [Console]::Out.WriteLine(''); [Console]::Out.WriteLine("== $text") }
 
+# No package index is needed: the quickstart writes two small wheels of its own (a wheel is a zip with metadata).
+function New-DemoWheel([string] $folder, [string] $name, [string] $version, [string[]] $requires = @()) {
+    $module = $name.Replace('-', '_')
+    $distInfo = "$module-$version.dist-info"
+    $files = [ordered]@{
+        "$module/__init__.py" = "VERSION = '$version'`n"
+        "$distInfo/METADATA"  = "Metadata-Version: 2.1`nName: $name`nVersion: $version`n" + (($requires | ForEach-Object { "Requires-Dist: $_`n" }) -join '')
+        "$distInfo/WHEEL"     = "Wheel-Version: 1.0`nGenerator: codeenv-quickstart`nRoot-Is-Purelib: true`nTag: py3-none-any`n"
+    }
+    $files["$distInfo/RECORD"] = (@($files.Keys) + "$distInfo/RECORD" | ForEach-Object { "$_,," }) -join "`n"
+    $path = [System.IO.Path]::Combine($folder, "$module-$version-py3-none-any.whl")
+    $zip = [System.IO.Compression.ZipFile]::Open($path, [System.IO.Compression.ZipArchiveMode]::Create)
+    try {
+        foreach ($file in $files.GetEnumerator()) {
+            $writer = [System.IO.StreamWriter]::new($zip.CreateEntry($file.Key).Open())
+            $writer.Write($file.Value)
+            $writer.Dispose()
+        }
+    }
+    finally { $zip.Dispose() }
+    $path
+}
+
 $root = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'codeenv-quickstart-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+$dist = "$root-dist"
 try {
-    Say "1. Initialize a root in $root"
+    Say "1. Initialize a root in $root, offline: pip uses only the root's wheelhouse"
     Initialize-CodeEnvRoot -Path $root | Out-Default
     $env:CODEENV_ROOT = $root
+    Set-CodeEnvRoot -NoIndex
 
-    Say '2. The Python interpreters on this machine'
+    Say '2. Publish two in-house packages to the wheelhouse (report-kit needs table-kit)'
+    [void][System.IO.Directory]::CreateDirectory($dist)
+    New-DemoWheel $dist 'table-kit' '1.2.0' | Publish-CodeEnvPackage | Out-Default
+    New-DemoWheel $dist 'report-kit' '0.9.0' -requires 'table-kit>=1.0' | Publish-CodeEnvPackage | Out-Default
+
+    Say '3. The Python interpreters on this machine'
     $interpreters = @(Get-CodeEnvPython)
     $interpreters | Out-Default
-
     $newest = @($interpreters | Where-Object SupportsVenv)[0]
     if (-not $newest) { throw 'No Python interpreter that can create virtual environments was found.' }
     $version = ($newest.Version -split '\.')[0..1] -join '.'
 
-    Say "3. Create the environment 'quickstart' with Python $version (a real venv)"
-    $created = New-CodeEnv -Name quickstart -PythonVersion $version -Description 'Created by the quickstart'
+    Say "4. Create the environment 'quickstart' with Python $version and a requested package (a real venv, real pip)"
+    $created = New-CodeEnv -Name quickstart -PythonVersion $version -Requirement 'report-kit==0.9.0' -Description 'Created by the quickstart'
     $created | Out-Default
 
-    Say '4. Show it, and change its description (a new revision, the old one kept in history/)'
-    Get-CodeEnv quickstart | Set-CodeEnv -Description 'Changed by the quickstart' -PassThru | Out-Default
+    Say '5. What it asks for, and what is actually installed (read from the venv, no pip started)'
+    Get-CodeEnvPackage quickstart | Out-Default
+    Get-CodeEnvInstalledPackage quickstart | Out-Default
 
-    Say "5. What pip installed in it ($($created.PythonPath) -m pip list)"
-    & $created.PythonPath -m pip list --disable-pip-version-check | Out-Default
-    if ($LASTEXITCODE -ne 0) { throw "pip list failed with exit code $LASTEXITCODE" }
+    Say '6. Ask for table-kit explicitly; the env is Outdated until updated'
+    Add-CodeEnvPackage quickstart 'table-kit>=1.2' -PassThru | Out-Default
 
-    Say '6. Remove it'
+    Say '7. Update: table-kit 1.2.0 is already installed, so this decides without starting pip'
+    Update-CodeEnv quickstart -Verbose -PassThru 4>&1 | Out-Default
+
+    Say '8. Health check, and the logs of the pip runs'
+    Test-CodeEnv quickstart | Out-Default
+    Get-CodeEnvLog quickstart | Out-Default
+
+    Say '9. Remove it'
     Remove-CodeEnv -Name quickstart -Confirm:$false
     "Environments left: $(@(Get-CodeEnv).Count)" | Out-Default
 }
 finally {
     $env:CODEENV_ROOT = $null
-    if ([System.IO.Directory]::Exists($root)) { [System.IO.Directory]::Delete($root, $true) }
+    foreach ($folder in $root, $dist) {
+        if ([System.IO.Directory]::Exists($folder)) { [System.IO.Directory]::Delete($folder, $true) }
+    }
 }
-Say 'Done: a root initialized, a real Python environment created, listed, changed and removed.'
+Say 'Done: a root initialized, packages published, a real Python environment created with them, updated, checked and removed.'

@@ -77,6 +77,16 @@ public sealed class PowerShellSession : IDisposable
             terminating);
     }
 
+    /// <summary>Starts a script without waiting, for tests that stop it half-way as Ctrl+C does.</summary>
+    public PowerShell Start(string script)
+    {
+        var shell = PowerShell.Create();
+        shell.Runspace = runspace;
+        shell.AddScript(script);
+        shell.BeginInvoke();
+        return shell;
+    }
+
     /// <summary>Edits the root's codeenv.json directly, for settings no cmdlet of this issue changes yet.</summary>
     public void EditRootSettings(Action<Newtonsoft.Json.Linq.JObject> edit)
     {

@@ -15,7 +15,7 @@ public class WheelhouseTests : IDisposable
     {
         var wheel = WheelBuilder.Write(folder.Combine("dist"), "Tabular_Tools", "2.0.1");
         var published = Wheelhouse.Publish(Paths, wheel, force: false);
-        Assert.Equal(("Tabular_Tools".ToLowerInvariant(), "2.0.1"), (published.PackageName, published.Version));
+        Assert.Equal(("tabular-tools", "2.0.1"), (published.PackageName, published.Version));
         Assert.True(File.Exists(Path.Combine(Paths.Wheelhouse, Path.GetFileName(wheel))));
     }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using CliWrap;
@@ -14,6 +16,32 @@ namespace CodeEnv.Python
     /// </summary>
     internal static class ProcessRunner
     {
+        // Process.Kill(bool entireProcessTree) exists from .NET Core 3.0 on; Windows PowerShell 5.1's .NET Framework
+        // has only Kill(), so the tree is killed where the runtime can.
+        private static readonly MethodInfo? KillEntireTree = typeof(Process).GetMethod("Kill", new[] { typeof(bool) });
+
+        private static void KillTree(int processId)
+        {
+            try
+            {
+                using (var process = Process.GetProcessById(processId))
+                {
+                    if (KillEntireTree != null)
+                    {
+                        KillEntireTree.Invoke(process, new object[] { true });
+                    }
+                    else
+                    {
+                        process.Kill();
+                    }
+                }
+            }
+            catch (Exception e) when (e is ArgumentException || e is InvalidOperationException || e is Win32Exception || e is TargetInvocationException)
+            {
+                // Already gone.
+            }
+        }
+
         public static async Task<ProcessResult> RunAsync(
             string executable,
             IReadOnlyList<string> arguments,
@@ -51,7 +79,17 @@ namespace CodeEnv.Python
 
             try
             {
-                var result = await command.ExecuteAsync(cancellation).ConfigureAwait(false);
+                cancellation.ThrowIfCancellationRequested();
+                var running = command.ExecuteAsync(CancellationToken.None);
+                CommandResult result;
+                // CliWrap's own cancellation kills only the child; pip's builds run setup.py in grandchildren, which
+                // would live on. The whole tree goes.
+                using (cancellation.Register(() => KillTree(running.ProcessId)))
+                {
+                    result = await running.ConfigureAwait(false);
+                }
+
+                cancellation.ThrowIfCancellationRequested();
                 return new ProcessResult(result.ExitCode, stdout, stderr);
             }
             catch (OperationCanceledException e)

@@ -57,7 +57,7 @@ namespace CodeEnv.Store
             {
                 if (SameContent(archive, target))
                 {
-                    return new PublishedPackage(match.Groups["name"].Value, version, target, paths.Root);
+                    return new PublishedPackage(PackageName.Normalize(match.Groups["name"].Value), version, target, paths.Root);
                 }
 
                 throw new CodeEnvException(
@@ -89,7 +89,7 @@ namespace CodeEnv.Store
                 }
             }
 
-            return new PublishedPackage(match.Groups["name"].Value, version, target, paths.Root);
+            return new PublishedPackage(PackageName.Normalize(match.Groups["name"].Value), version, target, paths.Root);
         }
 
         private static bool SameContent(string a, string b)
