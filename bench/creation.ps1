@@ -8,10 +8,7 @@ $python = @(Get-CodeEnvPython -Version $Version | Where-Object SupportsVenv)[0]
 $work = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'codeenv-bench-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
 Initialize-CodeEnvRoot -Path ([System.IO.Path]::Combine($work, 'root')) | Out-Null
 
-# The codeenv shell has no Utility module (no Sort-Object, Measure-Command): sort with .NET.
-function Sorted([double[]] $values) { $copy = [double[]]$values.Clone(); [array]::Sort($copy); , $copy }
-function Median([double[]] $values) { $sorted = Sorted $values; $sorted[[int][math]::Floor($sorted.Length / 2)] }
-function Spread([double[]] $values) { $sorted = Sorted $values; '{0:N2}-{1:N2}' -f $sorted[0], $sorted[-1] }
+. ([System.IO.Path]::Combine($PSScriptRoot, 'Stats.ps1'))
 
 $venvTimes = [System.Collections.Generic.List[double]]::new()
 $codeEnvTimes = [System.Collections.Generic.List[double]]::new()

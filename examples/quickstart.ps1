@@ -5,28 +5,8 @@
 $ErrorActionPreference = 'Stop'
 function Say([string] $text) { [Console]::Out.WriteLine(''); [Console]::Out.WriteLine("== $text") }
 
-# No package index is needed: the quickstart writes two small wheels of its own (a wheel is a zip with metadata).
-function New-DemoWheel([string] $folder, [string] $name, [string] $version, [string[]] $requires = @()) {
-    $module = $name.Replace('-', '_')
-    $distInfo = "$module-$version.dist-info"
-    $files = [ordered]@{
-        "$module/__init__.py" = "VERSION = '$version'`n"
-        "$distInfo/METADATA"  = "Metadata-Version: 2.1`nName: $name`nVersion: $version`n" + (($requires | ForEach-Object { "Requires-Dist: $_`n" }) -join '')
-        "$distInfo/WHEEL"     = "Wheel-Version: 1.0`nGenerator: codeenv-quickstart`nRoot-Is-Purelib: true`nTag: py3-none-any`n"
-    }
-    $files["$distInfo/RECORD"] = (@($files.Keys) + "$distInfo/RECORD" | ForEach-Object { "$_,," }) -join "`n"
-    $path = [System.IO.Path]::Combine($folder, "$module-$version-py3-none-any.whl")
-    $zip = [System.IO.Compression.ZipFile]::Open($path, [System.IO.Compression.ZipArchiveMode]::Create)
-    try {
-        foreach ($file in $files.GetEnumerator()) {
-            $writer = [System.IO.StreamWriter]::new($zip.CreateEntry($file.Key).Open())
-            $writer.Write($file.Value)
-            $writer.Dispose()
-        }
-    }
-    finally { $zip.Dispose() }
-    $path
-}
+# No package index is needed: the quickstart writes two small wheels of its own (DemoWheel.ps1).
+. ([System.IO.Path]::Combine($PSScriptRoot, 'DemoWheel.ps1'))
 
 $root = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'codeenv-quickstart-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
 $dist = "$root-dist"

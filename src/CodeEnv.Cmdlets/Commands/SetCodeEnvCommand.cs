@@ -66,11 +66,9 @@ namespace CodeEnv.Cmdlets.Commands
                             definition.UsableByAll = UsableByAll;
                         }
 
-                        if (jupyterGiven && definition.JupyterSupport != JupyterSupport)
+                        if (jupyterGiven)
                         {
-                            definition.JupyterSupport = JupyterSupport;
-                            definition.State = EnvironmentState.Outdated;
-                            definition.StateDetail = "Jupyter support changed the base packages; Update-CodeEnv installs them.";
+                            Packages.PackageListEditor.SetJupyterSupport(definition, JupyterSupport);
                         }
                     },
                     reporter,

@@ -129,6 +129,16 @@ namespace CodeEnv.Packages
             MarkOutdated(definition);
         }
 
+        /// <summary>Jupyter support adds or drops the kernel among the base packages, so the env needs an update.</summary>
+        public static void SetJupyterSupport(EnvironmentDefinition definition, bool enabled)
+        {
+            if (definition.JupyterSupport != enabled)
+            {
+                definition.JupyterSupport = enabled;
+                MarkOutdated(definition);
+            }
+        }
+
         /// <summary>Checks lines for a new env, whose base packages follow from its settings.</summary>
         public IReadOnlyList<string> ValidateNew(EnvironmentDefinition definition, IEnumerable<string> lines)
         {

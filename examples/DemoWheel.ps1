@@ -1,0 +1,23 @@
+# New-DemoWheel writes a small, real, installable wheel (a zip with .dist-info/METADATA, WHEEL and RECORD), so the
+# quickstart and the benchmarks need no package index. Dot-source it: . ./examples/DemoWheel.ps1
+function New-DemoWheel([string] $folder, [string] $name, [string] $version, [string[]] $requires = @()) {
+    $module = $name.Replace('-', '_')
+    $distInfo = "$module-$version.dist-info"
+    $files = [ordered]@{
+        "$module/__init__.py" = "VERSION = '$version'`n"
+        "$distInfo/METADATA"  = "Metadata-Version: 2.1`nName: $name`nVersion: $version`n" + (($requires | Where-Object { $_ } | ForEach-Object { "Requires-Dist: $_`n" }) -join '')
+        "$distInfo/WHEEL"     = "Wheel-Version: 1.0`nGenerator: codeenv-quickstart`nRoot-Is-Purelib: true`nTag: py3-none-any`n"
+    }
+    $files["$distInfo/RECORD"] = (@($files.Keys) + "$distInfo/RECORD" | ForEach-Object { "$_,," }) -join "`n"
+    $path = [System.IO.Path]::Combine($folder, "$module-$version-py3-none-any.whl")
+    $zip = [System.IO.Compression.ZipFile]::Open($path, [System.IO.Compression.ZipArchiveMode]::Create)
+    try {
+        foreach ($file in $files.GetEnumerator()) {
+            $writer = [System.IO.StreamWriter]::new($zip.CreateEntry($file.Key).Open())
+            $writer.Write($file.Value)
+            $writer.Dispose()
+        }
+    }
+    finally { $zip.Dispose() }
+    $path
+}
