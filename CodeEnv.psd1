@@ -30,6 +30,12 @@
         'Remove-CodeEnvPackage'
         'Add-CodeEnvPackageSet'
         'Publish-CodeEnvPackage'
+        'Get-CodeEnvPermission'
+        'Grant-CodeEnvPermission'
+        'Revoke-CodeEnvPermission'
+        'Invoke-CodeEnvPython'
+        'Get-CodeEnvHistory'
+        'Restore-CodeEnv'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

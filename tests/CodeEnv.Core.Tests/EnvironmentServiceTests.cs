@@ -1,3 +1,4 @@
+using CodeEnv.Security;
 using System.Diagnostics;
 using CodeEnv.Errors;
 using CodeEnv.Operations;
@@ -134,7 +135,7 @@ public class EnvironmentServiceTests
     {
         using var root = new TestRoot();
         root.Create("hist");
-        var changed = root.Service.Change("hist", "Set-CodeEnv", d => d.Description = "new text", NullReporter.Instance, CancellationToken.None);
+        var changed = root.Service.Change("hist", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "new text", NullReporter.Instance, CancellationToken.None);
 
         Assert.Equal(2, changed.Revision);
         var first = JObject.Parse(File.ReadAllText(root.Paths.HistoryFile("hist", 1)));
@@ -151,7 +152,7 @@ public class EnvironmentServiceTests
     {
         using var root = new TestRoot();
         root.Create("same");
-        var env = root.Service.Change("same", "Set-CodeEnv", d => d.Description = "", NullReporter.Instance, CancellationToken.None);
+        var env = root.Service.Change("same", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "", NullReporter.Instance, CancellationToken.None);
         Assert.Equal(1, env.Revision);
         Assert.False(File.Exists(root.Paths.HistoryFile("same", 2)));
     }
@@ -162,7 +163,7 @@ public class EnvironmentServiceTests
         using var root = new TestRoot(s => s.LockTimeoutSeconds = 0.3);
         root.Create("locked");
         using var held = FileLock.Acquire(root.Paths.EnvLockFile("locked"), new LockHolder { Operation = "Update-CodeEnv", User = "bob", ProcessId = 42, Host = "h1" }, TimeSpan.Zero, "x", CancellationToken.None);
-        var error = Assert.Throws<CodeEnvException>(() => root.Service.Change("locked", "Set-CodeEnv", d => d.Description = "x", NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => root.Service.Change("locked", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "x", NullReporter.Instance, CancellationToken.None));
         Assert.Equal(ErrorKind.Busy, error.Kind);
         Assert.Contains("Update-CodeEnv by bob (pid 42 on h1)", error.Message);
         Assert.Equal(1, root.Service.Get("locked").Revision);
@@ -175,7 +176,7 @@ public class EnvironmentServiceTests
         root.Create("stale");
         var store = new EnvironmentStore(root.Paths);
         var old = store.Read("stale");
-        root.Service.Change("stale", "Set-CodeEnv", d => d.Description = "first", NullReporter.Instance, CancellationToken.None);
+        root.Service.Change("stale", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "first", NullReporter.Instance, CancellationToken.None);
         old.Revision++;
         old.Description = "second";
         var error = Assert.Throws<CodeEnvException>(() => store.WriteRevision(old, new HistoryRecord { Revision = old.Revision, Definition = old }));

@@ -4,7 +4,7 @@ using CodeEnv.Operations;
 
 namespace CodeEnv.Cmdlets.Commands
 {
-    /// <summary>Set-CodeEnv: changes an environment's description, owner or usable-by-all flag as a new revision.</summary>
+    /// <summary>Set-CodeEnv: changes an environment's description, owner, usable-by-all flag or Jupyter support as a new revision.</summary>
     [Cmdlet(VerbsCommon.Set, "CodeEnv", SupportsShouldProcess = true)]
     [OutputType(typeof(Environment))]
     public sealed class SetCodeEnvCommand : RootCmdlet
@@ -44,35 +44,14 @@ namespace CodeEnv.Cmdlets.Commands
                     return;
                 }
 
-                var usableByAllGiven = MyInvocation.BoundParameters.ContainsKey(nameof(UsableByAll));
-                var jupyterGiven = MyInvocation.BoundParameters.ContainsKey(nameof(JupyterSupport));
-                var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Change(
-                    Name,
-                    "Set-CodeEnv",
-                    definition =>
-                    {
-                        if (Description != null)
-                        {
-                            definition.Description = Description;
-                        }
-
-                        if (Owner != null)
-                        {
-                            definition.Owner = Owner;
-                        }
-
-                        if (usableByAllGiven)
-                        {
-                            definition.UsableByAll = UsableByAll;
-                        }
-
-                        if (jupyterGiven)
-                        {
-                            Packages.PackageListEditor.SetJupyterSupport(definition, JupyterSupport);
-                        }
-                    },
-                    reporter,
-                    token)));
+                var change = new EnvironmentSettingsChange
+                {
+                    Description = Description,
+                    Owner = Owner,
+                    UsableByAll = MyInvocation.BoundParameters.ContainsKey(nameof(UsableByAll)) ? UsableByAll : (bool?)null,
+                    JupyterSupport = MyInvocation.BoundParameters.ContainsKey(nameof(JupyterSupport)) ? JupyterSupport : (bool?)null,
+                };
+                var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.SetSettings(Name, change, reporter, token)));
                 if (PassThru)
                 {
                     WriteObject(changed);

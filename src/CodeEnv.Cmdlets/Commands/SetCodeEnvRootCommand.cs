@@ -34,6 +34,22 @@ namespace CodeEnv.Cmdlets.Commands
         [AllowEmptyCollection]
         public string[]? BasePackage { get; set; }
 
+        /// <summary>How long a second writer waits for an env's lock before reporting it busy.</summary>
+        [Parameter]
+        public double LockTimeoutSeconds { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public string[]? Administrator { get; set; }
+
+        [Parameter]
+        [AllowEmptyCollection]
+        public string[]? CreatorGroup { get; set; }
+
+        [Parameter]
+        [AllowEmptyCollection]
+        public string[]? ManagerGroup { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -50,6 +66,10 @@ namespace CodeEnv.Cmdlets.Commands
                     TrustedHosts = TrustedHost,
                     NoIndex = MyInvocation.BoundParameters.ContainsKey(nameof(NoIndex)) ? NoIndex.IsPresent : (bool?)null,
                     BasePackages = BasePackage,
+                    Administrators = Administrator,
+                    LockTimeoutSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(LockTimeoutSeconds)) ? LockTimeoutSeconds : (double?)null,
+                    CreatorGroups = CreatorGroup,
+                    ManagerGroups = ManagerGroup,
                 };
                 if (!ShouldProcess(service.Paths.Root, "Set CodeEnv root settings"))
                 {

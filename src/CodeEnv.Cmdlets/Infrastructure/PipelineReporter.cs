@@ -21,6 +21,9 @@ namespace CodeEnv.Cmdlets.Infrastructure
 
         public BlockingCollection<Action<Cmdlet>> Pending => pending;
 
+        /// <summary>Any other write (output, information) the engine's work produces, replayed on the pipeline thread.</summary>
+        public void Post(Action<Cmdlet> write) => pending.Add(write);
+
         public void Verbose(string message) => pending.Add(c => c.WriteVerbose(message));
 
         public void Warning(string message) => pending.Add(c => c.WriteWarning(message));

@@ -20,7 +20,7 @@ namespace CodeEnv.Operations
         {
             var settings = Settings();
             var editor = new PackageListEditor(settings, Administrators.Includes(settings, identity.Current()));
-            return Change(name, operation, definition => edit(editor, definition), reporter, cancellation);
+            return Change(name, operation, EnvironmentRight.UpdatePackages, definition => edit(editor, definition), reporter, cancellation);
         }
     }
 }

@@ -8,6 +8,7 @@ using CodeEnv.Errors;
 using CodeEnv.Packages;
 using CodeEnv.Python;
 using CodeEnv.Requirements;
+using CodeEnv.Security;
 
 namespace CodeEnv.Operations
 {
@@ -27,6 +28,7 @@ namespace CodeEnv.Operations
             using (locks.Acquire(canonical, UpdateActivity, settings, reporter, cancellation))
             {
                 var definition = store.Read(canonical);
+                AccessPolicy.Require(definition, settings, identity.Current(), EnvironmentRight.UpdatePackages, "update");
                 var venvPython = VenvLayout.Python(paths.VenvFolder(canonical));
                 if (!options.Upgrade && !options.Rebuild && File.Exists(venvPython)
                     && await NothingToDoAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false))

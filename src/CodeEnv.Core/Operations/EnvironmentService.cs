@@ -58,6 +58,7 @@ namespace CodeEnv.Operations
             EnvironmentName.Validate(request.Name);
             var settings = Settings();
             var caller = identity.Current();
+            AccessPolicy.RequireCreator(settings, caller);
             var packages = PackagesOfNew(request, settings, caller);
             reporter.Progress(CreateActivity, "Finding the Python interpreter", 0);
             var interpreter = await ResolveInterpreterAsync(request, settings, cancellation).ConfigureAwait(false);
@@ -137,12 +138,18 @@ namespace CodeEnv.Operations
         /// Applies <paramref name="change"/> to the env's definition under its lock and saves it as a new revision
         /// when anything changed. Returns the env as stored afterwards.
         /// </summary>
-        public Environment Change(string name, string operation, Action<EnvironmentDefinition> change, IOperationReporter reporter, CancellationToken cancellation)
+        public Environment Change(string name, string operation, EnvironmentRight needed, Action<EnvironmentDefinition> change, IOperationReporter reporter, CancellationToken cancellation) =>
+            Change(name, operation, before => needed, change, reporter, cancellation);
+
+        /// <summary>As <see cref="Change(string, string, EnvironmentRight, Action{EnvironmentDefinition}, IOperationReporter, CancellationToken)"/>, with the right needed decided from the stored definition.</summary>
+        public Environment Change(string name, string operation, Func<EnvironmentDefinition, EnvironmentRight> needed, Action<EnvironmentDefinition> change, IOperationReporter reporter, CancellationToken cancellation)
         {
             var canonical = Canonical(name);
-            using (locks.Acquire(canonical, operation, Settings(), reporter, cancellation))
+            var settings = Settings();
+            using (locks.Acquire(canonical, operation, settings, reporter, cancellation))
             {
                 var before = store.Read(canonical);
+                AccessPolicy.Require(before, settings, identity.Current(), needed(before), $"run {operation} on");
                 var after = before.Clone();
                 change(after);
                 var changes = DefinitionDiff.Between(before, after);
@@ -173,16 +180,20 @@ namespace CodeEnv.Operations
             {
                 EnvironmentDefinition? definition = null;
                 var stateBefore = EnvironmentState.Ready;
+                var settings = Settings();
                 try
                 {
                     definition = store.Read(canonical);
+                    AccessPolicy.Require(definition, settings, identity.Current(), EnvironmentRight.Own, "remove");
                     stateBefore = definition.State;
                     definition.State = EnvironmentState.Removing;
                     store.WriteState(definition);
                 }
                 catch (CodeEnvException e) when (e.Kind == ErrorKind.InvalidData)
                 {
-                    // A damaged env.json must not make an env impossible to remove; it is not rewritten, only removed.
+                    // A damaged env.json must not make an env impossible to remove; it is not rewritten, only removed,
+                    // and only by an administrator, since its owner cannot be read.
+                    RootService.RequireAdministrator(settings, identity.Current(), $"remove the damaged env '{canonical}'");
                     reporter.Verbose(e.Message);
                 }
 

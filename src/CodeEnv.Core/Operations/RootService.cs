@@ -49,6 +49,10 @@ namespace CodeEnv.Operations
                     sources.TrustedHosts = change.TrustedHosts?.ToList() ?? sources.TrustedHosts;
                     sources.NoIndex = change.NoIndex ?? sources.NoIndex;
                     s.BasePackages = change.BasePackages?.ToList() ?? s.BasePackages;
+                    s.LockTimeoutSeconds = change.LockTimeoutSeconds ?? s.LockTimeoutSeconds;
+                    s.Administrators = Trimmed(change.Administrators) ?? s.Administrators;
+                    s.CreatorGroups = Trimmed(change.CreatorGroups) ?? s.CreatorGroups;
+                    s.ManagerGroups = Trimmed(change.ManagerGroups) ?? s.ManagerGroups;
                 },
                 caller,
                 clock,
@@ -75,8 +79,21 @@ namespace CodeEnv.Operations
             }
         }
 
+        private static List<string>? Trimmed(IReadOnlyList<string>? names) =>
+            names?.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
         private static void Validate(RootSettingsChange change)
         {
+            if (change.Administrators != null && Trimmed(change.Administrators)!.Count == 0)
+            {
+                throw Invalid("LastAdministrator", "Administrator", "-Administrator would leave the root without an administrator, and nobody could change its settings again. Name at least one user or group.");
+            }
+
+            if (change.LockTimeoutSeconds != null && (change.LockTimeoutSeconds < 0 || change.LockTimeoutSeconds > 3600 || double.IsNaN(change.LockTimeoutSeconds.Value)))
+            {
+                throw Invalid("LockTimeoutInvalid", "LockTimeoutSeconds", $"-LockTimeoutSeconds {change.LockTimeoutSeconds} is out of range: give 0 to 3600 seconds.");
+            }
+
             if (!string.IsNullOrEmpty(change.IndexUrl))
             {
                 RequireUrl(change.IndexUrl!, "-IndexUrl");

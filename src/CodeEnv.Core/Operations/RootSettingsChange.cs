@@ -16,6 +16,15 @@ namespace CodeEnv.Operations
 
         public bool? NoIndex { get; set; }
 
+        public double? LockTimeoutSeconds { get; set; }
+
         public IReadOnlyList<string>? BasePackages { get; set; }
+
+        /// <summary>Users and groups who may do everything; never empty.</summary>
+        public IReadOnlyList<string>? Administrators { get; set; }
+
+        public IReadOnlyList<string>? CreatorGroups { get; set; }
+
+        public IReadOnlyList<string>? ManagerGroups { get; set; }
     }
 }

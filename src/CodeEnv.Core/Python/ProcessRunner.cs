@@ -47,7 +47,8 @@ namespace CodeEnv.Python
             IReadOnlyList<string> arguments,
             Action<string>? onLine,
             CancellationToken cancellation,
-            IReadOnlyDictionary<string, string?>? environment = null)
+            IReadOnlyDictionary<string, string?>? environment = null,
+            Action<string>? onErrorLine = null)
         {
             var stdout = new List<string>();
             var stderr = new List<string>();
@@ -70,7 +71,7 @@ namespace CodeEnv.Python
                         stderr.Add(line);
                     }
 
-                    onLine?.Invoke(line);
+                    (onErrorLine ?? onLine)?.Invoke(line);
                 }));
             if (environment != null)
             {

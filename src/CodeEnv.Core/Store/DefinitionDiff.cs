@@ -7,8 +7,8 @@ using Newtonsoft.Json.Linq;
 namespace CodeEnv.Store
 {
     /// <summary>
-    /// What changed between two definitions, field by field. Bookkeeping fields (revision, who and when, state)
-    /// are not changes of the definition.
+    /// What changed between two definitions (or two root settings), field by field. Bookkeeping fields (revision,
+    /// who and when, state) are not changes of the definition.
     /// </summary>
     internal static class DefinitionDiff
     {
@@ -17,7 +17,8 @@ namespace CodeEnv.Store
             "schemaVersion", "revision", "updatedBy", "updatedAt", "state", "stateDetail",
         };
 
-        public static List<FieldChange> Between(EnvironmentDefinition? before, EnvironmentDefinition after)
+        public static List<FieldChange> Between<T>(T? before, T after)
+            where T : class
         {
             var serializer = JsonSerializer.Create(Json.Settings);
             var old = before == null ? new JObject() : JObject.FromObject(before, serializer);

@@ -33,6 +33,11 @@ namespace CodeEnv.Store
 
         public string RootLockFile => Path.Combine(LocksFolder, "_root.lock");
 
+        /// <summary>Every earlier revision of codeenv.json.</summary>
+        public string RootHistoryFolder => Path.Combine(Root, "history");
+
+        public string RootHistoryFile(int revision) => Path.Combine(RootHistoryFolder, revision + ".json");
+
         public string EnvFolder(string name) => Path.Combine(EnvsFolder, name);
 
         public string EnvFile(string name) => Path.Combine(EnvFolder(name), "env.json");

@@ -22,20 +22,46 @@ namespace CodeEnv.Store
         }
 
         /// <summary>Changes the settings under the root's lock, as a new revision; nothing else writes codeenv.json.</summary>
-        public static RootSettings Update(RootPaths paths, Action<RootSettings> change, CallerIdentity caller, IClock clock, TimeSpan lockTimeout)
+        public static RootSettings Update(RootPaths paths, Action<RootSettings> change, CallerIdentity caller, IClock clock, TimeSpan lockTimeout, string operation = "Set-CodeEnvRoot")
         {
-            var holder = new LockHolder { Operation = "Update root settings", User = caller.UserName, ProcessId = Platform.ProcessId, Host = Platform.HostName, Since = clock.UtcNow };
+            var holder = new LockHolder { Operation = operation, User = caller.UserName, ProcessId = Platform.ProcessId, Host = Platform.HostName, Since = clock.UtcNow };
             using (FileLock.Acquire(paths.RootLockFile, holder, lockTimeout, $"The root '{paths.Root}'", System.Threading.CancellationToken.None))
             {
+                var before = Read(paths);
                 var settings = Read(paths);
                 change(settings);
+                var changes = DefinitionDiff.Between(before, settings);
+                if (changes.Count == 0)
+                {
+                    return before;
+                }
+
                 settings.Revision++;
                 settings.UpdatedBy = caller.UserName;
                 settings.UpdatedAt = clock.UtcNow;
+                // As for envs: the history record first, so every revision codeenv.json ever showed is in history/.
+                Directory.CreateDirectory(paths.RootHistoryFolder);
+                SchemaFile.Write(paths.RootHistoryFile(settings.Revision), new RootHistoryRecord
+                {
+                    Revision = settings.Revision,
+                    ChangedBy = caller.UserName,
+                    ChangedAt = settings.UpdatedAt,
+                    Operation = operation,
+                    Changes = changes,
+                    Settings = settings,
+                });
                 SchemaFile.Write(paths.SettingsFile, settings);
                 return settings;
             }
         }
+
+        public static IReadOnlyList<RootHistoryRecord> History(RootPaths paths) =>
+            !Directory.Exists(paths.RootHistoryFolder)
+                ? Array.Empty<RootHistoryRecord>()
+                : Directory.GetFiles(paths.RootHistoryFolder, "*.json")
+                    .Select(f => SchemaFile.Read<RootHistoryRecord>(f, RootHistoryRecord.CurrentSchemaVersion, "root history", "RootHistoryFile"))
+                    .OrderByDescending(r => r.Revision)
+                    .ToList();
 
         /// <summary>
         /// Lays out a root in an absent or empty folder. codeenv.json is written last, so a folder is a root only

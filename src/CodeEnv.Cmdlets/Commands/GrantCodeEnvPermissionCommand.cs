@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Security;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Grant-CodeEnvPermission: gives an OS group a right on an environment.</summary>
+    [Cmdlet(VerbsSecurity.Grant, "CodeEnvPermission", SupportsShouldProcess = true)]
+    [OutputType(typeof(PermissionEntry))]
+    public sealed class GrantCodeEnvPermissionCommand : RootCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
+        public string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string Group { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 2)]
+        [ValidateSet(nameof(GroupRight.Use), nameof(GroupRight.UpdatePackages), nameof(GroupRight.ManageUsers), IgnoreCase = true)]
+        public string Permission { get; set; } = "";
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            ForItem(Name, () =>
+            {
+                var service = Environments();
+                if (!ShouldProcess(Name, $"Grant {Permission} to the group '{Group}'"))
+                {
+                    return;
+                }
+
+                var right = (GroupRight)System.Enum.Parse(typeof(GroupRight), Permission, ignoreCase: true);
+                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Grant(Name, Group, right, reporter, token)));
+                if (PassThru)
+                {
+                    WriteObject(service.Permissions(Name), enumerateCollection: true);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CodeEnv.Errors;
+using CodeEnv.Packages;
+using CodeEnv.Security;
+
+namespace CodeEnv.Operations
+{
+    public sealed partial class EnvironmentService
+    {
+        /// <summary>Set-CodeEnv: description, owner, usable-by-all and Jupyter support, each with the right it needs.</summary>
+        public Environment SetSettings(string name, EnvironmentSettingsChange change, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var caller = identity.Current();
+            var settings = Settings();
+            var ownerRightsNeeded = change.Description != null || change.Owner != null || change.UsableByAll != null;
+            return Change(
+                name,
+                "Set-CodeEnv",
+                before => ownerRightsNeeded ? EnvironmentRight.Own : EnvironmentRight.UpdatePackages,
+                definition =>
+                {
+                    if (change.Owner != null && !string.Equals(change.Owner, definition.Owner, StringComparison.OrdinalIgnoreCase))
+                    {
+                        // Ownership moves only by the owner's or an administrator's hand, not a manager group's.
+                        if (!string.Equals(definition.Owner, caller.UserName, StringComparison.OrdinalIgnoreCase) && !AccessPolicy.IsAdministrator(settings, caller))
+                        {
+                            throw new CodeEnvException(
+                                ErrorKind.PermissionDenied,
+                                "CodeEnvPermissionDenied",
+                                $"'{caller.UserName}' may not give the env '{definition.Name}' to '{change.Owner}': only its owner ({definition.Owner}) or an administrator may transfer it.",
+                                definition.Name);
+                        }
+
+                        definition.Owner = change.Owner;
+                    }
+
+                    definition.Description = change.Description ?? definition.Description;
+                    definition.UsableByAll = change.UsableByAll ?? definition.UsableByAll;
+                    if (change.JupyterSupport != null)
+                    {
+                        PackageListEditor.SetJupyterSupport(definition, change.JupyterSupport.Value);
+                    }
+                },
+                reporter,
+                cancellation);
+        }
+
+        /// <summary>One entry per principal: the owner, all users when UsableByAll, and each group.</summary>
+        public IReadOnlyList<PermissionEntry> Permissions(string name)
+        {
+            var definition = Get(name).Definition;
+            var entries = new List<PermissionEntry> { new PermissionEntry(definition.Owner, PrincipalKind.Owner, true, true, true, definition.Name, paths.Root) };
+            if (definition.UsableByAll)
+            {
+                entries.Add(new PermissionEntry("*", PrincipalKind.AllUsers, true, false, false, definition.Name, paths.Root));
+            }
+
+            entries.AddRange(definition.GroupPermissions.Select(g => new PermissionEntry(g.Group, PrincipalKind.Group, g.Use || g.UpdatePackages || g.ManageUsers, g.UpdatePackages || g.ManageUsers, g.ManageUsers, definition.Name, paths.Root)));
+            return entries;
+        }
+
+        /// <summary>Gives a group a right (and the ones it implies); needs ManageUsers.</summary>
+        public Environment Grant(string name, string group, GroupRight right, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            RequireGroupName(group);
+            return Change(name, "Grant-CodeEnvPermission", EnvironmentRight.ManageUsers, definition =>
+            {
+                var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
+                if (entry == null)
+                {
+                    entry = new GroupPermission { Group = group };
+                    definition.GroupPermissions.Add(entry);
+                }
+
+                entry.Use = true;
+                entry.UpdatePackages |= right >= GroupRight.UpdatePackages;
+                entry.ManageUsers |= right >= GroupRight.ManageUsers;
+            }, reporter, cancellation);
+        }
+
+        /// <summary>Takes a right (and those that imply it) from a group, or every right when none is named; needs ManageUsers.</summary>
+        public Environment Revoke(string name, string group, GroupRight? right, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            RequireGroupName(group);
+            return Change(name, "Revoke-CodeEnvPermission", EnvironmentRight.ManageUsers, definition =>
+            {
+                var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
+                if (entry == null)
+                {
+                    return;
+                }
+
+                if (right == null || right == GroupRight.Use)
+                {
+                    definition.GroupPermissions.Remove(entry);
+                    return;
+                }
+
+                entry.ManageUsers = false;
+                entry.UpdatePackages &= right != GroupRight.UpdatePackages;
+            }, reporter, cancellation);
+        }
+
+        /// <summary>Checks that the caller may use the env and returns it, for running its interpreter.</summary>
+        public Environment ForUse(string name)
+        {
+            var environment = Get(name);
+            AccessPolicy.Require(environment.Definition, Settings(), identity.Current(), EnvironmentRight.Use, "use");
+            return environment;
+        }
+
+        /// <summary>Runs the env's own python with the caller's arguments (Use needed), passing on each output line; returns its exit code.</summary>
+        public async System.Threading.Tasks.Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, Action<string> onOutput, Action<string> onError, CancellationToken cancellation)
+        {
+            var environment = ForUse(name);
+            if (!System.IO.File.Exists(environment.PythonPath))
+            {
+                throw new CodeEnvException(
+                    ErrorKind.OperationFailed,
+                    "VenvMissing",
+                    $"The env '{environment.Name}' has no venv yet ({environment.State}); Update-CodeEnv -Name {environment.Name} builds it.",
+                    environment.Name);
+            }
+
+            var run = await Python.ProcessRunner.RunAsync(environment.PythonPath, arguments, onOutput, cancellation, null, onError).ConfigureAwait(false);
+            return run.ExitCode;
+        }
+
+        private static void RequireGroupName(string group)
+        {
+            if (string.IsNullOrWhiteSpace(group) || group.Length > 256 || group.Any(char.IsControl))
+            {
+                throw new CodeEnvException(ErrorKind.InvalidArgument, "GroupNameInvalid", $"'{group}' is not a group name: give an OS group as `id -Gn` shows it.", group);
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace CodeEnv.Operations
+{
+    /// <summary>What Set-CodeEnv changes; a null member is left as it is.</summary>
+    public sealed class EnvironmentSettingsChange
+    {
+        public string? Description { get; set; }
+
+        public string? Owner { get; set; }
+
+        public bool? UsableByAll { get; set; }
+
+        public bool? JupyterSupport { get; set; }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Linq;
+using CodeEnv.Errors;
+
+namespace CodeEnv.Security
+{
+    /// <summary>
+    /// The permission model in one place. Administrators (users or groups named in the root) may do everything;
+    /// members of manager groups own every env; creator groups may create envs. On an env, its owner has every right,
+    /// UsableByAll gives everyone Use, and each group entry gives Use, UpdatePackages or ManageUsers, each implying
+    /// the ones before it.
+    /// </summary>
+    public static class AccessPolicy
+    {
+        public static bool IsAdministrator(RootSettings settings, CallerIdentity caller) => Administrators.Includes(settings, caller);
+
+        public static EnvironmentRight RightsOn(EnvironmentDefinition definition, RootSettings settings, CallerIdentity caller)
+        {
+            if (IsAdministrator(settings, caller) || InAny(settings.ManagerGroups, caller) || Same(definition.Owner, caller.UserName))
+            {
+                return EnvironmentRight.Own;
+            }
+
+            var right = definition.UsableByAll ? EnvironmentRight.Use : EnvironmentRight.None;
+            foreach (var entry in definition.GroupPermissions.Where(p => caller.Groups.Any(g => Same(g, p.Group))))
+            {
+                var granted = entry.ManageUsers ? EnvironmentRight.ManageUsers
+                    : entry.UpdatePackages ? EnvironmentRight.UpdatePackages
+                    : entry.Use ? EnvironmentRight.Use
+                    : EnvironmentRight.None;
+                right = granted > right ? granted : right;
+            }
+
+            return right;
+        }
+
+        /// <summary>Throws PermissionDenied naming the caller, the env and the missing right, unless the caller has it.</summary>
+        public static void Require(EnvironmentDefinition definition, RootSettings settings, CallerIdentity caller, EnvironmentRight needed, string action)
+        {
+            var has = RightsOn(definition, settings, caller);
+            if (has < needed)
+            {
+                throw new CodeEnvException(
+                    ErrorKind.PermissionDenied,
+                    "CodeEnvPermissionDenied",
+                    $"'{caller.UserName}' may not {action} the env '{definition.Name}': that needs the {Describe(needed)} right, and '{caller.UserName}' has {(has == EnvironmentRight.None ? "no right" : "only " + Describe(has))} on it. Ask its owner ({definition.Owner}) or an administrator to grant it (Grant-CodeEnvPermission).",
+                    definition.Name);
+            }
+        }
+
+        public static bool MayCreate(RootSettings settings, CallerIdentity caller) => IsAdministrator(settings, caller) || InAny(settings.CreatorGroups, caller);
+
+        public static void RequireCreator(RootSettings settings, CallerIdentity caller)
+        {
+            if (!MayCreate(settings, caller))
+            {
+                throw new CodeEnvException(
+                    ErrorKind.PermissionDenied,
+                    "CodeEnvPermissionDenied",
+                    $"'{caller.UserName}' may not create envs in '{settings.Root}': that needs an administrator or a member of a creator group ({(settings.CreatorGroups.Count == 0 ? "none is set" : string.Join(", ", settings.CreatorGroups))}). An administrator adds groups with Set-CodeEnvRoot -CreatorGroup.",
+                    caller.UserName);
+            }
+        }
+
+        private static string Describe(EnvironmentRight right) => right == EnvironmentRight.Own ? "owner" : right.ToString();
+
+        private static bool InAny(System.Collections.Generic.IEnumerable<string> groups, CallerIdentity caller) => groups.Any(g => caller.Groups.Any(c => Same(g, c)));
+
+        private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+
+namespace CodeEnv.Security
+{
+    /// <summary>
+    /// The groups of this process, as `id -Gn` reports them: the effective group and the supplementary groups the
+    /// kernel holds for the process (getgroups), named through the group database (getgrgid, so NSS sources such
+    /// as LDAP count).
+    /// </summary>
+    internal static class UnixGroups
+    {
+        public static IReadOnlyList<string> OfThisProcess()
+        {
+            var ids = new List<uint> { getegid() };
+            var count = getgroups(0, null);
+            if (count > 0)
+            {
+                var buffer = new uint[count];
+                count = getgroups(count, buffer);
+                for (var i = 0; i < count; i++)
+                {
+                    ids.Add(buffer[i]);
+                }
+            }
+
+            var names = new List<string>();
+            foreach (var id in ids)
+            {
+                var name = NameOf(id);
+                if (!names.Contains(name))
+                {
+                    names.Add(name);
+                }
+            }
+
+            return names;
+        }
+
+        private static string NameOf(uint gid)
+        {
+            // struct group starts with char *gr_name on every libc.
+            var entry = getgrgid(gid);
+            var name = entry == IntPtr.Zero ? null : Marshal.PtrToStringAnsi(Marshal.ReadIntPtr(entry));
+            return string.IsNullOrEmpty(name) ? gid.ToString(System.Globalization.CultureInfo.InvariantCulture) : name!;
+        }
+
+        [DllImport("libc")]
+        private static extern uint getegid();
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int getgroups(int size, uint[]? list);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern IntPtr getgrgid(uint gid);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+
+namespace CodeEnv.Store
+{
+    /// <summary>A field change in an admin's words: lists as what was added and removed, values as before -> after.</summary>
+    internal static class ChangeText
+    {
+        public static string Describe(FieldChange change)
+        {
+            var before = Parse(change.Before);
+            var after = Parse(change.After);
+            if ((before is JArray || before == null) && (after is JArray || after == null) && (before != null || after != null))
+            {
+                var old = Items(before);
+                var now = Items(after);
+                var parts = new List<string>();
+                var added = now.Where(i => !old.Contains(i)).ToList();
+                var removed = old.Where(i => !now.Contains(i)).ToList();
+                if (added.Count > 0)
+                {
+                    parts.Add("added " + string.Join(", ", added));
+                }
+
+                if (removed.Count > 0)
+                {
+                    parts.Add("removed " + string.Join(", ", removed));
+                }
+
+                return change.Field + ": " + (parts.Count == 0 ? "reordered" : string.Join("; ", parts));
+            }
+
+            return change.ToString();
+        }
+
+        private static JToken? Parse(string? text)
+        {
+            if (text == null || !(text.StartsWith("[") || text.StartsWith("{")))
+            {
+                return null;
+            }
+
+            try
+            {
+                return JToken.Parse(text);
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                return null;
+            }
+        }
+
+        private static List<string> Items(JToken? list) =>
+            list == null ? new List<string>() : list.Select(i => i.Type == JTokenType.String ? (string)i! : i.ToString(Newtonsoft.Json.Formatting.None)).ToList();
+    }
+}
