@@ -23,12 +23,37 @@ namespace CodeEnv.Store
             var serializer = JsonSerializer.Create(Json.Settings);
             var old = before == null ? new JObject() : JObject.FromObject(before, serializer);
             var now = JObject.FromObject(after, serializer);
-            return old.Properties().Select(p => p.Name)
-                .Union(now.Properties().Select(p => p.Name))
-                .Where(name => !Bookkeeping.Contains(name))
-                .Where(name => !JToken.DeepEquals(old[name], now[name]))
-                .Select(name => new FieldChange { Field = name, Before = Text(old[name]), After = Text(now[name]) })
-                .ToList();
+            var changes = new List<FieldChange>();
+            Compare(old, now, "", changes);
+            return changes;
+        }
+
+        // Nested settings (packageSources, containers) are compared field by field: "packageSources.noIndex".
+        private static void Compare(JObject old, JObject now, string prefix, List<FieldChange> changes)
+        {
+            foreach (var name in old.Properties().Select(p => p.Name).Union(now.Properties().Select(p => p.Name)))
+            {
+                if (prefix.Length == 0 && Bookkeeping.Contains(name))
+                {
+                    continue;
+                }
+
+                var before = old[name];
+                var after = now[name];
+                if (JToken.DeepEquals(before, after))
+                {
+                    continue;
+                }
+
+                if (before is JObject oldObject && after is JObject newObject)
+                {
+                    Compare(oldObject, newObject, prefix + name + ".", changes);
+                }
+                else
+                {
+                    changes.Add(new FieldChange { Field = prefix + name, Before = Text(before), After = Text(after) });
+                }
+            }
         }
 
         private static string? Text(JToken? token) =>
