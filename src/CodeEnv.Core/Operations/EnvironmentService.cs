@@ -176,6 +176,7 @@ namespace CodeEnv.Operations
         public void Remove(string name, IOperationReporter reporter, CancellationToken cancellation)
         {
             var canonical = Canonical(name);
+            store.RefuseLinkedFolder(canonical);
             using (locks.Acquire(canonical, "Remove-CodeEnv", Settings(), reporter, cancellation))
             {
                 EnvironmentDefinition? definition = null;

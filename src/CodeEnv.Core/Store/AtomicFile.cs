@@ -35,6 +35,16 @@ namespace CodeEnv.Store
                     File.Move(temp, path);
                 }
             }
+            catch (IOException e)
+            {
+                // A full disk, a quota or a read-only mount: the old file is untouched, since only the temp file was written.
+                throw new Errors.CodeEnvException(
+                    Errors.ErrorKind.OperationFailed,
+                    "FileWriteFailed",
+                    $"Could not write '{path}': {e.Message}. The previous version of the file is unchanged; free space or fix the folder's permissions and repeat the command.",
+                    path,
+                    e);
+            }
             finally
             {
                 TryDelete(temp);

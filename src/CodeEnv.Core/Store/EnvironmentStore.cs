@@ -63,6 +63,7 @@ namespace CodeEnv.Store
 
         public EnvironmentDefinition Read(string canonicalName)
         {
+            RefuseLinkedFolder(canonicalName);
             var path = paths.EnvFile(canonicalName);
             var definition = SchemaFile.Read<EnvironmentDefinition>(path, EnvironmentDefinition.CurrentSchemaVersion, What, IdPrefix);
             if (!string.Equals(definition.Name, canonicalName, StringComparison.Ordinal))
@@ -100,6 +101,23 @@ namespace CodeEnv.Store
             Directory.CreateDirectory(paths.HistoryFolder(name));
             SchemaFile.Write(paths.HistoryFile(name, definition.Revision), record);
             SchemaFile.Write(paths.EnvFile(name), definition);
+        }
+
+        /// <summary>
+        /// An env folder that is a symlink could point anywhere (outside the root, at another env); working through it
+        /// would read, change or delete what CodeEnv does not own. Only a machine administrator should resolve it.
+        /// </summary>
+        public void RefuseLinkedFolder(string canonicalName)
+        {
+            var folder = new DirectoryInfo(paths.EnvFolder(canonicalName));
+            if (folder.Exists && (folder.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                throw new CodeEnvException(
+                    ErrorKind.InvalidData,
+                    "EnvironmentFolderIsLink",
+                    $"The env folder '{folder.FullName}' is a symbolic link, not a folder of the root; CodeEnv will not read, change or remove what it points to. Remove the link by hand (rm '{folder.FullName}') and restore the env from a backup.",
+                    folder.FullName);
+            }
         }
 
         /// <summary>The env's installed.json, or null when no update has succeeded yet.</summary>

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using CodeEnv.TestSupport;
+using Newtonsoft.Json.Linq;
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>Nothing lost under concurrency and crashes, proven with real, separate codeenv processes.</summary>
+public class ReliabilityTests
+{
+    private static string[] Command(string root, string script) => new[] { "-Command", $"$PSDefaultParameterValues['*-CodeEnv*:Root'] = '{root}'; {script}" };
+
+    private static List<ShellProcess.Result> RunAtOnce(int count, Func<int, string[]> arguments)
+    {
+        var processes = Enumerable.Range(0, count).Select(i => ShellProcess.Start(arguments(i))).ToList();
+        var results = processes.Select(ShellProcess.Wait).ToList();
+        processes.ForEach(p => p.Dispose());
+        return results;
+    }
+
+    [Fact]
+    public void Twenty_processes_creating_one_name_at_once_leave_exactly_one_intact_env()
+    {
+        using var ps = new PowerShellSession();
+        var results = RunAtOnce(20, i => Command(ps.RootPath, $"New-CodeEnv -Name {(i % 2 == 0 ? "Race" : "race")} -PythonVersion 3.12 | Out-Null"));
+
+        Assert.Single(results, r => r.ExitCode == 0);
+        var losers = results.Where(r => r.ExitCode != 0).ToList();
+        Assert.Equal(19, losers.Count);
+        Assert.All(losers, r => Assert.Contains("already exists", r.Error));
+        var env = ps.Run("Get-CodeEnv").Single("CodeEnv.Environment");
+        Assert.Equal("Ready", env.Get<string>("State"));
+        Assert.Equal("Healthy", ps.Run("Test-CodeEnv race").Single("CodeEnv.HealthReport").Get<string>("Status"));
+        Assert.Single(Directory.GetDirectories(Path.Combine(ps.RootPath, "envs")));
+    }
+
+    [Fact]
+    public void Fifty_processes_adding_one_package_each_lose_no_update()
+    {
+        using var ps = new PowerShellSession();
+        ps.Run("Set-CodeEnvRoot -LockTimeoutSeconds 600; New-CodeEnv -Name busy -PythonVersion 3.12 -NoInstall").AssertSuccess();
+
+        var results = RunAtOnce(50, i => Command(ps.RootPath, $"Add-CodeEnvPackage -Name busy -Requirement 'package-{i:00}'"));
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Error));
+        var requested = ps.Run("Get-CodeEnvPackage busy | ForEach-Object Line").AssertSuccess().Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"package-{i:00}"), requested.OrderBy(l => l));
+        var history = ps.Run("Get-CodeEnvHistory busy").AssertSuccess().Output;
+        Assert.Equal(Enumerable.Range(1, 51).Reverse(), history.Select(h => h.Get<int>("Revision")));
+        Assert.Equal(50, history.Count(h => h.Get<string>("Operation") == "Add-CodeEnvPackage"));
+    }
+
+    [Fact]
+    public void An_update_killed_with_SIGKILL_leaves_the_env_intact_interrupted_and_updatable()
+    {
+        using var ps = PackageSession.Create();
+        var links = ps.Scratch("links");
+        BuildTools.CopyTo(links);
+        var stall = ps.Scratch("stall-while-this-exists");
+        File.WriteAllText(stall, "");
+        // Building this sdist stalls while the file exists, so the process can be killed half-way through pip.
+        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        ps.Run("New-CodeEnv -Name work -PythonVersion 3.11 -Requirement alpha").AssertSuccess();
+        ps.Run("Add-CodeEnvPackage work stalling").AssertSuccess();
+        var envJson = Path.Combine(ps.RootPath, "envs", "work", "env.json");
+
+        using (var update = ShellProcess.Start(Command(ps.RootPath, "Update-CodeEnv work")))
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.ReadAllText(envJson).Contains("\"Updating\"") || !Directory.GetFiles(Path.Combine(ps.RootPath, "envs", "work", "logs"), "*update.log").Any(l => ReadShared(l).Contains("stalling")))
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
+                Thread.Sleep(200);
+            }
+
+            Thread.Sleep(1000);
+            update.Kill(entireProcessTree: true); // SIGKILL, to the shell and the pip it started
+            update.WaitForExit();
+        }
+
+        JObject.Parse(File.ReadAllText(envJson));
+        var env = ps.Run("Get-CodeEnv work").Single("CodeEnv.Environment");
+        Assert.Equal("Interrupted", env.Get<string>("State"));
+        File.Delete(stall);
+
+        var next = ps.Run("Update-CodeEnv work -PassThru").Single("CodeEnv.Environment");
+        Assert.Equal("Ready", next.Get<string>("State"));
+        Assert.Contains(ps.Run("Get-CodeEnvInstalledPackage work").Output, p => p.Get<string>("Name") == "stalling");
+    }
+
+    [Fact]
+    public void A_creation_killed_with_SIGKILL_does_not_block_the_name()
+    {
+        using var ps = new PowerShellSession();
+        var venv = Path.Combine(ps.RootPath, "envs", "half", "venv");
+        using (var create = ShellProcess.Start(Command(ps.RootPath, "New-CodeEnv -Name half -PythonVersion 3.12")))
+        {
+            var clock = Stopwatch.StartNew();
+            while (!Directory.Exists(venv))
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The creation never started the venv.");
+                Thread.Sleep(50);
+            }
+
+            create.Kill(entireProcessTree: true);
+            create.WaitForExit();
+        }
+
+        Assert.Equal("Interrupted", ps.Run("Get-CodeEnv half").Single("CodeEnv.Environment").Get<string>("State"));
+        var again = ShellProcess.Run(Command(ps.RootPath, "New-CodeEnv -Name half -PythonVersion 3.12 | ForEach-Object State"));
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains("Cleaning up an interrupted creation", again.Error);
+        Assert.Equal("Ready", again.Output.Trim());
+    }
+
+    [Fact]
+    public void A_damaged_env_json_is_named_in_the_error_other_envs_keep_working_and_it_is_not_overwritten()
+    {
+        using var ps = new PowerShellSession();
+        ps.Run("New-CodeEnv -Name good -PythonVersion 3.12 -NoInstall; New-CodeEnv -Name bad -PythonVersion 3.12 -NoInstall").AssertSuccess();
+        var badJson = Path.Combine(ps.RootPath, "envs", "bad", "env.json");
+        foreach (var damage in new[] { "{\"schemaVersion\": 1, \"name\": \"bad\", \"revis", "{\"schemaVersion\": 1, \"name\": \"bad\", \"revision\": \"three\"}", "[]", "" })
+        {
+            File.WriteAllText(badJson, damage);
+
+            var listing = ShellProcess.Run(Command(ps.RootPath, "Get-CodeEnv | ForEach-Object Name"));
+            Assert.Equal("good", listing.Output.Trim());
+            Assert.Contains(badJson, listing.Error);
+            var change = ps.Run("Set-CodeEnv bad -Description x");
+            Assert.Contains(badJson, change.AllErrors.Single().Exception.Message);
+            Assert.Equal(damage, File.ReadAllText(badJson));
+            ps.Run("Set-CodeEnv good -Description ok").AssertSuccess();
+        }
+
+        ps.Run("Remove-CodeEnv bad -Force -Confirm:$false").AssertSuccess();
+        Assert.Equal("good", ps.Run("Get-CodeEnv").Single("CodeEnv.Environment").Get<string>("Name"));
+    }
+
+    [Fact]
+    public void A_damaged_codeenv_json_is_a_clear_error_naming_it()
+    {
+        using var ps = new PowerShellSession();
+        var settings = Path.Combine(ps.RootPath, "codeenv.json");
+        File.WriteAllText(settings, "{ \"schemaVersion\": 1, \"administrators\": 5 ");
+        var result = ShellProcess.Run(Command(ps.RootPath, "Get-CodeEnvRoot"));
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(settings, result.Error);
+        Assert.Equal("{ \"schemaVersion\": 1, \"administrators\": 5 ", File.ReadAllText(settings));
+    }
+
+    [Fact]
+    public void A_full_disk_during_a_write_is_an_error_and_the_previous_env_json_survives()
+    {
+        if (System.Environment.UserName != "root")
+        {
+            return; // mounting a small tmpfs needs root; CI here runs as root
+        }
+
+        using var folder = new TempFolder();
+        var mount = folder.Combine("small");
+        Directory.CreateDirectory(mount);
+        Assert.Equal(0, Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount));
+        try
+        {
+            using var ps = new PowerShellSession(initializeRoot: false);
+            var root = Path.Combine(mount, "root");
+            ps.Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]; New-CodeEnv -Name full -PythonVersion 3.12 -NoInstall", root).AssertSuccess();
+            var envJson = Path.Combine(root, "envs", "full", "env.json");
+            var before = File.ReadAllText(envJson);
+            // Fill the file system, then ask for a change that needs more room than is left.
+            Run("dd", "if=/dev/zero", "of=" + Path.Combine(mount, "filler"), "bs=4k");
+
+            var error = ps.Run("Set-CodeEnv full -Description ('x' * 200000)").AllErrors.Single();
+
+            Assert.Contains("No space left on device", error.Exception.Message);
+            Assert.Equal(before, File.ReadAllText(envJson));
+            Assert.Equal("", ps.Run("(Get-CodeEnv full).Description").AssertSuccess().Output.Single().ToString());
+        }
+        finally
+        {
+            Run("umount", mount);
+        }
+    }
+
+    private static int Run(string file, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+}
