@@ -85,7 +85,7 @@ namespace CodeEnv.Operations
             if (interpreter != null)
             {
                 DeleteVenv(venv);
-                await builder.CreateVenvAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
+                await new VenvSeeds(paths, builder).CreateAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
             }
 
             var python = VenvLayout.Python(venv);
