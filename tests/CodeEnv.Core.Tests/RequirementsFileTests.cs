@@ -26,13 +26,13 @@ public class RequirementsFileTests : IDisposable
     }
 
     [Fact]
-    public void A_fifo_is_refused_instead_of_blocking()
+    public async Task A_fifo_is_refused_instead_of_blocking()
     {
         var fifo = folder.Combine("requirements.txt");
         Process.Start("mkfifo", new[] { fifo })!.WaitForExit();
         var read = Task.Run(() => Assert.Throws<CodeEnvException>(() => RequirementsFile.Read(fifo)));
-        Assert.True(read.Wait(TimeSpan.FromSeconds(10)), "Reading a FIFO blocked.");
-        Assert.Equal("RequirementsFileInvalid", read.Result.ErrorId);
+        Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.Equal("RequirementsFileInvalid", (await read).ErrorId);
     }
 
     [Fact]
