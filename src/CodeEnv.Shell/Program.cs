@@ -11,7 +11,7 @@ if (parsed == null)
 }
 
 var module = ModuleLocator.Find(parsed.ModulePath);
-if (module == null || !File.Exists(module))
+if (!parsed.NoModule && (module == null || !File.Exists(module)))
 {
     Console.Error.WriteLine($"The CodeEnv module was not found{(module == null ? "" : " at '" + module + "'")}. Build it with 'dotnet build -c Release CodeEnv.Cmdlets.sln', or pass -Module <path to CodeEnv.psd1>.");
     return 2;
@@ -19,7 +19,10 @@ if (module == null || !File.Exists(module))
 
 var host = new ConsoleHost();
 var state = InitialSessionState.CreateDefault2();
-state.ImportPSModule(module);
+if (!parsed.NoModule)
+{
+    state.ImportPSModule(module!);
+}
 if (OperatingSystem.IsWindows())
 {
     state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;

@@ -26,9 +26,9 @@ namespace CodeEnv.Cmdlets.Commands
                 {
                     // A wildcard that matches nothing is silent, as in Get-ChildItem.
                     var pattern = new WildcardPattern(requested, WildcardOptions.IgnoreCase);
-                    foreach (var name in service!.Names().Where(pattern.IsMatch))
+                    foreach (var (name, environment, error) in service!.GetMany(service.Names().Where(pattern.IsMatch).ToList()))
                     {
-                        ForItem(name, () => WriteObject(service.Get(name)));
+                        ForItem(name, () => WriteObject(environment ?? throw error!));
                     }
                 }
                 else

@@ -13,6 +13,7 @@ namespace CodeEnv.Store
     internal static class SchemaFile
     {
         public static T Read<T>(string path, int currentSchemaVersion, string what, string idPrefix)
+            where T : class
         {
             string text;
             try
@@ -30,6 +31,12 @@ namespace CodeEnv.Store
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw new CodeEnvException(ErrorKind.InvalidData, idPrefix + "Unreadable", $"The {what} file '{path}' cannot be read: {e.Message}", path, e);
+            }
+
+            var fast = TryReadCurrent<T>(text, currentSchemaVersion);
+            if (fast != null)
+            {
+                return fast;
             }
 
             JObject document;
@@ -67,7 +74,7 @@ namespace CodeEnv.Store
             // Older schemas are migrated here, one step at a time, when there are any.
             try
             {
-                return document.ToObject<T>(JsonSerializer.Create(Json.Settings))
+                return document.ToObject<T>(Serializer)
                     ?? throw Damaged(path, what, idPrefix, "it is empty", null);
             }
             catch (JsonException e)
@@ -78,6 +85,41 @@ namespace CodeEnv.Store
             {
                 throw Damaged(path, what, idPrefix, e.Message, e);
             }
+        }
+
+        private static readonly JsonSerializer Serializer = JsonSerializer.Create(Json.Settings);
+
+        /// <summary>
+        /// The common case in one pass: a file of the current schema read straight into its type. Anything else (an
+        /// older or newer schema, a damaged file) returns null and takes the careful path, which says what is wrong.
+        /// </summary>
+        private static T? TryReadCurrent<T>(string text, int currentSchemaVersion)
+            where T : class
+        {
+            if (text.IndexOf("\"schemaVersion\"", StringComparison.Ordinal) < 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                using (var reader = new JsonTextReader(new System.IO.StringReader(text)))
+                {
+                    var document = Serializer.Deserialize<T>(reader);
+                    return document != null && SchemaVersionOf<T>.Get(document) == currentSchemaVersion && !reader.Read() ? document : null;
+                }
+            }
+            catch (Exception e) when (e is JsonException || e is ArgumentException || e is FormatException || e is InvalidCastException)
+            {
+                return null;
+            }
+        }
+
+        private static class SchemaVersionOf<T>
+        {
+            private static readonly System.Reflection.PropertyInfo? Property = typeof(T).GetProperty("SchemaVersion");
+
+            public static int Get(T document) => Property == null ? -1 : (int)Property.GetValue(document)!;
         }
 
         public static void Write<T>(string path, T document) => AtomicFile.WriteAllText(path, Json.Serialize(document));
