@@ -23,7 +23,9 @@ try {
         $lines = [System.Collections.Generic.List[string]]::new()
         for ($i = 0; $i -lt $count; $i++) {
             $requires = if ($i % 10 -ne 9) { @("bench-pkg-$($i + 1)>=1.0") } else { @() }
-            New-DemoWheel $links "bench-pkg-$i" '1.0.0' -requires $requires | Out-Null
+            if (-not [System.IO.File]::Exists([System.IO.Path]::Combine($links, "bench_pkg_$i-1.0.0-py3-none-any.whl"))) {
+                New-DemoWheel $links "bench-pkg-$i" '1.0.0' -requires $requires | Out-Null
+            }
             $lines.Add("bench-pkg-$i>=1.0")
         }
 

@@ -33,6 +33,9 @@ namespace CodeEnv
 
         public Dictionary<string, List<string>> PackageSets { get; set; } = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Container images envs can be built into (Export-CodeEnvContainerFile).</summary>
+        public List<ContainerConfig> ContainerConfigs { get; set; } = new List<ContainerConfig>();
+
         /// <summary>Interpreters an administrator registered in addition to the discovered ones.</summary>
         public List<string> Interpreters { get; set; } = new List<string>();
 

@@ -1,0 +1,29 @@
+namespace CodeEnv
+{
+    /// <summary>
+    /// A container image that envs can be built into, defined by an administrator in the root settings (PowerShell
+    /// type <c>CodeEnv.ContainerConfig</c>).
+    /// </summary>
+    public sealed class ContainerConfig
+    {
+        public string ConfigName { get; set; } = "";
+
+        public string BaseImage { get; set; } = "";
+
+        /// <summary>The Python interpreter inside the image that builds the venv.</summary>
+        public string PythonPath { get; set; } = "python3";
+
+        /// <summary>Dockerfile lines appended after the env is installed.</summary>
+        public string DockerfileFragment { get; set; } = "";
+
+        /// <summary>The root folder; not stored, filled in when read.</summary>
+        [Newtonsoft.Json.JsonIgnore]
+        public string Root { get; set; } = "";
+
+        public bool Includes(ContainerSelection selection) =>
+            selection.Mode == ContainerSelectionMode.All
+            || (selection.Mode == ContainerSelectionMode.Selected && selection.Configs.Exists(c => string.Equals(c, ConfigName, System.StringComparison.OrdinalIgnoreCase)));
+
+        public override string ToString() => ConfigName;
+    }
+}

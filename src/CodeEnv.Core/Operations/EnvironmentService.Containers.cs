@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CodeEnv.Errors;
+using CodeEnv.Security;
+
+namespace CodeEnv.Operations
+{
+    public sealed partial class EnvironmentService
+    {
+        /// <summary>Which container configs include the env: none, all, or the named ones (which must exist).</summary>
+        public Environment SetContainers(string name, ContainerSelectionMode mode, IReadOnlyList<string> configs, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var selection = ValidSelection(mode, configs, Settings());
+            return Change(name, "Set-CodeEnv", EnvironmentRight.Own, definition => definition.Containers = selection, reporter, cancellation);
+        }
+
+        /// <summary>The envs a container config includes.</summary>
+        public IReadOnlyList<Environment> IncludedIn(string configName)
+        {
+            var config = Settings().ContainerConfigs.FirstOrDefault(c => string.Equals(c.ConfigName, configName, StringComparison.OrdinalIgnoreCase))
+                ?? throw ContainerConfigMissing(configName, Settings());
+            return GetMany(Names()).Where(r => r.Environment != null && config.Includes(r.Environment.Definition.Containers)).Select(r => r.Environment!).ToList();
+        }
+
+        internal static ContainerSelection ValidSelection(ContainerSelectionMode mode, IReadOnlyList<string> configs, RootSettings settings)
+        {
+            if (mode != ContainerSelectionMode.Selected && configs.Count > 0)
+            {
+                throw new CodeEnvException(ErrorKind.InvalidArgument, "ContainerSelectionInvalid", $"-ContainerConfig names configs only with -ContainerSelection Selected (not {mode}).", mode);
+            }
+
+            var known = new List<string>();
+            foreach (var name in configs)
+            {
+                var config = settings.ContainerConfigs.FirstOrDefault(c => string.Equals(c.ConfigName, name, StringComparison.OrdinalIgnoreCase))
+                    ?? throw ContainerConfigMissing(name, settings);
+                if (!known.Contains(config.ConfigName))
+                {
+                    known.Add(config.ConfigName);
+                }
+            }
+
+            return new ContainerSelection { Mode = mode, Configs = known };
+        }
+
+        internal static CodeEnvException ContainerConfigMissing(string name, RootSettings settings) =>
+            new CodeEnvException(
+                ErrorKind.NotFound,
+                "ContainerConfigNotFound",
+                $"There is no container config '{name}' in '{settings.Root}'. It has: {(settings.ContainerConfigs.Count == 0 ? "none" : string.Join(", ", settings.ContainerConfigs.Select(c => c.ConfigName)))}. An administrator adds one with New-CodeEnvContainerConfig.",
+                name);
+    }
+}
