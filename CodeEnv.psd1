@@ -36,6 +36,12 @@
         'Invoke-CodeEnvPython'
         'Get-CodeEnvHistory'
         'Restore-CodeEnv'
+        'New-CodeEnvContainerConfig'
+        'Get-CodeEnvContainerConfig'
+        'Remove-CodeEnvContainerConfig'
+        'Export-CodeEnvContainerFile'
+        'Export-CodeEnv'
+        'Import-CodeEnv'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

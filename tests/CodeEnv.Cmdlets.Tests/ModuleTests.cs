@@ -11,6 +11,7 @@ public class ModuleTests
         "Get-CodeEnvInstalledPackage", "Get-CodeEnvPackageSet", "Set-CodeEnvRoot", "Update-CodeEnv", "Test-CodeEnv", "Get-CodeEnvLog",
         "Get-CodeEnvPackage", "Set-CodeEnvPackage", "Add-CodeEnvPackage", "Remove-CodeEnvPackage", "Add-CodeEnvPackageSet", "Publish-CodeEnvPackage",
         "Get-CodeEnvPermission", "Grant-CodeEnvPermission", "Revoke-CodeEnvPermission", "Invoke-CodeEnvPython", "Get-CodeEnvHistory", "Restore-CodeEnv",
+        "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Export-CodeEnv", "Import-CodeEnv",
     };
 
     [Fact]
@@ -62,12 +63,12 @@ public class ModuleTests
     public void Every_cmdlet_that_emits_objects_declares_its_output_type()
     {
         using var ps = new PowerShellSession(initializeRoot: false);
-        foreach (var cmdlet in Cmdlets.Where(c => c != "Remove-CodeEnv"))
+        foreach (var cmdlet in Cmdlets.Where(c => c != "Remove-CodeEnv" && c != "Remove-CodeEnvContainerConfig"))
         {
             var types = ps.Run("(Get-Command $args[0]).OutputType.Name", cmdlet).AssertSuccess().Output;
             Assert.True(types.Count > 0, cmdlet + " declares no OutputType");
             // Invoke-CodeEnvPython passes python's output lines on, as strings.
-            Assert.StartsWith(cmdlet == "Invoke-CodeEnvPython" ? "System.String" : "CodeEnv.", (string)types[0].BaseObject);
+            Assert.StartsWith(cmdlet switch { "Invoke-CodeEnvPython" => "System.String", "Export-CodeEnv" or "Export-CodeEnvContainerFile" => "System.IO.FileInfo", _ => "CodeEnv." }, (string)types[0].BaseObject);
         }
     }
 

@@ -27,6 +27,9 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("Get-CodeEnvHistory", "Get-CodeEnvHistory shared", Needs.Nothing),
         ("Get-CodeEnvLog", "Get-CodeEnvLog shared", Needs.Nothing),
         ("Test-CodeEnv", "Test-CodeEnv shared", Needs.Nothing),
+        ("Get-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", Needs.Nothing),
+        ("Export-CodeEnv", "Export-CodeEnv shared ([IO.Path]::Combine([IO.Path]::GetTempPath(), [guid]::NewGuid().ToString() + '.json'))", Needs.Nothing),
+        ("Export-CodeEnvContainerFile", "Export-CodeEnvContainerFile shared slim ([IO.Path]::Combine([IO.Path]::GetTempPath(), [guid]::NewGuid().ToString()))", Needs.Nothing),
         ("Invoke-CodeEnvPython", "Invoke-CodeEnvPython shared -ArgumentList '-c', 'print(6 * 7)'", Needs.Use),
         ("Set-CodeEnvPackage", "Set-CodeEnvPackage shared 'zeta; python_version < \"3\"', 'omega; python_version < \"3\"'", Needs.UpdatePackages),
         ("Add-CodeEnvPackage", "Add-CodeEnvPackage shared 'omega; python_version < \"3\"'", Needs.UpdatePackages),
@@ -38,11 +41,15 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("Revoke-CodeEnvPermission", "Revoke-CodeEnvPermission shared -Group auditors", Needs.ManageUsers),
         ("Set-CodeEnv -Description", "Set-CodeEnv shared -Description 'changed'", Needs.Own),
         ("Set-CodeEnv -UsableByAll", "Set-CodeEnv shared -UsableByAll $false", Needs.Own),
+        ("Set-CodeEnv -ContainerSelection", "Set-CodeEnv shared -ContainerSelection Selected -ContainerConfig slim", Needs.Own),
         ("Restore-CodeEnv", "Restore-CodeEnv shared -Revision 1", Needs.Own),
         ("Remove-CodeEnv", "Remove-CodeEnv victim -Confirm:$false", Needs.Own),
         ("Set-CodeEnv -Owner", "Set-CodeEnv shared -Owner new-owner", Needs.OwnerOrAdministrator),
         ("New-CodeEnv", "New-CodeEnv -Name ('made' + [guid]::NewGuid().ToString('N').Substring(0, 8)) -PythonVersion 3.12 -NoInstall", Needs.Creator),
+        ("Import-CodeEnv", "Import-CodeEnv $args[1] -NewName ('imported' + [guid]::NewGuid().ToString('N').Substring(0, 8))", Needs.Creator),
         ("Set-CodeEnvRoot", "Set-CodeEnvRoot -LockTimeoutSeconds 10 -NoIndex", Needs.Administrator),
+        ("New-CodeEnvContainerConfig", "New-CodeEnvContainerConfig ('c' + [guid]::NewGuid().ToString('N').Substring(0, 8)) -BaseImage python:3.12-slim", Needs.Administrator),
+        ("Remove-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig gpu -Confirm:$false", Needs.Administrator),
         ("Publish-CodeEnvPackage", "Publish-CodeEnvPackage -Path $args[0]", Needs.Administrator),
     };
 
@@ -77,7 +84,7 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
             var before = shared.EnvJson("shared").ToString();
             var rootBefore = shared.RootJson().ToString();
 
-            var result = shared.Session.Run(row.Script, shared.Wheel);
+            var result = shared.Session.Run(row.Script, shared.Wheel, shared.Exported);
 
             if (Allowed(role, row.Needs))
             {
@@ -101,7 +108,11 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
             Session = PackageSession.Create();
             Session.Run("New-CodeEnv -Name shared -PythonVersion 3.12").AssertSuccess();
             Wheel = WheelBuilder.Write(Session.Scratch("dist"), "published", "1.0");
+            Exported = Session.Scratch("shared.json");
+            Session.Run("Export-CodeEnv shared $args[0]", Exported).AssertSuccess();
         }
+
+        public string Exported { get; }
 
         public PowerShellSession Session { get; }
 
@@ -138,6 +149,7 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
                     e["requestedPackages"] = new JArray("zeta; python_version < \"3\"");
                     e["jupyterSupport"] = false;
                     e["state"] = "Ready";
+                    e["containers"] = new JObject { ["mode"] = "All", ["configs"] = new JArray() };
                     var rights = role switch
                     {
                         Role.ManageUsersGroup => new JObject { ["group"] = myGroup, ["use"] = true, ["updatePackages"] = true, ["manageUsers"] = true },
@@ -155,6 +167,9 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
                 s["managerGroups"] = role == Role.Manager ? new JArray(myGroup) : new JArray();
                 s["creatorGroups"] = role == Role.CreatorGroup ? new JArray(myGroup) : new JArray();
                 s["packageSets"]!["Never"] = new JArray("omega; python_version < \"3\"");
+                s["containerConfigs"] = new JArray(
+                    new JObject { ["configName"] = "slim", ["baseImage"] = "python:3.12-slim", ["pythonPath"] = "python3", ["dockerfileFragment"] = "" },
+                    new JObject { ["configName"] = "gpu", ["baseImage"] = "nvidia/cuda:12.4.1-runtime-ubuntu22.04", ["pythonPath"] = "python3", ["dockerfileFragment"] = "" });
             });
         }
 

@@ -38,4 +38,18 @@ Describe 'CodeEnv module' {
         New-CodeEnv -Name dup -PythonVersion 3.11 -NoInstall -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].CategoryInfo.Category | Should -Be 'ResourceExists'
     }
+
+    It 'saves requested packages, leaves the env Outdated, and refuses a bad line with its number' {
+        New-CodeEnv -Name pester-pkgs -PythonVersion 3.11 -NoInstall | Out-Null
+        (Set-CodeEnvPackage pester-pkgs 'tabulate', 'requests>=2' -PassThru).State | Should -Be 'Outdated'
+        (Get-CodeEnvPackage pester-pkgs -Kind Requested).Line | Should -Be @('tabulate', 'requests>=2')
+        { Add-CodeEnvPackage pester-pkgs 'ok', 'bad==>1' -ErrorAction Stop } | Should -Throw '*line 2*'
+    }
+
+    It 'lists the permission entries and the history of an env' {
+        New-CodeEnv -Name pester-perm -PythonVersion 3.11 -NoInstall | Out-Null
+        Grant-CodeEnvPermission pester-perm -Group analysts -Permission UpdatePackages
+        (Get-CodeEnvPermission pester-perm | Where-Object Kind -eq Group).UpdatePackages | Should -BeTrue
+        (Get-CodeEnvHistory pester-perm)[0].Operation | Should -Be 'Grant-CodeEnvPermission'
+    }
 }

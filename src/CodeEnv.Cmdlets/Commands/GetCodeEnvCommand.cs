@@ -15,8 +15,19 @@ namespace CodeEnv.Cmdlets.Commands
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
         public string[]? Name { get; set; }
 
+        /// <summary>Only the envs this container config includes.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ContainerConfig { get; set; }
+
         protected override void ProcessRecord()
         {
+            if (ContainerConfig != null)
+            {
+                Terminating(ContainerConfig, () => WriteObject(Environments().IncludedIn(ContainerConfig), enumerateCollection: true));
+                return;
+            }
+
             Operations.EnvironmentService? service = null;
             Terminating(Root, () => service = Environments());
             var names = Name ?? new[] { "*" };

@@ -40,6 +40,14 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter JupyterSupport { get; set; }
 
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("None", "All", "Selected", IgnoreCase = true)]
+        public string ContainerSelection { get; set; } = "None";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public string[] ContainerConfig { get; set; } = new string[0];
+
         /// <summary>Only record the definition; Update-CodeEnv builds the venv later.</summary>
         [Parameter]
         public SwitchParameter NoInstall { get; set; }
@@ -65,6 +73,8 @@ namespace CodeEnv.Cmdlets.Commands
                     Requirements = Requirement,
                     PackageSets = PackageSet,
                     JupyterSupport = JupyterSupport,
+                    ContainerSelection = (ContainerSelectionMode)System.Enum.Parse(typeof(ContainerSelectionMode), ContainerSelection, ignoreCase: true),
+                    ContainerConfigs = ContainerConfig,
                 };
                 WriteObject(RunEngine((reporter, token) => service.CreateAsync(request, reporter, token)));
             });

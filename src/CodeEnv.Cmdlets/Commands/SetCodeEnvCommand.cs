@@ -30,6 +30,15 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter]
         public bool JupyterSupport { get; set; }
 
+        /// <summary>Which container configs include the env: None, All or Selected (with -ContainerConfig).</summary>
+        [Parameter]
+        [ValidateSet("None", "All", "Selected", IgnoreCase = true)]
+        public string? ContainerSelection { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public string[] ContainerConfig { get; set; } = new string[0];
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -52,6 +61,11 @@ namespace CodeEnv.Cmdlets.Commands
                     JupyterSupport = MyInvocation.BoundParameters.ContainsKey(nameof(JupyterSupport)) ? JupyterSupport : (bool?)null,
                 };
                 var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.SetSettings(Name, change, reporter, token)));
+                if (ContainerSelection != null)
+                {
+                    var mode = (ContainerSelectionMode)System.Enum.Parse(typeof(ContainerSelectionMode), ContainerSelection, ignoreCase: true);
+                    changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.SetContainers(Name, mode, ContainerConfig, reporter, token)));
+                }
                 if (PassThru)
                 {
                     WriteObject(changed);

@@ -95,7 +95,14 @@ namespace CodeEnv.Operations
                 // Kept beside the log: exactly what pip was given, for whoever reads the log later.
                 var requirementsFile = Path.ChangeExtension(log.Path, ".requirements.txt");
                 File.WriteAllLines(requirementsFile, lines);
-                await builder.InstallAsync(python, requirementsFile, options.Upgrade, paths, settings.PackageSources, log, cancellation).ConfigureAwait(false);
+                string? constraintsFile = null;
+                if (options.Constraints.Count > 0)
+                {
+                    constraintsFile = Path.ChangeExtension(log.Path, ".constraints.txt");
+                    File.WriteAllLines(constraintsFile, options.Constraints);
+                }
+
+                await builder.InstallAsync(python, requirementsFile, constraintsFile, options.Upgrade, paths, settings.PackageSources, log, cancellation).ConfigureAwait(false);
             }
 
             var markers = await MarkerEnvironment.ProbeAsync(python, cancellation).ConfigureAwait(false);

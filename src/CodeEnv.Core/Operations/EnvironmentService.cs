@@ -77,6 +77,7 @@ namespace CodeEnv.Operations
             var caller = identity.Current();
             AccessPolicy.RequireCreator(settings, caller);
             var packages = PackagesOfNew(request, settings, caller);
+            var containers = ValidSelection(request.ContainerSelection, request.ContainerConfigs, settings);
             reporter.Progress(CreateActivity, "Finding the Python interpreter", 0);
             var interpreter = await ResolveInterpreterAsync(request, settings, cancellation).ConfigureAwait(false);
             reporter.Verbose($"Using Python {interpreter.Version} at '{interpreter.Path}' ({interpreter.Source}).");
@@ -101,6 +102,7 @@ namespace CodeEnv.Operations
                         RequestedPackages = packages.RequestedPackages,
                         PackageSets = packages.PackageSets,
                         JupyterSupport = request.JupyterSupport,
+                        Containers = containers,
                         State = EnvironmentState.Creating,
                         CreatedBy = caller.UserName,
                         CreatedAt = now,
@@ -108,6 +110,11 @@ namespace CodeEnv.Operations
                         UpdatedAt = now,
                         Revision = 1,
                     };
+                    if (request.Imported != null)
+                    {
+                        ApplyImported(definition, request.Imported, caller, reporter);
+                    }
+
                     Directory.CreateDirectory(paths.EnvFolder(name));
                     created = true;
                     store.WriteRevision(definition, Record(definition, null, CreateActivity));
@@ -121,7 +128,7 @@ namespace CodeEnv.Operations
                     {
                         using (var log = new OperationLog(paths.LogsFolder(name), "create", clock.UtcNow, reporter))
                         {
-                            await InstallAsync(definition, settings, interpreter, new UpdateOptions(), CreateActivity, log, reporter, cancellation).ConfigureAwait(false);
+                            await InstallAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, cancellation).ConfigureAwait(false);
                         }
 
                         definition.State = EnvironmentState.Ready;

@@ -23,6 +23,16 @@ namespace CodeEnv.Operations
         /// <summary>Adds the Jupyter kernel package to the env's base packages.</summary>
         public bool JupyterSupport { get; set; }
 
+        /// <summary>Which container configs include the env; each named config must exist.</summary>
+        public ContainerSelectionMode ContainerSelection { get; set; } = ContainerSelectionMode.None;
+
+        public IReadOnlyList<string> ContainerConfigs { get; set; } = new List<string>();
+
+        /// <summary>Set by Import-CodeEnv: the rest of an exported definition, and exact versions to install.</summary>
+        internal EnvironmentExport? Imported { get; set; }
+
+        internal IReadOnlyList<string> Constraints { get; set; } = new List<string>();
+
         /// <summary>Only record the definition; the venv is built by a later update.</summary>
         public bool NoInstall { get; set; }
     }

@@ -11,5 +11,8 @@ namespace CodeEnv.Operations
 
         /// <summary>Also uninstall what no base or requested line needs any more.</summary>
         public bool Sync { get; set; }
+
+        /// <summary>Exact versions pip must keep to (a constraints file), as Import-CodeEnv -Locked asks.</summary>
+        internal System.Collections.Generic.IReadOnlyList<string> Constraints { get; set; } = new string[0];
     }
 }

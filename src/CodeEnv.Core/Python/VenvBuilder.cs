@@ -35,9 +35,15 @@ namespace CodeEnv.Python
         }
 
         /// <summary>Runs pip install -r with the root's sources; -Upgrade asks for the newest allowed versions of everything.</summary>
-        public Task InstallAsync(string venvPython, string requirementsFile, bool upgrade, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation)
+        public Task InstallAsync(string venvPython, string requirementsFile, string? constraintsFile, bool upgrade, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation)
         {
             var args = PipArguments.Install(paths, sources);
+            if (constraintsFile != null)
+            {
+                args.Add("-c");
+                args.Add(constraintsFile);
+            }
+
             if (upgrade)
             {
                 args.AddRange(new[] { "--upgrade", "--upgrade-strategy", "eager" });

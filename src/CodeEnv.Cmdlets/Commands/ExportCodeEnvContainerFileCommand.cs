@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Export-CodeEnvContainerFile: writes a build context (Dockerfile, lock, archives) that reproduces an env in a config's image.</summary>
+    [Cmdlet(VerbsData.Export, "CodeEnvContainerFile", SupportsShouldProcess = true)]
+    [OutputType(typeof(System.IO.FileInfo))]
+    public sealed class ExportCodeEnvContainerFileCommand : RootCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
+        public string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string ConfigName { get; set; } = "";
+
+        /// <summary>A new or empty folder for the build context.</summary>
+        [Parameter(Mandatory = true, Position = 2)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        protected override void ProcessRecord() =>
+            ForItem(Name, () =>
+            {
+                var folder = GetUnresolvedProviderPathFromPSPath(Path);
+                var service = Environments();
+                if (ShouldProcess(folder, $"Write the build context of '{Name}' for '{ConfigName}'"))
+                {
+                    service.ExportContainerFile(Name, ConfigName, folder);
+                    WriteObject(new System.IO.FileInfo(System.IO.Path.Combine(folder, "Dockerfile")));
+                }
+            });
+    }
+}

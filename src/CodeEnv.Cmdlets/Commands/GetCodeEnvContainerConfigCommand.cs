@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Operations;
+using CodeEnv.Security;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Get-CodeEnvContainerConfig: the root's container configs.</summary>
+    [Cmdlet(VerbsCommon.Get, "CodeEnvContainerConfig")]
+    [OutputType(typeof(ContainerConfig))]
+    public sealed class GetCodeEnvContainerConfigCommand : RootCmdlet
+    {
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] ConfigName { get; set; } = { "*" };
+
+        protected override void ProcessRecord() =>
+            Terminating(Root, () =>
+            {
+                var configs = new ContainerConfigService(Environments(), OsIdentityProvider.Instance, SystemClock.Instance).Configs();
+                foreach (var requested in ConfigName)
+                {
+                    WriteMatching(configs, requested, c => c.ConfigName, () => new Errors.CodeEnvException(Errors.ErrorKind.NotFound, "ContainerConfigNotFound", $"There is no container config '{requested}'.", requested));
+                }
+            });
+    }
+}

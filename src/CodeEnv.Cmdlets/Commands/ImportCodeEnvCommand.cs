@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Import-CodeEnv: creates an env on this root from an Export-CodeEnv document.</summary>
+    [Cmdlet(VerbsData.Import, "CodeEnv", SupportsShouldProcess = true)]
+    [OutputType(typeof(Environment))]
+    public sealed class ImportCodeEnvCommand : RootCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName")]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? NewName { get; set; }
+
+        /// <summary>Install exactly the exported versions.</summary>
+        [Parameter]
+        public SwitchParameter Locked { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var file = GetUnresolvedProviderPathFromPSPath(Path);
+            ForItem(file, () =>
+            {
+                var service = Environments();
+                if (ShouldProcess(file, $"Import into {service.Paths.Root}" + (NewName == null ? "" : " as " + NewName)))
+                {
+                    WriteObject(RunEngine((reporter, token) => service.ImportAsync(file, NewName, Locked, reporter, token)));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Operations;
+using CodeEnv.Security;
+
+namespace CodeEnv.Cmdlets.Commands
+{
+    /// <summary>Remove-CodeEnvContainerConfig: removes a container config; -Force also drops it from the envs that select it.</summary>
+    [Cmdlet(VerbsCommon.Remove, "CodeEnvContainerConfig", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveCodeEnvContainerConfigCommand : RootCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ConfigName { get; set; } = "";
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord() =>
+            ForItem(ConfigName, () =>
+            {
+                var service = new ContainerConfigService(Environments(), OsIdentityProvider.Instance, SystemClock.Instance);
+                if (ShouldProcess(ConfigName, Force ? "Remove container config and drop it from the envs that select it" : "Remove container config"))
+                {
+                    RunEngine((reporter, token) =>
+                    {
+                        service.Remove(ConfigName, Force, reporter, token);
+                        return System.Threading.Tasks.Task.FromResult(true);
+                    });
+                }
+            });
+    }
+}
