@@ -23,6 +23,11 @@ public class ContainerAndTransferTests
         Assert.Equal(new[] { "b" }, ps.Run("Get-CodeEnv -ContainerConfig gpu | ForEach-Object Name").AssertSuccess().Output.Select(o => o.ToString()));
 
         ps.Run("Set-CodeEnv c -ContainerSelection Selected -ContainerConfig nosuch").AssertError("ContainerConfigNotFound", ErrorCategory.ObjectNotFound);
+        ps.Run("Set-CodeEnv c -ContainerSelection All -ContainerConfig gpu").AssertError("ContainerSelectionInvalid", ErrorCategory.InvalidArgument);
+        var changed = ps.Run("Set-CodeEnv c -Description 'both at once' -ContainerSelection Selected -ContainerConfig GPU -PassThru").Single("CodeEnv.Environment");
+        Assert.Equal(2, changed.Get<int>("Revision"));
+        Assert.Equal(new[] { "c", "b" }.OrderBy(n => n), ps.Run("Get-CodeEnv -ContainerConfig gpu | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(n => n));
+        Assert.Equal(new[] { "a" }, ps.Run("Get-CodeEnv a*, x* -ContainerConfig slim | ForEach-Object Name").Output.Select(o => o.ToString()));
         ps.Run("New-CodeEnvContainerConfig slim -BaseImage python:3.11").AssertError("ContainerConfigExists", ErrorCategory.ResourceExists);
         ps.Run("New-CodeEnvContainerConfig bad -BaseImage 'not an image'").AssertError("BaseImageInvalid", ErrorCategory.InvalidArgument);
     }

@@ -177,4 +177,14 @@ public class PackageListTests
         ps.Run("Add-CodeEnvPackage lists 'alpha' -WhatIf").AssertSuccess();
         Assert.Empty(Requested(ps));
     }
+
+    [Fact]
+    public void New_CodeEnv_adds_the_lines_of_the_package_sets_it_names()
+    {
+        using var ps = PackageSession.Create();
+        ps.EditRootSettings(s => s["packageSets"]!["Team Basics"] = new Newtonsoft.Json.Linq.JArray("alpha>=1", "gamma"));
+        ps.Run("New-CodeEnv -Name withset -PythonVersion 3.12 -NoInstall -Requirement 'beta' -PackageSet 'team basics'").AssertSuccess();
+        Assert.Equal(new[] { "beta", "alpha>=1", "gamma" }, Requested(ps, "withset"));
+        ps.Run("New-CodeEnv -Name noset -PythonVersion 3.12 -NoInstall -PackageSet 'Quantum'").AssertError("PackageSetNotFound", ErrorCategory.ObjectNotFound);
+    }
 }

@@ -24,7 +24,9 @@ namespace CodeEnv.Cmdlets.Commands
         {
             if (ContainerConfig != null)
             {
-                Terminating(ContainerConfig, () => WriteObject(Environments().IncludedIn(ContainerConfig), enumerateCollection: true));
+                // -Name still narrows the list, so both filters can be combined.
+                var patterns = (Name ?? new[] { "*" }).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+                Terminating(ContainerConfig, () => WriteObject(Environments().IncludedIn(ContainerConfig).Where(e => patterns.Any(p => p.IsMatch(e.Name))), enumerateCollection: true));
                 return;
             }
 

@@ -59,13 +59,11 @@ namespace CodeEnv.Cmdlets.Commands
                     Owner = Owner,
                     UsableByAll = MyInvocation.BoundParameters.ContainsKey(nameof(UsableByAll)) ? UsableByAll : (bool?)null,
                     JupyterSupport = MyInvocation.BoundParameters.ContainsKey(nameof(JupyterSupport)) ? JupyterSupport : (bool?)null,
+                    ContainerSelection = ContainerSelection == null ? (ContainerSelectionMode?)null : (ContainerSelectionMode)System.Enum.Parse(typeof(ContainerSelectionMode), ContainerSelection, ignoreCase: true),
+                    ContainerConfigs = ContainerConfig,
                 };
                 var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.SetSettings(Name, change, reporter, token)));
-                if (ContainerSelection != null)
-                {
-                    var mode = (ContainerSelectionMode)System.Enum.Parse(typeof(ContainerSelectionMode), ContainerSelection, ignoreCase: true);
-                    changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.SetContainers(Name, mode, ContainerConfig, reporter, token)));
-                }
+
                 if (PassThru)
                 {
                     WriteObject(changed);

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 using CodeEnv.Errors;
 using CodeEnv.Packages;
 using CodeEnv.Requirements;
@@ -20,8 +19,6 @@ namespace CodeEnv.Containers
     {
         public const string LockFileName = "requirements.lock";
         public const string WheelsFolder = "wheels";
-
-        private static readonly Regex ArchiveName = new Regex(@"^(?<name>[A-Za-z0-9][A-Za-z0-9._]*?)-(?<version>[0-9][^-]*?)(-[^-]+-[^-]+-[^-]+\.whl|\.tar\.gz|\.zip|\.tar\.bz2)$", RegexOptions.CultureInvariant);
 
         public static IReadOnlyList<string> Write(Environment environment, InstalledLock installed, ContainerConfig config, RootSettings settings, string folder)
         {
@@ -40,8 +37,7 @@ namespace CodeEnv.Containers
             var copied = new List<string>();
             foreach (var archive in LocalArchives(settings))
             {
-                var match = ArchiveName.Match(Path.GetFileName(archive));
-                if (match.Success && wanted.Contains(PackageName.Normalize(match.Groups["name"].Value) + "==" + Normalized(match.Groups["version"].Value)))
+                if (ArchiveFileName.TryParse(Path.GetFileName(archive), out var name, out var version) && wanted.Contains(name + "==" + version))
                 {
                     var target = Path.Combine(wheels, Path.GetFileName(archive));
                     if (!File.Exists(target))

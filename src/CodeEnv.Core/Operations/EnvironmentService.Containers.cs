@@ -9,13 +9,6 @@ namespace CodeEnv.Operations
 {
     public sealed partial class EnvironmentService
     {
-        /// <summary>Which container configs include the env: none, all, or the named ones (which must exist).</summary>
-        public Environment SetContainers(string name, ContainerSelectionMode mode, IReadOnlyList<string> configs, IOperationReporter reporter, CancellationToken cancellation)
-        {
-            var selection = ValidSelection(mode, configs, Settings());
-            return Change(name, "Set-CodeEnv", EnvironmentRight.Own, definition => definition.Containers = selection, reporter, cancellation);
-        }
-
         /// <summary>The envs a container config includes.</summary>
         public IReadOnlyList<Environment> IncludedIn(string configName)
         {

@@ -10,12 +10,13 @@ namespace CodeEnv.Operations
 {
     public sealed partial class EnvironmentService
     {
-        /// <summary>Set-CodeEnv: description, owner, usable-by-all and Jupyter support, each with the right it needs.</summary>
+        /// <summary>Set-CodeEnv: description, owner, usable-by-all, Jupyter support and container selection, in one revision, each with the right it needs.</summary>
         public Environment SetSettings(string name, EnvironmentSettingsChange change, IOperationReporter reporter, CancellationToken cancellation)
         {
             var caller = identity.Current();
             var settings = Settings();
-            var ownerRightsNeeded = change.Description != null || change.Owner != null || change.UsableByAll != null;
+            var ownerRightsNeeded = change.Description != null || change.Owner != null || change.UsableByAll != null || change.ContainerSelection != null;
+            var containers = change.ContainerSelection == null ? null : ValidSelection(change.ContainerSelection.Value, change.ContainerConfigs, settings);
             return Change(
                 name,
                 "Set-CodeEnv",
@@ -43,6 +44,8 @@ namespace CodeEnv.Operations
                     {
                         PackageListEditor.SetJupyterSupport(definition, change.JupyterSupport.Value);
                     }
+
+                    definition.Containers = containers ?? definition.Containers;
                 },
                 reporter,
                 cancellation);

@@ -10,5 +10,10 @@ namespace CodeEnv.Operations
         public bool? UsableByAll { get; set; }
 
         public bool? JupyterSupport { get; set; }
+
+        /// <summary>Which container configs include the env; null leaves the selection as it is.</summary>
+        public ContainerSelectionMode? ContainerSelection { get; set; }
+
+        public System.Collections.Generic.IReadOnlyList<string> ContainerConfigs { get; set; } = new string[0];
     }
 }

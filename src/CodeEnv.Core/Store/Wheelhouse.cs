@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using CodeEnv.Errors;
 using CodeEnv.Requirements;
 
@@ -14,9 +13,6 @@ namespace CodeEnv.Store
     /// </summary>
     internal static class Wheelhouse
     {
-        private static readonly Regex WheelName = new Regex(@"^(?<name>[A-Za-z0-9](?:[A-Za-z0-9._]*[A-Za-z0-9])?)-(?<version>[^-]+)(-[0-9][^-]*)?-[^-]+-[^-]+-[^-]+\.whl$", RegexOptions.CultureInvariant);
-        private static readonly Regex SdistName = new Regex(@"^(?<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)-(?<version>[0-9][^-]*?)\.(tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
         public static PublishedPackage Publish(RootPaths paths, string archive, bool force)
         {
             if (Directory.Exists(archive))
@@ -35,14 +31,7 @@ namespace CodeEnv.Store
             }
 
             var fileName = Path.GetFileName(archive);
-            var match = WheelName.Match(fileName);
-            if (!match.Success)
-            {
-                match = SdistName.Match(fileName);
-            }
-
-            var version = match.Success ? match.Groups["version"].Value : "";
-            if (!match.Success || !PackageVersion.TryParse(version, out _))
+            if (!Packages.ArchiveFileName.TryParse(fileName, out var name, out var version))
             {
                 throw new CodeEnvException(
                     ErrorKind.InvalidArgument,
@@ -57,7 +46,7 @@ namespace CodeEnv.Store
             {
                 if (SameContent(archive, target))
                 {
-                    return new PublishedPackage(PackageName.Normalize(match.Groups["name"].Value), version, target, paths.Root);
+                    return new PublishedPackage(name, version, target, paths.Root);
                 }
 
                 throw new CodeEnvException(
@@ -89,7 +78,7 @@ namespace CodeEnv.Store
                 }
             }
 
-            return new PublishedPackage(PackageName.Normalize(match.Groups["name"].Value), version, target, paths.Root);
+            return new PublishedPackage(name, version, target, paths.Root);
         }
 
         private static bool SameContent(string a, string b)
