@@ -128,6 +128,22 @@ public class ContainerAndTransferTests
         Assert.Single(ps.Run("Get-CodeEnv").Output);
     }
 
+    [Fact]
+    public void An_owner_unknown_on_this_machine_becomes_the_caller_with_a_warning()
+    {
+        using var ps = new PowerShellSession();
+        ps.Run("New-CodeEnv far -PythonVersion 3.12 -NoInstall; Set-CodeEnv far -Owner 'no-such-user-here'").AssertSuccess();
+        var document = ps.Scratch("far.json");
+        ps.Run("Export-CodeEnv far $args[0]", document).AssertSuccess();
+
+        var imported = ps.Run("Import-CodeEnv $args[0] -NewName near", document);
+
+        Assert.Equal(System.Environment.UserName, imported.Single("CodeEnv.Environment").Get<string>("Owner"));
+        Assert.Contains(imported.Warnings, w => w.Contains("'no-such-user-here' is not a user of this machine"));
+        var kept = ps.Run("Set-CodeEnv far -Owner root; Export-CodeEnv far $args[0] | Out-Null; Import-CodeEnv $args[0] -NewName kept", document).AssertSuccess();
+        Assert.Equal("root", kept.Output.Last().Get<string>("Owner"));
+    }
+
     private static int Run(string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };

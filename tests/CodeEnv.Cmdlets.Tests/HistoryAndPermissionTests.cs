@@ -18,7 +18,8 @@ public class HistoryAndPermissionTests
         Assert.Equal(new[] { 4, 3, 2, 1 }, history.Select(h => h.Get<int>("Revision")));
         Assert.Equal(new[] { "Grant-CodeEnvPermission", "Set-CodeEnvPackage", "Set-CodeEnvPackage", "New-CodeEnv" }, history.Select(h => h.Get<string>("Operation")));
         Assert.All(history, h => Assert.Equal(System.Environment.UserName, h.Get<string>("ChangedBy")));
-        Assert.Equal("requestedPackages: added alpha==2.0; removed alpha", Assert.Single(history[1].Get<string[]>("Changes")));
+        Assert.Equal("requestedPackages: changed alpha -> alpha==2.0", Assert.Single(history[1].Get<string[]>("Changes")));
+        Assert.Equal("requestedPackages: added alpha, beta", Assert.Single(history[2].Get<string[]>("Changes")));
         Assert.StartsWith("groupPermissions: added {\"group\":\"analysts\"", Assert.Single(history[0].Get<string[]>("Changes")));
     }
 

@@ -18,6 +18,21 @@ namespace CodeEnv.Store
                 var parts = new List<string>();
                 var added = now.Where(i => !old.Contains(i)).ToList();
                 var removed = old.Where(i => !now.Contains(i)).ToList();
+                // A requirement line whose package stays but whose specifier moves is a change, not an add and a remove.
+                var changed = added.Select(a => (After: a, Before: removed.FirstOrDefault(r => LeadingName(r) != null && LeadingName(r) == LeadingName(a))))
+                    .Where(p => p.Before != null)
+                    .ToList();
+                foreach (var pair in changed)
+                {
+                    added.Remove(pair.After);
+                    removed.Remove(pair.Before!);
+                }
+
+                if (changed.Count > 0)
+                {
+                    parts.Add("changed " + string.Join(", ", changed.Select(c => c.Before + " -> " + c.After)));
+                }
+
                 if (added.Count > 0)
                 {
                     parts.Add("added " + string.Join(", ", added));
@@ -32,6 +47,12 @@ namespace CodeEnv.Store
             }
 
             return change.ToString();
+        }
+
+        private static string? LeadingName(string item)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(item, @"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:[\[<>=!~;@ (]|$)");
+            return match.Success && !item.StartsWith("{", System.StringComparison.Ordinal) ? Requirements.PackageName.Normalize(match.Groups[1].Value) : null;
         }
 
         private static JToken? Parse(string? text)
