@@ -1,0 +1,77 @@
+using CodeEnv.Errors;
+using CodeEnv.Operations;
+using CodeEnv.Security;
+
+namespace CodeEnv.Core.Tests;
+
+/// <summary>The permission model on the engine, with identities the tests choose (cmdlets always use the OS's).</summary>
+public class AccessPolicyTests
+{
+    private sealed class As : IIdentityProvider
+    {
+        private readonly CallerIdentity identity;
+
+        public As(string user, params string[] groups) => identity = new CallerIdentity(user, groups);
+
+        public CallerIdentity Current() => identity;
+    }
+
+    private static readonly RootSettings Settings = new() { Root = "/srv/codeenv", Administrators = { "alice", "platform-admins" }, CreatorGroups = { "creators" }, ManagerGroups = { "ops" } };
+
+    private static EnvironmentDefinition Env(bool usableByAll = false) => new()
+    {
+        Name = "churn",
+        Owner = "bob",
+        UsableByAll = usableByAll,
+        GroupPermissions = { new GroupPermission { Group = "analysts", Use = true, UpdatePackages = true }, new GroupPermission { Group = "viewers", Use = true } },
+    };
+
+    [Theory]
+    [InlineData("alice", "", EnvironmentRight.Own)]
+    [InlineData("carol", "platform-admins", EnvironmentRight.Own)]
+    [InlineData("carol", "ops", EnvironmentRight.Own)]
+    [InlineData("BOB", "", EnvironmentRight.Own)]
+    [InlineData("carol", "analysts", EnvironmentRight.UpdatePackages)]
+    [InlineData("carol", "viewers,analysts", EnvironmentRight.UpdatePackages)]
+    [InlineData("carol", "viewers", EnvironmentRight.Use)]
+    [InlineData("carol", "creators", EnvironmentRight.None)]
+    [InlineData("carol", "", EnvironmentRight.None)]
+    public void Rights_follow_from_user_groups_owner_and_root_settings(string user, string groups, EnvironmentRight expected) =>
+        Assert.Equal(expected, AccessPolicy.RightsOn(Env(), Settings, new CallerIdentity(user, groups.Split(',', StringSplitOptions.RemoveEmptyEntries))));
+
+    [Fact]
+    public void UsableByAll_gives_everyone_Use_and_no_more() =>
+        Assert.Equal(EnvironmentRight.Use, AccessPolicy.RightsOn(Env(usableByAll: true), Settings, new CallerIdentity("mallory", Array.Empty<string>())));
+
+    [Fact]
+    public void A_refusal_names_the_caller_the_env_and_the_missing_right()
+    {
+        var error = Assert.Throws<CodeEnvException>(() => AccessPolicy.Require(Env(), Settings, new CallerIdentity("carol", new[] { "viewers" }), EnvironmentRight.UpdatePackages, "update"));
+        Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
+        Assert.Contains("'carol' may not update the env 'churn'", error.Message);
+        Assert.Contains("needs the UpdatePackages right", error.Message);
+        Assert.Contains("only Use", error.Message);
+    }
+
+    [Theory]
+    [InlineData("alice", "", true)]
+    [InlineData("dave", "creators", true)]
+    [InlineData("dave", "ops", false)]
+    [InlineData("dave", "", false)]
+    public void Only_administrators_and_creator_groups_create(string user, string groups, bool mayCreate) =>
+        Assert.Equal(mayCreate, AccessPolicy.MayCreate(Settings, new CallerIdentity(user, groups.Split(',', StringSplitOptions.RemoveEmptyEntries))));
+
+    [Fact]
+    public async Task The_engine_checks_with_the_identity_it_is_given()
+    {
+        using var root = new TestRoot();
+        root.Create("mine");
+        var stranger = new EnvironmentService(root.Paths, new As("stranger", "nobody"), SystemClock.Instance);
+
+        var error = Assert.Throws<CodeEnvException>(() => stranger.Change("mine", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "taken over", NullReporter.Instance, CancellationToken.None));
+
+        Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
+        Assert.Equal("", root.Service.Get("mine").Description);
+        await Assert.ThrowsAsync<CodeEnvException>(() => stranger.CreateAsync(new NewEnvironmentRequest { Name = "theirs", PythonVersion = "3.12", NoInstall = true }, NullReporter.Instance, CancellationToken.None));
+    }
+}
