@@ -13,6 +13,7 @@ public sealed class PowerShellSession : IDisposable
 {
     private readonly Runspace runspace;
     private readonly TempFolder folder = new();
+    private bool stuck;
 
     public PowerShellSession(bool initializeRoot = true)
     {
@@ -53,6 +54,7 @@ public sealed class PowerShellSession : IDisposable
             // BeginStop, not Stop: a pipeline stuck where it cannot be stopped must not hang the test as well. What it
             // reported last says where it was.
             shell.BeginStop(null, null);
+            stuck = true;
             var lastWords = shell.Streams.Verbose.Select(v => "VERBOSE: " + v.Message)
                 .Concat(shell.Streams.Progress.Select(p => $"PROGRESS: {p.Activity}: {p.StatusDescription}"))
                 .TakeLast(15);
@@ -98,7 +100,12 @@ public sealed class PowerShellSession : IDisposable
 
     public void Dispose()
     {
-        runspace.Dispose();
-        folder.Dispose();
+        // Disposing a runspace waits for its pipelines; one that timed out may never end, and must not take the
+        // rest of the suite with it. It is left to the process's exit.
+        if (!stuck)
+        {
+            runspace.Dispose();
+            folder.Dispose();
+        }
     }
 }

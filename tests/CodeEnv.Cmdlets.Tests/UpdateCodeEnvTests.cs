@@ -181,5 +181,7 @@ public class UpdateCodeEnvTests
         var last = ps.Run("(Get-CodeEnvLog work -Last 1).ReadText()").AssertSuccess().Output.Single().ToString();
         Assert.Contains("alpha==2.0", last);
         Assert.Contains("Successfully installed alpha-2.0", last);
+        // The root's sources only: the caller's PIP_* variables (this CI machine sets PIP_FIND_LINKS) are dropped.
+        Assert.Contains("Looking in links: " + Path.Combine(ps.RootPath, "wheelhouse") + ", " + ps.Scratch("links"), last);
     }
 }

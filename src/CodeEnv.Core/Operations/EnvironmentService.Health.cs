@@ -66,7 +66,7 @@ namespace CodeEnv.Operations
             }
 
             var distributions = InstalledPackageReader.ReadDistributions(environment.VenvPath, environment.Name, paths.Root, withRequirements: true);
-            var check = InstalledSetCheck.Run(KindsOf(definition, settings), distributions, markers);
+            var check = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers);
             report.Requirements = check.Statuses;
             report.Extraneous = check.Extraneous;
             report.BrokenDependencies = check.BrokenDependencies().Concat(check.ClosureProblems).Distinct().ToList();

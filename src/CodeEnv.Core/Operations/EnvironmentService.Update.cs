@@ -109,7 +109,7 @@ namespace CodeEnv.Operations
             var distributions = InstalledPackageReader.ReadDistributions(venv, name, paths.Root, withRequirements: true);
             if (options.Sync)
             {
-                var extraneous = InstalledSetCheck.Run(KindsOf(definition, settings), distributions, markers).Extraneous;
+                var extraneous = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers).Extraneous;
                 if (extraneous.Count > 0)
                 {
                     reporter.Verbose("Not needed by any base or requested line, so uninstalled (-Sync): " + string.Join(", ", extraneous));
@@ -139,7 +139,7 @@ namespace CodeEnv.Operations
             }
 
             var distributions = InstalledPackageReader.ReadDistributions(paths.VenvFolder(name), name, paths.Root, withRequirements: true);
-            var check = InstalledSetCheck.Run(KindsOf(definition, settings), distributions, markers);
+            var check = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers);
             var unsatisfied = check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => s.ToString())
                 .Concat(check.ClosureProblems)
                 .ToList();
@@ -192,20 +192,6 @@ namespace CodeEnv.Operations
                 "InterpreterMissing",
                 $"The env '{definition.Name}' was made with Python {definition.Python.Version} at '{path}', which no longer exists or no longer runs. Reinstall that Python, or recreate the env with New-CodeEnv -PythonVersion.",
                 definition.Name);
-        }
-
-        private static IEnumerable<(Requirement Requirement, PackageKind Kind)> KindsOf(EnvironmentDefinition definition, RootSettings settings)
-        {
-            var baseCount = EnvironmentRequirements.BaseLines(definition, settings).Count;
-            var lines = EnvironmentRequirements.AllLines(definition, settings);
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var parsed = RequirementsParser.TryParse(new[] { lines[i] }, callerIsAdministrator: true, out _);
-                if (parsed.Count == 1)
-                {
-                    yield return (parsed[0], i < baseCount ? PackageKind.Base : PackageKind.Requested);
-                }
-            }
         }
 
         private InstalledLock LockOf(EnvironmentDefinition definition, IReadOnlyList<string> lines, IReadOnlyDictionary<string, string> markers, IReadOnlyList<InstalledDistribution> distributions) => new InstalledLock

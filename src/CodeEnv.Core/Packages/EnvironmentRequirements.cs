@@ -36,8 +36,8 @@ namespace CodeEnv.Packages
         /// <summary>Base lines with the setting that requires each: the root's base packages, then Jupyter's kernel.</summary>
         public static IReadOnlyList<(string Line, string Source)> BaseLines(EnvironmentDefinition definition, RootSettings settings)
         {
-            var lines = settings.BasePackages.Select(l => (l, PackageRequirement.RootSource)).ToList();
-            if (definition.JupyterSupport && !lines.Any(l => string.Equals(NameOf(l.l), JupyterKernelPackage, StringComparison.OrdinalIgnoreCase)))
+            var lines = settings.BasePackages.Select(line => (Line: line, Source: PackageRequirement.RootSource)).ToList();
+            if (definition.JupyterSupport && !lines.Any(b => string.Equals(NameOf(b.Line), JupyterKernelPackage, StringComparison.OrdinalIgnoreCase)))
             {
                 lines.Add((JupyterKernelPackage, PackageRequirement.JupyterSource));
             }
@@ -45,9 +45,20 @@ namespace CodeEnv.Packages
             return lines;
         }
 
-        /// <summary>Every line pip is given for the env, base first, parsed with the rights of whoever saved them.</summary>
-        public static IReadOnlyList<Requirement> All(EnvironmentDefinition definition, RootSettings settings) =>
-            RequirementsParser.TryParse(AllLines(definition, settings), callerIsAdministrator: true, out _);
+        /// <summary>Every line parsed, with its kind; each line on its own, so one unreadable line (saved by an older version) hides no other.</summary>
+        public static IEnumerable<(Requirement Requirement, PackageKind Kind)> WithKinds(EnvironmentDefinition definition, RootSettings settings)
+        {
+            var baseCount = BaseLines(definition, settings).Count;
+            var lines = AllLines(definition, settings);
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var parsed = RequirementsParser.TryParse(new[] { lines[i] }, callerIsAdministrator: true, out _);
+                if (parsed.Count == 1)
+                {
+                    yield return (parsed[0], i < baseCount ? PackageKind.Base : PackageKind.Requested);
+                }
+            }
+        }
 
         public static IReadOnlyList<string> AllLines(EnvironmentDefinition definition, RootSettings settings) =>
             BaseLines(definition, settings).Select(b => b.Line).Concat(definition.RequestedPackages).ToList();
