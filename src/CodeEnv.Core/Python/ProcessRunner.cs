@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.IO;
 using System.Diagnostics;
 using System.Reflection;
 using System.Threading;
@@ -19,6 +20,56 @@ namespace CodeEnv.Python
         // Process.Kill(bool entireProcessTree) exists from .NET Core 3.0 on; Windows PowerShell 5.1's .NET Framework
         // has only Kill(), so the tree is killed where the runtime can.
         private static readonly MethodInfo? KillEntireTree = typeof(Process).GetMethod("Kill", new[] { typeof(bool) });
+
+        private static readonly TimeSpan LostExitGrace = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// Waits for the run, watching that the child still exists. Rarely (seen twice in hundreds of runs, never
+        /// explained) the exit of a child was never reported and the wait hung for good; a child that has been gone
+        /// for <see cref="LostExitGrace"/> while the run still waits ends the wait with a clear error instead.
+        /// </summary>
+        private static async Task WatchAsync(Task run, int processId, string executable)
+        {
+            var goneSince = (DateTime?)null;
+            while (run != await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(1))).ConfigureAwait(false))
+            {
+                if (!HasEnded(processId))
+                {
+                    goneSince = null;
+                    continue;
+                }
+
+                goneSince ??= DateTime.UtcNow;
+                if (DateTime.UtcNow - goneSince > LostExitGrace)
+                {
+                    throw new CodeEnvException(
+                        ErrorKind.OperationFailed,
+                        "ProcessExitLost",
+                        $"'{executable}' (pid {processId}) ended, but its end was not reported within {LostExitGrace.TotalSeconds} s. What it did is in the log; run the command again.",
+                        executable);
+                }
+            }
+        }
+
+        // Linux: the process is gone from /proc, or is a zombie nobody reaps. Elsewhere the wait is trusted.
+        private static bool HasEnded(int processId)
+        {
+            if (!Directory.Exists("/proc/self"))
+            {
+                return false;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{processId}/stat");
+                var state = stat.Substring(stat.LastIndexOf(')') + 2, 1);
+                return state == "Z" || state == "X";
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentOutOfRangeException)
+            {
+                return true;
+            }
+        }
 
         private static void KillTree(int processId)
         {
@@ -87,6 +138,7 @@ namespace CodeEnv.Python
                 // would live on. The whole tree goes.
                 using (cancellation.Register(() => KillTree(running.ProcessId)))
                 {
+                    await WatchAsync(running.Task, running.ProcessId, executable).ConfigureAwait(false);
                     result = await running.ConfigureAwait(false);
                 }
 
