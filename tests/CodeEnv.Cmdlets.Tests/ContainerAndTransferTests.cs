@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Management.Automation;
 using CodeEnv.TestSupport;
 
@@ -70,8 +69,8 @@ public class ContainerAndTransferTests
         // No container engine here: replay the context's install with the same interpreter, offline, into a fresh venv.
         var replay = ps.Scratch("replay");
         var interpreter = env.Get<string>("Interpreter");
-        Assert.Equal(0, Run(interpreter, "-m", "venv", replay));
-        Assert.Equal(0, Run(Path.Combine(replay, "bin", "python"), "-m", "pip", "install", "--no-deps", "--no-index", "--find-links", Path.Combine(context, "wheels"), "--find-links", ps.Scratch("links"), "-r", Path.Combine(context, "requirements.lock")));
+        Assert.Equal(0, ChildProcess.Run(interpreter, "-m", "venv", replay).ExitCode);
+        Assert.Equal(0, ChildProcess.Run(Path.Combine(replay, "bin", "python"), "-m", "pip", "install", "--no-deps", "--no-index", "--find-links", Path.Combine(context, "wheels"), "--find-links", ps.Scratch("links"), "-r", Path.Combine(context, "requirements.lock")).ExitCode);
         Assert.Equal(Installed(ps, "work"), PackageSession.PipList(Path.Combine(replay, "bin", "python")));
     }
 
@@ -142,16 +141,5 @@ public class ContainerAndTransferTests
         Assert.Contains(imported.Warnings, w => w.Contains("'no-such-user-here' is not a user of this machine"));
         var kept = ps.Run("Set-CodeEnv far -Owner root; Export-CodeEnv far $args[0] | Out-Null; Import-CodeEnv $args[0] -NewName kept", document).AssertSuccess();
         Assert.Equal("root", kept.Output.Last().Get<string>("Owner"));
-    }
-
-    private static int Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["PIP_CONFIG_FILE"] = "/dev/null";
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
     }
 }

@@ -158,7 +158,7 @@ public class ReliabilityTests
         using var folder = new TempFolder();
         var mount = folder.Combine("small");
         Directory.CreateDirectory(mount);
-        Assert.Equal(0, Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount));
+        Assert.Equal(0, ChildProcess.Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount).ExitCode);
         try
         {
             using var ps = new PowerShellSession(initializeRoot: false);
@@ -167,7 +167,7 @@ public class ReliabilityTests
             var envJson = Path.Combine(root, "envs", "full", "env.json");
             var before = File.ReadAllText(envJson);
             // Fill the file system, then ask for a change that needs more room than is left.
-            Run("dd", "if=/dev/zero", "of=" + Path.Combine(mount, "filler"), "bs=4k");
+            ChildProcess.Run("dd", "if=/dev/zero", "of=" + Path.Combine(mount, "filler"), "bs=4k");
 
             var error = ps.Run("Set-CodeEnv full -Description ('x' * 200000)").AllErrors.Single();
 
@@ -177,17 +177,8 @@ public class ReliabilityTests
         }
         finally
         {
-            Run("umount", mount);
+            ChildProcess.Run("umount", mount);
         }
-    }
-
-    private static int Run(string file, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
     }
 
     private static string ReadShared(string path)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CodeEnv.Operations;
 using CodeEnv.TestSupport;
 
@@ -7,16 +6,6 @@ namespace CodeEnv.Core.Tests;
 /// <summary>A venv laid out from the interpreter's seed must be an ordinary venv in every way a user can tell.</summary>
 public class VenvSeedTests
 {
-    private static (int ExitCode, string Output) Run(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["PIP_CONFIG_FILE"] = "/dev/null";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
-
     [Theory]
     [InlineData("3.11")]
     [InlineData("3.12")]
@@ -27,7 +16,7 @@ public class VenvSeedTests
         var env = root.Create("second", version, noInstall: false);
         var venv = env.VenvPath;
 
-        var pipVersion = Run(env.PythonPath, "-m", "pip", "--version");
+        var pipVersion = ChildProcess.Run(env.PythonPath, "-m", "pip", "--version");
         Assert.Equal(0, pipVersion.ExitCode);
         Assert.Contains($"from {venv}/lib/python{version}/site-packages/pip", pipVersion.Output);
         Assert.StartsWith($"#!{venv}/bin/python", File.ReadAllText(Path.Combine(venv, "bin", "pip")));
@@ -35,15 +24,15 @@ public class VenvSeedTests
         var config = File.ReadAllText(Path.Combine(venv, "pyvenv.cfg"));
         Assert.Contains($"version = {env.PythonVersion}", config);
         Assert.DoesNotContain("seeds", config);
-        Assert.Equal(venv, Run("/bin/sh", "-c", $". {venv}/bin/activate && python -c 'import sys; print(sys.prefix)'").Output.Trim());
+        Assert.Equal(venv, ChildProcess.Run("/bin/sh", "-c", $". {venv}/bin/activate && python -c 'import sys; print(sys.prefix)'").Output.Trim());
 
         Directory.Delete(Path.Combine(root.Paths.Cache, "seeds"), recursive: true);
 
         var wheels = WheelBuilder.Write(root.Scratch("wheels"), "after-seed", "1.0");
-        var install = Run(Path.Combine(venv, "bin", "pip"), "install", "--no-index", "--find-links", Path.GetDirectoryName(wheels)!, "after-seed");
+        var install = ChildProcess.Run(Path.Combine(venv, "bin", "pip"), "install", "--no-index", "--find-links", Path.GetDirectoryName(wheels)!, "after-seed");
         Assert.True(install.ExitCode == 0, install.Output);
-        Assert.Equal(0, Run(env.PythonPath, "-c", "import after_seed").ExitCode);
-        Assert.Equal(0, Run(env.PythonPath, "-m", "pip", "--version").ExitCode);
+        Assert.Equal(0, ChildProcess.Run(env.PythonPath, "-c", "import after_seed").ExitCode);
+        Assert.Equal(0, ChildProcess.Run(env.PythonPath, "-m", "pip", "--version").ExitCode);
     }
 
     [Fact]
