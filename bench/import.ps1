@@ -3,13 +3,12 @@
 param([int] $Runs = 5)
 $ErrorActionPreference = 'Stop'
 . ([System.IO.Path]::Combine($PSScriptRoot, 'Stats.ps1'))
+. ([System.IO.Path]::Combine($PSScriptRoot, 'Shell.ps1'))
 
 $manifest = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', 'out', 'CodeEnv', 'CodeEnv.psd1'))
-$shell = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-$shellPrefix = if ([System.IO.Path]::GetFileNameWithoutExtension($shell) -eq 'dotnet') { @([System.IO.Path]::Combine([System.AppContext]::BaseDirectory, 'codeenv.dll')) } else { @() }
 $times = [System.Collections.Generic.List[double]]::new()
 for ($i = 0; $i -lt $Runs; $i++) {
-    $out = & $shell @shellPrefix -NoModule -Command "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; `$w.Elapsed.TotalMilliseconds"
+    $out = Invoke-FreshShell @('-NoModule', '-Command', "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; `$w.Elapsed.TotalMilliseconds")
     if ($LASTEXITCODE -ne 0) { throw 'Import-Module failed' }
     $times.Add([double]"$out".Trim())
 }

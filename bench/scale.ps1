@@ -5,16 +5,14 @@
 param([int[]] $Envs = @(100, 1000, 10000), [int[]] $Lines = @(10, 100, 1000), [int] $Runs = 3)
 $ErrorActionPreference = 'Stop'
 . ([System.IO.Path]::Combine($PSScriptRoot, 'Stats.ps1'))
+. ([System.IO.Path]::Combine($PSScriptRoot, 'Shell.ps1'))
 
-# The shell running this script: its apphost, or dotnet with codeenv.dll.
-$shell = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-$shellPrefix = if ([System.IO.Path]::GetFileNameWithoutExtension($shell) -eq 'dotnet') { @([System.IO.Path]::Combine([System.AppContext]::BaseDirectory, 'codeenv.dll')) } else { @() }
 $work = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'codeenv-bench-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
 
 # Runs a command in a fresh shell process; returns the milliseconds the command itself took and the process's peak memory.
 function Measure-InShell([string] $command) {
     $script = "`$w = [Diagnostics.Stopwatch]::StartNew(); $command | Out-Null; `$ms = `$w.Elapsed.TotalMilliseconds; '{0}|{1}' -f `$ms, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
-    $out = & $shell @shellPrefix -Command $script
+    $out = Invoke-FreshShell @('-Command', $script)
     if ($LASTEXITCODE -ne 0) { throw "the measured command failed: $command" }
     $parts = "$out".Trim().Split('|')
     [pscustomobject]@{ Ms = [double]$parts[0]; PeakMB = [double]$parts[1] / 1MB }

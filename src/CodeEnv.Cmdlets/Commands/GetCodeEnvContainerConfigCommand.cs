@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Infrastructure;
-using CodeEnv.Operations;
-using CodeEnv.Security;
 
 namespace CodeEnv.Cmdlets.Commands
 {
@@ -18,7 +16,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             Terminating(Root, () =>
             {
-                var configs = new ContainerConfigService(Environments(), OsIdentityProvider.Instance, SystemClock.Instance).Configs();
+                var configs = ContainerConfigs().Configs();
                 foreach (var requested in ConfigName)
                 {
                     WriteMatching(configs, requested, c => c.ConfigName, () => new Errors.CodeEnvException(Errors.ErrorKind.NotFound, "ContainerConfigNotFound", $"There is no container config '{requested}'.", requested));

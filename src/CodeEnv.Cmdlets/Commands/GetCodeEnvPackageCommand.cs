@@ -13,15 +13,15 @@ namespace CodeEnv.Cmdlets.Commands
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
         public string Name { get; set; } = "";
 
-        // A string, not PackageKind?: a value-type field of an engine type would make PowerShell load the engine
-        // while it scans the cmdlets, before the module initializer can point it at dependencies/.
         [Parameter]
         [ValidateSet(nameof(PackageKind.Base), nameof(PackageKind.Requested), IgnoreCase = true)]
         public string? Kind { get; set; }
 
         protected override void ProcessRecord() =>
-            ForItem(Name, () => WriteObject(
-                Environments().Packages(Name).Where(p => Kind == null || string.Equals(p.Kind.ToString(), Kind, System.StringComparison.OrdinalIgnoreCase)),
-                enumerateCollection: true));
+            ForItem(Name, () =>
+            {
+                var kind = EnumArgument.ParseOptional<PackageKind>(Kind);
+                WriteObject(Environments().Packages(Name).Where(p => kind == null || p.Kind == kind), enumerateCollection: true);
+            });
     }
 }

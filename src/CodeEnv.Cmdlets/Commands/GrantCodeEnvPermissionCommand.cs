@@ -34,7 +34,7 @@ namespace CodeEnv.Cmdlets.Commands
                     return;
                 }
 
-                var right = (GroupRight)System.Enum.Parse(typeof(GroupRight), Permission, ignoreCase: true);
+                var right = EnumArgument.Parse<GroupRight>(Permission);
                 RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Grant(Name, Group, right, reporter, token)));
                 if (PassThru)
                 {

@@ -73,7 +73,7 @@ namespace CodeEnv.Cmdlets.Commands
                     Requirements = Requirement,
                     PackageSets = PackageSet,
                     JupyterSupport = JupyterSupport,
-                    ContainerSelection = (ContainerSelectionMode)System.Enum.Parse(typeof(ContainerSelectionMode), ContainerSelection, ignoreCase: true),
+                    ContainerSelection = EnumArgument.Parse<ContainerSelectionMode>(ContainerSelection),
                     ContainerConfigs = ContainerConfig,
                 };
                 WriteObject(RunEngine((reporter, token) => service.CreateAsync(request, reporter, token)));

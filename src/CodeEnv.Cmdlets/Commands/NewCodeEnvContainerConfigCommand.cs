@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Infrastructure;
-using CodeEnv.Operations;
-using CodeEnv.Security;
 
 namespace CodeEnv.Cmdlets.Commands
 {
@@ -29,7 +27,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(ConfigName, () =>
             {
-                var service = new ContainerConfigService(Environments(), OsIdentityProvider.Instance, SystemClock.Instance);
+                var service = ContainerConfigs();
                 if (ShouldProcess(ConfigName, "Create container config from " + BaseImage))
                 {
                     WriteObject(service.Add(new ContainerConfig { ConfigName = ConfigName, BaseImage = BaseImage, PythonPath = PythonPath, DockerfileFragment = DockerfileFragment }));

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Operations;
-using CodeEnv.Security;
 
 namespace CodeEnv.Cmdlets.Commands
 {
@@ -26,7 +25,7 @@ namespace CodeEnv.Cmdlets.Commands
                 var archive = GetUnresolvedProviderPathFromPSPath(path);
                 ForItem(archive, () =>
                 {
-                    var service = new RootService(ResolveRoot(), OsIdentityProvider.Instance, SystemClock.Instance);
+                    var service = RootSettings();
                     if (ShouldProcess(archive, $"Publish to the wheelhouse of {service.Paths.Root}"))
                     {
                         WriteObject(service.Publish(archive, Force));

@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Infrastructure;
-using CodeEnv.Operations;
-using CodeEnv.Security;
 
 namespace CodeEnv.Cmdlets.Commands
 {
@@ -20,7 +18,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(ConfigName, () =>
             {
-                var service = new ContainerConfigService(Environments(), OsIdentityProvider.Instance, SystemClock.Instance);
+                var service = ContainerConfigs();
                 if (ShouldProcess(ConfigName, Force ? "Remove container config and drop it from the envs that select it" : "Remove container config"))
                 {
                     RunEngine((reporter, token) =>

@@ -35,7 +35,7 @@ namespace CodeEnv.Cmdlets.Commands
                     return;
                 }
 
-                var right = Permission == null ? (GroupRight?)null : (GroupRight)System.Enum.Parse(typeof(GroupRight), Permission, ignoreCase: true);
+                var right = EnumArgument.ParseOptional<GroupRight>(Permission);
                 RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Revoke(Name, Group, right, reporter, token)));
                 if (PassThru)
                 {

@@ -59,7 +59,7 @@ namespace CodeEnv.Cmdlets.Commands
                     Owner = Owner,
                     UsableByAll = MyInvocation.BoundParameters.ContainsKey(nameof(UsableByAll)) ? UsableByAll : (bool?)null,
                     JupyterSupport = MyInvocation.BoundParameters.ContainsKey(nameof(JupyterSupport)) ? JupyterSupport : (bool?)null,
-                    ContainerSelection = ContainerSelection == null ? (ContainerSelectionMode?)null : (ContainerSelectionMode)System.Enum.Parse(typeof(ContainerSelectionMode), ContainerSelection, ignoreCase: true),
+                    ContainerSelection = EnumArgument.ParseOptional<ContainerSelectionMode>(ContainerSelection),
                     ContainerConfigs = ContainerConfig,
                 };
                 var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.SetSettings(Name, change, reporter, token)));

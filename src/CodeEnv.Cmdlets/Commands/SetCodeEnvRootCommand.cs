@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Operations;
-using CodeEnv.Security;
 
 namespace CodeEnv.Cmdlets.Commands
 {
@@ -57,7 +56,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             Terminating(Root, () =>
             {
-                var service = new RootService(ResolveRoot(), OsIdentityProvider.Instance, SystemClock.Instance);
+                var service = RootSettings();
                 var change = new RootSettingsChange
                 {
                     IndexUrl = IndexUrl,

@@ -20,5 +20,9 @@ namespace CodeEnv.Cmdlets.Infrastructure
         }
 
         protected EnvironmentService Environments() => new EnvironmentService(ResolveRoot(), OsIdentityProvider.Instance, SystemClock.Instance);
+
+        protected RootService RootSettings() => new RootService(ResolveRoot(), OsIdentityProvider.Instance, SystemClock.Instance);
+
+        protected ContainerConfigService ContainerConfigs() => new ContainerConfigService(Environments(), OsIdentityProvider.Instance, SystemClock.Instance);
     }
 }

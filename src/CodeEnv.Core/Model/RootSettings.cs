@@ -36,6 +36,10 @@ namespace CodeEnv
         /// <summary>Container images envs can be built into (Export-CodeEnvContainerFile).</summary>
         public List<ContainerConfig> ContainerConfigs { get; set; } = new List<ContainerConfig>();
 
+        /// <summary>The container config of that name in any letter case, or null.</summary>
+        public ContainerConfig? FindContainerConfig(string name) =>
+            ContainerConfigs.Find(c => string.Equals(c.ConfigName, name, StringComparison.OrdinalIgnoreCase));
+
         /// <summary>Interpreters an administrator registered in addition to the discovered ones.</summary>
         public List<string> Interpreters { get; set; } = new List<string>();
 

@@ -51,7 +51,7 @@ namespace CodeEnv.Operations
                 environments.Paths,
                 s =>
                 {
-                    if (s.ContainerConfigs.Any(c => string.Equals(c.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase)))
+                    if (s.FindContainerConfig(config.ConfigName) != null)
                     {
                         throw new CodeEnvException(ErrorKind.AlreadyExists, "ContainerConfigExists", $"The container config '{config.ConfigName}' already exists. Remove it first, or choose another name.", config.ConfigName);
                     }
@@ -71,8 +71,7 @@ namespace CodeEnv.Operations
         {
             var settings = environments.Settings();
             RootService.RequireAdministrator(settings, identity.Current(), "remove container configs");
-            var config = settings.ContainerConfigs.FirstOrDefault(c => string.Equals(c.ConfigName, configName, StringComparison.OrdinalIgnoreCase))
-                ?? throw EnvironmentService.ContainerConfigMissing(configName, settings);
+            var config = settings.FindContainerConfig(configName) ?? throw EnvironmentService.ContainerConfigMissing(configName, settings);
             var selecting = environments.GetMany(environments.Names())
                 .Where(r => r.Environment != null && r.Environment.Definition.Containers.Mode == ContainerSelectionMode.Selected && config.Includes(r.Environment.Definition.Containers))
                 .Select(r => r.Name)

@@ -12,8 +12,8 @@ namespace CodeEnv.Operations
         /// <summary>The envs a container config includes.</summary>
         public IReadOnlyList<Environment> IncludedIn(string configName)
         {
-            var config = Settings().ContainerConfigs.FirstOrDefault(c => string.Equals(c.ConfigName, configName, StringComparison.OrdinalIgnoreCase))
-                ?? throw ContainerConfigMissing(configName, Settings());
+            var settings = Settings();
+            var config = settings.FindContainerConfig(configName) ?? throw ContainerConfigMissing(configName, settings);
             return GetMany(Names()).Where(r => r.Environment != null && config.Includes(r.Environment.Definition.Containers)).Select(r => r.Environment!).ToList();
         }
 
@@ -27,8 +27,7 @@ namespace CodeEnv.Operations
             var known = new List<string>();
             foreach (var name in configs)
             {
-                var config = settings.ContainerConfigs.FirstOrDefault(c => string.Equals(c.ConfigName, name, StringComparison.OrdinalIgnoreCase))
-                    ?? throw ContainerConfigMissing(name, settings);
+                var config = settings.FindContainerConfig(name) ?? throw ContainerConfigMissing(name, settings);
                 if (!known.Contains(config.ConfigName))
                 {
                     known.Add(config.ConfigName);

@@ -66,7 +66,7 @@ namespace CodeEnv.Operations
                 Requirements = document.RequestedPackages,
                 JupyterSupport = document.JupyterSupport,
                 ContainerSelection = document.Containers.Mode,
-                ContainerConfigs = document.Containers.Configs.Where(c => settings.ContainerConfigs.Any(k => string.Equals(k.ConfigName, c, StringComparison.OrdinalIgnoreCase))).ToList(),
+                ContainerConfigs = document.Containers.Configs.Where(c => settings.FindContainerConfig(c) != null).ToList(),
                 Imported = document,
                 Constraints = locked
                     ? document.Lock!.Where(p => !InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Name))).Select(p => $"{p.Name}=={p.Version}").ToList()
@@ -90,8 +90,7 @@ namespace CodeEnv.Operations
         {
             var environment = Get(name);
             var settings = Settings();
-            var config = settings.ContainerConfigs.FirstOrDefault(c => string.Equals(c.ConfigName, configName, StringComparison.OrdinalIgnoreCase))
-                ?? throw ContainerConfigMissing(configName, settings);
+            var config = settings.FindContainerConfig(configName) ?? throw ContainerConfigMissing(configName, settings);
             if (!config.Includes(environment.Definition.Containers))
             {
                 throw new CodeEnvException(

@@ -28,7 +28,8 @@ namespace CodeEnv.Store
             using (FileLock.Acquire(paths.RootLockFile, holder, lockTimeout, $"The root '{paths.Root}'", System.Threading.CancellationToken.None))
             {
                 var before = Read(paths);
-                var settings = Read(paths);
+                var settings = Json.Clone(before);
+                settings.Root = before.Root;
                 change(settings);
                 var changes = DefinitionDiff.Between(before, settings);
                 if (changes.Count == 0)
