@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace CodeEnv.Core.Tests;
 
 /// <summary>
-/// The version and specifier engine against shared/testdata/pep440-oracle.json: cases from pypa/packaging's own
+/// The version and specifier engine against tests/testdata/pep440-oracle.json: cases from pypa/packaging's own
 /// test suite with the answers that packaging (the library pip uses) computed.
 /// </summary>
 public class Pep440ConformanceTests
@@ -12,7 +12,7 @@ public class Pep440ConformanceTests
     private static readonly Lazy<JObject> Oracle = new(() =>
     {
         var path = Path.Combine(AppContext.BaseDirectory, "testdata", "pep440-oracle.json");
-        Assert.True(File.Exists(path), $"The PEP 440 oracle is missing at '{path}'; it is copied from ../shared/testdata at build time.");
+        Assert.True(File.Exists(path), $"The PEP 440 oracle is missing at '{path}'; it is copied from tests/testdata at build time.");
         return JObject.Parse(File.ReadAllText(path));
     });
 
