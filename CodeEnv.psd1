@@ -1,5 +1,7 @@
 @{
     RootModule           = 'CodeEnv.Cmdlets.dll'
+    # Loaded and initialized before the root module: from then on the engine resolves in CodeEnv's own load context.
+    NestedModules        = @('CodeEnv.Isolation.dll')
     ModuleVersion        = '0.1.0'
     GUID                 = '6f1f0c1e-8a43-4c61-9d3e-2b7f4c0de5a1'
     Author               = 'The CodeEnv team'

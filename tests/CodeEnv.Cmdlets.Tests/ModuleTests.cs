@@ -56,7 +56,7 @@ public class ModuleTests
         Assert.Contains("dependencies/Newtonsoft.Json.dll", files);
         Assert.Contains("dependencies/CliWrap.dll", files);
         Assert.DoesNotContain(files, f => f.EndsWith("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(new[] { "CodeEnv.Cmdlets.dll" }, files.Where(f => f.EndsWith(".dll") && !f.StartsWith("dependencies/")));
+        Assert.Equal(new[] { "CodeEnv.Cmdlets.dll", "CodeEnv.Isolation.dll" }, files.Where(f => f.EndsWith(".dll") && !f.StartsWith("dependencies/")).OrderBy(f => f));
     }
 
     [Fact]

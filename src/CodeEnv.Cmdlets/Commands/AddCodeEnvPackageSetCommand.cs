@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 
 namespace CodeEnv.Cmdlets.Commands
@@ -14,6 +15,7 @@ namespace CodeEnv.Cmdlets.Commands
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PackageSetNameCompleter))]
         public string[] SetName { get; set; } = new string[0];
 
         protected override void ProcessRecord() =>

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 
 namespace CodeEnv.Cmdlets.Commands
@@ -18,6 +19,7 @@ namespace CodeEnv.Cmdlets.Commands
         /// <summary>Only the envs this container config includes.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ContainerConfigNameCompleter))]
         public string? ContainerConfig { get; set; }
 
         protected override void ProcessRecord()

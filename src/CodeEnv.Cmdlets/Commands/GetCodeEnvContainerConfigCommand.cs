@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 
 namespace CodeEnv.Cmdlets.Commands
@@ -11,6 +12,7 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ContainerConfigNameCompleter))]
         public string[] ConfigName { get; set; } = { "*" };
 
         protected override void ProcessRecord() =>

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 
 namespace CodeEnv.Cmdlets.Commands

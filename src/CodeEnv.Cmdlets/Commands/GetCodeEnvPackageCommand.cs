@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 
 namespace CodeEnv.Cmdlets.Commands
@@ -14,14 +15,12 @@ namespace CodeEnv.Cmdlets.Commands
         public string Name { get; set; } = "";
 
         [Parameter]
-        [ValidateSet(nameof(PackageKind.Base), nameof(PackageKind.Requested), IgnoreCase = true)]
-        public string? Kind { get; set; }
+        public PackageKind? Kind { get; set; }
 
         protected override void ProcessRecord() =>
             ForItem(Name, () =>
             {
-                var kind = EnumArgument.ParseOptional<PackageKind>(Kind);
-                WriteObject(Environments().Packages(Name).Where(p => kind == null || p.Kind == kind), enumerateCollection: true);
+                WriteObject(Environments().Packages(Name).Where(p => Kind == null || p.Kind == Kind), enumerateCollection: true);
             });
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Store;
 
@@ -13,6 +14,7 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PackageSetNameCompleter))]
         public string[]? SetName { get; set; }
 
         protected override void ProcessRecord()

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Security;
 
@@ -18,8 +19,7 @@ namespace CodeEnv.Cmdlets.Commands
         public string Group { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 2)]
-        [ValidateSet(nameof(GroupRight.Use), nameof(GroupRight.UpdatePackages), nameof(GroupRight.ManageUsers), IgnoreCase = true)]
-        public string Permission { get; set; } = "";
+        public GroupRight Permission { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -34,8 +34,7 @@ namespace CodeEnv.Cmdlets.Commands
                     return;
                 }
 
-                var right = EnumArgument.Parse<GroupRight>(Permission);
-                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Grant(Name, Group, right, reporter, token)));
+                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Grant(Name, Group, Permission, reporter, token)));
                 if (PassThru)
                 {
                     WriteObject(service.Permissions(Name), enumerateCollection: true);

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Operations;
 
@@ -41,11 +42,11 @@ namespace CodeEnv.Cmdlets.Commands
         public SwitchParameter JupyterSupport { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("None", "All", "Selected", IgnoreCase = true)]
-        public string ContainerSelection { get; set; } = "None";
+        public ContainerSelectionMode ContainerSelection { get; set; } = ContainerSelectionMode.None;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ContainerConfigNameCompleter))]
         public string[] ContainerConfig { get; set; } = new string[0];
 
         /// <summary>Only record the definition; Update-CodeEnv builds the venv later.</summary>
@@ -73,7 +74,7 @@ namespace CodeEnv.Cmdlets.Commands
                     Requirements = Requirement,
                     PackageSets = PackageSet,
                     JupyterSupport = JupyterSupport,
-                    ContainerSelection = EnumArgument.Parse<ContainerSelectionMode>(ContainerSelection),
+                    ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
                 };
                 WriteObject(RunEngine((reporter, token) => service.CreateAsync(request, reporter, token)));

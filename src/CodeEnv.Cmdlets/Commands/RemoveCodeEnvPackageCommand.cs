@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 
 namespace CodeEnv.Cmdlets.Commands
@@ -17,6 +18,7 @@ namespace CodeEnv.Cmdlets.Commands
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByName)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RequestedPackageNameCompleter))]
         public string[] PackageName { get; set; } = new string[0];
 
         /// <summary>Requirements from Get-CodeEnvPackage; each is removed from its own env.</summary>

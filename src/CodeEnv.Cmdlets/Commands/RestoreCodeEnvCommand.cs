@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 
 namespace CodeEnv.Cmdlets.Commands
@@ -14,6 +15,7 @@ namespace CodeEnv.Cmdlets.Commands
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(RevisionCompleter))]
         public int Revision { get; set; }
 
         [Parameter]

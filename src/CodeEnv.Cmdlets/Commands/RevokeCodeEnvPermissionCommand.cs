@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Security;
 
@@ -19,8 +20,7 @@ namespace CodeEnv.Cmdlets.Commands
 
         /// <summary>The right to take (rights that imply it go too); every right when omitted.</summary>
         [Parameter(Position = 2)]
-        [ValidateSet(nameof(GroupRight.Use), nameof(GroupRight.UpdatePackages), nameof(GroupRight.ManageUsers), IgnoreCase = true)]
-        public string? Permission { get; set; }
+        public GroupRight? Permission { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -30,13 +30,12 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 var service = Environments();
-                if (!ShouldProcess(Name, $"Revoke {Permission ?? "every right"} from the group '{Group}'"))
+                if (!ShouldProcess(Name, $"Revoke {Permission?.ToString() ?? "every right"} from the group '{Group}'"))
                 {
                     return;
                 }
 
-                var right = EnumArgument.ParseOptional<GroupRight>(Permission);
-                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Revoke(Name, Group, right, reporter, token)));
+                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Revoke(Name, Group, Permission, reporter, token)));
                 if (PassThru)
                 {
                     WriteObject(service.Permissions(Name), enumerateCollection: true);

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Operations;
 
@@ -32,11 +33,11 @@ namespace CodeEnv.Cmdlets.Commands
 
         /// <summary>Which container configs include the env: None, All or Selected (with -ContainerConfig).</summary>
         [Parameter]
-        [ValidateSet("None", "All", "Selected", IgnoreCase = true)]
-        public string? ContainerSelection { get; set; }
+        public ContainerSelectionMode? ContainerSelection { get; set; }
 
         [Parameter]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ContainerConfigNameCompleter))]
         public string[] ContainerConfig { get; set; } = new string[0];
 
         [Parameter]
@@ -59,7 +60,7 @@ namespace CodeEnv.Cmdlets.Commands
                     Owner = Owner,
                     UsableByAll = MyInvocation.BoundParameters.ContainsKey(nameof(UsableByAll)) ? UsableByAll : (bool?)null,
                     JupyterSupport = MyInvocation.BoundParameters.ContainsKey(nameof(JupyterSupport)) ? JupyterSupport : (bool?)null,
-                    ContainerSelection = EnumArgument.ParseOptional<ContainerSelectionMode>(ContainerSelection),
+                    ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
                 };
                 var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.SetSettings(Name, change, reporter, token)));

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Errors;
 

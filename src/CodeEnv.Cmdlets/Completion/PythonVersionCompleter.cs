@@ -6,7 +6,7 @@ using System.Management.Automation.Language;
 using System.Threading;
 using CodeEnv.Python;
 
-namespace CodeEnv.Cmdlets.Infrastructure
+namespace CodeEnv.Cmdlets.Completion
 {
     /// <summary>Completes Python versions, major.minor and full, from the interpreters discovered on this machine.</summary>
     public sealed class PythonVersionCompleter : IArgumentCompleter

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace CodeEnv.Cmdlets.Isolation
+namespace CodeEnv.Isolation
 {
     /// <summary>
     /// Runs when PowerShell imports the module: from then on the engine (CodeEnv.Core) and everything it depends on

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 
-namespace CodeEnv.Cmdlets.Isolation
+namespace CodeEnv.Isolation
 {
     /// <summary>
     /// The module's dependencies/ folder and the one rule of what loads from it: every dll there except the

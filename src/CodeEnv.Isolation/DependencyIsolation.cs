@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
-namespace CodeEnv.Cmdlets.Isolation
+namespace CodeEnv.Isolation
 {
     /// <summary>
     /// How the engine's dependencies reach it on each PowerShell. PowerShell 7 (.NET): through CodeEnv's own load

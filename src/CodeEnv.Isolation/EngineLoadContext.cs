@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace CodeEnv.Cmdlets.Isolation
+namespace CodeEnv.Isolation
 {
     /// <summary>
     /// PowerShell 7: CodeEnv's own load context. The engine loads here, and so does each of its references found in

@@ -1,0 +1,14 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using CodeEnv.Store;
+
+namespace CodeEnv.Cmdlets.Completion
+{
+    /// <summary>Completes the root's container config names (-ConfigName, -ContainerConfig).</summary>
+    public sealed class ContainerConfigNameCompleter : RootValueCompleter
+    {
+        protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters) =>
+            RootStore.Read(root).ContainerConfigs.Select(c => c.ConfigName);
+    }
+}
