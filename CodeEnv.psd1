@@ -50,8 +50,18 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Python', 'venv', 'pip', 'environment', 'DataScience')
-            ProjectUri = 'https://example.invalid/codeenv'
+            Tags         = @('Python', 'venv', 'pip', 'environment', 'DataScience')
+            # No ProjectUri until the project has a public home: a placeholder would send users nowhere.
+            LicenseUri   = 'https://opensource.org/license/mit'
+            ReleaseNotes = @'
+0.1.0
+- The engine and its dependencies load in CodeEnv's own AssemblyLoadContext under PowerShell 7, so no pwsh
+  version (7.4 to 7.6) and no other module's copy of Newtonsoft.Json or Microsoft.Bcl.AsyncInterfaces can break it.
+- Parameters with a fixed set of values are enums; names, package sets, container configs, requested packages and
+  revisions complete with Tab.
+- -Update on the package cmdlets updates each env once per call, after the last pipeline item.
+- Get cmdlets report a root that cannot be read as a non-terminating error, so -ErrorAction silences it.
+'@
         }
     }
 }

@@ -19,6 +19,7 @@ if (!parsed.NoModule && (module == null || !File.Exists(module)))
 
 var host = new ConsoleHost();
 var state = InitialSessionState.CreateDefault2();
+state.Commands.Add(new SessionStateCmdletEntry("Show-ShellOutput", typeof(ShownErrorCounter), null));
 if (!parsed.NoModule)
 {
     state.ImportPSModule(module!);
@@ -56,6 +57,7 @@ else
 }
 
 shell.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
+shell.AddCommand("Show-ShellOutput");
 shell.AddCommand("Out-Default");
 try
 {
@@ -79,4 +81,6 @@ if (lastExitCode != 0)
     return lastExitCode;
 }
 
-return shell.HadErrors ? 1 : 0;
+// As pwsh -File/-Command would, but stricter for unattended jobs: any error the script let through to the
+// screen makes the exit code 1; errors it silenced or caught do not.
+return ShownErrorCounter.Shown > 0 ? 1 : 0;

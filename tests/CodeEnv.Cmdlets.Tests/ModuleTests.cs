@@ -32,6 +32,34 @@ public class ModuleTests
     }
 
     [Fact]
+    public void The_manifest_has_a_real_licence_and_release_notes_and_no_placeholder_address()
+    {
+        using var ps = new PowerShellSession(initializeRoot: false);
+        var module = ps.Run("Test-ModuleManifest -Path $args[0]", RepoPaths.ModuleManifest).Single("System.Management.Automation.PSModuleInfo");
+        Assert.Equal("https://opensource.org/license/mit", module.Get<Uri>("LicenseUri").ToString());
+        Assert.Null(module.Properties["ProjectUri"].Value);
+        Assert.Contains("AssemblyLoadContext", module.Get<string>("ReleaseNotes"));
+        Assert.True(File.Exists(Path.Combine(RepoPaths.ModuleFolder, "LICENSE")));
+        Assert.Contains("MIT License", File.ReadAllText(Path.Combine(RepoPaths.Repo, "LICENSE")));
+        Assert.DoesNotContain("example.invalid", File.ReadAllText(RepoPaths.ModuleManifest));
+    }
+
+    [Fact]
+    public void Parameters_that_take_a_fixed_set_of_values_are_typed_as_enums()
+    {
+        using var ps = new PowerShellSession(initializeRoot: false);
+        var types = ps.Run("""
+            foreach ($p in 'New-CodeEnv:ContainerSelection', 'Set-CodeEnv:ContainerSelection', 'Grant-CodeEnvPermission:Permission', 'Revoke-CodeEnvPermission:Permission', 'Get-CodeEnvPackage:Kind') {
+                $command, $parameter = $p -split ':'
+                $type = (Get-Command $command).Parameters[$parameter].ParameterType
+                if ($type.IsGenericType) { $type = $type.GetGenericArguments()[0] }
+                '{0} {1}' -f $p, $type.IsEnum
+            }
+            """).AssertSuccess().Output.Select(o => (string)o.BaseObject);
+        Assert.All(types, t => Assert.EndsWith(" True", t));
+    }
+
+    [Fact]
     public void The_manifest_lists_every_exported_cmdlet_explicitly()
     {
         var text = File.ReadAllText(RepoPaths.ModuleManifest);

@@ -188,3 +188,22 @@ public class PackageListTests
         ps.Run("New-CodeEnv -Name noset -PythonVersion 3.12 -NoInstall -PackageSet 'Quantum'").AssertError("PackageSetNotFound", ErrorCategory.ObjectNotFound);
     }
 }
+
+public class PackageListUpdateOnceTests
+{
+    [Fact]
+    public void Update_on_a_pipeline_of_many_lines_updates_each_env_once_after_the_last_line()
+    {
+        using var ps = PackageSession.Create();
+        ps.Run("New-CodeEnv -Name one -PythonVersion 3.12 -Requirement 'alpha==1.0', 'gamma', 'epsilon'; New-CodeEnv -Name two -PythonVersion 3.12 -Requirement 'delta', 'stray'").AssertSuccess();
+
+        var removed = ps.Run("@(Get-CodeEnvPackage one -Kind Requested; Get-CodeEnvPackage two -Kind Requested) | Where-Object Name -ne 'alpha' | Remove-CodeEnvPackage -Update -PassThru -Verbose");
+
+        // Four lines came down the pipeline; each env was updated (decided) once, and each is written once, updated.
+        Assert.Equal(new[] { "one", "two" }, removed.AssertSuccess().Output.Select(o => o.Get<string>("Name")));
+        Assert.All(removed.Output, env => Assert.Equal("Ready", env.Get<string>("State")));
+        Assert.Equal(2, removed.Verbose.Count(v => v.StartsWith("Nothing to do:") || v.StartsWith("pip is needed:")));
+        Assert.Equal(new[] { "alpha==1.0" }, ps.Run("Get-CodeEnvPackage one -Kind Requested | ForEach-Object Line").Output.Select(o => o.ToString()));
+        Assert.Empty(ps.Run("Get-CodeEnvPackage two -Kind Requested").AssertSuccess().Output);
+    }
+}

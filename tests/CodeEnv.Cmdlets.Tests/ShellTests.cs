@@ -31,6 +31,28 @@ public class ShellTests
         Assert.Equal("Ready", env.Get<string>("State"));
     }
 
+    [Theory]
+    [InlineData("Get-CodeEnv -Root /nonexistent -ErrorAction SilentlyContinue; 'after'")]
+    [InlineData("Get-CodeEnv -Root /nonexistent -ErrorAction Ignore; 'after'")]
+    [InlineData("try { Get-CodeEnv -Root /nonexistent -ErrorAction Stop } catch { 'handled' }; 'after'")]
+    [InlineData("$ErrorActionPreference = 'SilentlyContinue'; Get-CodeEnv -Name missing -Root /nonexistent; 'after'")]
+    public void An_error_the_script_silenced_or_caught_is_neither_printed_nor_counted(string script)
+    {
+        var result = ShellProcess.Run(new[] { "-Command", script });
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.EndsWith("after", result.Output.Trim());
+    }
+
+    [Fact]
+    public void A_script_terminating_error_prints_and_exits_1()
+    {
+        var result = ShellProcess.Run(new[] { "-Command", "throw 'the job cannot go on'; 'never'" });
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the job cannot go on", result.Error);
+        Assert.DoesNotContain("never", result.Output);
+    }
+
     [Fact]
     public void Errors_go_to_stderr_and_make_the_exit_code_non_zero()
     {

@@ -28,12 +28,17 @@ namespace CodeEnv.Cmdlets.Commands
             {
                 // -Name still narrows the list, so both filters can be combined.
                 var patterns = (Name ?? new[] { "*" }).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-                Terminating(ContainerConfig, () => WriteObject(Environments().IncludedIn(ContainerConfig).Where(e => patterns.Any(p => p.IsMatch(e.Name))), enumerateCollection: true));
+                ForItem(ContainerConfig, () => WriteObject(Environments().IncludedIn(ContainerConfig).Where(e => patterns.Any(p => p.IsMatch(e.Name))), enumerateCollection: true));
                 return;
             }
 
             Operations.EnvironmentService? service = null;
-            Terminating(Root, () => service = Environments());
+            // The root comes with each pipeline item, so a root that cannot be read is that item's error, not the call's.
+            if (!ForItem(Root, () => service = Environments()))
+            {
+                return;
+            }
+
             var names = Name ?? new[] { "*" };
             foreach (var requested in names)
             {

@@ -16,7 +16,7 @@ namespace CodeEnv.Cmdlets.Commands
         public string[] ConfigName { get; set; } = { "*" };
 
         protected override void ProcessRecord() =>
-            Terminating(Root, () =>
+            ForItem(Root, () =>
             {
                 var configs = ContainerConfigs().Configs();
                 foreach (var requested in ConfigName)

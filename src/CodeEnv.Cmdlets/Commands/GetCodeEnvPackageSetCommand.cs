@@ -20,7 +20,11 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord()
         {
             RootSettings? settings = null;
-            Terminating(Root, () => settings = RootStore.Read(ResolveRoot()));
+            if (!ForItem(Root, () => settings = RootStore.Read(ResolveRoot())))
+            {
+                return;
+            }
+
             var sets = settings!.PackageSets.OrderBy(s => s.Key, System.StringComparer.OrdinalIgnoreCase).ToList();
             foreach (var requested in SetName ?? new[] { "*" })
             {

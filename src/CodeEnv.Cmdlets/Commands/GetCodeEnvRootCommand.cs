@@ -10,6 +10,6 @@ namespace CodeEnv.Cmdlets.Commands
     public sealed class GetCodeEnvRootCommand : RootCmdlet
     {
         protected override void ProcessRecord() =>
-            Terminating(Root, () => WriteObject(RootStore.Read(ResolveRoot())));
+            ForItem(Root, () => WriteObject(RootStore.Read(ResolveRoot())));
     }
 }

@@ -72,12 +72,16 @@ namespace CodeEnv.Cmdlets.Infrastructure
             WriteObject(matches, enumerateCollection: true);
         }
 
-        /// <summary>Runs one item's work; an engine error becomes a non-terminating error for that item.</summary>
-        protected void ForItem(object? target, Action action)
+        /// <summary>
+        /// Runs one item's work; an engine error becomes a non-terminating error for that item, which -ErrorAction
+        /// silences as a script expects. Returns whether the work succeeded.
+        /// </summary>
+        protected bool ForItem(object? target, Action action)
         {
             try
             {
                 action();
+                return true;
             }
             catch (CodeEnvException e)
             {
@@ -92,6 +96,8 @@ namespace CodeEnv.Cmdlets.Infrastructure
             {
                 WriteError(ErrorRecords.Unexpected(e, target));
             }
+
+            return false;
         }
 
         /// <summary>Runs work whose failure ends the whole call, such as resolving the root.</summary>

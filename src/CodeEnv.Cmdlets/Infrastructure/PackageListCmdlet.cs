@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using CodeEnv.Operations;
@@ -8,10 +10,14 @@ namespace CodeEnv.Cmdlets.Infrastructure
 {
     /// <summary>
     /// The package commands that edit an env's lists: they save (the env becomes Outdated), and with -Update also
-    /// run Update-CodeEnv in the same call.
+    /// run Update-CodeEnv in the same call: once per env, after the last item of the pipeline, however many items
+    /// changed it.
     /// </summary>
     public abstract class PackageListCmdlet : RootCmdlet
     {
+        // Envs saved by this call and waiting for their one update, in the order they were first saved.
+        private readonly List<(EnvironmentService Service, string Root, string Name)> pendingUpdates = new List<(EnvironmentService, string, string)>();
+
         /// <summary>The env whose lists change.</summary>
         public abstract string Name { get; set; }
 
@@ -36,14 +42,31 @@ namespace CodeEnv.Cmdlets.Infrastructure
                 var saved = RunEngine((reporter, token) => Task.FromResult(service.EditPackages(envName, operation, edit, reporter, token)));
                 if (Update)
                 {
-                    saved = RunEngine((reporter, token) => service.UpdateAsync(envName, new UpdateOptions(), reporter, token));
+                    if (!pendingUpdates.Any(p => p.Root == saved.Root && string.Equals(p.Name, saved.Name, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        pendingUpdates.Add((service, saved.Root, saved.Name));
+                    }
                 }
-
-                if (PassThru)
+                else if (PassThru)
                 {
                     WriteObject(saved);
                 }
             });
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var (service, _, name) in pendingUpdates)
+            {
+                ForItem(name, () =>
+                {
+                    var updated = RunEngine((reporter, token) => service.UpdateAsync(name, new UpdateOptions(), reporter, token));
+                    if (PassThru)
+                    {
+                        WriteObject(updated);
+                    }
+                });
+            }
         }
     }
 }
