@@ -5,7 +5,7 @@ namespace CodeEnv.Cmdlets.Tests;
 
 public class ModuleTests
 {
-    private static readonly string[] Cmdlets =
+    public static readonly string[] CmdletNames =
     {
         "Initialize-CodeEnvRoot", "Get-CodeEnvRoot", "Get-CodeEnvPython", "New-CodeEnv", "Get-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv",
         "Get-CodeEnvInstalledPackage", "Get-CodeEnvPackageSet", "Set-CodeEnvRoot", "Update-CodeEnv", "Test-CodeEnv", "Get-CodeEnvLog",
@@ -66,8 +66,8 @@ public class ModuleTests
         Assert.DoesNotContain("CmdletsToExport      = '*'", text);
         using var ps = new PowerShellSession(initializeRoot: false);
         var exported = ps.Run("(Get-Command -Module CodeEnv).Name").AssertSuccess().Output.Select(o => (string)o.BaseObject).OrderBy(n => n);
-        Assert.Equal(Cmdlets.OrderBy(n => n), exported);
-        foreach (var cmdlet in Cmdlets)
+        Assert.Equal(CmdletNames.OrderBy(n => n), exported);
+        foreach (var cmdlet in CmdletNames)
         {
             Assert.Contains($"'{cmdlet}'", text);
         }
@@ -91,7 +91,7 @@ public class ModuleTests
     public void Every_cmdlet_that_emits_objects_declares_its_output_type()
     {
         using var ps = new PowerShellSession(initializeRoot: false);
-        foreach (var cmdlet in Cmdlets.Where(c => c != "Remove-CodeEnv" && c != "Remove-CodeEnvContainerConfig"))
+        foreach (var cmdlet in CmdletNames.Where(c => c != "Remove-CodeEnv" && c != "Remove-CodeEnvContainerConfig"))
         {
             var types = ps.Run("(Get-Command $args[0]).OutputType.Name", cmdlet).AssertSuccess().Output;
             Assert.True(types.Count > 0, cmdlet + " declares no OutputType");
@@ -124,7 +124,7 @@ public class ModuleTests
     public void Every_cmdlet_has_help_with_a_synopsis_parameter_descriptions_and_an_example()
     {
         using var ps = new PowerShellSession(initializeRoot: false);
-        foreach (var cmdlet in Cmdlets)
+        foreach (var cmdlet in CmdletNames)
         {
             var help = ps.Run("Get-Help $args[0] -Full", cmdlet).AssertSuccess().Output.Single();
             var synopsis = ps.Run("param($h) $h.Synopsis", help).Output.Single().ToString();
