@@ -23,7 +23,29 @@ public class HostileInputTests : IClassFixture<HostileInputTests.SharedRoot>
         "-r other.txt", "--requirement other.txt", "-c constraints.txt", "--constraint constraints.txt", "-e .", "--editable git+https://evil.example/x.git#egg=x",
         "pkg==${VERSION}", "${PKG}", "--global-option=--verbose", "--install-option=--prefix=/", "pkg --global-option=--x", "--config-settings key=value",
         "-C key=value", "--build-option x", "pk\0g", "pkg\u0007", "pkg==1.0\uFFFD", new string('a', 1_000_000), "pkg @ not a url", "pkg[x;y]", "pkg>=1.0.*", "pkg>=",
+        // A harmless option first, a reserved one after it: pip obeys every option of a line.
+        "--pre --find-links /evil", "--prefer-binary --index-url https://evil.example/simple", "--only-binary=:all: -e /evil/src",
+        "--require-hashes --config-settings key=value", "--pre -r /etc/shadow",
     };
+
+    /// <summary>Lines that hide a reserved option the way pip still reads it, with the option pip reads.</summary>
+    public static readonly (string Line, string Option)[] SmuggledOptions =
+    {
+        ("--pre --find-links /evil", "--find-links"),
+        ("--pre --find /evil", "--find-links"),
+        ("--pre --extra=https://evil.example/simple", "--extra-index-url"),
+        ("--pre -f/evil", "-f"),
+        ("--pre -rf /etc/shadow", "-r"),
+        ("--pre \"--find-links\" /evil", "--find-links"),
+        ("--pre '--index-url=https://evil.example/simple'", "--index-url"),
+        ("--pre\t--trusted-host evil.example", "--trusted-host"),
+        ("--only-binary :all: --no-i", "--no-index"),
+        ("--prefer-binary --use-feature=truststore", "--use-feature"),
+        ("alpha==1.0 --hash=sha256:00ff -r /etc/shadow", "-r"),
+        ("alpha==1.0 --pre", "--pre"),
+    };
+
+    public static IEnumerable<object[]> SmuggledOptionCases() => SmuggledOptions.Select((c, i) => new object[] { i, c.Line });
 
     public static IEnumerable<object[]> IdentifierCases() => Identifiers.Select((id, i) => new object[] { i, id.Length > 40 ? id.Substring(0, 40) + "..." : id });
 
@@ -49,6 +71,21 @@ public class HostileInputTests : IClassFixture<HostileInputTests.SharedRoot>
                 Assert.Equal("CodeEnvNameInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
             }
 
+            Assert.Equal(before, shared.Snapshot());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SmuggledOptionCases))]
+    public void Every_option_of_a_line_is_checked_and_the_refusal_names_the_one_pip_would_obey(int index, string shown)
+    {
+        _ = shown;
+        var (line, option) = SmuggledOptions[index];
+        lock (shared)
+        {
+            var before = shared.Snapshot();
+            var error = shared.Session.Run("Add-CodeEnvPackage -Name owned -Requirement $args[0]", line).AssertError("RequirementInvalid", ErrorCategory.InvalidArgument);
+            Assert.Contains($"'{option}'", error.Exception.Message);
             Assert.Equal(before, shared.Snapshot());
         }
     }

@@ -144,7 +144,7 @@ public class RequirementsParserTests
     [InlineData("pkg; python_version \"3\"", "comparison operator is missing")]
     [InlineData("pkg @ not a url", "is not a URL")]
     [InlineData("pkg==1.0 --hash=sha256:xyz", "is not a hash")]
-    [InlineData("pkg==1.0 --no-deps", "only --hash")]
+    [InlineData("pkg==1.0 --no-deps", "not an option allowed")]
     [InlineData("https://example.org/download?id=5", "cannot be told")]
     [InlineData("_bad", "does not start with a package name")]
     [InlineData("pkg[bad extra]", "is not a valid extra name")]
@@ -189,5 +189,45 @@ public class DefaultPackageSetTests
             Assert.True(problems.Count == 0, $"{name}: {string.Join("; ", problems)}");
             Assert.Equal(lines.Count, parsed.Count);
         }
+    }
+}
+
+public class RequirementOptionPolicyTests
+{
+    [Theory]
+    [InlineData("--pre --find-links /evil", "'--find-links' is reserved")]
+    [InlineData("--pre --find /evil", "'--find' (pip reads it as '--find-links') is reserved")]
+    [InlineData("--pre -rf /etc/shadow", "'-r' is reserved")]
+    [InlineData("--pre --re x", "is ambiguous: pip could read it as --requirement or --require-hashes")]
+    [InlineData("--pre 'unclosed", "quote is not closed")]
+    [InlineData("--only-binary 'a b'", "not 'a b'")]
+    [InlineData("--no-binary", "needs a value")]
+    [InlineData("--pre=yes", "takes no value")]
+    [InlineData("--hash=sha256:00ff", "belongs after the requirement")]
+    public void A_non_administrator_gets_the_reason_for_the_option_pip_would_read(string line, string reason)
+    {
+        RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: false, out var problems);
+        Assert.Contains(reason, Assert.Single(problems).Reason);
+    }
+
+    [Theory]
+    [InlineData("--pre")]
+    [InlineData("--pre --prefer-binary --require-hashes")]
+    [InlineData("--only-binary=:all: --no-binary numpy,scipy")]
+    [InlineData("alpha==1.0 --hash=sha256:00ff --hash sha256:11ee")]
+    public void A_non_administrator_may_write_the_options_that_only_choose_among_releases(string line)
+    {
+        RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: false, out var problems);
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("--pre --find-links /srv/wheels")]
+    [InlineData("-r /srv/shared/requirements.txt")]
+    [InlineData("alpha --config-settings key=value")]
+    public void An_administrator_may_write_the_reserved_options(string line)
+    {
+        RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: true, out var problems);
+        Assert.Empty(problems);
     }
 }

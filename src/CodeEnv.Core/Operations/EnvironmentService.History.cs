@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using CodeEnv.Errors;
+using CodeEnv.Requirements;
 using CodeEnv.Security;
 using CodeEnv.Store;
 
@@ -36,8 +37,14 @@ namespace CodeEnv.Operations
                     $"The env '{canonical}' has no revision {revision}. Get-CodeEnvHistory -Name {canonical} lists its revisions.",
                     revision);
             var old = record.Definition;
+            var caller = identity.Current();
+            var settings = Settings();
             return Change(canonical, "Restore-CodeEnv", EnvironmentRight.Own, definition =>
             {
+                // A restore is the Set-CodeEnv and Set-CodeEnvPackage calls that would bring the revision back, with
+                // their rules for this caller: no owner a Set-CodeEnv -Owner would refuse, no line they may not write.
+                AccessPolicy.RequireOwnerTransfer(definition, settings, caller, old.Owner, $" by restoring revision {revision}");
+                RequirementsParser.Parse(old.RequestedPackages, AccessPolicy.IsAdministrator(settings, caller));
                 var packagesChange = !definition.RequestedPackages.SequenceEqual(old.RequestedPackages) || definition.JupyterSupport != old.JupyterSupport;
                 definition.Python = old.Python;
                 definition.Description = old.Description;

@@ -13,6 +13,7 @@ namespace CodeEnv.Operations
         /// <summary>Set-CodeEnv: description, owner, usable-by-all, Jupyter support and container selection, in one revision, each with the right it needs.</summary>
         public Environment SetSettings(string name, EnvironmentSettingsChange change, IOperationReporter reporter, CancellationToken cancellation)
         {
+            EnvironmentDescription.Validate(change.Description);
             var caller = identity.Current();
             var settings = Settings();
             var ownerRightsNeeded = change.Description != null || change.Owner != null || change.UsableByAll != null || change.ContainerSelection != null;
@@ -23,18 +24,9 @@ namespace CodeEnv.Operations
                 before => ownerRightsNeeded ? EnvironmentRight.Own : EnvironmentRight.UpdatePackages,
                 definition =>
                 {
-                    if (change.Owner != null && !string.Equals(change.Owner, definition.Owner, StringComparison.OrdinalIgnoreCase))
+                    if (change.Owner != null)
                     {
-                        // Ownership moves only by the owner's or an administrator's hand, not a manager group's.
-                        if (!string.Equals(definition.Owner, caller.UserName, StringComparison.OrdinalIgnoreCase) && !AccessPolicy.IsAdministrator(settings, caller))
-                        {
-                            throw new CodeEnvException(
-                                ErrorKind.PermissionDenied,
-                                "CodeEnvPermissionDenied",
-                                $"'{caller.UserName}' may not give the env '{definition.Name}' to '{change.Owner}': only its owner ({definition.Owner}) or an administrator may transfer it.",
-                                definition.Name);
-                        }
-
+                        AccessPolicy.RequireOwnerTransfer(definition, settings, caller, change.Owner, "");
                         definition.Owner = change.Owner;
                     }
 
@@ -68,7 +60,7 @@ namespace CodeEnv.Operations
         /// <summary>Gives a group a right (and the ones it implies); needs ManageUsers.</summary>
         public Environment Grant(string name, string group, GroupRight right, IOperationReporter reporter, CancellationToken cancellation)
         {
-            RequireGroupName(group);
+            GroupName.Validate(group);
             return Change(name, "Grant-CodeEnvPermission", EnvironmentRight.ManageUsers, definition =>
             {
                 var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
@@ -87,7 +79,7 @@ namespace CodeEnv.Operations
         /// <summary>Takes a right (and those that imply it) from a group, or every right when none is named; needs ManageUsers.</summary>
         public Environment Revoke(string name, string group, GroupRight? right, IOperationReporter reporter, CancellationToken cancellation)
         {
-            RequireGroupName(group);
+            GroupName.Validate(group);
             return Change(name, "Revoke-CodeEnvPermission", EnvironmentRight.ManageUsers, definition =>
             {
                 var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
@@ -132,12 +124,5 @@ namespace CodeEnv.Operations
             return run.ExitCode;
         }
 
-        private static void RequireGroupName(string group)
-        {
-            if (string.IsNullOrWhiteSpace(group) || group.Length > 256 || group.Any(char.IsControl))
-            {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "GroupNameInvalid", $"'{group}' is not a group name: give an OS group as `id -Gn` shows it.", group);
-            }
-        }
     }
 }

@@ -56,7 +56,9 @@ namespace CodeEnv.Operations
                 throw new CodeEnvException(ErrorKind.InvalidArgument, "ExportHasNoLock", $"'{path}' has no lock: the env '{document.Name}' had never been updated successfully when it was exported. Import it without -Locked.", path);
             }
 
-            var version = string.Join(".", document.Python.Version.Split('.').Take(2));
+            ImportedEnvironment.ValidateFields(document);
+            var constraints = locked ? ImportedEnvironment.Constraints(document, path) : new List<string>();
+            var version = string.Join(".", (document.Python.Version ?? "").Split('.').Take(2));
             var settings = Settings();
             var request = new NewEnvironmentRequest
             {
@@ -68,9 +70,7 @@ namespace CodeEnv.Operations
                 ContainerSelection = document.Containers.Mode,
                 ContainerConfigs = document.Containers.Configs.Where(c => settings.FindContainerConfig(c) != null).ToList(),
                 Imported = document,
-                Constraints = locked
-                    ? document.Lock!.Where(p => !InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Name))).Select(p => $"{p.Name}=={p.Version}").ToList()
-                    : new List<string>(),
+                Constraints = constraints,
             };
             var dropped = document.Containers.Configs.Except(request.ContainerConfigs, StringComparer.OrdinalIgnoreCase).ToList();
             if (dropped.Count > 0)
@@ -113,21 +113,6 @@ namespace CodeEnv.Operations
 
             settings.Root = paths.Root;
             return BuildContext.Write(environment, installed, config, settings, folder);
-        }
-
-        private static void ApplyImported(EnvironmentDefinition definition, EnvironmentExport imported, CallerIdentity caller, IOperationReporter reporter)
-        {
-            definition.UsableByAll = imported.UsableByAll;
-            definition.GroupPermissions = imported.GroupPermissions;
-            definition.PackageSets = imported.PackageSets;
-            if (UnixUsers.Exists(imported.Owner))
-            {
-                definition.Owner = imported.Owner;
-            }
-            else
-            {
-                reporter.Warning($"The owner '{imported.Owner}' is not a user of this machine; '{caller.UserName}' owns the imported env.");
-            }
         }
     }
 }

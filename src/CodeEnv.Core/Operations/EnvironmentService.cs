@@ -73,6 +73,7 @@ namespace CodeEnv.Operations
         public async Task<Environment> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation)
         {
             EnvironmentName.Validate(request.Name);
+            EnvironmentDescription.Validate(request.Description);
             var settings = Settings();
             var caller = identity.Current();
             AccessPolicy.RequireCreator(settings, caller);
@@ -112,7 +113,7 @@ namespace CodeEnv.Operations
                     };
                     if (request.Imported != null)
                     {
-                        ApplyImported(definition, request.Imported, caller, reporter);
+                        ImportedEnvironment.ApplyOwnership(definition, request.Imported, settings, caller, reporter);
                     }
 
                     Directory.CreateDirectory(paths.EnvFolder(name));

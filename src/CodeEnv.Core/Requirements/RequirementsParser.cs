@@ -19,19 +19,7 @@ namespace CodeEnv.Requirements
         private static readonly Regex Comment = new Regex(@"(^|\s+)#.*$", RegexOptions.CultureInvariant);
         private static readonly Regex Variable = new Regex(@"\$\{[A-Za-z0-9_]+\}", RegexOptions.CultureInvariant);
         private static readonly Regex NameAndExtras = new Regex(@"^(?<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[(?<extras>[^\]]*)\])?\s*", RegexOptions.CultureInvariant);
-        private static readonly Regex Hash = new Regex(@"^(sha256|sha384|sha512|md5|sha1|sha224):[0-9a-fA-F]+$", RegexOptions.CultureInvariant);
         private static readonly Regex WheelOrSdist = new Regex(@"(?<file>[^/\\]+?)(?<ext>\.whl|\.tar\.gz|\.tar\.bz2|\.tar\.xz|\.zip|\.tgz)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        private static readonly HashSet<string> SourceOptions = new HashSet<string> { "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host", "--no-index" };
-        private static readonly HashSet<string> IncludeOptions = new HashSet<string> { "-r", "--requirement", "-c", "--constraint" };
-        private static readonly HashSet<string> EditableOptions = new HashSet<string> { "-e", "--editable" };
-        private static readonly HashSet<string> BuildHookOptions = new HashSet<string> { "--global-option", "--install-option", "--build-option", "--config-settings", "-C" };
-        private static readonly HashSet<string> HarmlessOptions = new HashSet<string> { "--pre", "--prefer-binary", "--only-binary", "--no-binary", "--require-hashes" };
-        private static readonly HashSet<string> OptionsWithValue = new HashSet<string>
-        {
-            "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host", "-r", "--requirement", "-c", "--constraint",
-            "-e", "--editable", "--global-option", "--install-option", "--build-option", "--config-settings", "-C", "--only-binary", "--no-binary",
-        };
 
         /// <summary>Parses and validates; throws one InvalidArgument error listing every bad line with its number and reason.</summary>
         public static IReadOnlyList<Requirement> Parse(IEnumerable<string> lines, bool callerIsAdministrator)
@@ -134,100 +122,40 @@ namespace CodeEnv.Requirements
                 return "${VARIABLE} expansion is reserved for administrators, since it reads the environment of whoever runs pip";
             }
 
-            if (line.StartsWith("-", StringComparison.Ordinal))
+            // The same split and option parsing pip applies, so every option pip would obey is checked.
+            var (spec, optionText) = PipOptionTokens.Split(line);
+            var options = PipOptionTokens.Parse(optionText, out var parseProblem);
+            var afterRequirement = spec.Trim().Length > 0;
+            // What pip would obey is judged first: a reserved option followed by words pip rejects is still named.
+            foreach (var (option, value, written) in options)
             {
-                return ParseOptionLine(number, line, admin, out requirement);
-            }
-
-            // Per-requirement options start at the first " --".
-            var optionsAt = Regex.Match(line, @"\s--?[A-Za-z]");
-            var spec = optionsAt.Success ? line.Substring(0, optionsAt.Index).Trim() : line;
-            var options = new List<string>();
-            if (optionsAt.Success)
-            {
-                var optionProblem = ParseRequirementOptions(line.Substring(optionsAt.Index), admin, options);
-                if (optionProblem != null)
+                var refused = RequirementOptionPolicy.Check(option, value, written, admin, afterRequirement);
+                if (refused != null)
                 {
-                    return optionProblem;
+                    return refused;
                 }
             }
 
-            var problem = ParseRequirement(spec, out var name, out var extras, out var specifier, out var url, out var marker);
+            if (parseProblem != null)
+            {
+                return parseProblem;
+            }
+
+            if (!afterRequirement)
+            {
+                requirement = new Requirement(number, line, null, Array.Empty<string>(), SpecifierSet.Any, null, null, new[] { line });
+                return null;
+            }
+
+            var problem = ParseRequirement(spec.Trim(), out var name, out var extras, out var specifier, out var url, out var marker);
             if (problem != null)
             {
                 return problem;
             }
 
-            requirement = new Requirement(number, line, name, extras, specifier!, url, marker, options);
+            var canonicalOptions = options.Select(o => o.Value == null ? o.Option.LongName : $"{o.Option.LongName}={o.Value}").ToList();
+            requirement = new Requirement(number, line, name, extras, specifier!, url, marker, canonicalOptions);
             return null;
-        }
-
-        private static string? ParseOptionLine(int number, string line, bool admin, out Requirement? requirement)
-        {
-            requirement = null;
-            var match = Regex.Match(line, @"^(?<opt>--?[A-Za-z][A-Za-z0-9-]*)(?:[=\s]\s*(?<value>.*))?$");
-            if (!match.Success)
-            {
-                return "it is not an option pip knows";
-            }
-
-            var option = match.Groups["opt"].Value;
-            var value = match.Groups["value"].Value.Trim();
-            string? reservedBecause = SourceOptions.Contains(option) ? "changes where packages come from; package sources belong in the root settings"
-                : IncludeOptions.Contains(option) ? "includes another file, whose lines nobody validated"
-                : EditableOptions.Contains(option) ? "installs editable code from a path or repository"
-                : BuildHookOptions.Contains(option) ? "passes options to package build scripts"
-                : null;
-            if (reservedBecause == null && !HarmlessOptions.Contains(option))
-            {
-                return $"'{option}' is not an option allowed in a requirements list (allowed: {string.Join(", ", HarmlessOptions)})";
-            }
-
-            if (reservedBecause != null && !admin)
-            {
-                return $"'{option}' is reserved for administrators: it {reservedBecause}";
-            }
-
-            if (OptionsWithValue.Contains(option) && value.Length == 0)
-            {
-                return $"'{option}' needs a value";
-            }
-
-            requirement = new Requirement(number, line, null, Array.Empty<string>(), SpecifierSet.Any, null, null, new[] { line });
-            return null;
-        }
-
-        private static string? ParseRequirementOptions(string text, bool admin, List<string> options)
-        {
-            foreach (Match option in Regex.Matches(text, @"(?<opt>--?[A-Za-z][A-Za-z0-9-]*)(?:[=\s]\s*(?<value>[^\s]+))?"))
-            {
-                var name = option.Groups["opt"].Value;
-                var value = option.Groups["value"].Value;
-                if (name == "--hash")
-                {
-                    if (!Hash.IsMatch(value))
-                    {
-                        return $"'--hash={value}' is not a hash: write --hash=sha256:<hex digest>";
-                    }
-                }
-                else if (BuildHookOptions.Contains(name))
-                {
-                    if (!admin)
-                    {
-                        return $"'{name}' is reserved for administrators: it passes options to package build scripts";
-                    }
-                }
-                else
-                {
-                    return $"'{name}' is not an option allowed after a requirement (only --hash is)";
-                }
-
-                options.Add(option.Value.Trim());
-            }
-
-            return Regex.Replace(text, @"(?<opt>--?[A-Za-z][A-Za-z0-9-]*)(?:[=\s]\s*(?<value>[^\s]+))?", "").Trim().Length == 0
-                ? null
-                : $"'{text.Trim()}' is not a valid list of options";
         }
 
         private static string? ParseRequirement(string spec, out string? name, out IReadOnlyList<string> extras, out SpecifierSet? specifier, out string? url, out Marker? marker)

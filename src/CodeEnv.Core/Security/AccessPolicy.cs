@@ -48,6 +48,21 @@ namespace CodeEnv.Security
             }
         }
 
+        /// <summary>Ownership moves only by the owner's or an administrator's hand, not a manager group's, whichever cmdlet moves it.</summary>
+        public static void RequireOwnerTransfer(EnvironmentDefinition definition, RootSettings settings, CallerIdentity caller, string newOwner, string how)
+        {
+            if (Same(newOwner, definition.Owner) || Same(definition.Owner, caller.UserName) || IsAdministrator(settings, caller))
+            {
+                return;
+            }
+
+            throw new CodeEnvException(
+                ErrorKind.PermissionDenied,
+                "CodeEnvPermissionDenied",
+                $"'{caller.UserName}' may not give the env '{definition.Name}' to '{newOwner}'{how}: only its owner ({definition.Owner}) or an administrator may transfer it.",
+                definition.Name);
+        }
+
         public static bool MayCreate(RootSettings settings, CallerIdentity caller) => IsAdministrator(settings, caller) || InAny(settings.CreatorGroups, caller);
 
         public static void RequireCreator(RootSettings settings, CallerIdentity caller)

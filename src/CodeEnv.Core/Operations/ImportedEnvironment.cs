@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Linq;
+using CodeEnv.Errors;
+using CodeEnv.Requirements;
+using CodeEnv.Security;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>
+    /// What an export document may bring into this root, for this caller. An export file is input like any other:
+    /// its fields get the cmdlets' own validation, its lock entries are names and versions and nothing else, and
+    /// it cannot grant what the caller could not grant: unless the caller administers the root, the importer owns
+    /// the env and the file's group grants are dropped, each with a warning that names it.
+    /// </summary>
+    internal static class ImportedEnvironment
+    {
+        /// <summary>The lock as pip constraints; throws InvalidData naming the first entry that is not a package name and a PEP 440 version.</summary>
+        public static List<string> Constraints(EnvironmentExport document, string path)
+        {
+            var constraints = new List<string>();
+            foreach (var entry in document.Lock ?? new List<LockedPackage>())
+            {
+                if (!PackageName.IsValid(entry.Name ?? "") || !PackageVersion.TryParse(entry.Version, out _) || (entry.Version ?? "").Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+                {
+                    throw new CodeEnvException(
+                        ErrorKind.InvalidData,
+                        "ExportLockInvalid",
+                        $"The lock in '{path}' has an entry that is not a package name and a version: name '{Printable(entry.Name)}', version '{Printable(entry.Version)}'. Export the env again from its root, or import it without -Locked.",
+                        path);
+                }
+
+                if (!Packages.InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(entry.Name!)))
+                {
+                    constraints.Add($"{entry.Name}=={entry.Version}");
+                }
+            }
+
+            return constraints;
+        }
+
+        /// <summary>Validates the fields the cmdlets would validate; throws the cmdlets' own errors.</summary>
+        public static void ValidateFields(EnvironmentExport document)
+        {
+            EnvironmentDescription.Validate(document.Description);
+            foreach (var grant in document.GroupPermissions)
+            {
+                GroupName.Validate(grant.Group);
+            }
+        }
+
+        /// <summary>Owner and grants: the file's for an administrator (the owner only if the user exists here), the caller's alone otherwise.</summary>
+        public static void ApplyOwnership(EnvironmentDefinition definition, EnvironmentExport imported, RootSettings settings, CallerIdentity caller, IOperationReporter reporter)
+        {
+            definition.UsableByAll = imported.UsableByAll;
+            definition.PackageSets = imported.PackageSets;
+            if (!AccessPolicy.IsAdministrator(settings, caller))
+            {
+                if (!string.IsNullOrEmpty(imported.Owner) && !string.Equals(imported.Owner, caller.UserName, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    reporter.Warning($"The export names '{imported.Owner}' as the owner; '{caller.UserName}' owns the imported env, since only an administrator keeps an exported owner.");
+                }
+
+                foreach (var grant in imported.GroupPermissions)
+                {
+                    reporter.Warning($"The export grants {Strongest(grant)} to the group '{grant.Group}'; it was dropped, since only an administrator imports grants. The owner can give it again with Grant-CodeEnvPermission.");
+                }
+
+                return;
+            }
+
+            definition.GroupPermissions = imported.GroupPermissions;
+            if (UnixUsers.Exists(imported.Owner))
+            {
+                definition.Owner = imported.Owner;
+            }
+            else
+            {
+                reporter.Warning($"The owner '{imported.Owner}' is not a user of this machine; '{caller.UserName}' owns the imported env.");
+            }
+        }
+
+        private static string Strongest(GroupPermission grant) =>
+            grant.ManageUsers ? "ManageUsers" : grant.UpdatePackages ? "UpdatePackages" : grant.Use ? "Use" : "no right";
+
+        private static string Printable(string? text) =>
+            System.Text.RegularExpressions.Regex.Replace(text ?? "", @"[\x00-\x1f\x7f]", m => "\\x" + ((int)m.Value[0]).ToString("x2"));
+    }
+}
