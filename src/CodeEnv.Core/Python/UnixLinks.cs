@@ -4,7 +4,7 @@ using System.Text;
 
 namespace CodeEnv.Python
 {
-    /// <summary>Symbolic and hard links through libc, which netstandard2.0 has no API for.</summary>
+    /// <summary>Symbolic links and file modes through libc, which netstandard2.0 has no API for.</summary>
     internal static class UnixLinks
     {
         /// <summary>The target of a symbolic link, or null when the path is not one.</summary>
@@ -17,8 +17,6 @@ namespace CodeEnv.Python
 
         public static bool TryCreateSymbolicLink(string path, string target) => symlink(target, path) == 0;
 
-        public static bool TryCreateHardLink(string path, string existing) => link(existing, path) == 0;
-
         public static bool TryMakeExecutable(string path) => chmod(path, 0x1ED /* 0755 */) == 0;
 
         [DllImport("libc", SetLastError = true)]
@@ -26,9 +24,6 @@ namespace CodeEnv.Python
 
         [DllImport("libc", SetLastError = true)]
         private static extern int symlink(string target, string path);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int link(string existing, string path);
 
         [DllImport("libc", SetLastError = true)]
         private static extern int chmod(string path, uint mode);

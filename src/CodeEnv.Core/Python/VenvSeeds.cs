@@ -15,8 +15,8 @@ namespace CodeEnv.Python
     /// Makes a venv in a fraction of `python -m venv`'s time. Per interpreter, one real venv (the seed) is built once
     /// under cache/seeds/ by `python -m venv`; a new venv is then laid out from it: the interpreter symlinks made
     /// anew, the scripts and pyvenv.cfg rewritten for the new path, and the seeded packages (pip, and setuptools where
-    /// the interpreter seeds it) hard-linked (copied across file systems). Hard links share no state that pip
-    /// changes in place, and survive the seed's deletion, so the result is an ordinary venv.
+    /// the interpreter seeds it) copied, so that no file of one env shares an inode with another env or the seed
+    /// and the result is an ordinary venv that survives the seed's deletion.
     /// </summary>
     internal sealed class VenvSeeds
     {
@@ -113,8 +113,10 @@ namespace CodeEnv.Python
                         UnixLinks.TryMakeExecutable(destination);
                     }
                 }
-                else if (!UnixLinks.TryCreateHardLink(destination, entry.FullName))
+                else
                 {
+                    // A copy, never a hard link: one inode in two envs (or in an env and the seed) would let a write in
+                    // one change the other, and whatever runs there next, such as another owner's update run by root.
                     File.Copy(entry.FullName, destination);
                 }
             }
