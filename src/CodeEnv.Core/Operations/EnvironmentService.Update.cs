@@ -30,6 +30,16 @@ namespace CodeEnv.Operations
                 var definition = store.Read(canonical);
                 AccessPolicy.Require(definition, settings, identity.Current(), EnvironmentRight.UpdatePackages, "update");
                 var venvPython = VenvLayout.Python(paths.VenvFolder(canonical));
+                var replaced = options.Rebuild ? null : VenvLayout.InterpreterProblem(paths.VenvFolder(canonical), definition.Python.Interpreter);
+                if (replaced != null)
+                {
+                    throw new CodeEnvException(
+                        ErrorKind.InvalidData,
+                        "VenvInterpreterReplaced",
+                        $"The venv of '{canonical}' was changed by hand: {replaced}. CodeEnv will not run it. Make the venv anew with Update-CodeEnv -Name {canonical} -Rebuild.",
+                        canonical);
+                }
+
                 if (!options.Upgrade && !options.Rebuild && File.Exists(venvPython)
                     && await NothingToDoAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false))
                 {

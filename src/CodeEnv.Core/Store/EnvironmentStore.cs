@@ -118,6 +118,20 @@ namespace CodeEnv.Store
                     $"The env folder '{folder.FullName}' is a symbolic link, not a folder of the root; CodeEnv will not read, change or remove what it points to. Remove the link by hand (rm '{folder.FullName}') and restore the env from a backup.",
                     folder.FullName);
             }
+
+            foreach (var (path, what) in new[]
+            {
+                (paths.EnvsFolder, "The root's envs folder"),
+                (paths.EnvFile(canonicalName), "The env's definition"),
+                (paths.InstalledFile(canonicalName), "The env's installed.json"),
+                (paths.LogsFolder(canonicalName), "The env's logs folder"),
+                (paths.HistoryFolder(canonicalName), "The env's history folder"),
+                (paths.VenvFolder(canonicalName), "The env's venv"),
+                (Python.VenvLayout.ScriptsFolder(paths.VenvFolder(canonicalName)), "The venv's scripts folder"),
+            })
+            {
+                PlantedLinks.Refuse(path, what);
+            }
         }
 
         /// <summary>The env's installed.json, or null when no update has succeeded yet.</summary>
