@@ -161,6 +161,13 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
                 });
             }
 
+            // Revision 1, which the Restore-CodeEnv row brings back, names the same owner: that row is about the right
+            // a restore needs, not about moving ownership (ImportAndRestoreAttackTests covers that).
+            var firstRevision = Path.Combine(Session.RootPath, "envs", "shared", "history", "1.json");
+            var history = JObject.Parse(File.ReadAllText(firstRevision));
+            history["definition"]!["owner"] = role == Role.Owner ? Me : "someone-else";
+            File.WriteAllText(firstRevision, history.ToString());
+
             EditRoot(s =>
             {
                 s["administrators"] = new JArray(role == Role.Administrator ? Me : "someone-else");

@@ -169,7 +169,7 @@ public class ReliabilityTests
             // Fill the file system, then ask for a change that needs more room than is left.
             ChildProcess.Run("dd", "if=/dev/zero", "of=" + Path.Combine(mount, "filler"), "bs=4k");
 
-            var error = ps.Run("Set-CodeEnv full -Description ('x' * 200000)").AllErrors.Single();
+            var error = ps.Run("Set-CodeEnv full -Description ('x' * 4000)").AllErrors.Single();
 
             Assert.Contains("No space left on device", error.Exception.Message);
             Assert.Equal(before, File.ReadAllText(envJson));

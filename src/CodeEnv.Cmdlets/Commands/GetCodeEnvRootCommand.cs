@@ -10,6 +10,11 @@ namespace CodeEnv.Cmdlets.Commands
     public sealed class GetCodeEnvRootCommand : RootCmdlet
     {
         protected override void ProcessRecord() =>
-            ForItem(Root, () => WriteObject(RootStore.Read(ResolveRoot())));
+            ForItem(Root, () =>
+            {
+                var settings = RootStore.Read(ResolveRoot());
+                settings.PackageSources.Redacted();
+                WriteObject(settings);
+            });
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using CodeEnv.Security;
 
 namespace CodeEnv
 {
@@ -16,5 +18,14 @@ namespace CodeEnv
 
         /// <summary>pip's --no-index: only the wheelhouse and find-links, for air-gapped servers.</summary>
         public bool NoIndex { get; set; }
+
+        /// <summary>Redacts any credentials a URL still carries in clear (a root written before they were kept apart), for display.</summary>
+        public PackageSources Redacted()
+        {
+            IndexUrl = IndexUrl == null ? null : SourceSecrets.Redact(IndexUrl);
+            ExtraIndexUrls = ExtraIndexUrls.Select(SourceSecrets.Redact).ToList();
+            FindLinks = FindLinks.Select(SourceSecrets.Redact).ToList();
+            return this;
+        }
     }
 }

@@ -39,13 +39,14 @@ namespace CodeEnv.Operations
                 s =>
                 {
                     var sources = s.PackageSources;
+                    // Credentials go to the secrets file; the settings (and so their history and every view) keep the URL redacted.
                     if (change.IndexUrl != null)
                     {
-                        sources.IndexUrl = change.IndexUrl.Length == 0 ? null : change.IndexUrl;
+                        sources.IndexUrl = change.IndexUrl.Length == 0 ? null : SourceSecrets.Keep(paths, change.IndexUrl);
                     }
 
-                    sources.ExtraIndexUrls = change.ExtraIndexUrls?.ToList() ?? sources.ExtraIndexUrls;
-                    sources.FindLinks = change.FindLinks?.ToList() ?? sources.FindLinks;
+                    sources.ExtraIndexUrls = change.ExtraIndexUrls?.Select(u => SourceSecrets.Keep(paths, u)).ToList() ?? sources.ExtraIndexUrls;
+                    sources.FindLinks = change.FindLinks?.Select(l => SourceSecrets.Keep(paths, l)).ToList() ?? sources.FindLinks;
                     sources.TrustedHosts = change.TrustedHosts?.ToList() ?? sources.TrustedHosts;
                     sources.NoIndex = change.NoIndex ?? sources.NoIndex;
                     s.BasePackages = change.BasePackages?.ToList() ?? s.BasePackages;

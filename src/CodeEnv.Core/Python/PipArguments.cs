@@ -1,9 +1,15 @@
 using System.Collections.Generic;
+using System.Linq;
+using CodeEnv.Security;
 using CodeEnv.Store;
 
 namespace CodeEnv.Python
 {
-    /// <summary>The pip options every install of a root uses: its package sources, its wheelhouse, its shared cache.</summary>
+    /// <summary>
+    /// The pip options every install of a root uses: its package sources, its wheelhouse, its shared cache. Source
+    /// URLs go to pip through its environment (PIP_INDEX_URL, ...), never its command line, which any local user
+    /// can read in ps, and with their credentials put back from the root's secrets file only there.
+    /// </summary>
     internal static class PipArguments
     {
         public static List<string> Install(RootPaths paths, PackageSources sources)
@@ -15,33 +21,52 @@ namespace CodeEnv.Python
             {
                 args.Add("--no-index");
             }
-            else if (!string.IsNullOrEmpty(sources.IndexUrl))
-            {
-                args.Add("--index-url");
-                args.Add(sources.IndexUrl!);
-            }
-
-            foreach (var url in sources.ExtraIndexUrls)
-            {
-                args.Add("--extra-index-url");
-                args.Add(url);
-            }
 
             args.Add("--find-links");
             args.Add(paths.Wheelhouse);
-            foreach (var link in sources.FindLinks)
+            foreach (var folder in sources.FindLinks.Where(l => !IsUrl(l)))
             {
                 args.Add("--find-links");
-                args.Add(link);
-            }
-
-            foreach (var host in sources.TrustedHosts)
-            {
-                args.Add("--trusted-host");
-                args.Add(host);
+                args.Add(folder);
             }
 
             return args;
         }
+
+        /// <summary>The URL sources as pip's environment variables, with their credentials: for pip's environment alone.</summary>
+        public static Dictionary<string, string?> SourceEnvironment(RootPaths paths, PackageSources sources) =>
+            Sources(sources, url => SourceSecrets.Reveal(paths, url));
+
+        /// <summary>The same, redacted: what a log may show of them.</summary>
+        public static Dictionary<string, string?> SourceEnvironmentRedacted(PackageSources sources) => Sources(sources, SourceSecrets.Redact);
+
+        private static Dictionary<string, string?> Sources(PackageSources sources, System.Func<string, string> url)
+        {
+            var variables = new Dictionary<string, string?>();
+            if (!sources.NoIndex && !string.IsNullOrEmpty(sources.IndexUrl))
+            {
+                variables["PIP_INDEX_URL"] = url(sources.IndexUrl!);
+            }
+
+            if (!sources.NoIndex && sources.ExtraIndexUrls.Count > 0)
+            {
+                variables["PIP_EXTRA_INDEX_URL"] = string.Join(" ", sources.ExtraIndexUrls.Select(url));
+            }
+
+            var linkUrls = sources.FindLinks.Where(IsUrl).ToList();
+            if (linkUrls.Count > 0)
+            {
+                variables["PIP_FIND_LINKS"] = string.Join(" ", linkUrls.Select(url));
+            }
+
+            if (!sources.NoIndex && sources.TrustedHosts.Count > 0)
+            {
+                variables["PIP_TRUSTED_HOST"] = string.Join(" ", sources.TrustedHosts);
+            }
+
+            return variables;
+        }
+
+        private static bool IsUrl(string link) => link.Contains("://");
     }
 }

@@ -17,7 +17,9 @@ namespace CodeEnv.Python
 
         public static bool TryCreateSymbolicLink(string path, string target) => symlink(target, path) == 0;
 
-        public static bool TryMakeExecutable(string path) => chmod(path, 0x1ED /* 0755 */) == 0;
+        public static bool TryMakeExecutable(string path) => TryChangeMode(path, 0x1ED /* 0755 */);
+
+        public static bool TryChangeMode(string path, int mode) => chmod(path, (uint)mode) == 0;
 
         [DllImport("libc", SetLastError = true)]
         private static extern IntPtr readlink(string path, byte[] buffer, IntPtr size);

@@ -52,7 +52,13 @@ namespace CodeEnv.Python
             args.Add("-r");
             args.Add(requirementsFile);
             reporter.Progress(activity, "Installing the requirements with pip", 40);
-            return RunPipAsync(venvPython, args, "pip install", log, cancellation);
+            var shown = PipArguments.SourceEnvironmentRedacted(sources);
+            if (shown.Count > 0)
+            {
+                log.Line("> package sources: " + string.Join(" ", shown.Select(v => v.Key + "=" + v.Value)));
+            }
+
+            return RunPipAsync(venvPython, args, "pip install", log, cancellation, PipArguments.SourceEnvironment(paths, sources));
         }
 
         public Task UninstallAsync(string venvPython, IReadOnlyList<string> names, OperationLog log, CancellationToken cancellation)
@@ -63,8 +69,14 @@ namespace CodeEnv.Python
             return RunPipAsync(venvPython, args, "pip uninstall", log, cancellation);
         }
 
-        private async Task RunPipAsync(string venvPython, IReadOnlyList<string> args, string what, OperationLog log, CancellationToken cancellation)
+        private async Task RunPipAsync(string venvPython, IReadOnlyList<string> args, string what, OperationLog log, CancellationToken cancellation, IReadOnlyDictionary<string, string?>? sources = null)
         {
+            var environment = new Dictionary<string, string?>(PythonEnvironment.Clean.ToDictionary(v => v.Key, v => v.Value));
+            foreach (var variable in sources ?? new Dictionary<string, string?>())
+            {
+                environment[variable.Key] = variable.Value;
+            }
+
             log.Line("> " + venvPython + " " + string.Join(" ", args));
             var run = await ProcessRunner.RunAsync(
                 venvPython,
@@ -79,7 +91,7 @@ namespace CodeEnv.Python
                     }
                 },
                 cancellation,
-                PythonEnvironment.Clean).ConfigureAwait(false);
+                environment).ConfigureAwait(false);
             if (run.ExitCode != 0)
             {
                 throw Failure($"{what} failed with exit code {run.ExitCode}", run, log);

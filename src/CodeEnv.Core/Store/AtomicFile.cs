@@ -13,7 +13,8 @@ namespace CodeEnv.Store
     {
         private static readonly UTF8Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-        public static void WriteAllText(string path, string text)
+        /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically; with <paramref name="unixMode"/>, the file has that mode from its first byte.</summary>
+        public static void WriteAllText(string path, string text, int? unixMode = null)
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             var temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
@@ -21,6 +22,11 @@ namespace CodeEnv.Store
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
+                    if (unixMode != null && !Platform.IsWindows)
+                    {
+                        Python.UnixLinks.TryChangeMode(temp, unixMode.Value);
+                    }
+
                     var bytes = Utf8NoBom.GetBytes(text);
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(flushToDisk: true);

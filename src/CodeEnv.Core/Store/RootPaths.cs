@@ -31,6 +31,9 @@ namespace CodeEnv.Store
 
         public string TrashFolder => Path.Combine(StateFolder, "trash");
 
+        /// <summary>Package source credentials, readable by the root's owner alone (see SourceSecrets).</summary>
+        public string SecretsFile => Path.Combine(StateFolder, "secrets.json");
+
         public string RootLockFile => Path.Combine(LocksFolder, "_root.lock");
 
         /// <summary>Every earlier revision of codeenv.json.</summary>
