@@ -40,20 +40,37 @@ namespace CodeEnv.Store
                     archive);
             }
 
+            var (declaredName, declaredVersion) = Packages.ArchiveMetadata.Read(archive);
+            if (declaredName != name || declaredVersion != version)
+            {
+                throw new CodeEnvException(
+                    ErrorKind.InvalidArgument,
+                    "PackageArchiveInvalid",
+                    $"'{fileName}' is named for {name} {version}, but its metadata declares {declaredName} {declaredVersion}; pip would install that project whenever {name}=={version} is asked for. Build the archive again from the right project.",
+                    archive);
+            }
+
             Directory.CreateDirectory(paths.Wheelhouse);
             var target = Path.Combine(paths.Wheelhouse, fileName);
-            if (File.Exists(target) && !force)
+            // One file per release and kind: alpha-1.0, Alpha-1.0 and alpha-01.0 are the same release to pip.
+            var sameRelease = Directory.GetFiles(paths.Wheelhouse)
+                .Where(existing => Slot(Path.GetFileName(existing)) is string slot && slot == Slot(fileName))
+                .ToList();
+            foreach (var existing in sameRelease)
             {
-                if (SameContent(archive, target))
+                if (SameContent(archive, existing))
                 {
-                    return new PublishedPackage(name, version, target, paths.Root);
+                    return new PublishedPackage(name, version, existing, paths.Root);
                 }
 
-                throw new CodeEnvException(
-                    ErrorKind.AlreadyExists,
-                    "PackageAlreadyPublished",
-                    $"The wheelhouse already holds a different '{fileName}'. Publish a new version, or use -Force to replace it (envs that installed the old file keep it until they are rebuilt).",
-                    target);
+                if (!force)
+                {
+                    throw new CodeEnvException(
+                        ErrorKind.AlreadyExists,
+                        "PackageAlreadyPublished",
+                        $"The wheelhouse already holds a different archive of {name} {version}: '{Path.GetFileName(existing)}'. Publish a new version, or use -Force to replace it (envs that installed the old file keep it until they are rebuilt).",
+                        existing);
+                }
             }
 
             var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
@@ -78,7 +95,28 @@ namespace CodeEnv.Store
                 }
             }
 
+            foreach (var replaced in sameRelease.Where(f => !string.Equals(f, target, StringComparison.Ordinal)))
+            {
+                File.Delete(replaced);
+            }
+
             return new PublishedPackage(name, version, target, paths.Root);
+        }
+
+        // What makes two archives the same file to pip: the normalized name and version, and for a wheel its tags.
+        private static string? Slot(string fileName)
+        {
+            if (!Packages.ArchiveFileName.TryParse(fileName, out var name, out var version))
+            {
+                return null;
+            }
+
+            // 1.0 and 1.0.0 are one version to PEP 440 (and to pip's ==): trailing zeros of the release do not count.
+            var release = System.Text.RegularExpressions.Regex.Match(version, @"^((?:\d+!)?)(\d+(?:\.\d+)*)(.*)$");
+            version = release.Groups[1].Value + System.Text.RegularExpressions.Regex.Replace(release.Groups[2].Value, @"(\.0)+$", "") + release.Groups[3].Value;
+            var isWheel = fileName.EndsWith(".whl", StringComparison.OrdinalIgnoreCase);
+            var tags = isWheel ? string.Join("-", fileName.Substring(0, fileName.Length - 4).Split('-').Skip(2).Reverse().Take(3).Reverse()) : "sdist";
+            return name + "|" + version + "|" + tags.ToLowerInvariant();
         }
 
         private static bool SameContent(string a, string b)
