@@ -50,6 +50,60 @@ public class ReliabilityTests
     }
 
     [Fact]
+    public void Fifty_cron_jobs_adding_packages_while_pip_runs_all_succeed_with_the_default_wait_and_never_wait_for_pip()
+    {
+        using var ps = PackageSession.Create();
+        var links = ps.Scratch("links");
+        BuildTools.CopyTo(links);
+        var stall = ps.Scratch("stall-while-this-exists");
+        File.WriteAllText(stall, "");
+        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        ps.Run("New-CodeEnv -Name race -PythonVersion 3.11 -Requirement alpha; Add-CodeEnvPackage race stalling").AssertSuccess();
+        var logs = Path.Combine(ps.RootPath, "envs", "race", "logs");
+
+        using var update = ShellProcess.Start(Command(ps.RootPath, "Update-CodeEnv race"));
+        var clock = Stopwatch.StartNew();
+        while (!Directory.GetFiles(logs, "*update.log").Any(l => ReadShared(l).Contains("stalling")))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
+            Thread.Sleep(200);
+        }
+
+        // pip is stalled for as long as the file exists: every job must finish while it still runs.
+        var results = RunAtOnce(50, i => Command(ps.RootPath, $"Add-CodeEnvPackage -Name race -Requirement 'filler{i:00}'"));
+        Assert.False(update.HasExited, "The update ended before the jobs; the test proves nothing.");
+        File.Delete(stall);
+        var updated = ShellProcess.Wait(update);
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Error));
+        var requested = ps.Run("Get-CodeEnvPackage race -Kind Requested | ForEach-Object Line").AssertSuccess().Output.Select(o => o.ToString()).ToList();
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"filler{i:00}").Concat(new[] { "alpha", "stalling" }).OrderBy(l => l), requested.OrderBy(l => l));
+        Assert.True(updated.ExitCode == 0, updated.Error);
+        // What pip installed is no longer what is asked for: the env says so instead of claiming Ready.
+        var env = ps.Run("Get-CodeEnv race").Single("CodeEnv.Environment");
+        Assert.Equal("Outdated", env.Get<string>("State"));
+        Assert.Contains("changed", env.Get<string>("StateDetail"));
+    }
+
+    [Fact]
+    public void A_waiter_names_the_holder_and_takes_the_lock_when_it_is_released()
+    {
+        using var ps = new PowerShellSession();
+        ps.Run("New-CodeEnv -Name held -PythonVersion 3.12 -NoInstall").AssertSuccess();
+        var lockFile = Path.Combine(ps.RootPath, "state", "locks", "held.lock");
+        // Another process holds the env's lock for three seconds (flock, as CodeEnv's own lock is).
+        using var holder = Process.Start(new ProcessStartInfo("flock", new[] { lockFile, "sleep", "3" }))!;
+        Thread.Sleep(500);
+
+        var result = ps.Run("Add-CodeEnvPackage held -Requirement alpha -Verbose");
+
+        result.AssertSuccess();
+        Assert.Contains(result.Verbose, v => v.Contains("is locked by") && v.Contains("waiting for it"));
+        Assert.Contains(result.Progress, p => p.Activity == "Waiting for a lock");
+        Assert.Contains(result.Verbose, v => v.StartsWith("Add-CodeEnvPackage held the lock of 'held' for ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_update_killed_with_SIGKILL_leaves_the_env_intact_interrupted_and_updatable()
     {
         using var ps = PackageSession.Create();

@@ -44,7 +44,10 @@ namespace CodeEnv
         public List<string> Interpreters { get; set; } = new List<string>();
 
         /// <summary>How long a second writer waits for an env's lock before it reports the env busy.</summary>
-        public double LockTimeoutSeconds { get; set; } = 10;
+        public double LockTimeoutSeconds { get; set; } = DefaultLockTimeoutSeconds;
+
+        /// <summary>Long enough for scheduled jobs to wait for one another (an update that runs pip included), as cargo and apt wait.</summary>
+        public const double DefaultLockTimeoutSeconds = 300;
 
         public int Revision { get; set; } = 1;
 

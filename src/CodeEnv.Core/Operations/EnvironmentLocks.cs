@@ -28,15 +28,28 @@ namespace CodeEnv.Operations
             this.clock = clock;
         }
 
+        /// <summary>The env's metadata lock: held for the milliseconds of a read-modify-write of its files, never while a process runs.</summary>
         public FileLock Acquire(string canonicalName, string operation, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
         {
-            var held = FileLock.Acquire(paths.EnvLockFile(canonicalName), Holder(operation), Timeout(settings), $"The env '{canonicalName}'", cancellation);
+            var subject = $"The env '{canonicalName}'";
+            var held = FileLock.Acquire(paths.EnvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, cancellation, waiting: Waiting(subject, reporter));
             if (held.InterruptedHolder != null)
             {
                 reporter.Verbose($"The lock of '{canonicalName}' was left by an interrupted process: {held.InterruptedHolder}.");
             }
 
+            held.Released = time => reporter.Verbose($"{operation} held the lock of '{canonicalName}' for {time.TotalMilliseconds:0} ms.");
             return held;
+        }
+
+        /// <summary>
+        /// The env's venv lock: held while pip or venv work runs on the venv, so that two updates (or an update and a
+        /// removal) never work on one venv at once, while the env's metadata stays free for everyone else.
+        /// </summary>
+        public FileLock AcquireVenv(string canonicalName, string operation, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var subject = $"The venv of '{canonicalName}'";
+            return FileLock.Acquire(paths.EnvVenvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, cancellation, waiting: Waiting(subject, reporter));
         }
 
         /// <summary>
@@ -51,7 +64,8 @@ namespace CodeEnv.Operations
                 Timeout(settings),
                 $"The env name '{name}'",
                 cancellation,
-                giveUp: () => store.ReadClaim(name) is NameClaim claim ? Exists(name, claim) : null);
+                giveUp: () => store.ReadClaim(name) is NameClaim claim ? Exists(name, claim) : null,
+                waiting: Waiting($"The env name '{name}'", reporter));
             try
             {
                 var claim = store.ReadClaim(name);
@@ -116,6 +130,23 @@ namespace CodeEnv.Operations
             Host = Platform.HostName,
             Since = clock.UtcNow,
         };
+
+        // A waiter says whom it waits for (Verbose, once per holder) and how long it has waited (progress), as cargo does.
+        private static Action<LockHolder?, TimeSpan> Waiting(string subject, IOperationReporter reporter)
+        {
+            string? announced = null;
+            return (holder, waited) =>
+            {
+                var who = holder?.ToString() ?? "another process";
+                if (who != announced)
+                {
+                    announced = who;
+                    reporter.Verbose($"{subject} is locked by {who}; waiting for it.");
+                }
+
+                reporter.Progress("Waiting for a lock", $"{subject} is locked by {who}; waited {waited.TotalSeconds:0} s", -1);
+            };
+        }
 
         private static TimeSpan Timeout(RootSettings settings) => TimeSpan.FromSeconds(Math.Max(0, settings.LockTimeoutSeconds));
     }

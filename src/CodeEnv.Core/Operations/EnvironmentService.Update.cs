@@ -19,17 +19,23 @@ namespace CodeEnv.Operations
         /// <summary>
         /// Saves and updates: makes the venv hold the env's base and requested lines, running pip only when the
         /// installed set does not already satisfy them. Success records installed.json and marks the env Ready;
-        /// a failure keeps the lists and marks it Failed; a stop marks it Outdated.
+        /// a failure keeps the lists and marks it Failed; a stop marks it Outdated. The venv lock is held throughout;
+        /// the env's metadata lock only for the moments its files change, so other jobs may edit the lists meanwhile
+        /// (the env then ends Outdated, not Ready, since what was installed is no longer what is asked for).
         /// </summary>
         public async Task<Environment> UpdateAsync(string name, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
         {
             var canonical = Canonical(name);
             var settings = Settings();
-            using (locks.Acquire(canonical, UpdateActivity, settings, reporter, cancellation))
+            using (locks.AcquireVenv(canonical, UpdateActivity, settings, reporter, cancellation))
             {
-                var definition = store.Read(canonical);
-                AccessPolicy.Require(definition, settings, identity.Current(), EnvironmentRight.UpdatePackages, "update");
-                var venvPython = VenvLayout.Python(paths.VenvFolder(canonical));
+                EnvironmentDefinition definition;
+                using (locks.Acquire(canonical, UpdateActivity, settings, reporter, cancellation))
+                {
+                    definition = store.Read(canonical);
+                    AccessPolicy.Require(definition, settings, identity.Current(), EnvironmentRight.UpdatePackages, "update");
+                }
+
                 var replaced = options.Rebuild ? null : VenvLayout.InterpreterProblem(paths.VenvFolder(canonical), definition.Python.Interpreter);
                 if (replaced != null)
                 {
@@ -40,35 +46,38 @@ namespace CodeEnv.Operations
                         canonical);
                 }
 
-                if (!options.Upgrade && !options.Rebuild && File.Exists(venvPython)
-                    && await NothingToDoAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false))
+                var venvPython = VenvLayout.Python(paths.VenvFolder(canonical));
+                if (!options.Upgrade && !options.Rebuild && File.Exists(venvPython))
                 {
-                    return ToEnvironment(definition);
+                    var (satisfied, record) = await SatisfiedWithoutPipAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false);
+                    if (satisfied)
+                    {
+                        return Finish(definition, record, EnvironmentState.Ready, null, settings, reporter);
+                    }
                 }
 
-                definition.State = EnvironmentState.Updating;
-                definition.StateDetail = null;
-                store.WriteState(definition);
+                Finish(definition, null, EnvironmentState.Updating, null, settings, reporter);
                 try
                 {
+                    InstalledLock installed;
                     using (var log = new OperationLog(paths.LogsFolder(canonical), "update", clock.UtcNow, reporter))
                     {
                         var createVenv = options.Rebuild || !File.Exists(venvPython);
-                        await InstallAsync(definition, settings, createVenv ? await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false) : null, options, UpdateActivity, log, reporter, cancellation).ConfigureAwait(false);
+                        installed = await InstallAsync(definition, settings, createVenv ? await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false) : null, options, UpdateActivity, log, reporter, cancellation).ConfigureAwait(false);
                     }
 
-                    definition.State = EnvironmentState.Ready;
-                    store.WriteState(definition);
-                    return ToEnvironment(definition);
+                    return Finish(definition, installed, EnvironmentState.Ready, null, settings, reporter);
                 }
                 catch (Exception failure)
                 {
                     var stopped = failure is OperationCanceledException || (failure is CodeEnvException e && e.Kind == ErrorKind.Stopped);
-                    definition.State = stopped ? EnvironmentState.Outdated : EnvironmentState.Failed;
-                    definition.StateDetail = stopped
-                        ? $"Update-CodeEnv was stopped at {clock.UtcNow:u}; run it again to finish."
-                        : "Update-CodeEnv failed: " + failure.Message;
-                    store.WriteState(definition);
+                    Finish(
+                        definition,
+                        null,
+                        stopped ? EnvironmentState.Outdated : EnvironmentState.Failed,
+                        stopped ? $"Update-CodeEnv was stopped at {clock.UtcNow:u}; run it again to finish." : "Update-CodeEnv failed: " + failure.Message,
+                        settings,
+                        reporter);
                     if (failure is CodeEnvException || failure is OperationCanceledException)
                     {
                         throw;
@@ -84,10 +93,41 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>
+        /// Records an update's outcome under the env's metadata lock, on the definition as it is now: its state, and
+        /// installed.json when there is one to record. Ready becomes Outdated when the lists changed meanwhile.
+        /// </summary>
+        private Environment Finish(EnvironmentDefinition built, InstalledLock? installed, EnvironmentState state, string? detail, RootSettings settings, IOperationReporter reporter)
+        {
+            using (locks.Acquire(built.Name, UpdateActivity, settings, reporter, CancellationToken.None))
+            {
+                var current = store.Read(built.Name);
+                if (installed != null)
+                {
+                    store.WriteInstalled(installed);
+                }
+
+                if (state == EnvironmentState.Ready && current.Revision != built.Revision)
+                {
+                    state = EnvironmentState.Outdated;
+                    detail = $"The package lists changed (revision {current.Revision}) while revision {built.Revision} was being installed; Update-CodeEnv installs them.";
+                }
+
+                if (current.State != state || current.StateDetail != detail)
+                {
+                    current.State = state;
+                    current.StateDetail = detail;
+                    store.WriteState(current);
+                }
+
+                return ToEnvironment(current);
+            }
+        }
+
+        /// <summary>
         /// Builds the venv when <paramref name="interpreter"/> is given, installs every line with pip, applies -Sync,
         /// and records what is installed. Shared by creation and update so both leave the same installed.json.
         /// </summary>
-        private async Task InstallAsync(EnvironmentDefinition definition, RootSettings settings, PythonInterpreter? interpreter, UpdateOptions options, string activity, OperationLog log, IOperationReporter reporter, CancellationToken cancellation)
+        private async Task<InstalledLock> InstallAsync(EnvironmentDefinition definition, RootSettings settings, PythonInterpreter? interpreter, UpdateOptions options, string activity, OperationLog log, IOperationReporter reporter, CancellationToken cancellation)
         {
             var name = definition.Name;
             var venv = paths.VenvFolder(name);
@@ -128,11 +168,11 @@ namespace CodeEnv.Operations
                 }
             }
 
-            store.WriteInstalled(LockOf(definition, lines, markers, distributions));
+            return LockOf(definition, lines, markers, distributions);
         }
 
-        /// <summary>Decides without pip whether the venv already satisfies every line; if so, records that and says so.</summary>
-        private async Task<bool> NothingToDoAsync(EnvironmentDefinition definition, RootSettings settings, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
+        /// <summary>Decides without pip whether the venv already satisfies every line; if so, says so and gives the installed.json to record, if it changed.</summary>
+        private async Task<(bool Satisfied, InstalledLock? Record)> SatisfiedWithoutPipAsync(EnvironmentDefinition definition, RootSettings settings, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
         {
             var name = definition.Name;
             InstalledLock? installed;
@@ -145,7 +185,7 @@ namespace CodeEnv.Operations
             catch (CodeEnvException e) when (e.Kind != ErrorKind.Stopped)
             {
                 reporter.Verbose($"Cannot decide without pip ({e.Message}); running pip.");
-                return false;
+                return (false, null);
             }
 
             var distributions = InstalledPackageReader.ReadDistributions(paths.VenvFolder(name), name, paths.Root, withRequirements: true);
@@ -161,24 +201,13 @@ namespace CodeEnv.Operations
             if (unsatisfied.Count > 0)
             {
                 reporter.Verbose("pip is needed: " + string.Join("; ", unsatisfied));
-                return false;
+                return (false, null);
             }
 
             var lines = EnvironmentRequirements.AllLines(definition, settings);
             reporter.Verbose($"Nothing to do: what is installed in '{name}' already satisfies its {lines.Count} base and requested lines and their dependencies; pip was not started.");
-            if (installed == null || installed.Revision != definition.Revision || !installed.Requirements.SequenceEqual(lines))
-            {
-                store.WriteInstalled(LockOf(definition, lines, markers, distributions));
-            }
-
-            if (definition.State != EnvironmentState.Ready)
-            {
-                definition.State = EnvironmentState.Ready;
-                definition.StateDetail = null;
-                store.WriteState(definition);
-            }
-
-            return true;
+            var changed = installed == null || installed.Revision != definition.Revision || !installed.Requirements.SequenceEqual(lines);
+            return (true, changed ? LockOf(definition, lines, markers, distributions) : null);
         }
 
         /// <summary>The marker values recorded at the last install with the same interpreter, else read from the venv's python.</summary>

@@ -129,7 +129,7 @@ namespace CodeEnv.Operations
                     {
                         using (var log = new OperationLog(paths.LogsFolder(name), "create", clock.UtcNow, reporter))
                         {
-                            await InstallAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, cancellation).ConfigureAwait(false);
+                            store.WriteInstalled(await InstallAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, cancellation).ConfigureAwait(false));
                         }
 
                         definition.State = EnvironmentState.Ready;
@@ -202,6 +202,8 @@ namespace CodeEnv.Operations
         {
             var canonical = Canonical(name);
             store.RefuseLinkedFolder(canonical);
+            // The venv lock first: an update's pip must not be working in a venv that is being removed.
+            using (locks.AcquireVenv(canonical, "Remove-CodeEnv", Settings(), reporter, cancellation))
             using (locks.Acquire(canonical, "Remove-CodeEnv", Settings(), reporter, cancellation))
             {
                 EnvironmentDefinition? definition = null;
@@ -322,7 +324,7 @@ namespace CodeEnv.Operations
             var name = definition.Name;
             var state = definition.State;
             var transient = state == EnvironmentState.Creating || state == EnvironmentState.Updating || state == EnvironmentState.Removing;
-            if (transient && !FileLock.IsHeld(paths.EnvLockFile(name)))
+            if (transient && !FileLock.IsHeld(paths.EnvLockFile(name)) && !FileLock.IsHeld(paths.EnvVenvLockFile(name)))
             {
                 state = EnvironmentState.Interrupted;
             }

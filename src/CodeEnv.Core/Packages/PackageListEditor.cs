@@ -62,7 +62,10 @@ namespace CodeEnv.Packages
             var bases = BaseNames(definition);
             foreach (var name in names)
             {
-                if (bases.TryGetValue(PackageName.Normalize(name), out var source))
+                // A line the user requested can always go, even when a setting made the same package a base one since:
+                // otherwise it would be stuck beside the base line for good.
+                var requested = definition.RequestedPackages.Any(l => NormalizedNameOf(l) == PackageName.Normalize(name));
+                if (!requested && bases.TryGetValue(PackageName.Normalize(name), out var source))
                 {
                     throw BaseProtected(name, source);
                 }
@@ -132,6 +135,16 @@ namespace CodeEnv.Packages
         /// <summary>Jupyter support adds or drops the kernel among the base packages, so the env needs an update.</summary>
         public static void SetJupyterSupport(EnvironmentDefinition definition, bool enabled)
         {
+            var ownKernelLine = definition.RequestedPackages.FirstOrDefault(l => NormalizedNameOf(l) == EnvironmentRequirements.JupyterKernelPackage);
+            if (enabled && !definition.JupyterSupport && ownKernelLine != null)
+            {
+                throw new CodeEnvException(
+                    ErrorKind.InvalidArgument,
+                    "BasePackageRequested",
+                    $"The env '{definition.Name}' requests '{ownKernelLine}' itself, and Jupyter support makes {EnvironmentRequirements.JupyterKernelPackage} a base package, which pip would then get twice. Remove the line first (Remove-CodeEnvPackage -Name {definition.Name} -PackageName {EnvironmentRequirements.JupyterKernelPackage}), then turn Jupyter support on.",
+                    definition.Name);
+            }
+
             if (definition.JupyterSupport != enabled)
             {
                 definition.JupyterSupport = enabled;

@@ -19,6 +19,7 @@ namespace CodeEnv.Store
 
         private readonly FileStream stream;
         private readonly string holderPath;
+        private readonly Stopwatch held = Stopwatch.StartNew();
 
         private FileLock(FileStream stream, string holderPath, LockHolder? interruptedHolder)
         {
@@ -27,16 +28,22 @@ namespace CodeEnv.Store
             InterruptedHolder = interruptedHolder;
         }
 
+        /// <summary>Told how long the lock was held when it is released: every metadata change should take milliseconds.</summary>
+        public Action<TimeSpan>? Released { get; set; }
+
         /// <summary>The holder a killed process left behind when this lock was taken over, if any.</summary>
         public LockHolder? InterruptedHolder { get; }
 
         /// <summary>
-        /// Takes the lock, waiting up to <paramref name="timeout"/>. While waiting, <paramref name="giveUp"/> may end
-        /// the wait with its own exception (for example: the name this creator waits for is taken).
+        /// Takes the lock, waiting while another process holds it, up to <paramref name="timeout"/> (cargo, uv and apt
+        /// wait the same way): <paramref name="waiting"/> hears about the holder once a second. While waiting,
+        /// <paramref name="giveUp"/> may end the wait with its own exception (for example: the name this creator waits
+        /// for is taken); <paramref name="cancellation"/> (Ctrl+C) ends it at once.
         /// </summary>
-        public static FileLock Acquire(string lockPath, LockHolder me, TimeSpan timeout, string subject, CancellationToken cancellation, Func<Exception?>? giveUp = null)
+        public static FileLock Acquire(string lockPath, LockHolder me, TimeSpan timeout, string subject, CancellationToken cancellation, Func<Exception?>? giveUp = null, Action<LockHolder?, TimeSpan>? waiting = null)
         {
             var watch = Stopwatch.StartNew();
+            var lastReport = TimeSpan.Zero;
             while (true)
             {
                 var taken = TryAcquire(lockPath, me);
@@ -58,8 +65,14 @@ namespace CodeEnv.Store
                     throw new CodeEnvException(
                         ErrorKind.Busy,
                         "CodeEnvBusy",
-                        $"{subject} is busy: {who}. Waited {timeout.TotalSeconds:0.#} s; try again when that operation has finished.",
+                        $"{subject} is busy: {who}. Waited {timeout.TotalSeconds:0.#} s; try again when that operation has finished, or wait longer with Set-CodeEnvRoot -LockTimeoutSeconds.",
                         subject);
+                }
+
+                if (waiting != null && (lastReport == TimeSpan.Zero || watch.Elapsed - lastReport >= TimeSpan.FromSeconds(1)))
+                {
+                    lastReport = watch.Elapsed;
+                    waiting(ReadHolder(HolderPath(lockPath)), watch.Elapsed);
                 }
 
                 if (cancellation.WaitHandle.WaitOne(PollInterval))
@@ -72,20 +85,29 @@ namespace CodeEnv.Store
         /// <summary>Takes the lock if it is free right now; null when another process holds it.</summary>
         public static FileLock? TryAcquire(string lockPath, LockHolder me)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
             FileStream stream;
             try
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
                 stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException)
             {
                 return null;
             }
-            catch (UnauthorizedAccessException)
+            catch (UnauthorizedAccessException) when (Platform.IsWindows)
             {
                 // Windows reports a file being deleted or locked this way too.
                 return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Elsewhere it means what it says: no amount of waiting lets this caller write the root.
+                throw new CodeEnvException(
+                    ErrorKind.PermissionDenied,
+                    "RootNotWritable",
+                    $"'{System.Environment.UserName}' may not write '{lockPath}': changing anything in this root needs write access to its files, which belong to its owner. Run the command as the root's owner, or ask an administrator of the root.",
+                    lockPath);
             }
 
             var holderPath = HolderPath(lockPath);
@@ -104,7 +126,8 @@ namespace CodeEnv.Store
 
             try
             {
-                using (new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                // Read access is enough to test an exclusive lock, so a user who may only read the root sees the truth.
+                using (new FileStream(lockPath, FileMode.Open, Platform.IsWindows ? FileAccess.ReadWrite : FileAccess.Read, FileShare.None))
                 {
                     return false;
                 }
@@ -115,7 +138,7 @@ namespace CodeEnv.Store
             }
             catch (UnauthorizedAccessException)
             {
-                return true;
+                return Platform.IsWindows;
             }
         }
 
@@ -134,6 +157,7 @@ namespace CodeEnv.Store
             }
 
             stream.Dispose();
+            Released?.Invoke(held.Elapsed);
         }
 
         private static string HolderPath(string lockPath) => lockPath + ".holder.json";

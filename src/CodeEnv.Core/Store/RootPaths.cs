@@ -58,6 +58,9 @@ namespace CodeEnv.Store
         /// <summary>Locks and claims are keyed by the lower-cased name, so Sales and sales are one env.</summary>
         public string EnvLockFile(string name) => Path.Combine(LocksFolder, Key(name) + ".lock");
 
+        /// <summary>Held while pip or venv work runs on the env's venv (see EnvironmentLocks.AcquireVenv).</summary>
+        public string EnvVenvLockFile(string name) => Path.Combine(LocksFolder, Key(name) + ".venv.lock");
+
         public string NameClaimFile(string name) => Path.Combine(NamesFolder, Key(name) + ".json");
 
         public static string Key(string name) => name.ToLowerInvariant();

@@ -1,0 +1,107 @@
+using CodeEnv.TestSupport;
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>
+/// Behaviours that need a second, real OS user in a separate process. The test creates the user (CI runs as root)
+/// and runs codeenv as that user with runuser; elsewhere it is skipped and says why.
+/// </summary>
+public class OsUserTests
+{
+    private const string Reader = "codeenv-reader";
+
+    private static ShellProcess.Result RunAs(string user, string script)
+    {
+        var shell = RepoPaths.Shell;
+        var start = new System.Diagnostics.ProcessStartInfo("runuser") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-u", user, "--", "dotnet", shell, "-Command", script })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["HOME"] = "/tmp";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "codeenv as " + user + " did not finish");
+        return new ShellProcess.Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    [AsRootFact]
+    public void A_user_who_cannot_write_the_root_is_denied_at_once_and_never_told_it_is_busy()
+    {
+        OsAccounts.EnsureUser(Reader);
+        using var ps = new PowerShellSession();
+        ps.Run("New-CodeEnv -Name e1 -PythonVersion 3.12 -NoInstall").AssertSuccess();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = RunAs(Reader, $"try {{ Add-CodeEnvPackage -Name e1 -Requirement alpha -Root '{ps.RootPath}' -ErrorAction Stop }} catch {{ $_.FullyQualifiedErrorId; $_.CategoryInfo.Category; $_.Exception.Message }}");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the refusal took " + clock.Elapsed);
+        var lines = result.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("RootNotWritable,", lines[0]);
+        Assert.Equal("PermissionDenied", lines[1]);
+        Assert.Contains($"'{Reader}' may not write", lines[2]);
+        Assert.DoesNotContain("busy", result.Output + result.Error);
+    }
+
+    [AsRootFact]
+    public void A_user_who_may_only_read_sees_the_true_state_of_an_interrupted_update()
+    {
+        OsAccounts.EnsureUser(Reader);
+        using var ps = new PowerShellSession();
+        ps.Run("New-CodeEnv -Name e1 -PythonVersion 3.12 -NoInstall").AssertSuccess();
+        // A killed update leaves "Updating" in env.json and no live holder of the env's locks.
+        var envJson = Path.Combine(ps.RootPath, "envs", "e1", "env.json");
+        File.WriteAllText(envJson, File.ReadAllText(envJson).Replace("\"state\": \"Outdated\"", "\"state\": \"Updating\""));
+
+        var result = RunAs(Reader, $"(Get-CodeEnv e1 -Root '{ps.RootPath}').State");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("Interrupted", result.Output.Trim());
+    }
+}
+
+/// <summary>A fact that needs root (to create OS users and switch to them); skipped, with the reason, otherwise.</summary>
+public sealed class AsRootFactAttribute : FactAttribute
+{
+    public AsRootFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            Skip = "creating OS users and switching to them (useradd, runuser) needs root on Linux; CI runs as root.";
+        }
+    }
+}
+
+/// <summary>Real OS users and groups for tests, created once per name.</summary>
+public static class OsAccounts
+{
+    private static readonly object Gate = new();
+
+    public static void EnsureUser(string name, params string[] groups)
+    {
+        lock (Gate)
+        {
+            foreach (var group in groups)
+            {
+                if (ChildProcess.Run("getent", "group", group).ExitCode != 0)
+                {
+                    Assert.Equal(0, ChildProcess.Run("groupadd", group).ExitCode);
+                }
+            }
+
+            if (ChildProcess.Run("id", name).ExitCode != 0)
+            {
+                var arguments = new List<string> { "-M", "-s", "/bin/sh" };
+                if (groups.Length > 0)
+                {
+                    arguments.AddRange(new[] { "-G", string.Join(",", groups) });
+                }
+
+                arguments.Add(name);
+                Assert.Equal(0, ChildProcess.Run("useradd", arguments.ToArray()).ExitCode);
+            }
+        }
+    }
+}
