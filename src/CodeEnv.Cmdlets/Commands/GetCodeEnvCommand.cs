@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Completion;
@@ -28,7 +29,16 @@ namespace CodeEnv.Cmdlets.Commands
             {
                 // -Name still narrows the list, so both filters can be combined.
                 var patterns = (Name ?? new[] { "*" }).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-                ForItem(ContainerConfig, () => WriteObject(Environments().IncludedIn(ContainerConfig).Where(e => patterns.Any(p => p.IsMatch(e.Name))), enumerateCollection: true));
+                IReadOnlyList<(string Name, Environment? Environment, Errors.CodeEnvException? Error)> included = new List<(string, Environment?, Errors.CodeEnvException?)>();
+                if (ForItem(ContainerConfig, () => included = Environments().IncludedIn(ContainerConfig)))
+                {
+                    // An env that cannot be read may or may not be included: its error says so, instead of a silent gap.
+                    foreach (var (name, environment, error) in included.Where(r => patterns.Any(p => p.IsMatch(r.Name))))
+                    {
+                        ForItem(name, () => WriteObject(environment ?? throw error!));
+                    }
+                }
+
                 return;
             }
 

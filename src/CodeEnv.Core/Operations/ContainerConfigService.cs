@@ -70,34 +70,52 @@ namespace CodeEnv.Operations
         public void Remove(string configName, bool force, IOperationReporter reporter, CancellationToken cancellation)
         {
             var settings = environments.Settings();
-            RootService.RequireAdministrator(settings, identity.Current(), "remove container configs");
-            var config = settings.FindContainerConfig(configName) ?? throw EnvironmentService.ContainerConfigMissing(configName, settings);
-            var selecting = environments.GetMany(environments.Names())
-                .Where(r => r.Environment != null && r.Environment.Definition.Containers.Mode == ContainerSelectionMode.Selected && config.Includes(r.Environment.Definition.Containers))
-                .Select(r => r.Name)
-                .ToList();
-            if (selecting.Count > 0 && !force)
+            var caller = identity.Current();
+            RootService.RequireAdministrator(settings, caller, "remove container configs");
+            // The root's lock is held from the check to the removal, so no env can select the config in between
+            // (selecting one takes the same lock).
+            using (var rootLock = RootStore.Lock(environments.Paths, caller, clock, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), "Remove-CodeEnvContainerConfig"))
             {
-                throw new CodeEnvException(
-                    ErrorKind.OperationFailed,
-                    "ContainerConfigInUse",
-                    $"The container config '{config.ConfigName}' is selected by {selecting.Count} env(s): {string.Join(", ", selecting)}. Change their selection first, or use -Force to drop the config from them.",
-                    config.ConfigName);
-            }
-
-            foreach (var name in selecting)
-            {
-                environments.Change(name, "Remove-CodeEnvContainerConfig", EnvironmentRight.None, d =>
+                settings = environments.Settings();
+                var config = settings.FindContainerConfig(configName) ?? throw EnvironmentService.ContainerConfigMissing(configName, settings);
+                var envs = environments.GetMany(environments.Names());
+                var unreadable = envs.Where(r => r.Error != null).ToList();
+                if (unreadable.Count > 0)
                 {
-                    d.Containers.Configs.RemoveAll(c => string.Equals(c, config.ConfigName, StringComparison.OrdinalIgnoreCase));
-                    if (d.Containers.Configs.Count == 0)
-                    {
-                        d.Containers.Mode = ContainerSelectionMode.None;
-                    }
-                }, reporter, cancellation);
-            }
+                    throw new CodeEnvException(
+                        ErrorKind.InvalidData,
+                        "ContainerConfigUseUnknown",
+                        $"Whether the container config '{config.ConfigName}' is in use cannot be told, since {unreadable.Count} env(s) cannot be read: {string.Join("; ", unreadable.Select(r => r.Error!.Message))}. Repair or remove them first.",
+                        config.ConfigName);
+                }
 
-            RootStore.Update(environments.Paths, s => s.ContainerConfigs.RemoveAll(c => string.Equals(c.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase)), identity.Current(), clock, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), "Remove-CodeEnvContainerConfig");
+                var selecting = envs
+                    .Where(r => r.Environment!.Definition.Containers.Mode == ContainerSelectionMode.Selected && config.Includes(r.Environment.Definition.Containers))
+                    .Select(r => r.Name)
+                    .ToList();
+                if (selecting.Count > 0 && !force)
+                {
+                    throw new CodeEnvException(
+                        ErrorKind.OperationFailed,
+                        "ContainerConfigInUse",
+                        $"The container config '{config.ConfigName}' is selected by {selecting.Count} env(s): {string.Join(", ", selecting)}. Change their selection first, or use -Force to drop the config from them.",
+                        config.ConfigName);
+                }
+
+                foreach (var name in selecting)
+                {
+                    environments.Change(name, "Remove-CodeEnvContainerConfig", EnvironmentRight.None, d =>
+                    {
+                        d.Containers.Configs.RemoveAll(c => string.Equals(c, config.ConfigName, StringComparison.OrdinalIgnoreCase));
+                        if (d.Containers.Configs.Count == 0)
+                        {
+                            d.Containers.Mode = ContainerSelectionMode.None;
+                        }
+                    }, reporter, cancellation);
+                }
+
+                RootStore.Update(environments.Paths, s => s.ContainerConfigs.RemoveAll(c => string.Equals(c.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase)), caller, clock, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), "Remove-CodeEnvContainerConfig", rootLock);
+            }
         }
     }
 }

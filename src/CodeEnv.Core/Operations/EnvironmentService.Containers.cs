@@ -10,11 +10,12 @@ namespace CodeEnv.Operations
     public sealed partial class EnvironmentService
     {
         /// <summary>The envs a container config includes.</summary>
-        public IReadOnlyList<Environment> IncludedIn(string configName)
+        /// <summary>The envs the config includes, and every env that cannot be read (whose inclusion cannot be told) with its error.</summary>
+        public IReadOnlyList<(string Name, Environment? Environment, CodeEnvException? Error)> IncludedIn(string configName)
         {
             var settings = Settings();
             var config = settings.FindContainerConfig(configName) ?? throw ContainerConfigMissing(configName, settings);
-            return GetMany(Names()).Where(r => r.Environment != null && config.Includes(r.Environment.Definition.Containers)).Select(r => r.Environment!).ToList();
+            return GetMany(Names()).Where(r => r.Error != null || config.Includes(r.Environment!.Definition.Containers)).ToList();
         }
 
         internal static ContainerSelection ValidSelection(ContainerSelectionMode mode, IReadOnlyList<string> configs, RootSettings settings)

@@ -5,6 +5,7 @@ using System.Threading;
 using CodeEnv.Errors;
 using CodeEnv.Packages;
 using CodeEnv.Security;
+using CodeEnv.Store;
 
 namespace CodeEnv.Operations
 {
@@ -17,7 +18,18 @@ namespace CodeEnv.Operations
             var caller = identity.Current();
             var settings = Settings();
             var ownerRightsNeeded = change.Description != null || change.Owner != null || change.UsableByAll != null || change.ContainerSelection != null;
-            var containers = change.ContainerSelection == null ? null : ValidSelection(change.ContainerSelection.Value, change.ContainerConfigs, settings);
+            // Selecting container configs holds the root's lock (before the env's, as Remove-CodeEnvContainerConfig does),
+            // so a config cannot be removed between this check and the write.
+            using (change.ContainerSelection == null ? null : RootStore.Lock(paths, caller, clock, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), "Set-CodeEnv"))
+            {
+                settings = change.ContainerSelection == null ? settings : Settings();
+                var containers = change.ContainerSelection == null ? null : ValidSelection(change.ContainerSelection.Value, change.ContainerConfigs, settings);
+                return ChangeSettings(name, change, caller, settings, ownerRightsNeeded, containers, reporter, cancellation);
+            }
+        }
+
+        private Environment ChangeSettings(string name, EnvironmentSettingsChange change, CallerIdentity caller, RootSettings settings, bool ownerRightsNeeded, ContainerSelection? containers, IOperationReporter reporter, CancellationToken cancellation)
+        {
             return Change(
                 name,
                 "Set-CodeEnv",

@@ -118,7 +118,13 @@ namespace CodeEnv.Operations
 
                     Directory.CreateDirectory(paths.EnvFolder(name));
                     created = true;
-                    store.WriteRevision(definition, Record(definition, null, CreateActivity));
+                    // The selection is checked again under the root's lock as revision 1 is written, so a container config
+                    // removed since the check above is not selected (see Remove-CodeEnvContainerConfig).
+                    using (RootStore.Lock(paths, caller, clock, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), CreateActivity))
+                    {
+                        definition.Containers = ValidSelection(request.ContainerSelection, request.ContainerConfigs, Settings());
+                        store.WriteRevision(definition, Record(definition, null, CreateActivity));
+                    }
 
                     if (request.NoInstall)
                     {

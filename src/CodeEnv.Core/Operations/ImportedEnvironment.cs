@@ -69,13 +69,17 @@ namespace CodeEnv.Operations
             }
 
             definition.GroupPermissions = imported.GroupPermissions;
-            if (UnixUsers.Exists(imported.Owner))
+            switch (UnixUsers.Exists(imported.Owner))
             {
-                definition.Owner = imported.Owner;
-            }
-            else
-            {
-                reporter.Warning($"The owner '{imported.Owner}' is not a user of this machine; '{caller.UserName}' owns the imported env.");
+                case true:
+                    definition.Owner = imported.Owner;
+                    break;
+                case false:
+                    reporter.Warning($"The owner '{imported.Owner}' is not a user of this machine; '{caller.UserName}' owns the imported env.");
+                    break;
+                default:
+                    reporter.Warning($"Whether '{imported.Owner}' is a user of this machine cannot be checked here; '{caller.UserName}' owns the imported env. Give it to them with Set-CodeEnv -Owner once you know the account.");
+                    break;
             }
         }
 

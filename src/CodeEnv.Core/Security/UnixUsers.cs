@@ -6,7 +6,11 @@ namespace CodeEnv.Security
     /// <summary>Whether a user name is known to this machine's user database (NSS included).</summary>
     internal static class UnixUsers
     {
-        public static bool Exists(string userName) => Platform.IsWindows || getpwnam(userName) != IntPtr.Zero;
+        /// <summary>
+        /// True or false from the user database; null where this build cannot ask (Windows: the netstandard2.0 engine
+        /// has no account lookup), so that a caller never takes "cannot tell" for "exists".
+        /// </summary>
+        public static bool? Exists(string userName) => Platform.IsWindows ? (bool?)null : getpwnam(userName) != IntPtr.Zero;
 
         [DllImport("libc", SetLastError = true)]
         private static extern IntPtr getpwnam(string name);

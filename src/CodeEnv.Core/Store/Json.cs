@@ -11,7 +11,8 @@ namespace CodeEnv.Store
         {
             // Dictionary keys are data (package set names), not property names: they keep their spelling.
             ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false } },
-            Converters = { new StringEnumConverter() },
+            // An enum is written by name; a number where a name belongs ("state": 12345) is a damaged file, not a value.
+            Converters = { new StringEnumConverter { AllowIntegerValues = false } },
             Formatting = Formatting.Indented,
             NullValueHandling = NullValueHandling.Ignore,
             DateParseHandling = DateParseHandling.DateTimeOffset,

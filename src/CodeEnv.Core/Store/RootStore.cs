@@ -21,11 +21,20 @@ namespace CodeEnv.Store
             return settings;
         }
 
-        /// <summary>Changes the settings under the root's lock, as a new revision; nothing else writes codeenv.json.</summary>
-        public static RootSettings Update(RootPaths paths, Action<RootSettings> change, CallerIdentity caller, IClock clock, TimeSpan lockTimeout, string operation = "Set-CodeEnvRoot")
+        /// <summary>The root's lock, for a change that must see the settings stay as they are across several steps.</summary>
+        public static FileLock Lock(RootPaths paths, CallerIdentity caller, IClock clock, TimeSpan lockTimeout, string operation)
         {
             var holder = new LockHolder { Operation = operation, User = caller.UserName, ProcessId = Platform.ProcessId, Host = Platform.HostName, Since = clock.UtcNow };
-            using (FileLock.Acquire(paths.RootLockFile, holder, lockTimeout, $"The root '{paths.Root}'", System.Threading.CancellationToken.None))
+            return FileLock.Acquire(paths.RootLockFile, holder, lockTimeout, $"The root '{paths.Root}'", System.Threading.CancellationToken.None);
+        }
+
+        /// <summary>
+        /// Changes the settings under the root's lock, as a new revision; nothing else writes codeenv.json. A caller that
+        /// already holds the lock (<see cref="Lock"/>) passes it as <paramref name="held"/>.
+        /// </summary>
+        public static RootSettings Update(RootPaths paths, Action<RootSettings> change, CallerIdentity caller, IClock clock, TimeSpan lockTimeout, string operation = "Set-CodeEnvRoot", FileLock? held = null)
+        {
+            using (held == null ? Lock(paths, caller, clock, lockTimeout, operation) : null)
             {
                 var before = Read(paths);
                 var settings = Json.Clone(before);
