@@ -49,9 +49,22 @@ public class HistoryAndPermissionTests
 
         var history = ps.Run("Get-CodeEnvHistory").AssertSuccess().Output;
 
-        Assert.Equal(new[] { 3, 2 }, history.Select(h => h.Get<int>("Revision")));
+        Assert.Equal(new[] { 3, 2, 1 }, history.Select(h => h.Get<int>("Revision")));
         Assert.Equal("packageSources.noIndex: false -> true", Assert.Single(history[0].Get<string[]>("Changes")));
         Assert.Equal("basePackages: added numpy", Assert.Single(history[1].Get<string[]>("Changes")));
+    }
+
+    [Fact]
+    public void Initialize_CodeEnvRoot_writes_the_history_entry_of_revision_1()
+    {
+        using var ps = new PowerShellSession();
+
+        var first = ps.Run("Get-CodeEnvHistory").AssertSuccess().Output.Single();
+
+        Assert.Equal(1, first.Get<int>("Revision"));
+        Assert.Equal("Initialize-CodeEnvRoot", first.Get<string>("Operation"));
+        Assert.Equal(System.Environment.UserName, first.Get<string>("ChangedBy"));
+        Assert.NotEmpty(first.Get<string[]>("Changes"));
     }
 
     [Fact]

@@ -86,6 +86,95 @@ public class ReliabilityTests
     }
 
     [Fact]
+    public void A_pip_orphaned_by_a_killed_update_is_ended_by_the_next_holder_of_the_venv_lock()
+    {
+        using var ps = PackageSession.Create();
+        var links = ps.Scratch("links");
+        BuildTools.CopyTo(links);
+        var stall = ps.Scratch("stall-while-this-exists");
+        File.WriteAllText(stall, "");
+        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        ps.Run("New-CodeEnv -Name work -PythonVersion 3.11 -Requirement alpha; Add-CodeEnvPackage work stalling").AssertSuccess();
+        var holderFile = Path.Combine(ps.RootPath, "state", "locks", "work.venv.lock.holder.json");
+
+        int group;
+        using (var update = ShellProcess.Start(Command(ps.RootPath, "Update-CodeEnv work")))
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(holderFile) || JObject.Parse(ReadShared(holderFile))["childProcessGroup"] == null
+                   || !Directory.GetFiles(Path.Combine(ps.RootPath, "envs", "work", "logs"), "*update.log").Any(l => ReadShared(l).Contains("stalling")))
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
+                Thread.Sleep(200);
+            }
+
+            group = JObject.Parse(ReadShared(holderFile))["childProcessGroup"]!.Value<int>();
+            update.Kill(entireProcessTree: false); // SIGKILL to codeenv alone: its pip is re-parented and runs on
+            update.WaitForExit();
+        }
+
+        Thread.Sleep(500);
+        Assert.NotEmpty(MembersOf(group));
+
+        var removal = ps.Run("Remove-CodeEnv work -Confirm:$false -Verbose");
+
+        removal.AssertSuccess();
+        Assert.Contains(removal.Warnings, w => w.Contains($"process group {group}"));
+        var deadline = Stopwatch.StartNew();
+        while (MembersOf(group).Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Thread.Sleep(100);
+        }
+
+        Assert.Empty(MembersOf(group));
+    }
+
+    [Fact]
+    public void The_next_holder_of_an_env_lock_sweeps_the_temp_files_and_trash_a_killed_holder_left()
+    {
+        using var ps = new PowerShellSession();
+        ps.Run("New-CodeEnv -Name left -PythonVersion 3.12 -NoInstall").AssertSuccess();
+        // What SIGKILL leaves mid-write and mid-removal: the holder record (its Dispose never ran), a temp file of an
+        // atomic write, and a renamed folder in the trash.
+        var locks = Path.Combine(ps.RootPath, "state", "locks");
+        File.WriteAllText(Path.Combine(locks, "left.lock.holder.json"), new JObject { ["operation"] = "Remove-CodeEnv", ["user"] = "root", ["processId"] = 999999, ["host"] = System.Environment.MachineName, ["since"] = "2026-01-01T00:00:00+00:00" }.ToString());
+        var temp = Path.Combine(ps.RootPath, "envs", "left", ".env.json.0123456789abcdef0123456789abcdef.tmp");
+        File.WriteAllText(temp, "{ half");
+        var trashed = Path.Combine(ps.RootPath, "state", "trash", "left.env.0123456789abcdef0123456789abcdef");
+        Directory.CreateDirectory(Path.Combine(trashed, "venv"));
+        var othersTrash = Path.Combine(ps.RootPath, "state", "trash", "left-over.env.0123456789abcdef0123456789abcdef");
+        Directory.CreateDirectory(othersTrash);
+
+        var result = ps.Run("Set-CodeEnv left -Description 'after the crash' -Verbose");
+
+        result.AssertSuccess();
+        Assert.False(File.Exists(temp));
+        Assert.False(Directory.Exists(trashed));
+        Assert.True(Directory.Exists(othersTrash), "the trash of another env (left-over) is that env's lock's to sweep");
+        Assert.Contains(result.Verbose, v => v.Contains("interrupted process"));
+    }
+
+    // The processes whose process group is <paramref name="group"/>, read from /proc.
+    private static List<int> MembersOf(int group) =>
+        Directory.GetDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .Where(pid =>
+            {
+                try
+                {
+                    var stat = File.ReadAllText($"/proc/{pid}/stat");
+                    var fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+                    return fields[0] != "Z" && fields[2] == group.ToString();
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            })
+            .ToList();
+
+    [Fact]
     public void A_waiter_names_the_holder_and_takes_the_lock_when_it_is_released()
     {
         using var ps = new PowerShellSession();

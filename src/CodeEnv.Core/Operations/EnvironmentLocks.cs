@@ -33,11 +33,7 @@ namespace CodeEnv.Operations
         {
             var subject = $"The env '{canonicalName}'";
             var held = FileLock.Acquire(paths.EnvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, cancellation, waiting: Waiting(subject, reporter));
-            if (held.InterruptedHolder != null)
-            {
-                reporter.Verbose($"The lock of '{canonicalName}' was left by an interrupted process: {held.InterruptedHolder}.");
-            }
-
+            TakeOver(held, canonicalName, reporter, files: true);
             held.Released = time => reporter.Verbose($"{operation} held the lock of '{canonicalName}' for {time.TotalMilliseconds:0} ms.");
             return held;
         }
@@ -49,7 +45,9 @@ namespace CodeEnv.Operations
         public FileLock AcquireVenv(string canonicalName, string operation, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
         {
             var subject = $"The venv of '{canonicalName}'";
-            return FileLock.Acquire(paths.EnvVenvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, cancellation, waiting: Waiting(subject, reporter));
+            var held = FileLock.Acquire(paths.EnvVenvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, cancellation, waiting: Waiting(subject, reporter));
+            TakeOver(held, canonicalName, reporter, files: false);
+            return held;
         }
 
         /// <summary>
@@ -68,6 +66,7 @@ namespace CodeEnv.Operations
                 waiting: Waiting($"The env name '{name}'", reporter));
             try
             {
+                TakeOver(held, name, reporter, files: true);
                 var claim = store.ReadClaim(name);
                 if (claim != null)
                 {
@@ -130,6 +129,30 @@ namespace CodeEnv.Operations
             Host = Platform.HostName,
             Since = clock.UtcNow,
         };
+
+        /// <summary>
+        /// A lock whose last holder was killed: end what it left running, then sweep the temp files and trash it left,
+        /// before working where it worked. Nothing of a live process is touched: it would still hold the lock.
+        /// </summary>
+        private void TakeOver(FileLock held, string name, IOperationReporter reporter, bool files)
+        {
+            var left = held.InterruptedHolder;
+            if (left == null)
+            {
+                return;
+            }
+
+            reporter.Verbose($"The lock of '{name}' was left by an interrupted process: {left}.");
+            if (held.EndInterruptedChildren())
+            {
+                reporter.Warning($"Ended what {left.Operation} (pid {left.ProcessId}, killed) left running in process group {left.ChildProcessGroup}.");
+            }
+
+            foreach (var swept in Leftovers.Sweep(paths, name, files))
+            {
+                reporter.Verbose("Removed what an interrupted process left: " + swept);
+            }
+        }
 
         // A waiter says whom it waits for (Verbose, once per holder) and how long it has waited (progress), as cargo does.
         private static Action<LockHolder?, TimeSpan> Waiting(string subject, IOperationReporter reporter)

@@ -9,6 +9,7 @@ using CodeEnv.Packages;
 using CodeEnv.Python;
 using CodeEnv.Requirements;
 using CodeEnv.Security;
+using CodeEnv.Store;
 
 namespace CodeEnv.Operations
 {
@@ -27,7 +28,7 @@ namespace CodeEnv.Operations
         {
             var canonical = Canonical(name);
             var settings = Settings();
-            using (locks.AcquireVenv(canonical, UpdateActivity, settings, reporter, cancellation))
+            using (var venvLock = locks.AcquireVenv(canonical, UpdateActivity, settings, reporter, cancellation))
             {
                 EnvironmentDefinition definition;
                 using (locks.Acquire(canonical, UpdateActivity, settings, reporter, cancellation))
@@ -63,7 +64,7 @@ namespace CodeEnv.Operations
                     using (var log = new OperationLog(paths.LogsFolder(canonical), "update", clock.UtcNow, reporter))
                     {
                         var createVenv = options.Rebuild || !File.Exists(venvPython);
-                        installed = await InstallAsync(definition, settings, createVenv ? await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false) : null, options, UpdateActivity, log, reporter, cancellation).ConfigureAwait(false);
+                        installed = await InstallAsync(definition, settings, createVenv ? await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false) : null, options, UpdateActivity, log, reporter, venvLock.RecordChild, cancellation).ConfigureAwait(false);
                     }
 
                     return Finish(definition, installed, EnvironmentState.Ready, null, settings, reporter);
@@ -127,11 +128,11 @@ namespace CodeEnv.Operations
         /// Builds the venv when <paramref name="interpreter"/> is given, installs every line with pip, applies -Sync,
         /// and records what is installed. Shared by creation and update so both leave the same installed.json.
         /// </summary>
-        private async Task<InstalledLock> InstallAsync(EnvironmentDefinition definition, RootSettings settings, PythonInterpreter? interpreter, UpdateOptions options, string activity, OperationLog log, IOperationReporter reporter, CancellationToken cancellation)
+        private async Task<InstalledLock> InstallAsync(EnvironmentDefinition definition, RootSettings settings, PythonInterpreter? interpreter, UpdateOptions options, string activity, OperationLog log, IOperationReporter reporter, Action<int> childStarted, CancellationToken cancellation)
         {
             var name = definition.Name;
             var venv = paths.VenvFolder(name);
-            var builder = new VenvBuilder(reporter, activity);
+            var builder = new VenvBuilder(reporter, activity, childStarted);
             if (interpreter != null)
             {
                 DeleteVenv(venv);
@@ -254,7 +255,7 @@ namespace CodeEnv.Operations
 
             // Renamed first, so a deletion that fails half-way leaves no half venv where the new one goes.
             Directory.CreateDirectory(paths.TrashFolder);
-            var trashed = Path.Combine(paths.TrashFolder, "venv-" + Guid.NewGuid().ToString("N"));
+            var trashed = Path.Combine(paths.TrashFolder, Leftovers.TrashName(Path.GetFileName(Path.GetDirectoryName(venv)!), "venv"));
             Directory.Move(venv, trashed);
             Store.Trash.Empty(trashed);
         }

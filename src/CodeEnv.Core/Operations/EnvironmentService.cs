@@ -135,7 +135,7 @@ namespace CodeEnv.Operations
                     {
                         using (var log = new OperationLog(paths.LogsFolder(name), "create", clock.UtcNow, reporter))
                         {
-                            store.WriteInstalled(await InstallAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, cancellation).ConfigureAwait(false));
+                            store.WriteInstalled(await InstallAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, held.RecordChild, cancellation).ConfigureAwait(false));
                         }
 
                         definition.State = EnvironmentState.Ready;

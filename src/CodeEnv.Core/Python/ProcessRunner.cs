@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.IO;
+using System.Linq;
 using System.Diagnostics;
 using System.Reflection;
 using System.Threading;
@@ -99,8 +100,17 @@ namespace CodeEnv.Python
             Action<string>? onLine,
             CancellationToken cancellation,
             IReadOnlyDictionary<string, string?>? environment = null,
-            Action<string>? onErrorLine = null)
+            Action<string>? onErrorLine = null,
+            Action<int>? onStartedInOwnGroup = null)
         {
+            var shown = executable;
+            // A child whose start is recorded (pip, venv) runs in a process group of its own, which a successor can end.
+            if (onStartedInOwnGroup != null && ProcessGroups.Available)
+            {
+                arguments = new[] { executable }.Concat(arguments).ToList();
+                executable = ProcessGroups.SetsidPath;
+            }
+
             var stdout = new List<string>();
             var stderr = new List<string>();
             var command = Cli.Wrap(executable)
@@ -133,12 +143,17 @@ namespace CodeEnv.Python
             {
                 cancellation.ThrowIfCancellationRequested();
                 var running = command.ExecuteAsync(CancellationToken.None);
+                if (ProcessGroups.Available)
+                {
+                    onStartedInOwnGroup?.Invoke(running.ProcessId);
+                }
+
                 CommandResult result;
                 // CliWrap's own cancellation kills only the child; pip's builds run setup.py in grandchildren, which
                 // would live on. The whole tree goes.
                 using (cancellation.Register(() => KillTree(running.ProcessId)))
                 {
-                    await WatchAsync(running.Task, running.ProcessId, executable).ConfigureAwait(false);
+                    await WatchAsync(running.Task, running.ProcessId, shown).ConfigureAwait(false);
                     result = await running.ConfigureAwait(false);
                 }
 
@@ -147,15 +162,15 @@ namespace CodeEnv.Python
             }
             catch (OperationCanceledException e)
             {
-                throw new CodeEnvException(ErrorKind.Stopped, "OperationStopped", $"Stopped: '{executable}' was killed.", executable, e);
+                throw new CodeEnvException(ErrorKind.Stopped, "OperationStopped", $"Stopped: '{shown}' was killed.", shown, e);
             }
             catch (Win32Exception e)
             {
-                throw new CodeEnvException(ErrorKind.NotFound, "ExecutableNotFound", $"'{executable}' cannot be started: {e.Message}.", executable, e);
+                throw new CodeEnvException(ErrorKind.NotFound, "ExecutableNotFound", $"'{shown}' cannot be started: {e.Message}.", shown, e);
             }
             catch (InvalidOperationException e)
             {
-                throw new CodeEnvException(ErrorKind.NotFound, "ExecutableNotFound", $"'{executable}' cannot be started: {e.Message}.", executable, e);
+                throw new CodeEnvException(ErrorKind.NotFound, "ExecutableNotFound", $"'{shown}' cannot be started: {e.Message}.", shown, e);
             }
         }
     }

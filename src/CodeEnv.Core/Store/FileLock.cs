@@ -19,12 +19,14 @@ namespace CodeEnv.Store
 
         private readonly FileStream stream;
         private readonly string holderPath;
+        private readonly LockHolder me;
         private readonly Stopwatch held = Stopwatch.StartNew();
 
-        private FileLock(FileStream stream, string holderPath, LockHolder? interruptedHolder)
+        private FileLock(FileStream stream, string holderPath, LockHolder me, LockHolder? interruptedHolder)
         {
             this.stream = stream;
             this.holderPath = holderPath;
+            this.me = me;
             InterruptedHolder = interruptedHolder;
         }
 
@@ -113,7 +115,7 @@ namespace CodeEnv.Store
             var holderPath = HolderPath(lockPath);
             var leftover = ReadHolder(holderPath);
             AtomicFile.WriteAllText(holderPath, Json.Serialize(me));
-            return new FileLock(stream, holderPath, leftover);
+            return new FileLock(stream, holderPath, me, leftover);
         }
 
         /// <summary>Whether some live process holds the lock now.</summary>
@@ -140,6 +142,26 @@ namespace CodeEnv.Store
             {
                 return Platform.IsWindows;
             }
+        }
+
+        /// <summary>Records the process group of the child this holder just started, for whoever may take the lock over.</summary>
+        public void RecordChild(int processGroup)
+        {
+            me.ChildProcessGroup = processGroup;
+            me.ChildStartTicks = Python.ProcessGroups.StartTicks(processGroup);
+            AtomicFile.WriteAllText(holderPath, Json.Serialize(me));
+        }
+
+        /// <summary>
+        /// Ends what a killed holder of this lock left running (its child's process group, on this host): called by the
+        /// new holder before it works where the old one did.
+        /// </summary>
+        public bool EndInterruptedChildren()
+        {
+            var left = InterruptedHolder;
+            return left?.ChildProcessGroup is int group
+                && string.Equals(left.Host, Platform.HostName, StringComparison.OrdinalIgnoreCase)
+                && Python.ProcessGroups.EndOrphaned(group, left.ChildStartTicks);
         }
 
         public void Dispose()

@@ -17,6 +17,15 @@ namespace CodeEnv.Store
 
         public DateTimeOffset Since { get; set; }
 
+        /// <summary>
+        /// The process group of the child this holder started (pip, venv), when one runs: whoever takes the lock over
+        /// from a killed holder ends that group first, so an orphaned pip never works on a venv beside its successor.
+        /// </summary>
+        public int? ChildProcessGroup { get; set; }
+
+        /// <summary>The group leader's start time (clock ticks since boot, /proc/pid/stat), so a reused id is never mistaken for it.</summary>
+        public long? ChildStartTicks { get; set; }
+
         public override string ToString() => $"{Operation} by {User} (pid {ProcessId} on {Host}) since {Since:u}";
     }
 }

@@ -125,6 +125,17 @@ namespace CodeEnv.Store
                 UpdatedBy = caller.UserName,
                 UpdatedAt = now,
             };
+            // Revision 1 has its history entry like every later one; codeenv.json still comes last.
+            Directory.CreateDirectory(paths.RootHistoryFolder);
+            SchemaFile.Write(paths.RootHistoryFile(settings.Revision), new RootHistoryRecord
+            {
+                Revision = settings.Revision,
+                ChangedBy = caller.UserName,
+                ChangedAt = now,
+                Operation = "Initialize-CodeEnvRoot",
+                Changes = DefinitionDiff.Between<RootSettings>(null, settings),
+                Settings = settings,
+            });
             SchemaFile.Write(paths.SettingsFile, settings);
             return settings;
         }

@@ -20,7 +20,7 @@ namespace CodeEnv.Store
         public string Take(string name)
         {
             Directory.CreateDirectory(paths.TrashFolder);
-            var trashed = Path.Combine(paths.TrashFolder, RootPaths.Key(name) + "-" + Guid.NewGuid().ToString("N"));
+            var trashed = Path.Combine(paths.TrashFolder, Leftovers.TrashName(name, "env"));
             Directory.Move(paths.EnvFolder(name), trashed);
             return trashed;
         }
