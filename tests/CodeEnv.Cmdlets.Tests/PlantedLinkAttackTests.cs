@@ -50,6 +50,7 @@ public class PlantedLinkAttackTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_venv_python_replaced_by_a_script_is_never_run()
     {
         var python = Path.Combine(env, "venv", "bin", "python");
