@@ -17,6 +17,33 @@ public class ReliabilityTests
         return results;
     }
 
+    /// <summary>
+    /// An env whose next update stalls inside pip for as long as the returned file exists: it requests a setup.py sdist
+    /// that waits on that file while pip builds it.
+    /// </summary>
+    private static string EnvWithStallingPackage(PowerShellSession ps, string name)
+    {
+        var links = ps.Scratch("links");
+        BuildTools.CopyTo(links);
+        var stall = ps.Scratch("stall-while-this-exists");
+        File.WriteAllText(stall, "");
+        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        ps.Run($"New-CodeEnv -Name {name} -PythonVersion 3.11 -Requirement alpha; Add-CodeEnvPackage {name} stalling").AssertSuccess();
+        return stall;
+    }
+
+    /// <summary>Waits until an update of the env has reached pip's build of the stalling package (and <paramref name="also"/> holds).</summary>
+    private static void WaitUntilPipStalls(PowerShellSession ps, string name, Func<bool>? also = null)
+    {
+        var logs = Path.Combine(ps.RootPath, "envs", name, "logs");
+        var clock = Stopwatch.StartNew();
+        while (!Directory.GetFiles(logs, "*update.log").Any(l => ReadShared(l).Contains("stalling")) || (also != null && !also()))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
+            Thread.Sleep(200);
+        }
+    }
+
     [Fact]
     public void Twenty_processes_creating_one_name_at_once_leave_exactly_one_intact_env()
     {
@@ -53,21 +80,10 @@ public class ReliabilityTests
     public void Fifty_cron_jobs_adding_packages_while_pip_runs_all_succeed_with_the_default_wait_and_never_wait_for_pip()
     {
         using var ps = PackageSession.Create();
-        var links = ps.Scratch("links");
-        BuildTools.CopyTo(links);
-        var stall = ps.Scratch("stall-while-this-exists");
-        File.WriteAllText(stall, "");
-        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
-        ps.Run("New-CodeEnv -Name race -PythonVersion 3.11 -Requirement alpha; Add-CodeEnvPackage race stalling").AssertSuccess();
-        var logs = Path.Combine(ps.RootPath, "envs", "race", "logs");
+        var stall = EnvWithStallingPackage(ps, "race");
 
         using var update = ShellProcess.Start(Command(ps.RootPath, "Update-CodeEnv race"));
-        var clock = Stopwatch.StartNew();
-        while (!Directory.GetFiles(logs, "*update.log").Any(l => ReadShared(l).Contains("stalling")))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
-            Thread.Sleep(200);
-        }
+        WaitUntilPipStalls(ps, "race");
 
         // pip is stalled for as long as the file exists: every job must finish while it still runs.
         var results = RunAtOnce(50, i => Command(ps.RootPath, $"Add-CodeEnvPackage -Name race -Requirement 'filler{i:00}'"));
@@ -89,25 +105,13 @@ public class ReliabilityTests
     public void A_pip_orphaned_by_a_killed_update_is_ended_by_the_next_holder_of_the_venv_lock()
     {
         using var ps = PackageSession.Create();
-        var links = ps.Scratch("links");
-        BuildTools.CopyTo(links);
-        var stall = ps.Scratch("stall-while-this-exists");
-        File.WriteAllText(stall, "");
-        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
-        ps.Run("New-CodeEnv -Name work -PythonVersion 3.11 -Requirement alpha; Add-CodeEnvPackage work stalling").AssertSuccess();
+        EnvWithStallingPackage(ps, "work");
         var holderFile = Path.Combine(ps.RootPath, "state", "locks", "work.venv.lock.holder.json");
 
         int group;
         using (var update = ShellProcess.Start(Command(ps.RootPath, "Update-CodeEnv work")))
         {
-            var clock = Stopwatch.StartNew();
-            while (!File.Exists(holderFile) || JObject.Parse(ReadShared(holderFile))["childProcessGroup"] == null
-                   || !Directory.GetFiles(Path.Combine(ps.RootPath, "envs", "work", "logs"), "*update.log").Any(l => ReadShared(l).Contains("stalling")))
-            {
-                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
-                Thread.Sleep(200);
-            }
-
+            WaitUntilPipStalls(ps, "work", () => File.Exists(holderFile) && JObject.Parse(ReadShared(holderFile))["childProcessGroup"] != null);
             group = JObject.Parse(ReadShared(holderFile))["childProcessGroup"]!.Value<int>();
             update.Kill(entireProcessTree: false); // SIGKILL to codeenv alone: its pip is re-parented and runs on
             update.WaitForExit();
@@ -196,25 +200,13 @@ public class ReliabilityTests
     public void An_update_killed_with_SIGKILL_leaves_the_env_intact_interrupted_and_updatable()
     {
         using var ps = PackageSession.Create();
-        var links = ps.Scratch("links");
-        BuildTools.CopyTo(links);
-        var stall = ps.Scratch("stall-while-this-exists");
-        File.WriteAllText(stall, "");
-        // Building this sdist stalls while the file exists, so the process can be killed half-way through pip.
-        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
-        ps.Run("New-CodeEnv -Name work -PythonVersion 3.11 -Requirement alpha").AssertSuccess();
-        ps.Run("Add-CodeEnvPackage work stalling").AssertSuccess();
+        var stall = EnvWithStallingPackage(ps, "work");
         var envJson = Path.Combine(ps.RootPath, "envs", "work", "env.json");
 
+        // The stalled build lets the process be killed half-way through pip.
         using (var update = ShellProcess.Start(Command(ps.RootPath, "Update-CodeEnv work")))
         {
-            var clock = Stopwatch.StartNew();
-            while (!File.ReadAllText(envJson).Contains("\"Updating\"") || !Directory.GetFiles(Path.Combine(ps.RootPath, "envs", "work", "logs"), "*update.log").Any(l => ReadShared(l).Contains("stalling")))
-            {
-                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
-                Thread.Sleep(200);
-            }
-
+            WaitUntilPipStalls(ps, "work", () => File.ReadAllText(envJson).Contains("\"Updating\""));
             Thread.Sleep(1000);
             update.Kill(entireProcessTree: true); // SIGKILL, to the shell and the pip it started
             update.WaitForExit();
