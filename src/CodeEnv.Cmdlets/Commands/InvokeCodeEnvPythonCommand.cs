@@ -25,6 +25,8 @@ namespace CodeEnv.Cmdlets.Commands
                 var exitCode = RunEngineWithPipeline((pipeline, token) => service.RunPythonAsync(
                     Name,
                     ArgumentList,
+                    // The caller's current folder, as pwsh gives any native command: ./train.py means the script beside them.
+                    SessionState.Path.CurrentFileSystemLocation.ProviderPath,
                     line => pipeline.Post(c => c.WriteObject(line)),
                     // stderr is shown as a native command's is, and can be captured with 6>, without failing the caller's script.
                     line => pipeline.Post(c => c.WriteInformation(new HostInformationMessage { Message = line }, new[] { "PSHOST", "stderr" })),

@@ -119,8 +119,11 @@ namespace CodeEnv.Operations
             return environment;
         }
 
-        /// <summary>Runs the env's own python with the caller's arguments (Use needed), passing on each output line; returns its exit code.</summary>
-        public async System.Threading.Tasks.Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, Action<string> onOutput, Action<string> onError, CancellationToken cancellation)
+        /// <summary>
+        /// Runs the env's own python with the caller's arguments (Use needed) in <paramref name="workingDirectory"/> (the
+        /// caller's current folder, as for any native command), passing on each output line; returns its exit code.
+        /// </summary>
+        public async System.Threading.Tasks.Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, string? workingDirectory, Action<string> onOutput, Action<string> onError, CancellationToken cancellation)
         {
             var environment = ForUse(name);
             if (!System.IO.File.Exists(environment.PythonPath))
@@ -132,9 +135,8 @@ namespace CodeEnv.Operations
                     environment.Name);
             }
 
-            var run = await Python.ProcessRunner.RunAsync(environment.PythonPath, arguments, onOutput, cancellation, null, onError).ConfigureAwait(false);
+            var run = await Python.ProcessRunner.RunAsync(environment.PythonPath, arguments, onOutput, cancellation, null, onError, workingDirectory: workingDirectory).ConfigureAwait(false);
             return run.ExitCode;
         }
-
     }
 }

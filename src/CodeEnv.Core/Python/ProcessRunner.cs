@@ -50,7 +50,8 @@ namespace CodeEnv.Python
             CancellationToken cancellation,
             IReadOnlyDictionary<string, string?>? environment = null,
             Action<string>? onErrorLine = null,
-            Action<int>? onStartedInOwnGroup = null)
+            Action<int>? onStartedInOwnGroup = null,
+            string? workingDirectory = null)
         {
             var shown = executable;
             if (Path.IsPathRooted(executable) && !File.Exists(executable))
@@ -109,6 +110,11 @@ namespace CodeEnv.Python
             if (environment != null)
             {
                 command = command.WithEnvironmentVariables(environment);
+            }
+
+            if (workingDirectory != null)
+            {
+                command = command.WithWorkingDirectory(workingDirectory);
             }
 
             try
