@@ -192,7 +192,8 @@ public class ReliabilityTests
 
         result.AssertSuccess();
         Assert.Contains(result.Verbose, v => v.Contains("is locked by") && v.Contains("waiting for it"));
-        Assert.Contains(result.Progress, p => p.Activity == "Waiting for a lock");
+        Assert.Contains(result.Progress, p => p.Activity == "Waiting for a lock" && p.RecordType == System.Management.Automation.ProgressRecordType.Processing);
+        Assert.Contains(result.Progress, p => p.Activity == "Waiting for a lock" && p.RecordType == System.Management.Automation.ProgressRecordType.Completed);
         Assert.Contains(result.Verbose, v => v.StartsWith("Add-CodeEnvPackage held the lock of 'held' for ", StringComparison.Ordinal));
     }
 

@@ -32,7 +32,7 @@ namespace CodeEnv.Operations
         public FileLock Acquire(string canonicalName, string operation, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
         {
             var subject = $"The env '{canonicalName}'";
-            var held = FileLock.Acquire(paths.EnvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, cancellation, waiting: Waiting(subject, reporter));
+            var held = AcquireWaiting(paths.EnvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, reporter, cancellation);
             TakeOver(held, canonicalName, reporter, files: true);
             held.Released = time => reporter.Verbose($"{operation} held the lock of '{canonicalName}' for {time.TotalMilliseconds:0} ms.");
             return held;
@@ -45,7 +45,7 @@ namespace CodeEnv.Operations
         public FileLock AcquireVenv(string canonicalName, string operation, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
         {
             var subject = $"The venv of '{canonicalName}'";
-            var held = FileLock.Acquire(paths.EnvVenvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, cancellation, waiting: Waiting(subject, reporter));
+            var held = AcquireWaiting(paths.EnvVenvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, reporter, cancellation);
             TakeOver(held, canonicalName, reporter, files: false);
             return held;
         }
@@ -56,14 +56,14 @@ namespace CodeEnv.Operations
         /// </summary>
         public FileLock AcquireForCreation(string name, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
         {
-            var held = FileLock.Acquire(
+            var held = AcquireWaiting(
                 paths.EnvLockFile(name),
                 Holder("New-CodeEnv"),
                 Timeout(settings),
                 $"The env name '{name}'",
+                reporter,
                 cancellation,
-                giveUp: () => store.ReadClaim(name) is NameClaim claim ? Exists(name, claim) : null,
-                waiting: Waiting($"The env name '{name}'", reporter));
+                giveUp: () => store.ReadClaim(name) is NameClaim claim ? Exists(name, claim) : null);
             try
             {
                 TakeOver(held, name, reporter, files: true);
@@ -154,7 +154,31 @@ namespace CodeEnv.Operations
             }
         }
 
-        // A waiter says whom it waits for (Verbose, once per holder) and how long it has waited (progress), as cargo does.
+        private const string WaitActivity = "Waiting for a lock";
+
+        // A waiter says whom it waits for (Verbose, once per holder) and how long it has waited (progress, completed once
+        // the lock is taken or the wait ends), as cargo does.
+        private static FileLock AcquireWaiting(string lockPath, LockHolder holder, TimeSpan timeout, string subject, IOperationReporter reporter, CancellationToken cancellation, Func<Exception?>? giveUp = null)
+        {
+            var waited = false;
+            var announce = Waiting(subject, reporter);
+            try
+            {
+                return FileLock.Acquire(lockPath, holder, timeout, subject, cancellation, giveUp, (who, time) =>
+                {
+                    waited = true;
+                    announce(who, time);
+                });
+            }
+            finally
+            {
+                if (waited)
+                {
+                    reporter.ProgressCompleted(WaitActivity);
+                }
+            }
+        }
+
         private static Action<LockHolder?, TimeSpan> Waiting(string subject, IOperationReporter reporter)
         {
             string? announced = null;
@@ -167,7 +191,7 @@ namespace CodeEnv.Operations
                     reporter.Verbose($"{subject} is locked by {who}; waiting for it.");
                 }
 
-                reporter.Progress("Waiting for a lock", $"{subject} is locked by {who}; waited {waited.TotalSeconds:0} s", -1);
+                reporter.Progress(WaitActivity, $"{subject} is locked by {who}; waited {waited.TotalSeconds:0} s", -1);
             };
         }
 
