@@ -179,6 +179,27 @@ public class ReliabilityTests
             .ToList();
 
     [Fact]
+    public void Ctrl_C_stops_a_waiter_at_once()
+    {
+        using var ps = new PowerShellSession();
+        ps.Run("New-CodeEnv -Name held -PythonVersion 3.12 -NoInstall").AssertSuccess();
+        var lockFile = Path.Combine(ps.RootPath, "state", "locks", "held.lock");
+        using var holder = Process.Start(new ProcessStartInfo("flock", new[] { lockFile, "sleep", "60" }))!;
+        Thread.Sleep(500);
+        using var waiter = ps.Start("Add-CodeEnvPackage held -Requirement alpha");
+        Thread.Sleep(1500);
+        Assert.Equal(System.Management.Automation.PSInvocationState.Running, waiter.InvocationStateInfo.State);
+
+        var clock = Stopwatch.StartNew();
+        waiter.Stop(); // what Ctrl+C does in a host
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "stopping took " + clock.Elapsed);
+        Assert.Equal(System.Management.Automation.PSInvocationState.Stopped, waiter.InvocationStateInfo.State);
+        holder.Kill();
+        Assert.DoesNotContain("alpha", ps.Run("Get-CodeEnvPackage held | ForEach-Object Line").AssertSuccess().Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void A_waiter_names_the_holder_and_takes_the_lock_when_it_is_released()
     {
         using var ps = new PowerShellSession();
