@@ -178,14 +178,21 @@ public class ReliabilityTests
             })
             .ToList();
 
+    /// <summary>An env 'held' whose lock another process holds (flock(1), as CodeEnv's own lock is) for <paramref name="seconds"/>.</summary>
+    private static Process HoldEnvLock(PowerShellSession ps, int seconds)
+    {
+        ps.Run("New-CodeEnv -Name held -PythonVersion 3.12 -NoInstall").AssertSuccess();
+        var lockFile = Path.Combine(ps.RootPath, "state", "locks", "held.lock");
+        var holder = Process.Start(new ProcessStartInfo("flock", new[] { lockFile, "sleep", seconds.ToString() }))!;
+        Thread.Sleep(500);
+        return holder;
+    }
+
     [Fact]
     public void Ctrl_C_stops_a_waiter_at_once()
     {
         using var ps = new PowerShellSession();
-        ps.Run("New-CodeEnv -Name held -PythonVersion 3.12 -NoInstall").AssertSuccess();
-        var lockFile = Path.Combine(ps.RootPath, "state", "locks", "held.lock");
-        using var holder = Process.Start(new ProcessStartInfo("flock", new[] { lockFile, "sleep", "60" }))!;
-        Thread.Sleep(500);
+        using var holder = HoldEnvLock(ps, 60);
         using var waiter = ps.Start("Add-CodeEnvPackage held -Requirement alpha");
         Thread.Sleep(1500);
         Assert.Equal(System.Management.Automation.PSInvocationState.Running, waiter.InvocationStateInfo.State);
@@ -203,11 +210,7 @@ public class ReliabilityTests
     public void A_waiter_names_the_holder_and_takes_the_lock_when_it_is_released()
     {
         using var ps = new PowerShellSession();
-        ps.Run("New-CodeEnv -Name held -PythonVersion 3.12 -NoInstall").AssertSuccess();
-        var lockFile = Path.Combine(ps.RootPath, "state", "locks", "held.lock");
-        // Another process holds the env's lock for three seconds (flock, as CodeEnv's own lock is).
-        using var holder = Process.Start(new ProcessStartInfo("flock", new[] { lockFile, "sleep", "3" }))!;
-        Thread.Sleep(500);
+        using var holder = HoldEnvLock(ps, 3);
 
         var result = ps.Run("Add-CodeEnvPackage held -Requirement alpha -Verbose");
 
