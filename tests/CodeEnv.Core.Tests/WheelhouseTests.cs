@@ -126,5 +126,17 @@ public class WheelhouseTests : IDisposable
         Assert.Equal(new[] { Path.GetFileName(second) }, Directory.GetFiles(Paths.Wheelhouse).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void An_sdist_whose_paths_need_pax_headers_is_read()
+    {
+        // Past 100 characters a tar path lives in a PAX header, as Python's tarfile writes by default.
+        var longName = "long-" + new string('n', 110);
+        var sdist = SdistBuilder.Write(folder.Combine("dist"), longName, "1.0");
+
+        var published = Wheelhouse.Publish(Paths, sdist, force: false);
+
+        Assert.Equal(longName, published.PackageName);
+    }
+
     public void Dispose() => folder.Dispose();
 }
