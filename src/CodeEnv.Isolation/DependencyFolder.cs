@@ -32,13 +32,7 @@ namespace CodeEnv.Isolation
         /// <summary>The file in dependencies/ that CodeEnv's load context loads for <paramref name="name"/>, or null to defer to .NET.</summary>
         public static string? IsolatedFileFor(AssemblyName name)
         {
-            if (name.Name == null || ProvidedByDotNet.Contains(name.Name))
-            {
-                return null;
-            }
-
-            var candidate = System.IO.Path.Combine(Path, name.Name + ".dll");
-            return File.Exists(candidate) ? candidate : null;
+            return name.Name == null || ProvidedByDotNet.Contains(name.Name) ? null : AnyFileFor(name);
         }
 
         /// <summary>On Windows PowerShell 5.1 (no load contexts) every dll of the folder resolves from it, the polyfills included.</summary>

@@ -25,7 +25,7 @@ namespace CodeEnv.Operations
                     throw new CodeEnvException(
                         ErrorKind.InvalidData,
                         "ExportLockInvalid",
-                        $"The lock in '{path}' has an entry that is not a package name and a version: name '{Printable(entry.Name)}', version '{Printable(entry.Version)}'. Export the env again from its root, or import it without -Locked.",
+                        $"The lock in '{path}' has an entry that is not a package name and a version: name '{PrintableText.Of(entry.Name)}', version '{PrintableText.Of(entry.Version)}'. Export the env again from its root, or import it without -Locked.",
                         path);
                 }
 
@@ -85,8 +85,5 @@ namespace CodeEnv.Operations
 
         private static string Strongest(GroupPermission grant) =>
             grant.ManageUsers ? "ManageUsers" : grant.UpdatePackages ? "UpdatePackages" : grant.Use ? "Use" : "no right";
-
-        private static string Printable(string? text) =>
-            System.Text.RegularExpressions.Regex.Replace(text ?? "", @"[\x00-\x1f\x7f]", m => "\\x" + ((int)m.Value[0]).ToString("x2"));
     }
 }

@@ -20,16 +20,10 @@ namespace CodeEnv.Python
         /// <summary>The start time of a process (clock ticks since boot), or null when it is gone.</summary>
         public static long? StartTicks(int processId)
         {
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{processId}/stat");
-                var fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
-                return long.Parse(fields[19], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is FormatException || e is ArgumentOutOfRangeException || e is IndexOutOfRangeException)
-            {
-                return null;
-            }
+            var fields = ProcStat.Fields(processId);
+            return fields != null && fields.Length > 19 && long.TryParse(fields[19], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+                ? ticks
+                : (long?)null;
         }
 
         /// <summary>

@@ -196,16 +196,8 @@ namespace CodeEnv.Python
                 return false;
             }
 
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{processId}/stat");
-                var state = stat.Substring(stat.LastIndexOf(')') + 2, 1);
-                return state == "Z" || state == "X";
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentOutOfRangeException)
-            {
-                return true;
-            }
+            var state = ProcStat.Fields(processId)?[0];
+            return state == null || state == "Z" || state == "X";
         }
 
         private static void KillTree(int processId)

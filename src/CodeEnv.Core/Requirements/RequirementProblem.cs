@@ -20,7 +20,7 @@ namespace CodeEnv.Requirements
 
         private static string Shorten(string text)
         {
-            var printable = System.Text.RegularExpressions.Regex.Replace(text, @"[\x00-\x1f\x7f]", m => "\\x" + ((int)m.Value[0]).ToString("x2"));
+            var printable = Errors.PrintableText.Of(text);
             return printable.Length > 120 ? printable.Substring(0, 120) + "..." : printable;
         }
     }

@@ -110,7 +110,7 @@ namespace CodeEnv.Store
         public void RefuseLinkedFolder(string canonicalName)
         {
             var folder = new DirectoryInfo(paths.EnvFolder(canonicalName));
-            if (folder.Exists && (folder.Attributes & FileAttributes.ReparsePoint) != 0)
+            if (PlantedLinks.IsLink(folder.FullName))
             {
                 throw new CodeEnvException(
                     ErrorKind.InvalidData,
