@@ -160,39 +160,28 @@ namespace CodeEnv.Operations
         // the lock is taken or the wait ends), as cargo does.
         private static FileLock AcquireWaiting(string lockPath, LockHolder holder, TimeSpan timeout, string subject, IOperationReporter reporter, CancellationToken cancellation, Func<Exception?>? giveUp = null)
         {
-            var waited = false;
-            var announce = Waiting(subject, reporter);
+            string? announced = null;
             try
             {
-                return FileLock.Acquire(lockPath, holder, timeout, subject, cancellation, giveUp, (who, time) =>
+                return FileLock.Acquire(lockPath, holder, timeout, subject, cancellation, giveUp, (current, waited) =>
                 {
-                    waited = true;
-                    announce(who, time);
+                    var who = current?.ToString() ?? "another process";
+                    if (who != announced)
+                    {
+                        announced = who;
+                        reporter.Verbose($"{subject} is locked by {who}; waiting for it.");
+                    }
+
+                    reporter.Progress(WaitActivity, $"{subject} is locked by {who}; waited {waited.TotalSeconds:0} s", -1);
                 });
             }
             finally
             {
-                if (waited)
+                if (announced != null)
                 {
                     reporter.ProgressCompleted(WaitActivity);
                 }
             }
-        }
-
-        private static Action<LockHolder?, TimeSpan> Waiting(string subject, IOperationReporter reporter)
-        {
-            string? announced = null;
-            return (holder, waited) =>
-            {
-                var who = holder?.ToString() ?? "another process";
-                if (who != announced)
-                {
-                    announced = who;
-                    reporter.Verbose($"{subject} is locked by {who}; waiting for it.");
-                }
-
-                reporter.Progress(WaitActivity, $"{subject} is locked by {who}; waited {waited.TotalSeconds:0} s", -1);
-            };
         }
 
         private static TimeSpan Timeout(RootSettings settings) => TimeSpan.FromSeconds(Math.Max(0, settings.LockTimeoutSeconds));

@@ -16,21 +16,22 @@ namespace CodeEnv.Python
 
         private readonly IOperationReporter reporter;
         private readonly string activity;
-        private readonly System.Action<int>? childStarted;
+        private readonly System.Action<int> childStarted;
 
-        /// <param name="childStarted">Told the process group of each venv or pip run as it starts, for the lock's holder record.</param>
+        /// <param name="childStarted">Told the process group of each venv or pip run as it starts, for the lock's holder record.
+        /// Each such run gets a process group of its own either way.</param>
         public VenvBuilder(IOperationReporter reporter, string activity, System.Action<int>? childStarted = null)
         {
             this.reporter = reporter;
             this.activity = activity;
-            this.childStarted = childStarted;
+            this.childStarted = childStarted ?? (_ => { });
         }
 
         public async Task CreateVenvAsync(PythonInterpreter interpreter, string venvPath, OperationLog log, CancellationToken cancellation)
         {
             reporter.Progress(activity, $"Creating the virtual environment with Python {interpreter.Version}", 10);
             log.Line($"> {interpreter.Path} -m venv {venvPath}");
-            var run = await ProcessRunner.RunAsync(interpreter.Path, new[] { "-m", "venv", venvPath }, log.Line, cancellation, PythonEnvironment.Clean, onStartedInOwnGroup: childStarted ?? (_ => { })).ConfigureAwait(false);
+            var run = await ProcessRunner.RunAsync(interpreter.Path, new[] { "-m", "venv", venvPath }, log.Line, cancellation, PythonEnvironment.Clean, onStartedInOwnGroup: childStarted).ConfigureAwait(false);
             if (run.ExitCode != 0)
             {
                 throw Failure($"'{interpreter.Path} -m venv' failed with exit code {run.ExitCode}", run, log);
@@ -95,7 +96,7 @@ namespace CodeEnv.Python
                 },
                 cancellation,
                 environment,
-                onStartedInOwnGroup: childStarted ?? (_ => { })).ConfigureAwait(false);
+                onStartedInOwnGroup: childStarted).ConfigureAwait(false);
             if (run.ExitCode != 0)
             {
                 throw Failure($"{what} failed with exit code {run.ExitCode}", run, log);
