@@ -53,11 +53,11 @@ namespace CodeEnv.Operations
                     var (satisfied, record) = await SatisfiedWithoutPipAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false);
                     if (satisfied)
                     {
-                        return Finish(definition, record, EnvironmentState.Ready, null, settings, reporter);
+                        return RecordState(definition, record, EnvironmentState.Ready, null, settings, reporter);
                     }
                 }
 
-                Finish(definition, null, EnvironmentState.Updating, null, settings, reporter);
+                RecordState(definition, null, EnvironmentState.Updating, null, settings, reporter);
                 try
                 {
                     InstalledLock installed;
@@ -67,12 +67,12 @@ namespace CodeEnv.Operations
                         installed = await InstallAsync(definition, settings, createVenv ? await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false) : null, options, UpdateActivity, log, reporter, venvLock.RecordChild, cancellation).ConfigureAwait(false);
                     }
 
-                    return Finish(definition, installed, EnvironmentState.Ready, null, settings, reporter);
+                    return RecordState(definition, installed, EnvironmentState.Ready, null, settings, reporter);
                 }
                 catch (Exception failure)
                 {
                     var stopped = failure is OperationCanceledException || (failure is CodeEnvException e && e.Kind == ErrorKind.Stopped);
-                    Finish(
+                    RecordState(
                         definition,
                         null,
                         stopped ? EnvironmentState.Outdated : EnvironmentState.Failed,
@@ -94,10 +94,10 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>
-        /// Records an update's outcome under the env's metadata lock, on the definition as it is now: its state, and
+        /// Records an update's state (Updating, then its outcome) under the env's metadata lock, on the definition as it is now, and
         /// installed.json when there is one to record. Ready becomes Outdated when the lists changed meanwhile.
         /// </summary>
-        private Environment Finish(EnvironmentDefinition built, InstalledLock? installed, EnvironmentState state, string? detail, RootSettings settings, IOperationReporter reporter)
+        private Environment RecordState(EnvironmentDefinition built, InstalledLock? installed, EnvironmentState state, string? detail, RootSettings settings, IOperationReporter reporter)
         {
             using (locks.Acquire(built.Name, UpdateActivity, settings, reporter, CancellationToken.None))
             {
