@@ -121,7 +121,7 @@ namespace CodeEnv.Containers
 
         private static IEnumerable<string> LocalArchives(RootSettings settings)
         {
-            var folders = new[] { Path.Combine(settings.Root, "wheelhouse") }.Concat(settings.PackageSources.FindLinks.Where(l => !l.Contains("://")));
+            var folders = new[] { Path.Combine(settings.Root, "wheelhouse") }.Concat(settings.PackageSources.FindLinks.Where(l => !PackageSources.IsUrl(l)));
             return folders.Where(Directory.Exists).SelectMany(Directory.EnumerateFiles);
         }
 

@@ -19,6 +19,9 @@ namespace CodeEnv
         /// <summary>pip's --no-index: only the wheelhouse and find-links, for air-gapped servers.</summary>
         public bool NoIndex { get; set; }
 
+        /// <summary>Whether a find-links entry is a URL (pip reads a page) rather than a local folder (pip lists files).</summary>
+        public static bool IsUrl(string link) => link.Contains("://");
+
         /// <summary>Redacts any credentials a URL still carries in clear (a root written before they were kept apart), for display.</summary>
         public PackageSources Redacted()
         {

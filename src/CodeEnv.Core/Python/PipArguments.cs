@@ -24,7 +24,7 @@ namespace CodeEnv.Python
 
             args.Add("--find-links");
             args.Add(paths.Wheelhouse);
-            foreach (var folder in sources.FindLinks.Where(l => !IsUrl(l)))
+            foreach (var folder in sources.FindLinks.Where(l => !PackageSources.IsUrl(l)))
             {
                 args.Add("--find-links");
                 args.Add(folder);
@@ -53,7 +53,7 @@ namespace CodeEnv.Python
                 variables["PIP_EXTRA_INDEX_URL"] = string.Join(" ", sources.ExtraIndexUrls.Select(url));
             }
 
-            var linkUrls = sources.FindLinks.Where(IsUrl).ToList();
+            var linkUrls = sources.FindLinks.Where(PackageSources.IsUrl).ToList();
             if (linkUrls.Count > 0)
             {
                 variables["PIP_FIND_LINKS"] = string.Join(" ", linkUrls.Select(url));
@@ -66,7 +66,5 @@ namespace CodeEnv.Python
 
             return variables;
         }
-
-        private static bool IsUrl(string link) => link.Contains("://");
     }
 }
