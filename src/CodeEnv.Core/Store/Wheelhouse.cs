@@ -53,9 +53,8 @@ namespace CodeEnv.Store
             Directory.CreateDirectory(paths.Wheelhouse);
             var target = Path.Combine(paths.Wheelhouse, fileName);
             // One file per release and kind: alpha-1.0, Alpha-1.0 and alpha-01.0 are the same release to pip.
-            var sameRelease = Directory.GetFiles(paths.Wheelhouse)
-                .Where(existing => Slot(Path.GetFileName(existing)) is string slot && slot == Slot(fileName))
-                .ToList();
+            var slot = Slot(fileName);
+            var sameRelease = Directory.GetFiles(paths.Wheelhouse).Where(existing => Slot(Path.GetFileName(existing)) == slot).ToList();
             foreach (var existing in sameRelease)
             {
                 if (SameContent(archive, existing))
