@@ -23,7 +23,7 @@ public class ContainerAndTransferTests
 
         ps.Run("Set-CodeEnv c -ContainerSelection Selected -ContainerConfig nosuch").AssertError("ContainerConfigNotFound", ErrorCategory.ObjectNotFound);
         ps.Run("Set-CodeEnv c -ContainerSelection All -ContainerConfig gpu").AssertError("ContainerSelectionInvalid", ErrorCategory.InvalidArgument);
-        var changed = ps.Run("Set-CodeEnv c -Description 'both at once' -ContainerSelection Selected -ContainerConfig GPU -PassThru").Single("CodeEnv.Environment");
+        var changed = ps.Run("Set-CodeEnv c -Description 'both at once' -ContainerSelection Selected -ContainerConfig GPU -PassThru").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal(2, changed.Get<int>("Revision"));
         Assert.Equal(new[] { "c", "b" }.OrderBy(n => n), ps.Run("Get-CodeEnv -ContainerConfig gpu | ForEach-Object Name").Output.Select(o => o.ToString()).OrderBy(n => n));
         Assert.Equal(new[] { "a" }, ps.Run("Get-CodeEnv a*, x* -ContainerConfig slim | ForEach-Object Name").Output.Select(o => o.ToString()));
@@ -43,7 +43,7 @@ public class ContainerAndTransferTests
 
         ps.Run("Remove-CodeEnvContainerConfig slim -Force -Confirm:$false").AssertSuccess();
         Assert.Empty(ps.Run("Get-CodeEnvContainerConfig").Output);
-        Assert.Equal("None", ps.Run("(Get-CodeEnv a).Definition.Containers.Mode").Output.Single().ToString());
+        Assert.Equal("None", ps.Run("(Get-CodeEnv a).ContainerSelection").Output.Single().ToString());
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class ContainerAndTransferTests
         var published = WheelBuilder.Write(ps.Scratch("dist"), "inhouse", "2.1");
         ps.Run("Publish-CodeEnvPackage $args[0]", published).AssertSuccess();
         ps.Run("New-CodeEnvContainerConfig slim -BaseImage python:3.12-slim -DockerfileFragment 'USER 1000'").AssertSuccess();
-        var env = ps.Run("New-CodeEnv work -PythonVersion 3.12 -Requirement 'alpha', 'gamma[fast]', 'inhouse' -ContainerSelection Selected -ContainerConfig slim").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv work -PythonVersion 3.12 -Requirement 'alpha', 'gamma[fast]', 'inhouse' -ContainerSelection Selected -ContainerConfig slim").Single("CodeEnv.EnvironmentInfo");
         var context = ps.Scratch("context");
 
         ps.Run("Export-CodeEnvContainerFile work -ConfigName slim -Path $args[0]", context).Single("System.IO.FileInfo");
@@ -98,7 +98,7 @@ public class ContainerAndTransferTests
         WheelBuilder.Write(links, "beta", "1.7");
         WheelBuilder.Write(links, "delta", "1.1");
 
-        var imported = ps.Run("Import-CodeEnv $args[0] -Locked -Root $args[1]", exported, production).Single("CodeEnv.Environment");
+        var imported = ps.Run("Import-CodeEnv $args[0] -Locked -Root $args[1]", exported, production).Single("CodeEnv.EnvironmentInfo");
 
         Assert.Equal(("churn", "designed", "Ready"), (imported.Get<string>("Name"), imported.Get<string>("Description"), imported.Get<string>("State")));
         Assert.Equal(Installed(ps, "churn"), Installed(ps, "churn", production));
@@ -118,10 +118,10 @@ public class ContainerAndTransferTests
 
         ps.Run("Import-CodeEnv $args[0]", document).AssertError("CodeEnvExists", ErrorCategory.ResourceExists);
 
-        File.WriteAllText(document, File.ReadAllText(document).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 7"));
+        File.WriteAllText(document, File.ReadAllText(document).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 7"));
         ps.Run("Import-CodeEnv $args[0] -NewName other", document).AssertError("ExportFileSchemaTooNew", ErrorCategory.InvalidData);
 
-        File.WriteAllText(document, File.ReadAllText(document).Replace("\"schemaVersion\": 7", "\"schemaVersion\": 1").Replace("\"requestedPackages\": []", "\"requestedPackages\": [\"bad==>1\"]"));
+        File.WriteAllText(document, File.ReadAllText(document).Replace("\"schemaVersion\": 7", "\"schemaVersion\": 2").Replace("\"requestedPackages\": []", "\"requestedPackages\": [\"bad==>1\"]"));
         ps.Run("Import-CodeEnv $args[0] -NewName other", document).AssertError("RequirementInvalid", ErrorCategory.InvalidArgument);
         ps.Run("Import-CodeEnv $args[0] -NewName other -Locked", document).AssertError("ExportHasNoLock", ErrorCategory.InvalidArgument);
         Assert.Single(ps.Run("Get-CodeEnv").Output);
@@ -137,7 +137,7 @@ public class ContainerAndTransferTests
 
         var imported = ps.Run("Import-CodeEnv $args[0] -NewName near", document);
 
-        Assert.Equal(System.Environment.UserName, imported.Single("CodeEnv.Environment").Get<string>("Owner"));
+        Assert.Equal(System.Environment.UserName, imported.Single("CodeEnv.EnvironmentInfo").Get<string>("Owner"));
         Assert.Contains(imported.Warnings, w => w.Contains("'no-such-user-here' is not a user of this machine"));
         var kept = ps.Run("Set-CodeEnv far -Owner root; Export-CodeEnv far $args[0] | Out-Null; Import-CodeEnv $args[0] -NewName kept", document).AssertSuccess();
         Assert.Equal("root", kept.Output.Last().Get<string>("Owner"));

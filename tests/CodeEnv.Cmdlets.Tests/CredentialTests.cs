@@ -74,7 +74,7 @@ public sealed class CredentialTests : IDisposable
     [Fact]
     public void Pip_gets_the_credentials_and_installs_from_the_index_that_needs_them()
     {
-        var env = ps.Run("New-CodeEnv e -PythonVersion 3.12 -Requirement 'alpha==1.0'").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv e -PythonVersion 3.12 -Requirement 'alpha==1.0'").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("Ready", env.Get<string>("State"));
         Assert.Contains("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("user:" + Secret)), File.ReadAllLines(seen));
     }
@@ -96,7 +96,7 @@ public sealed class CredentialTests : IDisposable
     [Fact]
     public void Objects_and_history_show_the_url_redacted()
     {
-        var shown = ps.Run("(Get-CodeEnvRoot).PackageSources.IndexUrl; Get-CodeEnvHistory | ForEach-Object { $_.Changes }").AssertSuccess().Output.Select(o => o.ToString()).ToList();
+        var shown = ps.Run("(Get-CodeEnvRoot).IndexUrl; Get-CodeEnvHistory | ForEach-Object { $_.Changes }").AssertSuccess().Output.Select(o => o.ToString()).ToList();
         Assert.Equal($"http://user:***@127.0.0.1:{port}/simple", shown[0]);
         Assert.DoesNotContain(shown, s => s.Contains(Secret));
     }

@@ -21,7 +21,7 @@ public class GetCodeEnvTests
         using var ps = WithEnvs("alpha", "beta");
         var envs = ps.Run("Get-CodeEnv").AssertSuccess().Output;
         Assert.Equal(new[] { "alpha", "beta" }, envs.Select(e => e.Get<string>("Name")));
-        Assert.All(envs, e => Assert.Equal("CodeEnv.Environment", e.TypeNames[0]));
+        Assert.All(envs, e => Assert.Equal("CodeEnv.EnvironmentInfo", e.TypeNames[0]));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class GetCodeEnvTests
     {
         using var ps = WithEnvs("future", "now");
         var file = Path.Combine(ps.RootPath, "envs", "future", "env.json");
-        var text = File.ReadAllText(file).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 7");
+        var text = File.ReadAllText(file).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 7");
         File.WriteAllText(file, text);
         var result = ps.Run("Get-CodeEnv");
         var error = result.AssertError("EnvironmentFileSchemaTooNew", ErrorCategory.InvalidData);

@@ -31,7 +31,7 @@ public class HistoryAndPermissionTests
         ps.Run("Set-CodeEnvPackage h 'alpha'").AssertSuccess();
         ps.Run("Set-CodeEnvPackage h 'beta'; Set-CodeEnv h -Description 'later'").AssertSuccess();
 
-        var restored = ps.Run("Restore-CodeEnv h -Revision 2 -PassThru").Single("CodeEnv.Environment");
+        var restored = ps.Run("Restore-CodeEnv h -Revision 2 -PassThru").Single("CodeEnv.EnvironmentInfo");
 
         Assert.Equal(5, restored.Get<int>("Revision"));
         Assert.Equal("Outdated", restored.Get<string>("State"));

@@ -168,9 +168,9 @@ public class HostileInputTests : IClassFixture<HostileInputTests.SharedRoot>
         using var ps = new PowerShellSession();
         var link = ps.Scratch("root-link");
         Directory.CreateSymbolicLink(link, ps.RootPath);
-        ps.Run("New-CodeEnv -Name vialink -PythonVersion 3.12 -NoInstall -Root $args[0]", link).Single("CodeEnv.Environment");
+        ps.Run("New-CodeEnv -Name vialink -PythonVersion 3.12 -NoInstall -Root $args[0]", link).Single("CodeEnv.EnvironmentInfo");
         Assert.True(File.Exists(Path.Combine(ps.RootPath, "envs", "vialink", "env.json")));
-        Assert.Equal("vialink", ps.Run("Get-CodeEnv -Root $args[0]", link).Single("CodeEnv.Environment").Get<string>("Name"));
+        Assert.Equal("vialink", ps.Run("Get-CodeEnv -Root $args[0]", link).Single("CodeEnv.EnvironmentInfo").Get<string>("Name"));
         ps.Run("Remove-CodeEnv vialink -Root $args[0] -Confirm:$false", link).AssertSuccess();
         Assert.Empty(Directory.GetDirectories(Path.Combine(ps.RootPath, "envs")));
     }

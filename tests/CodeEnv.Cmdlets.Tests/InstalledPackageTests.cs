@@ -19,7 +19,7 @@ public class InstalledPackageTests
             s["basePackages"] = new JArray("tabular-tools==2.0.1");
             s["packageSources"]!["noIndex"] = true;
         });
-        var env = ps.Run("New-CodeEnv -Name pkgs -PythonVersion $args[0]", version).Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name pkgs -PythonVersion $args[0]", version).Single("CodeEnv.EnvironmentInfo");
         return (ps, env);
     }
 

@@ -11,7 +11,7 @@ public class NewCodeEnvTests
     public void New_CodeEnv_creates_a_real_venv_with_the_requested_python(string version)
     {
         using var ps = new PowerShellSession();
-        var env = ps.Run("New-CodeEnv -Name analytics -PythonVersion $args[0]", version).Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name analytics -PythonVersion $args[0]", version).Single("CodeEnv.EnvironmentInfo");
 
         Assert.Equal("analytics", env.Get<string>("Name"));
         Assert.Equal("Ready", env.Get<string>("State"));
@@ -26,7 +26,7 @@ public class NewCodeEnvTests
     public void New_CodeEnv_returns_every_documented_property()
     {
         using var ps = new PowerShellSession();
-        var env = ps.Run("New-CodeEnv -Name props -PythonVersion 3.12 -Description 'for reports' -NoInstall").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name props -PythonVersion 3.12 -Description 'for reports' -NoInstall").Single("CodeEnv.EnvironmentInfo");
         foreach (var property in new[] { "Name", "Root", "PythonVersion", "Interpreter", "Path", "Description", "Owner", "UsableByAll", "State", "CreatedBy", "CreatedAt", "UpdatedBy", "UpdatedAt", "Revision" })
         {
             Assert.NotNull(env.Properties[property]);
@@ -92,7 +92,7 @@ public class NewCodeEnvTests
     {
         using var ps = new PowerShellSession();
         var python = ps.Run("(Get-CodeEnvPython -Version 3.12)[0].Path").AssertSuccess().Output.Single().ToString();
-        var env = ps.Run("New-CodeEnv -Name exact -Interpreter $args[0] -NoInstall", python).Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name exact -Interpreter $args[0] -NoInstall", python).Single("CodeEnv.EnvironmentInfo");
         Assert.Equal(python, env.Get<string>("Interpreter"));
     }
 
@@ -149,7 +149,7 @@ public class NewCodeEnvTests
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(ps.RootPath, "state", "names")));
 
         CodeEnv.TestSupport.WheelBuilder.Write(Path.Combine(ps.RootPath, "wheelhouse"), "no-such-package-anywhere", "2.0");
-        var env = ps.Run("New-CodeEnv -Name broken -PythonVersion 3.11").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name broken -PythonVersion 3.11").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("2.0", RunPython(env.Get<string>("PythonPath"), "import no_such_package_anywhere as m; print(m.__version__)"));
     }
 

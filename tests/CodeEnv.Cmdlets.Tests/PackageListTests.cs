@@ -35,8 +35,8 @@ public class PackageListTests
     public void Saving_packages_marks_the_env_Outdated_as_a_new_revision()
     {
         using var ps = WithEnv();
-        var before = ps.Run("Get-CodeEnv lists").Single("CodeEnv.Environment").Get<int>("Revision");
-        var after = ps.Run("Add-CodeEnvPackage -Name lists -Requirement 'alpha==1.0' -PassThru").Single("CodeEnv.Environment");
+        var before = ps.Run("Get-CodeEnv lists").Single("CodeEnv.EnvironmentInfo").Get<int>("Revision");
+        var after = ps.Run("Add-CodeEnvPackage -Name lists -Requirement 'alpha==1.0' -PassThru").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal(before + 1, after.Get<int>("Revision"));
         Assert.Equal("Outdated", after.Get<string>("State"));
         Assert.Equal("The package lists changed; Update-CodeEnv installs them.", after.Get<string>("StateDetail"));
@@ -146,10 +146,10 @@ public class PackageListTests
         ps.EditRootSettings(s => s["packageSets"]!["Team Basics"] = new Newtonsoft.Json.Linq.JArray("alpha>=1", "beta", "gamma"));
         ps.Run("Set-CodeEnvPackage lists 'beta==1.0'").AssertSuccess();
 
-        var env = ps.Run("Get-CodeEnvPackageSet 'team basics' | Add-CodeEnvPackageSet -Name lists -PassThru").Single("CodeEnv.Environment");
+        var env = ps.Run("Get-CodeEnvPackageSet 'team basics' | Add-CodeEnvPackageSet -Name lists -PassThru").Single("CodeEnv.EnvironmentInfo");
 
         Assert.Equal(new[] { "beta==1.0", "alpha>=1", "gamma" }, Requested(ps));
-        Assert.Equal(new[] { "Team Basics" }, ps.Run("(Get-CodeEnv lists).Definition.PackageSets").AssertSuccess().Output.Select(o => o.ToString()));
+        Assert.Equal(new[] { "Team Basics" }, ps.Run("(Get-CodeEnv lists).PackageSets").AssertSuccess().Output.Select(o => o.ToString()));
         var sources = ps.Run("Get-CodeEnvPackage lists -Kind Requested | ForEach-Object Source").AssertSuccess().Output.Select(o => o.ToString());
         Assert.Equal(new[] { "Set:Team Basics", "Set:Team Basics", "Set:Team Basics" }, sources);
     }

@@ -54,7 +54,7 @@ public class ReliabilityTests
         var losers = results.Where(r => r.ExitCode != 0).ToList();
         Assert.Equal(19, losers.Count);
         Assert.All(losers, r => Assert.Contains("already exists", r.Error));
-        var env = ps.Run("Get-CodeEnv").Single("CodeEnv.Environment");
+        var env = ps.Run("Get-CodeEnv").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("Ready", env.Get<string>("State"));
         Assert.Equal("Healthy", ps.Run("Test-CodeEnv race").Single("CodeEnv.HealthReport").Get<string>("Status"));
         Assert.Single(Directory.GetDirectories(Path.Combine(ps.RootPath, "envs")));
@@ -96,7 +96,7 @@ public class ReliabilityTests
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"filler{i:00}").Concat(new[] { "alpha", "stalling" }).OrderBy(l => l), requested.OrderBy(l => l));
         Assert.True(updated.ExitCode == 0, updated.Error);
         // What pip installed is no longer what is asked for: the env says so instead of claiming Ready.
-        var env = ps.Run("Get-CodeEnv race").Single("CodeEnv.Environment");
+        var env = ps.Run("Get-CodeEnv race").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("Outdated", env.Get<string>("State"));
         Assert.Contains("changed", env.Get<string>("StateDetail"));
     }
@@ -238,11 +238,11 @@ public class ReliabilityTests
         }
 
         JObject.Parse(File.ReadAllText(envJson));
-        var env = ps.Run("Get-CodeEnv work").Single("CodeEnv.Environment");
+        var env = ps.Run("Get-CodeEnv work").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("Interrupted", env.Get<string>("State"));
         File.Delete(stall);
 
-        var next = ps.Run("Update-CodeEnv work -PassThru").Single("CodeEnv.Environment");
+        var next = ps.Run("Update-CodeEnv work -PassThru").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("Ready", next.Get<string>("State"));
         Assert.Contains(ps.Run("Get-CodeEnvInstalledPackage work").Output, p => p.Get<string>("Name") == "stalling");
     }
@@ -265,7 +265,7 @@ public class ReliabilityTests
             create.WaitForExit();
         }
 
-        Assert.Equal("Interrupted", ps.Run("Get-CodeEnv half").Single("CodeEnv.Environment").Get<string>("State"));
+        Assert.Equal("Interrupted", ps.Run("Get-CodeEnv half").Single("CodeEnv.EnvironmentInfo").Get<string>("State"));
         var again = ShellProcess.Run(Command(ps.RootPath, "New-CodeEnv -Name half -PythonVersion 3.12 | ForEach-Object State"));
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.Contains("Cleaning up an interrupted creation", again.Error);
@@ -292,7 +292,7 @@ public class ReliabilityTests
         }
 
         ps.Run("Remove-CodeEnv bad -Force -Confirm:$false").AssertSuccess();
-        Assert.Equal("good", ps.Run("Get-CodeEnv").Single("CodeEnv.Environment").Get<string>("Name"));
+        Assert.Equal("good", ps.Run("Get-CodeEnv").Single("CodeEnv.EnvironmentInfo").Get<string>("Name"));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class RemoveCodeEnvTests
     public void Remove_CodeEnv_removes_the_venv_and_metadata_and_frees_the_name()
     {
         using var ps = new PowerShellSession();
-        var env = ps.Run("New-CodeEnv -Name temp -PythonVersion 3.12").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name temp -PythonVersion 3.12").Single("CodeEnv.EnvironmentInfo");
         ps.Run("Remove-CodeEnv -Name temp -Confirm:$false").AssertSuccess();
         Assert.False(Directory.Exists(env.Get<string>("Path")));
         Assert.Empty(ps.Run("Get-CodeEnv").AssertSuccess().Output);

@@ -13,7 +13,7 @@ public class SetCodeEnvRootTests
             .Single("CodeEnv.RootSettings");
 
         Assert.Equal(2, settings.Get<int>("Revision"));
-        var sources = ps.Run("(Get-CodeEnvRoot).PackageSources").AssertSuccess().Output.Single();
+        var sources = ps.Run("(Get-CodeEnvRoot)").AssertSuccess().Output.Single();
         Assert.Equal("https://pypi.internal/simple", sources.Get<string>("IndexUrl"));
         Assert.Equal(new[] { links }, sources.Get<string[]>("FindLinks"));
         Assert.Equal(new[] { "pypi.internal:8443" }, sources.Get<string[]>("TrustedHosts"));
@@ -27,12 +27,12 @@ public class SetCodeEnvRootTests
         using var ps = new PowerShellSession();
         ps.Run("Set-CodeEnvRoot -NoIndex -IndexUrl https://pypi.internal/simple").AssertSuccess();
         ps.Run("Set-CodeEnvRoot -BasePackage 'tabulate'").AssertSuccess();
-        var sources = ps.Run("(Get-CodeEnvRoot).PackageSources").AssertSuccess().Output.Single();
+        var sources = ps.Run("(Get-CodeEnvRoot)").AssertSuccess().Output.Single();
         Assert.True(sources.Get<bool>("NoIndex"));
         Assert.Equal("https://pypi.internal/simple", sources.Get<string>("IndexUrl"));
 
         ps.Run("Set-CodeEnvRoot -NoIndex:$false -IndexUrl ''").AssertSuccess();
-        sources = ps.Run("(Get-CodeEnvRoot).PackageSources").AssertSuccess().Output.Single();
+        sources = ps.Run("(Get-CodeEnvRoot)").AssertSuccess().Output.Single();
         Assert.False(sources.Get<bool>("NoIndex"));
         Assert.Null(sources.Properties["IndexUrl"].Value);
     }

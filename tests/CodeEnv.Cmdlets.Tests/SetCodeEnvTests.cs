@@ -16,7 +16,7 @@ public class SetCodeEnvTests
     public void Set_CodeEnv_binds_name_and_root_by_property_name_from_Get_CodeEnv()
     {
         using var ps = WithEnv();
-        var env = ps.Run("$PSDefaultParameterValues.Clear(); Get-CodeEnv -Root $args[0] | Set-CodeEnv -Description 'piped' -PassThru", ps.RootPath).Single("CodeEnv.Environment");
+        var env = ps.Run("$PSDefaultParameterValues.Clear(); Get-CodeEnv -Root $args[0] | Set-CodeEnv -Description 'piped' -PassThru", ps.RootPath).Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("piped", env.Get<string>("Description"));
     }
 
@@ -24,7 +24,7 @@ public class SetCodeEnvTests
     public void Set_CodeEnv_bumps_the_revision_and_keeps_the_previous_definition_in_history()
     {
         using var ps = WithEnv();
-        var env = ps.Run("Set-CodeEnv -Name team -Description 'v2' -PassThru").Single("CodeEnv.Environment");
+        var env = ps.Run("Set-CodeEnv -Name team -Description 'v2' -PassThru").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal(2, env.Get<int>("Revision"));
         var history = Path.Combine(ps.RootPath, "envs", "team", "history");
         Assert.Contains("\"description\": \"\"", File.ReadAllText(Path.Combine(history, "1.json")));
@@ -35,7 +35,7 @@ public class SetCodeEnvTests
     public void Set_CodeEnv_changes_owner_and_usable_by_all()
     {
         using var ps = WithEnv();
-        var env = ps.Run("Set-CodeEnv -Name TEAM -Owner bob -UsableByAll $false -PassThru").Single("CodeEnv.Environment");
+        var env = ps.Run("Set-CodeEnv -Name TEAM -Owner bob -UsableByAll $false -PassThru").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("bob", env.Get<string>("Owner"));
         Assert.False(env.Get<bool>("UsableByAll"));
         Assert.Equal("team", env.Get<string>("Name"));

@@ -42,7 +42,7 @@ public class StopUpdateTests
         Assert.True(SleeperAlive(), "pip never got to building the sdist.");
         Assert.True(update.BeginStop(null, null).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)), "Update-CodeEnv did not stop.");
 
-        var env = ps.Run("Get-CodeEnv work").Single("CodeEnv.Environment");
+        var env = ps.Run("Get-CodeEnv work").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("Outdated", env.Get<string>("State"));
         Assert.Contains("was stopped", env.Get<string>("StateDetail"));
         Assert.False(SleeperAlive(), "A process pip started outlived the stop.");

@@ -6,7 +6,7 @@ public class TestCodeEnvTests
     private static (PowerShellSession Session, string SitePackages, string Python) Env()
     {
         var ps = PackageSession.Create();
-        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha==1.0'").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha==1.0'").Single("CodeEnv.EnvironmentInfo");
         var sitePackages = Directory.GetDirectories(Path.Combine(env.Get<string>("VenvPath"), "lib"))[0] + "/site-packages";
         return (ps, sitePackages, env.Get<string>("PythonPath"));
     }

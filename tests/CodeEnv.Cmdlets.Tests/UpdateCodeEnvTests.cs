@@ -17,7 +17,7 @@ public class UpdateCodeEnvTests
     public void New_CodeEnv_installs_requested_lines_with_their_dependencies_and_records_installed_json()
     {
         using var ps = PackageSession.Create();
-        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha==1.0', 'gamma[fast]', 'epsilon'").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha==1.0', 'gamma[fast]', 'epsilon'").Single("CodeEnv.EnvironmentInfo");
 
         Assert.Equal("Ready", env.Get<string>("State"));
         var installed = Installed(ps, "work");
@@ -41,7 +41,7 @@ public class UpdateCodeEnvTests
 
         var updated = ps.Run("Update-CodeEnv work -PassThru -Verbose");
 
-        Assert.Equal("Ready", updated.Single("CodeEnv.Environment").Get<string>("State"));
+        Assert.Equal("Ready", updated.Single("CodeEnv.EnvironmentInfo").Get<string>("State"));
         Assert.Contains(updated.Verbose, line => line.StartsWith("Successfully installed"));
         Assert.Contains(updated.Progress, p => p.StatusDescription == "Processing alpha-1.0-py2.py3-none-any.whl");
         Assert.Contains(("alpha", "1.0"), Installed(ps, "work"));
@@ -90,7 +90,7 @@ public class UpdateCodeEnvTests
 
         Assert.Contains("No matching distribution found for nosuchpackage==9.9", error.Exception.Message);
         Assert.Contains("/logs/", error.Exception.Message);
-        var env = ps.Run("Get-CodeEnv work").Single("CodeEnv.Environment");
+        var env = ps.Run("Get-CodeEnv work").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("Failed", env.Get<string>("State"));
         Assert.Contains("No matching distribution", env.Get<string>("StateDetail"));
         Assert.Equal(new[] { "alpha", "nosuchpackage==9.9" }, ps.Run("Get-CodeEnvPackage work -Kind Requested | ForEach-Object Line").Output.Select(o => o.ToString()));
@@ -100,7 +100,7 @@ public class UpdateCodeEnvTests
     public void An_update_with_nothing_to_do_does_not_start_pip()
     {
         using var ps = PackageSession.Create();
-        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha==1.0', 'gamma[fast]'").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha==1.0', 'gamma[fast]'").Single("CodeEnv.EnvironmentInfo");
         ps.Run("Set-CodeEnvPackage work 'alpha>=1', 'gamma[fast]'").AssertSuccess();
         var logsBefore = ps.Run("Get-CodeEnvLog work").AssertSuccess().Output.Count;
 
@@ -110,7 +110,7 @@ public class UpdateCodeEnvTests
 
         var update = ps.Run("Update-CodeEnv work -PassThru -Verbose");
 
-        Assert.Equal("Ready", update.Single("CodeEnv.Environment").Get<string>("State"));
+        Assert.Equal("Ready", update.Single("CodeEnv.EnvironmentInfo").Get<string>("State"));
         Assert.Contains(update.Verbose, v => v.Contains("pip was not started"));
         Assert.Equal(logsBefore, ps.Run("Get-CodeEnvLog work").AssertSuccess().Output.Count);
     }
@@ -119,7 +119,7 @@ public class UpdateCodeEnvTests
     public void A_missing_dependency_makes_the_update_run_pip()
     {
         using var ps = PackageSession.Create();
-        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha'").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha'").Single("CodeEnv.EnvironmentInfo");
         var sitePackages = Directory.GetDirectories(Path.Combine(env.Get<string>("VenvPath"), "lib"))[0] + "/site-packages";
         Directory.Delete(Path.Combine(sitePackages, "beta-1.5.dist-info"), recursive: true);
 
@@ -159,7 +159,7 @@ public class UpdateCodeEnvTests
     public void Rebuild_recreates_the_venv_and_keeps_the_lists()
     {
         using var ps = PackageSession.Create();
-        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha==1.0'").Single("CodeEnv.Environment");
+        var env = ps.Run("New-CodeEnv -Name work -PythonVersion 3.12 -Requirement 'alpha==1.0'").Single("CodeEnv.EnvironmentInfo");
         var marker = Path.Combine(env.Get<string>("VenvPath"), "left-over.txt");
         File.WriteAllText(marker, "");
 

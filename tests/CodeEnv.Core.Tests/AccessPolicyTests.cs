@@ -16,7 +16,7 @@ public class AccessPolicyTests
         public CallerIdentity Current() => identity;
     }
 
-    private static readonly RootSettings Settings = new() { Root = "/srv/codeenv", Administrators = { "alice", "platform-admins" }, CreatorGroups = { "creators" }, ManagerGroups = { "ops" } };
+    private static readonly RootSettingsDocument Settings = new() { Root = "/srv/codeenv", Administrators = { "alice", "platform-admins" }, CreatorGroups = { "creators" }, ManagerGroups = { "ops" } };
 
     private static EnvironmentDefinition Env(bool usableByAll = false) => new()
     {
@@ -27,8 +27,8 @@ public class AccessPolicyTests
     };
 
     [Theory]
-    [InlineData("alice", "", EnvironmentRight.Own)]
-    [InlineData("carol", "platform-admins", EnvironmentRight.Own)]
+    [InlineData("alice", "", EnvironmentRight.Administer)]
+    [InlineData("carol", "platform-admins", EnvironmentRight.Administer)]
     [InlineData("carol", "ops", EnvironmentRight.Own)]
     [InlineData("BOB", "", EnvironmentRight.Own)]
     [InlineData("carol", "analysts", EnvironmentRight.UpdatePackages)]
@@ -66,12 +66,40 @@ public class AccessPolicyTests
     {
         using var root = new TestRoot();
         root.Create("mine");
-        var stranger = new EnvironmentService(root.Paths, new As("stranger", "nobody"), SystemClock.Instance);
+        var stranger = new CodeEnvEngine(root.Paths.Root, new As("stranger", "nobody"), SystemClock.Instance);
 
-        var error = Assert.Throws<CodeEnvException>(() => stranger.Change("mine", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "taken over", NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => stranger.Lifecycle.Set("mine", new EnvironmentSettingsChange { Description = "taken over" }, NullReporter.Instance, CancellationToken.None));
 
         Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
-        Assert.Equal("", root.Service.Get("mine").Description);
-        await Assert.ThrowsAsync<CodeEnvException>(() => stranger.CreateAsync(new NewEnvironmentRequest { Name = "theirs", PythonVersion = "3.12", NoInstall = true }, NullReporter.Instance, CancellationToken.None));
+        Assert.Equal("", root.Engine.Environments.Get("mine").Description);
+        await Assert.ThrowsAsync<CodeEnvException>(() => stranger.Lifecycle.CreateAsync(new NewEnvironmentRequest { Name = "theirs", PythonVersion = "3.12", NoInstall = true }, NullReporter.Instance, CancellationToken.None));
     }
+
+    [Fact]
+    public void A_change_needs_the_right_of_each_field_it_changes_and_only_that()
+    {
+        using var root = new TestRoot();
+        var owner = root.Create("shared").Owner;
+        root.Engine.Permissions.Grant("shared", "editors", GroupRight.UpdatePackages, NullReporter.Instance, CancellationToken.None);
+        var editor = new CodeEnvEngine(root.Paths.Root, new As("erin", "editors"), SystemClock.Instance);
+
+        // What a pipeline from Get-CodeEnv binds: every value as stored, and one the editor may change.
+        var piped = editor.Lifecycle.Set("shared", new EnvironmentSettingsChange { Owner = owner, Description = "", UsableByAll = true, JupyterSupport = true }, NullReporter.Instance, CancellationToken.None);
+        Assert.True(piped.JupyterSupport);
+
+        var error = Assert.Throws<CodeEnvException>(() => editor.Lifecycle.Set("shared", new EnvironmentSettingsChange { Description = "mine now" }, NullReporter.Instance, CancellationToken.None));
+        Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
+        Assert.Contains("change description of", error.Message);
+        Assert.Equal("", root.Engine.Environments.Get("shared").Description);
+    }
+
+    [Theory]
+    [InlineData("requestedPackages", EnvironmentRight.UpdatePackages)]
+    [InlineData("jupyterSupport", EnvironmentRight.UpdatePackages)]
+    [InlineData("groupPermissions", EnvironmentRight.ManageUsers)]
+    [InlineData("owner", EnvironmentRight.Own)]
+    [InlineData("containers.mode", EnvironmentRight.Own)]
+    [InlineData("python.interpreter", EnvironmentRight.Own)]
+    public void Each_field_names_the_right_its_change_needs(string field, EnvironmentRight right) =>
+        Assert.Equal(right, AccessPolicy.RightToChange(field));
 }

@@ -59,7 +59,7 @@ public class EnvironmentServiceTests
 
         Assert.False(Directory.Exists(root.Paths.EnvFolder("doomed")));
         Assert.False(File.Exists(root.Paths.NameClaimFile("doomed")));
-        Assert.Empty(root.Service.Names());
+        Assert.Empty(root.Engine.Environments.Names());
         Assert.Equal(EnvironmentState.Outdated, root.Create("doomed").State);
     }
 
@@ -83,7 +83,7 @@ public class EnvironmentServiceTests
         {
             try
             {
-                new EnvironmentService(root.Paths, TestRoot.Identity, SystemClock.Instance)
+                new CodeEnvEngine(root.Paths.Root, TestRoot.Identity, SystemClock.Instance).Lifecycle
                     .CreateAsync(new NewEnvironmentRequest { Name = name, PythonVersion = "3.11", NoInstall = true }, NullReporter.Instance, CancellationToken.None)
                     .GetAwaiter().GetResult();
                 return "created";
@@ -96,7 +96,7 @@ public class EnvironmentServiceTests
 
         Assert.Equal(1, outcomes.Count(o => o == "created"));
         Assert.All(outcomes.Where(o => o != "created"), o => Assert.Equal("CodeEnvExists", o));
-        Assert.Single(root.Service.Names());
+        Assert.Single(root.Engine.Environments.Names());
     }
 
     [Fact]
@@ -104,14 +104,14 @@ public class EnvironmentServiceTests
     {
         using var root = new TestRoot();
         root.Create("Forecast");
-        Assert.Equal("Forecast", root.Service.Get("FORECAST").Name);
+        Assert.Equal("Forecast", root.Engine.Environments.Get("FORECAST").Name);
     }
 
     [Fact]
     public void Get_of_a_missing_env_is_not_found()
     {
         using var root = new TestRoot();
-        var error = Assert.Throws<CodeEnvException>(() => root.Service.Get("nothing"));
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Environments.Get("nothing"));
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         Assert.Equal("CodeEnvNotFound", error.ErrorId);
     }
@@ -135,7 +135,7 @@ public class EnvironmentServiceTests
     {
         using var root = new TestRoot();
         root.Create("hist");
-        var changed = root.Service.Change("hist", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "new text", NullReporter.Instance, CancellationToken.None);
+        var changed = root.Engine.Lifecycle.Set("hist", new EnvironmentSettingsChange { Description = "new text" }, NullReporter.Instance, CancellationToken.None);
 
         Assert.Equal(2, changed.Revision);
         var first = JObject.Parse(File.ReadAllText(root.Paths.HistoryFile("hist", 1)));
@@ -152,7 +152,7 @@ public class EnvironmentServiceTests
     {
         using var root = new TestRoot();
         root.Create("same");
-        var env = root.Service.Change("same", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "", NullReporter.Instance, CancellationToken.None);
+        var env = root.Engine.Lifecycle.Set("same", new EnvironmentSettingsChange { Description = "" }, NullReporter.Instance, CancellationToken.None);
         Assert.Equal(1, env.Revision);
         Assert.False(File.Exists(root.Paths.HistoryFile("same", 2)));
     }
@@ -163,10 +163,10 @@ public class EnvironmentServiceTests
         using var root = new TestRoot(s => s.LockTimeoutSeconds = 0.3);
         root.Create("locked");
         using var held = FileLock.Acquire(root.Paths.EnvLockFile("locked"), new LockHolder { Operation = "Update-CodeEnv", User = "bob", ProcessId = 42, Host = "h1" }, TimeSpan.Zero, "x", CancellationToken.None);
-        var error = Assert.Throws<CodeEnvException>(() => root.Service.Change("locked", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "x", NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.Set("locked", new EnvironmentSettingsChange { Description = "x" }, NullReporter.Instance, CancellationToken.None));
         Assert.Equal(ErrorKind.Busy, error.Kind);
         Assert.Contains("Update-CodeEnv by bob (pid 42 on h1)", error.Message);
-        Assert.Equal(1, root.Service.Get("locked").Revision);
+        Assert.Equal(1, root.Engine.Environments.Get("locked").Revision);
     }
 
     [Fact]
@@ -176,12 +176,12 @@ public class EnvironmentServiceTests
         root.Create("stale");
         var store = new EnvironmentStore(root.Paths);
         var old = store.Read("stale");
-        root.Service.Change("stale", "Set-CodeEnv", EnvironmentRight.Own, d => d.Description = "first", NullReporter.Instance, CancellationToken.None);
-        old.Revision++;
-        old.Description = "second";
-        var error = Assert.Throws<CodeEnvException>(() => store.WriteRevision(old, new HistoryRecord { Revision = old.Revision, Definition = old }));
+        root.Engine.Lifecycle.Set("stale", new EnvironmentSettingsChange { Description = "first" }, NullReporter.Instance, CancellationToken.None);
+        var stale = old.Clone();
+        stale.Description = "second";
+        var error = Assert.Throws<CodeEnvException>(() => store.Definitions("stale").Save(old, stale, "Set-CodeEnv", "someone", DateTimeOffset.UtcNow));
         Assert.Equal("CodeEnvRevisionConflict", error.ErrorId);
-        Assert.Equal("first", root.Service.Get("stale").Description);
+        Assert.Equal("first", root.Engine.Environments.Get("stale").Description);
     }
 
     [Fact]
@@ -190,27 +190,27 @@ public class EnvironmentServiceTests
         using var root = new TestRoot();
         root.Create("cut");
         var store = new EnvironmentStore(root.Paths);
-        var definition = store.Read("cut");
-        definition.State = EnvironmentState.Updating;
-        store.WriteState(definition);
-        Assert.Equal(EnvironmentState.Interrupted, root.Service.Get("cut").State);
+        store.WriteStatus("cut", new EnvironmentStatus { State = EnvironmentState.Updating, Revision = 1 });
+        Assert.Equal(EnvironmentState.Interrupted, root.Engine.Environments.Get("cut").State);
     }
 
     [Fact]
     public async Task A_creation_killed_half_way_is_cleaned_up_by_the_next_creator()
     {
         using var root = new TestRoot();
-        // What a killed New-CodeEnv leaves: a claim and a folder with env.json in state Creating, and no lock holder.
+        // What a killed New-CodeEnv leaves: a claim and a folder with env.json and status.json Creating, and no lock holder.
         Directory.CreateDirectory(root.Paths.EnvFolder("Half"));
-        new EnvironmentStore(root.Paths).TryClaim(new NameClaim { Name = "Half", ClaimedBy = "ghost", ProcessId = 4242, Host = "h" });
-        File.WriteAllText(root.Paths.EnvFile("Half"), "{\"schemaVersion\":1,\"name\":\"Half\",\"state\":\"Creating\",\"revision\":1}");
+        var store = new EnvironmentStore(root.Paths);
+        store.TryClaim(new NameClaim { Name = "Half", ClaimedBy = "ghost", ProcessId = 4242, Host = "h" });
+        store.WriteStatus("Half", new EnvironmentStatus { State = EnvironmentState.Creating, Revision = 1 });
+        File.WriteAllText(root.Paths.EnvFile("Half"), "{\"schemaVersion\":2,\"name\":\"Half\",\"revision\":1}");
         var reporter = new RecordingReporter();
 
-        var env = await root.Service.CreateAsync(new NewEnvironmentRequest { Name = "half", PythonVersion = "3.11", NoInstall = true }, reporter, CancellationToken.None);
+        var env = await root.Engine.Lifecycle.CreateAsync(new NewEnvironmentRequest { Name = "half", PythonVersion = "3.11", NoInstall = true }, reporter, CancellationToken.None);
 
         Assert.Equal("half", env.Name);
         Assert.Contains(reporter.Warnings, w => w.Contains("interrupted creation of 'Half' by ghost"));
-        Assert.Equal(new[] { "half" }, root.Service.Names());
+        Assert.Equal(new[] { "half" }, root.Engine.Environments.Names());
     }
 
     [Fact]
@@ -218,12 +218,12 @@ public class EnvironmentServiceTests
     {
         using var root = new TestRoot();
         var env = root.Create("gone", "3.12", noInstall: false);
-        root.Service.Remove("GONE", NullReporter.Instance, CancellationToken.None);
+        root.Engine.Lifecycle.Remove("GONE", NullReporter.Instance, CancellationToken.None);
 
         Assert.False(Directory.Exists(env.Path));
         Assert.Empty(Directory.GetFileSystemEntries(root.Paths.TrashFolder));
         Assert.False(File.Exists(root.Paths.NameClaimFile("gone")));
-        Assert.Empty(root.Service.Names());
+        Assert.Empty(root.Engine.Environments.Names());
         root.Create("Gone");
     }
 
@@ -231,7 +231,7 @@ public class EnvironmentServiceTests
     public void Remove_of_a_missing_env_is_not_found()
     {
         using var root = new TestRoot();
-        var error = Assert.Throws<CodeEnvException>(() => root.Service.Remove("ghost", NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.Remove("ghost", NullReporter.Instance, CancellationToken.None));
         Assert.Equal(ErrorKind.NotFound, error.Kind);
     }
 
@@ -243,9 +243,9 @@ public class EnvironmentServiceTests
         // The trash folder replaced by a file makes the one-step move fail, as a file in use does on Windows.
         Directory.Delete(root.Paths.TrashFolder);
         File.WriteAllText(root.Paths.TrashFolder, "");
-        var error = Assert.Throws<CodeEnvException>(() => root.Service.Remove("stuck", NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.Remove("stuck", NullReporter.Instance, CancellationToken.None));
         Assert.Equal("CodeEnvRemoveFailed", error.ErrorId);
-        var env = root.Service.Get("stuck");
+        var env = root.Engine.Environments.Get("stuck");
         Assert.Equal(EnvironmentState.Outdated, env.State);
         Assert.True(File.Exists(root.Paths.NameClaimFile("stuck")));
     }
@@ -257,7 +257,7 @@ public class EnvironmentServiceTests
         var error = Assert.Throws<CodeEnvException>(() => root.Create("nopy", interpreter: "/bin/ls"));
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
         Assert.Equal("InterpreterNotPython", error.ErrorId);
-        Assert.Empty(root.Service.Names());
+        Assert.Empty(root.Engine.Environments.Names());
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace CodeEnv.Core.Tests;
 /// <summary>The options policy and base protection of package edits, for callers who are and are not administrators.</summary>
 public class PackageListEditorTests
 {
-    private static readonly RootSettings Settings = new() { BasePackages = { "numpy>=1.26" }, PackageSets = DefaultPackageSets.Create() };
+    private static readonly RootSettingsDocument Settings = new() { BasePackages = { "numpy>=1.26" }, PackageSets = DefaultPackageSets.Create() };
 
     private static EnvironmentDefinition Env() => new() { Name = "env", RequestedPackages = { "pandas" } };
 
@@ -39,7 +39,7 @@ public class PackageListEditorTests
     [Fact]
     public void A_set_skips_packages_that_are_base_packages()
     {
-        var settings = new RootSettings { BasePackages = { "scipy" }, PackageSets = DefaultPackageSets.Create() };
+        var settings = new RootSettingsDocument { BasePackages = { "scipy" }, PackageSets = DefaultPackageSets.Create() };
         var env = Env();
         new PackageListEditor(settings, callerIsAdministrator: false).AddSets(env, new[] { "visual machine learning" });
         Assert.Equal(new[] { "pandas", "scikit-learn", "jinja2", "xgboost" }, env.RequestedPackages);
@@ -47,11 +47,10 @@ public class PackageListEditorTests
     }
 
     [Fact]
-    public void An_edit_that_is_refused_leaves_the_state_alone()
+    public void An_edit_that_is_refused_leaves_the_list_alone()
     {
         var env = Env();
-        env.State = EnvironmentState.Ready;
         Assert.Throws<CodeEnvException>(() => new PackageListEditor(Settings, true).Replace(env, new[] { "numpy==1.0" }));
-        Assert.Equal(EnvironmentState.Ready, env.State);
+        Assert.Equal(new[] { "pandas" }, env.RequestedPackages);
     }
 }

@@ -20,7 +20,7 @@ public class RootStoreTests
         }
 
         var json = JObject.Parse(File.ReadAllText(folder.Combine("r", "codeenv.json")));
-        Assert.Equal(1, json.Value<int>("schemaVersion"));
+        Assert.Equal(DocumentSchemas.Settings.Current, json.Value<int>("schemaVersion"));
         Assert.Contains("Visual Machine Learning", json["packageSets"]!.ToObject<Dictionary<string, string[]>>()!.Keys);
     }
 
@@ -55,7 +55,7 @@ public class RootStoreTests
     public void A_newer_schema_version_is_refused_and_the_file_left_as_it_is()
     {
         using var root = new TestRoot();
-        var text = File.ReadAllText(root.Paths.SettingsFile).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 99");
+        var text = File.ReadAllText(root.Paths.SettingsFile).Replace($"\"schemaVersion\": {DocumentSchemas.Settings.Current}", "\"schemaVersion\": 99");
         File.WriteAllText(root.Paths.SettingsFile, text);
         var error = Assert.Throws<CodeEnvException>(() => RootStore.Read(root.Paths));
         Assert.Equal("RootSettingsFileSchemaTooNew", error.ErrorId);

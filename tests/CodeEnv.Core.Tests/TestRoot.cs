@@ -6,11 +6,11 @@ using CodeEnv.TestSupport;
 namespace CodeEnv.Core.Tests;
 
 /// <summary>A real root in a temp folder, with the engine services a test needs.</summary>
-public sealed class TestRoot : IDisposable
+internal sealed class TestRoot : IDisposable
 {
     private readonly TempFolder folder = new();
 
-    public TestRoot(Action<RootSettings>? configure = null)
+    public TestRoot(Action<RootSettingsDocument>? configure = null)
     {
         Paths = new RootPaths(folder.Combine("root"));
         RootStore.Initialize(Paths.Root, null, Identity.Current(), SystemClock.Instance);
@@ -19,19 +19,19 @@ public sealed class TestRoot : IDisposable
             RootStore.Update(Paths, configure, Identity.Current(), SystemClock.Instance, TimeSpan.FromSeconds(5));
         }
 
-        Service = new EnvironmentService(Paths, Identity, SystemClock.Instance);
+        Engine = new CodeEnvEngine(Paths.Root, Identity, SystemClock.Instance);
     }
 
     public static IIdentityProvider Identity => OsIdentityProvider.Instance;
 
     public RootPaths Paths { get; }
 
-    public EnvironmentService Service { get; }
+    public CodeEnvEngine Engine { get; }
 
     public string Scratch(string name) => folder.Combine(name);
 
-    public Environment Create(string name, string? pythonVersion = null, bool noInstall = true, string? interpreter = null) =>
-        Service.CreateAsync(
+    public EnvironmentInfo Create(string name, string? pythonVersion = null, bool noInstall = true, string? interpreter = null) =>
+        Engine.Lifecycle.CreateAsync(
             new NewEnvironmentRequest { Name = name, PythonVersion = interpreter == null ? pythonVersion ?? "3.11" : null, InterpreterPath = interpreter, NoInstall = noInstall },
             NullReporter.Instance,
             CancellationToken.None).GetAwaiter().GetResult();

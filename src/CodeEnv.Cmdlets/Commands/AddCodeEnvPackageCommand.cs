@@ -6,7 +6,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>Add-CodeEnvPackage: adds lines to an env's requested list; a package already requested gets the new line.</summary>
     [Cmdlet(VerbsCommon.Add, "CodeEnvPackage", SupportsShouldProcess = true)]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class AddCodeEnvPackageCommand : PackageListCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -18,6 +18,6 @@ namespace CodeEnv.Cmdlets.Commands
         public string[] Requirement { get; set; } = new string[0];
 
         protected override void ProcessRecord() =>
-            Save(Name, "Add-CodeEnvPackage", "Add " + string.Join(", ", Requirement), (editor, definition) => editor.Add(definition, Requirement));
+            Save(Name, "Add " + string.Join(", ", Requirement), (packages, reporter, token) => packages.AddPackages(Name, Requirement, reporter, token));
     }
 }

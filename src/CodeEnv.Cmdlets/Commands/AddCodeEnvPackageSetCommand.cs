@@ -6,7 +6,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>Add-CodeEnvPackageSet: adds the lines of named root package sets to an env's requested list.</summary>
     [Cmdlet(VerbsCommon.Add, "CodeEnvPackageSet", SupportsShouldProcess = true)]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class AddCodeEnvPackageSetCommand : PackageListCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -19,6 +19,6 @@ namespace CodeEnv.Cmdlets.Commands
         public string[] SetName { get; set; } = new string[0];
 
         protected override void ProcessRecord() =>
-            Save(Name, "Add-CodeEnvPackageSet", "Add the package sets " + string.Join(", ", SetName), (editor, definition) => editor.AddSets(definition, SetName));
+            Save(Name, "Add the package sets " + string.Join(", ", SetName), (packages, reporter, token) => packages.AddPackageSets(Name, SetName, reporter, token));
     }
 }

@@ -22,10 +22,9 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 var file = GetUnresolvedProviderPathFromPSPath(Path);
-                var document = Environments().Export(Name);
                 if (ShouldProcess(file, $"Export '{Name}'"))
                 {
-                    EnvironmentService.WriteExport(document, file);
+                    Engine().Transfer.Export(Name, file);
                     WriteObject(new System.IO.FileInfo(file));
                 }
             });

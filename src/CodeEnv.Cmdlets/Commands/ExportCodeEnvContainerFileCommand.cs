@@ -27,7 +27,7 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 var folder = GetUnresolvedProviderPathFromPSPath(Path);
-                var service = Environments();
+                var service = Engine().Transfer;
                 if (ShouldProcess(folder, $"Write the build context of '{Name}' for '{ConfigName}'"))
                 {
                     service.ExportContainerFile(Name, ConfigName, folder);

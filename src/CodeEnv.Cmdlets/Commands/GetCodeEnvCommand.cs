@@ -8,7 +8,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>Get-CodeEnv: the environments of the root, all or by name (wildcards allowed).</summary>
     [Cmdlet(VerbsCommon.Get, "CodeEnv")]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class GetCodeEnvCommand : RootCmdlet
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -29,8 +29,8 @@ namespace CodeEnv.Cmdlets.Commands
             {
                 // -Name still narrows the list, so both filters can be combined.
                 var patterns = (Name ?? new[] { "*" }).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-                IReadOnlyList<(string Name, Environment? Environment, Errors.CodeEnvException? Error)> included = new List<(string, Environment?, Errors.CodeEnvException?)>();
-                if (ForItem(ContainerConfig, () => included = Environments().IncludedIn(ContainerConfig)))
+                IReadOnlyList<(string Name, EnvironmentInfo? Environment, Errors.CodeEnvException? Error)> included = new List<(string, EnvironmentInfo?, Errors.CodeEnvException?)>();
+                if (ForItem(ContainerConfig, () => included = Engine().Environments.IncludedIn(ContainerConfig)))
                 {
                     // An env that cannot be read may or may not be included: its error says so, instead of a silent gap.
                     foreach (var (name, environment, error) in included.Where(r => patterns.Any(p => p.IsMatch(r.Name))))
@@ -42,9 +42,9 @@ namespace CodeEnv.Cmdlets.Commands
                 return;
             }
 
-            Operations.EnvironmentService? service = null;
+            Operations.EnvironmentCatalog? service = null;
             // The root comes with each pipeline item, so a root that cannot be read is that item's error, not the call's.
-            if (!ForItem(Root, () => service = Environments()))
+            if (!ForItem(Root, () => service = Engine().Environments))
             {
                 return;
             }

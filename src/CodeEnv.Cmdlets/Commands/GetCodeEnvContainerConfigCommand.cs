@@ -18,7 +18,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(Root, () =>
             {
-                var configs = ContainerConfigs().Configs();
+                var configs = Engine().Containers.Configs();
                 foreach (var requested in ConfigName)
                 {
                     WriteMatching(configs, requested, c => c.ConfigName, () => new Errors.CodeEnvException(Errors.ErrorKind.NotFound, "ContainerConfigNotFound", $"There is no container config '{requested}'.", requested));

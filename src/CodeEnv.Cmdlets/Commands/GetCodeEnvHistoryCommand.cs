@@ -17,8 +17,8 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(Name, () =>
             {
-                var service = Environments();
-                WriteObject(string.IsNullOrEmpty(Name) ? service.RootHistory() : service.History(Name!), enumerateCollection: true);
+                var service = Engine().History;
+                WriteObject(string.IsNullOrEmpty(Name) ? service.GetRoot() : service.Get(Name!), enumerateCollection: true);
             });
     }
 }

@@ -22,7 +22,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForItem(Name, () =>
             {
-                var installed = Environments().InstalledPackages(Name);
+                var installed = Engine().Environments.InstalledPackages(Name);
                 if (PackageName == null)
                 {
                     WriteObject(installed, enumerateCollection: true);

@@ -21,7 +21,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(Name, () =>
             {
-                var logs = Environments().Logs(Name);
+                var logs = Engine().Environments.Logs(Name);
                 WriteObject(Last == null ? logs : logs.Take(Last.Value), enumerateCollection: true);
             });
     }

@@ -20,7 +20,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(Name, () =>
             {
-                WriteObject(Environments().Packages(Name).Where(p => Kind == null || p.Kind == Kind), enumerateCollection: true);
+                WriteObject(Engine().Packages.Get(Name).Where(p => Kind == null || p.Kind == Kind), enumerateCollection: true);
             });
     }
 }

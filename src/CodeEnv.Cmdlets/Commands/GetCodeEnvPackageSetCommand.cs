@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Operations;
 using CodeEnv.Store;
 
 namespace CodeEnv.Cmdlets.Commands
@@ -19,23 +21,23 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            RootSettings? settings = null;
-            if (!ForItem(Root, () => settings = RootStore.Read(ResolveRoot())))
+            CodeEnvEngine? engine = null;
+            IReadOnlyList<PackageSet> sets = new PackageSet[0];
+            if (!ForItem(Root, () => sets = (engine = Engine()).Packages.Sets()))
             {
                 return;
             }
 
-            var sets = settings!.PackageSets.OrderBy(s => s.Key, System.StringComparer.OrdinalIgnoreCase).ToList();
             foreach (var requested in SetName ?? new[] { "*" })
             {
                 WriteMatching(
-                    sets.Select(set => new PackageSet(set.Key, set.Value, settings.Root)),
+                    sets,
                     requested,
                     set => set.SetName,
                     () => new Errors.CodeEnvException(
                         Errors.ErrorKind.NotFound,
                         "PackageSetNotFound",
-                        $"There is no package set named '{requested}' in the root '{settings.Root}'. Sets: {string.Join(", ", sets.Select(s => s.Key))}.",
+                        $"There is no package set named '{requested}' in the root '{engine!.Root.Root}'. Sets: {string.Join(", ", sets.Select(s => s.SetName))}.",
                         requested));
             }
         }

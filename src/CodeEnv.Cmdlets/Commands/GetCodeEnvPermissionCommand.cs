@@ -14,6 +14,6 @@ namespace CodeEnv.Cmdlets.Commands
         public string Name { get; set; } = "";
 
         protected override void ProcessRecord() =>
-            ForItem(Name, () => WriteObject(Environments().Permissions(Name), enumerateCollection: true));
+            ForItem(Name, () => WriteObject(Engine().Permissions.Get(Name), enumerateCollection: true));
     }
 }

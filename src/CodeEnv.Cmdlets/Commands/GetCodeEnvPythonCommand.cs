@@ -54,7 +54,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             try
             {
-                return RootStore.Read(ResolveRoot()).Interpreters;
+                return Engine().Root.Settings().Interpreters;
             }
             catch (CodeEnvException) when (Root == null)
             {

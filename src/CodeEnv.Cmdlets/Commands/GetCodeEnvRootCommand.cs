@@ -12,9 +12,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(Root, () =>
             {
-                var settings = RootStore.Read(ResolveRoot());
-                settings.PackageSources.Redacted();
-                WriteObject(settings);
+                WriteObject(Engine().Root.Settings());
             });
     }
 }

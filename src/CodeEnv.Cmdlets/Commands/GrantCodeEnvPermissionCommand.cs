@@ -28,7 +28,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForItem(Name, () =>
             {
-                var service = Environments();
+                var service = Engine().Permissions;
                 if (!ShouldProcess(Name, $"Grant {Permission} to the group '{Group}'"))
                 {
                     return;
@@ -37,7 +37,7 @@ namespace CodeEnv.Cmdlets.Commands
                 RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Grant(Name, Group, Permission, reporter, token)));
                 if (PassThru)
                 {
-                    WriteObject(service.Permissions(Name), enumerateCollection: true);
+                    WriteObject(service.Get(Name), enumerateCollection: true);
                 }
             });
         }

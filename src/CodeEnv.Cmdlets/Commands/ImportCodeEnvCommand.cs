@@ -5,7 +5,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>Import-CodeEnv: creates an env on this root from an Export-CodeEnv document.</summary>
     [Cmdlet(VerbsData.Import, "CodeEnv", SupportsShouldProcess = true)]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class ImportCodeEnvCommand : RootCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -26,10 +26,10 @@ namespace CodeEnv.Cmdlets.Commands
             var file = GetUnresolvedProviderPathFromPSPath(Path);
             ForItem(file, () =>
             {
-                var service = Environments();
-                if (ShouldProcess(file, $"Import into {service.Paths.Root}" + (NewName == null ? "" : " as " + NewName)))
+                var engine = Engine();
+                if (ShouldProcess(file, $"Import into {engine.Root.Root}" + (NewName == null ? "" : " as " + NewName)))
                 {
-                    WriteObject(RunEngine((reporter, token) => service.ImportAsync(file, NewName, Locked, reporter, token)));
+                    WriteObject(RunEngine((reporter, token) => engine.Transfer.ImportAsync(file, NewName, Locked, reporter, token)));
                 }
             });
         }

@@ -29,7 +29,7 @@ namespace CodeEnv.Cmdlets.Commands
             }
 
             Terminating(folder, () =>
-                WriteObject(RootStore.Initialize(folder, Administrator, OsIdentityProvider.Instance.Current(), SystemClock.Instance)));
+                WriteObject(RootService.Initialize(folder, Administrator, OsIdentityProvider.Instance, SystemClock.Instance)));
         }
     }
 }

@@ -21,7 +21,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForItem(Name, () =>
             {
-                var service = Environments();
+                var service = Engine().Lifecycle;
                 var exitCode = RunEngineWithPipeline((pipeline, token) => service.RunPythonAsync(
                     Name,
                     ArgumentList,

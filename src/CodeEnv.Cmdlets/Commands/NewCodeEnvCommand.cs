@@ -7,7 +7,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>New-CodeEnv: creates an environment with a real venv and the root's base packages.</summary>
     [Cmdlet(VerbsCommon.New, "CodeEnv", SupportsShouldProcess = true, DefaultParameterSetName = ByVersion)]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class NewCodeEnvCommand : RootCmdlet
     {
         private const string ByVersion = "ByVersion";
@@ -31,10 +31,12 @@ namespace CodeEnv.Cmdlets.Commands
         public string Description { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("RequestedPackages")]
         [ValidateNotNull]
         public string[] Requirement { get; set; } = new string[0];
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PackageSets")]
         [ValidateNotNull]
         public string[] PackageSet { get; set; } = new string[0];
 
@@ -58,8 +60,8 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 EnvironmentName.Validate(Name);
-                var service = Environments();
-                if (!ShouldProcess($"{Name} in {service.Paths.Root}", "Create CodeEnv environment"))
+                var engine = Engine();
+                if (!ShouldProcess($"{Name} in {engine.Root.Root}", "Create CodeEnv environment"))
                 {
                     return;
                 }
@@ -77,7 +79,7 @@ namespace CodeEnv.Cmdlets.Commands
                     ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
                 };
-                WriteObject(RunEngine((reporter, token) => service.CreateAsync(request, reporter, token)));
+                WriteObject(RunEngine((reporter, token) => engine.Lifecycle.CreateAsync(request, reporter, token)));
             });
         }
     }

@@ -27,7 +27,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(ConfigName, () =>
             {
-                var service = ContainerConfigs();
+                var service = Engine().Containers;
                 if (ShouldProcess(ConfigName, "Create container config from " + BaseImage))
                 {
                     WriteObject(service.Add(new ContainerConfig { ConfigName = ConfigName, BaseImage = BaseImage, PythonPath = PythonPath, DockerfileFragment = DockerfileFragment }));

@@ -25,10 +25,10 @@ namespace CodeEnv.Cmdlets.Commands
                 var archive = GetUnresolvedProviderPathFromPSPath(path);
                 ForItem(archive, () =>
                 {
-                    var service = RootSettings();
-                    if (ShouldProcess(archive, $"Publish to the wheelhouse of {service.Paths.Root}"))
+                    var engine = Engine();
+                    if (ShouldProcess(archive, $"Publish to the wheelhouse of {engine.Root.Root}"))
                     {
-                        WriteObject(service.Publish(archive, Force));
+                        WriteObject(engine.Packages.Publish(archive, Force));
                     }
                 });
             }

@@ -24,18 +24,18 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 EnvironmentName.Validate(Name);
-                var service = Environments();
+                var engine = Engine();
                 string? damage = null;
                 try
                 {
-                    service.Get(Name);
+                    engine.Environments.Get(Name);
                 }
                 catch (CodeEnvException e) when (e.Kind == ErrorKind.InvalidData)
                 {
                     damage = e.Message;
                 }
 
-                if (!ShouldProcess($"{Name} in {service.Paths.Root}", "Remove CodeEnv environment"))
+                if (!ShouldProcess($"{Name} in {engine.Root.Root}", "Remove CodeEnv environment"))
                 {
                     return;
                 }
@@ -47,7 +47,7 @@ namespace CodeEnv.Cmdlets.Commands
 
                 RunEngine((reporter, token) =>
                 {
-                    service.Remove(Name, reporter, token);
+                    engine.Lifecycle.Remove(Name, reporter, token);
                     return System.Threading.Tasks.Task.FromResult(true);
                 });
             });

@@ -20,7 +20,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(ConfigName, () =>
             {
-                var service = ContainerConfigs();
+                var service = Engine().Containers;
                 if (ShouldProcess(ConfigName, Force ? "Remove container config and drop it from the envs that select it" : "Remove container config"))
                 {
                     RunEngine((reporter, token) =>

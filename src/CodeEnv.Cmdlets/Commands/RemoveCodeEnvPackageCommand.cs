@@ -6,7 +6,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>Remove-CodeEnvPackage: removes packages from an env's requested list.</summary>
     [Cmdlet(VerbsCommon.Remove, "CodeEnvPackage", SupportsShouldProcess = true, DefaultParameterSetName = ByInputObject)]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class RemoveCodeEnvPackageCommand : PackageListCmdlet
     {
         private const string ByName = "ByName";
@@ -29,7 +29,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             if (ParameterSetName == ByName)
             {
-                Save(Name, "Remove-CodeEnvPackage", "Remove " + string.Join(", ", PackageName), (editor, definition) => editor.Remove(definition, PackageName));
+                Save(Name, "Remove " + string.Join(", ", PackageName), (packages, reporter, token) => packages.RemovePackages(Name, PackageName, reporter, token));
                 return;
             }
 
@@ -37,7 +37,7 @@ namespace CodeEnv.Cmdlets.Commands
             // name, which would otherwise take the package's Name for the env's.
             var requirement = InputObject!;
             Root = requirement.Root;
-            Save(requirement.EnvironmentName, "Remove-CodeEnvPackage", "Remove " + requirement.Name, (editor, definition) => editor.Remove(definition, new[] { requirement.Name }));
+            Save(requirement.EnvironmentName, "Remove " + requirement.Name, (packages, reporter, token) => packages.RemovePackages(requirement.EnvironmentName, new[] { requirement.Name }, reporter, token));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>Restore-CodeEnv: brings an earlier definition back as a new revision.</summary>
     [Cmdlet(VerbsData.Restore, "CodeEnv", SupportsShouldProcess = true)]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class RestoreCodeEnvCommand : RootCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -25,7 +25,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForItem(Name, () =>
             {
-                var service = Environments();
+                var service = Engine().History;
                 if (!ShouldProcess(Name, $"Restore the definition of revision {Revision}"))
                 {
                     return;

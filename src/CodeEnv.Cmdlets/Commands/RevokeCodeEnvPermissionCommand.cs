@@ -29,7 +29,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForItem(Name, () =>
             {
-                var service = Environments();
+                var service = Engine().Permissions;
                 if (!ShouldProcess(Name, $"Revoke {Permission?.ToString() ?? "every right"} from the group '{Group}'"))
                 {
                     return;
@@ -38,7 +38,7 @@ namespace CodeEnv.Cmdlets.Commands
                 RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Revoke(Name, Group, Permission, reporter, token)));
                 if (PassThru)
                 {
-                    WriteObject(service.Permissions(Name), enumerateCollection: true);
+                    WriteObject(service.Get(Name), enumerateCollection: true);
                 }
             });
         }

@@ -7,7 +7,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>Set-CodeEnv: changes an environment's description, owner, usable-by-all flag or Jupyter support as a new revision.</summary>
     [Cmdlet(VerbsCommon.Set, "CodeEnv", SupportsShouldProcess = true)]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class SetCodeEnvCommand : RootCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -15,27 +15,27 @@ namespace CodeEnv.Cmdlets.Commands
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
         public string Name { get; set; } = "";
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         [ValidateNotNull]
         public string? Description { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Owner { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public bool UsableByAll { get; set; }
 
         /// <summary>Adds (or drops) the Jupyter kernel package among the env's base packages; the env becomes Outdated.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public bool JupyterSupport { get; set; }
 
         /// <summary>Which container configs include the env: None, All or Selected (with -ContainerConfig).</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public ContainerSelectionMode? ContainerSelection { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         [ArgumentCompleter(typeof(ContainerConfigNameCompleter))]
         public string[] ContainerConfig { get; set; } = new string[0];
@@ -48,7 +48,7 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 EnvironmentName.Validate(Name);
-                var service = Environments();
+                var service = Engine().Lifecycle;
                 if (!ShouldProcess(Name, "Set CodeEnv environment"))
                 {
                     return;
@@ -63,7 +63,7 @@ namespace CodeEnv.Cmdlets.Commands
                     ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
                 };
-                var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.SetSettings(Name, change, reporter, token)));
+                var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Set(Name, change, reporter, token)));
 
                 if (PassThru)
                 {

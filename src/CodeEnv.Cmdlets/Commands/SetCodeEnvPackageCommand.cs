@@ -8,7 +8,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>Set-CodeEnvPackage: replaces an env's requested list with lines or a requirements.txt file.</summary>
     [Cmdlet(VerbsCommon.Set, "CodeEnvPackage", SupportsShouldProcess = true, DefaultParameterSetName = FromLines)]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class SetCodeEnvPackageCommand : PackageListCmdlet
     {
         private const string FromLines = "FromLines";
@@ -39,7 +39,7 @@ namespace CodeEnv.Cmdlets.Commands
                 lines = read!;
             }
 
-            Save(Name, "Set-CodeEnvPackage", "Replace the requested packages", (editor, definition) => editor.Replace(definition, lines));
+            Save(Name, "Replace the requested packages", (packages, reporter, token) => packages.SetPackages(Name, lines, reporter, token));
         }
     }
 }

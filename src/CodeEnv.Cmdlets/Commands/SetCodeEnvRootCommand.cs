@@ -10,42 +10,48 @@ namespace CodeEnv.Cmdlets.Commands
     public sealed class SetCodeEnvRootCommand : RootCmdlet
     {
         /// <summary>pip's --index-url; an empty string goes back to pip's default.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         public string? IndexUrl { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ExtraIndexUrls")]
         [AllowEmptyCollection]
         public string[]? ExtraIndexUrl { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyCollection]
         public string[]? FindLinks { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("TrustedHosts")]
         [AllowEmptyCollection]
         public string[]? TrustedHost { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter NoIndex { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("BasePackages")]
         [AllowEmptyCollection]
         public string[]? BasePackage { get; set; }
 
         /// <summary>How long a second writer waits for an env's lock before reporting it busy.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public double LockTimeoutSeconds { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Administrators")]
         [ValidateNotNull]
         public string[]? Administrator { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("CreatorGroups")]
         [AllowEmptyCollection]
         public string[]? CreatorGroup { get; set; }
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ManagerGroups")]
         [AllowEmptyCollection]
         public string[]? ManagerGroup { get; set; }
 
@@ -56,7 +62,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             Terminating(Root, () =>
             {
-                var service = RootSettings();
+                var service = Engine().Root;
                 var change = new RootSettingsChange
                 {
                     IndexUrl = IndexUrl,
@@ -70,7 +76,7 @@ namespace CodeEnv.Cmdlets.Commands
                     CreatorGroups = CreatorGroup,
                     ManagerGroups = ManagerGroup,
                 };
-                if (!ShouldProcess(service.Paths.Root, "Set CodeEnv root settings"))
+                if (!ShouldProcess(service.Root, "Set CodeEnv root settings"))
                 {
                     return;
                 }

@@ -22,7 +22,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForItem(Name, () =>
             {
-                var service = Environments();
+                var service = Engine().Lifecycle;
                 var report = RunEngine((reporter, token) => service.TestAsync(Name, token));
                 WriteObject(Quiet ? (object)(report.Status == HealthStatus.Healthy) : report);
             });

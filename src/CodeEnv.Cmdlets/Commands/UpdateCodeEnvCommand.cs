@@ -7,7 +7,7 @@ namespace CodeEnv.Cmdlets.Commands
 {
     /// <summary>Update-CodeEnv: installs an env's base and requested packages with pip, or does nothing when they are already met.</summary>
     [Cmdlet(VerbsData.Update, "CodeEnv", SupportsShouldProcess = true)]
-    [OutputType(typeof(Environment))]
+    [OutputType(typeof(EnvironmentInfo))]
     public sealed class UpdateCodeEnvCommand : RootCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -32,7 +32,7 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 EnvironmentName.Validate(Name);
-                var service = Environments();
+                var service = Engine().Lifecycle;
                 var what = Rebuild ? "Rebuild the venv and install the packages" : Upgrade ? "Upgrade the packages" : "Install the packages";
                 if (!ShouldProcess(Name, what + (Sync ? ", removing what is not needed" : "")))
                 {

@@ -9,6 +9,6 @@ namespace CodeEnv.Cmdlets.Completion
     public sealed class ContainerConfigNameCompleter : RootValueCompleter
     {
         protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters) =>
-            RootStore.Read(root).ContainerConfigs.Select(c => c.ConfigName);
+            Engine(root).Root.Settings().ContainerConfigs;
     }
 }

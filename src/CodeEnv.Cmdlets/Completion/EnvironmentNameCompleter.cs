@@ -7,6 +7,6 @@ namespace CodeEnv.Cmdlets.Completion
     /// <summary>Completes env names (-Name).</summary>
     public sealed class EnvironmentNameCompleter : RootValueCompleter
     {
-        protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters) => new EnvironmentStore(root).Names();
+        protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters) => Engine(root).Environments.Names();
     }
 }

@@ -12,7 +12,7 @@ namespace CodeEnv.Cmdlets.Completion
     {
         protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters) =>
             boundParameters["Name"] is string name
-                ? new EnvironmentService(root, OsIdentityProvider.Instance, SystemClock.Instance).Packages(name).Where(p => p.Kind == PackageKind.Requested).Select(p => p.Name)
+                ? Engine(root).Packages.Get(name).Where(p => p.Kind == PackageKind.Requested).Select(p => p.Name)
                 : Enumerable.Empty<string>();
     }
 }

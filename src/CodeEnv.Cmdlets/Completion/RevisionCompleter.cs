@@ -13,7 +13,7 @@ namespace CodeEnv.Cmdlets.Completion
     {
         protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters) =>
             boundParameters["Name"] is string name
-                ? new EnvironmentService(root, OsIdentityProvider.Instance, SystemClock.Instance).History(name).Select(h => h.Revision.ToString(CultureInfo.InvariantCulture))
+                ? Engine(root).History.Get(name).Select(h => h.Revision.ToString(CultureInfo.InvariantCulture))
                 : Enumerable.Empty<string>();
     }
 }

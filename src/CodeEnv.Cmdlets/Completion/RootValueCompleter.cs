@@ -34,6 +34,9 @@ namespace CodeEnv.Cmdlets.Completion
         /// <summary>The values to offer; <paramref name="boundParameters"/> holds what the command line has bound so far (such as -Name).</summary>
         protected abstract IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters);
 
+        /// <summary>The engine of the root being completed, as the OS user typing.</summary>
+        protected static Operations.CodeEnvEngine Engine(RootPaths root) => new Operations.CodeEnvEngine(root.Root, Security.OsIdentityProvider.Instance, Operations.SystemClock.Instance);
+
         private static string Quoted(string value) =>
             value.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', ',' }) < 0 ? value : "'" + value.Replace("'", "''") + "'";
     }

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using CodeEnv.Operations;
-using CodeEnv.Packages;
 
 namespace CodeEnv.Cmdlets.Infrastructure
 {
@@ -16,7 +15,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
     public abstract class PackageListCmdlet : RootCmdlet
     {
         // Envs saved by this call and waiting for their one update, in the order they were first saved.
-        private readonly List<(EnvironmentService Service, string Root, string Name)> pendingUpdates = new List<(EnvironmentService, string, string)>();
+        private readonly List<(CodeEnvEngine Engine, string Root, string Name)> pendingUpdates = new List<(CodeEnvEngine, string, string)>();
 
         /// <summary>The env whose lists change.</summary>
         public abstract string Name { get; set; }
@@ -28,23 +27,23 @@ namespace CodeEnv.Cmdlets.Infrastructure
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected void Save(string envName, string operation, string action, Action<PackageListEditor, EnvironmentDefinition> edit)
+        protected void Save(string envName, string action, Func<PackageService, IOperationReporter, System.Threading.CancellationToken, EnvironmentInfo> save)
         {
             ForItem(envName, () =>
             {
                 EnvironmentName.Validate(envName);
-                var service = Environments();
+                var engine = Engine();
                 if (!ShouldProcess(envName, action + (Update ? " and update" : "")))
                 {
                     return;
                 }
 
-                var saved = RunEngine((reporter, token) => Task.FromResult(service.EditPackages(envName, operation, edit, reporter, token)));
+                var saved = RunEngine((reporter, token) => Task.FromResult(save(engine.Packages, reporter, token)));
                 if (Update)
                 {
                     if (!pendingUpdates.Any(p => p.Root == saved.Root && string.Equals(p.Name, saved.Name, StringComparison.OrdinalIgnoreCase)))
                     {
-                        pendingUpdates.Add((service, saved.Root, saved.Name));
+                        pendingUpdates.Add((engine, saved.Root, saved.Name));
                     }
                 }
                 else if (PassThru)
@@ -56,11 +55,11 @@ namespace CodeEnv.Cmdlets.Infrastructure
 
         protected override void EndProcessing()
         {
-            foreach (var (service, _, name) in pendingUpdates)
+            foreach (var (engine, _, name) in pendingUpdates)
             {
                 ForItem(name, () =>
                 {
-                    var updated = RunEngine((reporter, token) => service.UpdateAsync(name, new UpdateOptions(), reporter, token));
+                    var updated = RunEngine((reporter, token) => engine.Lifecycle.UpdateAsync(name, new UpdateOptions(), reporter, token));
                     if (PassThru)
                     {
                         WriteObject(updated);

@@ -19,10 +19,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
             return RootLocator.ForThisMachine().Resolve(explicitRoot);
         }
 
-        protected EnvironmentService Environments() => new EnvironmentService(ResolveRoot(), OsIdentityProvider.Instance, SystemClock.Instance);
-
-        protected RootService RootSettings() => new RootService(ResolveRoot(), OsIdentityProvider.Instance, SystemClock.Instance);
-
-        protected ContainerConfigService ContainerConfigs() => new ContainerConfigService(Environments(), OsIdentityProvider.Instance, SystemClock.Instance);
+        /// <summary>The engine of the root this call works on, as the OS user running it.</summary>
+        protected CodeEnvEngine Engine() => new CodeEnvEngine(ResolveRoot().Root, OsIdentityProvider.Instance, SystemClock.Instance);
     }
 }

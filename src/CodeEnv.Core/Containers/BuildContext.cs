@@ -16,14 +16,13 @@ namespace CodeEnv.Containers
     /// a venv at the env's own path made by the image's Python, pip install --no-deps of exactly the locked set), the
     /// lock, the archives it needs from the root's wheelhouse and local find-links folders, and a README.
     /// </summary>
-    public static class BuildContext
+    internal static class BuildContext
     {
         public const string LockFileName = "requirements.lock";
         public const string WheelsFolder = "wheels";
 
-        public static IReadOnlyList<string> Write(Environment environment, InstalledLock installed, ContainerConfig config, RootSettings settings, string folder)
+        public static IReadOnlyList<string> Write(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, string folder)
         {
-            var definition = environment.Definition;
             Directory.CreateDirectory(folder);
             var wheels = Path.Combine(folder, WheelsFolder);
             Directory.CreateDirectory(wheels);
@@ -49,7 +48,7 @@ namespace CodeEnv.Containers
                 }
             }
 
-            var image = "codeenv-" + definition.Name.ToLowerInvariant() + ":" + definition.Revision;
+            var image = "codeenv-" + environment.Name.ToLowerInvariant() + ":" + environment.Revision;
             File.WriteAllText(Path.Combine(folder, "Dockerfile"), Dockerfile(environment, installed, config, settings, out var secrets), new UTF8Encoding(false));
             var secretFlags = string.Concat(secrets.Select(s => $" --secret id={s.Id},src=./{s.Id}.txt"));
             var secretText = secrets.Count == 0 ? ""
@@ -59,14 +58,14 @@ namespace CodeEnv.Containers
                   + string.Concat(secrets.Select(s => $"- `{s.Id}.txt`: {s.Url}\n")) + "\n";
             File.WriteAllText(
                 Path.Combine(folder, "README.md"),
-                $"# {definition.Name} in {config.BaseImage}\n\n{secretText}Build it with:\n\n    docker build{secretFlags} -t {image} .\n\n"
-                + $"The image has Python {definition.Python.Version}'s venv at {environment.VenvPath} with exactly the {locked.Count} packages of {LockFileName} "
+                $"# {environment.Name} in {config.BaseImage}\n\n{secretText}Build it with:\n\n    docker build{secretFlags} -t {image} .\n\n"
+                + $"The image has Python {environment.PythonVersion}'s venv at {environment.VenvPath} with exactly the {locked.Count} packages of {LockFileName} "
                 + $"(env revision {installed.Revision}, installed {installed.InstalledAt:u} by {installed.InstalledBy}).\n",
                 new UTF8Encoding(false));
             return copied;
         }
 
-        private static string Dockerfile(Environment environment, InstalledLock installed, ContainerConfig config, RootSettings settings, out List<(string Id, string Url)> secrets)
+        private static string Dockerfile(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, out List<(string Id, string Url)> secrets)
         {
             var venv = environment.VenvPath;
             var sources = new List<string> { "--find-links /tmp/codeenv/wheels" };
@@ -119,7 +118,7 @@ namespace CodeEnv.Containers
             return text.ToString();
         }
 
-        private static IEnumerable<string> LocalArchives(RootSettings settings)
+        private static IEnumerable<string> LocalArchives(RootSettingsDocument settings)
         {
             var folders = new[] { Path.Combine(settings.Root, "wheelhouse") }.Concat(settings.PackageSources.FindLinks.Where(l => !PackageSources.IsUrl(l)));
             return folders.Where(Directory.Exists).SelectMany(Directory.EnumerateFiles);

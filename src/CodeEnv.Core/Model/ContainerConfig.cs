@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace CodeEnv
 {
     /// <summary>
@@ -20,9 +22,13 @@ namespace CodeEnv
         [Newtonsoft.Json.JsonIgnore]
         public string Root { get; set; } = "";
 
-        public bool Includes(ContainerSelection selection) =>
-            selection.Mode == ContainerSelectionMode.All
-            || (selection.Mode == ContainerSelectionMode.Selected && selection.Configs.Exists(c => string.Equals(c, ConfigName, System.StringComparison.OrdinalIgnoreCase)));
+        internal bool Includes(ContainerSelection selection) => Includes(selection.Mode, selection.Configs);
+
+        public bool Includes(EnvironmentInfo environment) => Includes(environment.ContainerSelection, environment.ContainerConfig);
+
+        private bool Includes(ContainerSelectionMode mode, System.Collections.Generic.IEnumerable<string> configs) =>
+            mode == ContainerSelectionMode.All
+            || (mode == ContainerSelectionMode.Selected && configs.Any(c => string.Equals(c, ConfigName, System.StringComparison.OrdinalIgnoreCase)));
 
         public override string ToString() => ConfigName;
     }

@@ -4,14 +4,12 @@ using System.Collections.Generic;
 namespace CodeEnv
 {
     /// <summary>
-    /// The stored definition of one environment: exactly what <c>env.json</c> holds. Only
-    /// <see cref="Store.EnvironmentStore"/> reads or writes it on disk.
+    /// The stored definition of one environment: exactly what <c>env.json</c> holds, revisioned. Only
+    /// <see cref="Store.EnvironmentStore"/> reads or writes it on disk; cmdlets see <see cref="EnvironmentInfo"/>.
     /// </summary>
-    public sealed class EnvironmentDefinition
+    internal sealed class EnvironmentDefinition : IRevisionedDocument
     {
-        public const int CurrentSchemaVersion = 1;
-
-        public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+        public int SchemaVersion { get; set; }
 
         public string Name { get; set; } = "";
 
@@ -32,11 +30,6 @@ namespace CodeEnv
         public bool JupyterSupport { get; set; }
 
         public ContainerSelection Containers { get; set; } = new ContainerSelection();
-
-        public EnvironmentState State { get; set; } = EnvironmentState.Creating;
-
-        /// <summary>Why the env is Failed or Outdated, in words for the admin.</summary>
-        public string? StateDetail { get; set; }
 
         public string CreatedBy { get; set; } = "";
 

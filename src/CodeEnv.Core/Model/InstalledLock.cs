@@ -7,11 +7,9 @@ namespace CodeEnv
     /// <c>installed.json</c>: the exact set a successful update left in the venv, with the lines it installed and the
     /// interpreter's marker values, so later checks decide without starting Python.
     /// </summary>
-    public sealed class InstalledLock
+    internal sealed class InstalledLock
     {
-        public const int CurrentSchemaVersion = 1;
-
-        public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+        public int SchemaVersion { get; set; }
 
         public string Name { get; set; } = "";
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using CodeEnv.Security;
 
 namespace CodeEnv
 {
@@ -21,14 +20,5 @@ namespace CodeEnv
 
         /// <summary>Whether a find-links entry is a URL (pip reads a page) rather than a local folder (pip lists files).</summary>
         public static bool IsUrl(string link) => link.Contains("://");
-
-        /// <summary>Redacts any credentials a URL still carries in clear (a root written before they were kept apart), for display.</summary>
-        public PackageSources Redacted()
-        {
-            IndexUrl = IndexUrl == null ? null : SourceSecrets.Redact(IndexUrl);
-            ExtraIndexUrls = ExtraIndexUrls.Select(SourceSecrets.Redact).ToList();
-            FindLinks = FindLinks.Select(SourceSecrets.Redact).ToList();
-            return this;
-        }
     }
 }

@@ -1,62 +1,87 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CodeEnv
 {
     /// <summary>
-    /// A root's settings: exactly what <c>codeenv.json</c> holds. Cmdlets emit it as <c>CodeEnv.RootSettings</c>
-    /// with <see cref="Root"/> filled in.
+    /// A root's settings as cmdlets emit them (PowerShell type <c>CodeEnv.RootSettings</c>): a read-only snapshot whose
+    /// property names bind to Set-CodeEnvRoot's parameters, so <c>Get-CodeEnvRoot | Set-CodeEnvRoot</c> changes nothing.
+    /// Package source URLs are shown with any credentials redacted.
     /// </summary>
     public sealed class RootSettings
     {
-        public const int CurrentSchemaVersion = 1;
+        /// <param name="shownSources">The root's package sources as they may be shown: with credentials redacted.</param>
+        internal RootSettings(RootSettingsDocument settings, PackageSources shownSources)
+        {
+            var sources = shownSources;
+            Root = settings.Root;
+            Administrators = settings.Administrators.ToArray();
+            CreatorGroups = settings.CreatorGroups.ToArray();
+            ManagerGroups = settings.ManagerGroups.ToArray();
+            IndexUrl = sources.IndexUrl;
+            ExtraIndexUrls = sources.ExtraIndexUrls.ToArray();
+            FindLinks = sources.FindLinks.ToArray();
+            TrustedHosts = sources.TrustedHosts.ToArray();
+            NoIndex = sources.NoIndex;
+            BasePackages = settings.BasePackages.ToArray();
+            PackageSets = settings.PackageSets.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+            ContainerConfigs = settings.ContainerConfigs.Select(c => c.ConfigName).ToArray();
+            Interpreters = settings.Interpreters.ToArray();
+            LockTimeoutSeconds = settings.LockTimeoutSeconds;
+            Revision = settings.Revision;
+            CreatedBy = settings.CreatedBy;
+            CreatedAt = settings.CreatedAt;
+            UpdatedBy = settings.UpdatedBy;
+            UpdatedAt = settings.UpdatedAt;
+        }
 
-        public int SchemaVersion { get; set; } = CurrentSchemaVersion;
-
-        /// <summary>The root folder; not stored, filled in when the file is read.</summary>
-        [Newtonsoft.Json.JsonIgnore]
-        public string Root { get; set; } = "";
+        public string Root { get; }
 
         /// <summary>Users and groups who may do everything.</summary>
-        public List<string> Administrators { get; set; } = new List<string>();
+        public string[] Administrators { get; }
 
         /// <summary>Groups whose members may create environments (administrators always may).</summary>
-        public List<string> CreatorGroups { get; set; } = new List<string>();
+        public string[] CreatorGroups { get; }
 
         /// <summary>Groups whose members may manage every environment.</summary>
-        public List<string> ManagerGroups { get; set; } = new List<string>();
+        public string[] ManagerGroups { get; }
 
-        public PackageSources PackageSources { get; set; } = new PackageSources();
+        /// <summary>pip's --index-url; null keeps pip's default.</summary>
+        public string? IndexUrl { get; }
+
+        public string[] ExtraIndexUrls { get; }
+
+        public string[] FindLinks { get; }
+
+        public string[] TrustedHosts { get; }
+
+        /// <summary>pip's --no-index: only the wheelhouse and find-links, for air-gapped servers.</summary>
+        public bool NoIndex { get; }
 
         /// <summary>Requirement lines every environment installs and no package command may change.</summary>
-        public List<string> BasePackages { get; set; } = new List<string>();
+        public string[] BasePackages { get; }
 
-        public Dictionary<string, List<string>> PackageSets { get; set; } = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        public IReadOnlyDictionary<string, IReadOnlyList<string>> PackageSets { get; }
 
-        /// <summary>Container images envs can be built into (Export-CodeEnvContainerFile).</summary>
-        public List<ContainerConfig> ContainerConfigs { get; set; } = new List<ContainerConfig>();
-
-        /// <summary>The container config of that name in any letter case, or null.</summary>
-        public ContainerConfig? FindContainerConfig(string name) =>
-            ContainerConfigs.Find(c => string.Equals(c.ConfigName, name, StringComparison.OrdinalIgnoreCase));
+        /// <summary>The names of the container configs (Get-CodeEnvContainerConfig shows them whole).</summary>
+        public string[] ContainerConfigs { get; }
 
         /// <summary>Interpreters an administrator registered in addition to the discovered ones.</summary>
-        public List<string> Interpreters { get; set; } = new List<string>();
+        public string[] Interpreters { get; }
 
-        /// <summary>How long a second writer waits for an env's lock before it reports the env busy.</summary>
-        public double LockTimeoutSeconds { get; set; } = DefaultLockTimeoutSeconds;
+        public double LockTimeoutSeconds { get; }
 
-        /// <summary>Long enough for scheduled jobs to wait for one another (an update that runs pip included), as cargo and apt wait.</summary>
-        public const double DefaultLockTimeoutSeconds = 300;
+        public int Revision { get; }
 
-        public int Revision { get; set; } = 1;
+        public string CreatedBy { get; }
 
-        public string CreatedBy { get; set; } = "";
+        public DateTimeOffset CreatedAt { get; }
 
-        public DateTimeOffset CreatedAt { get; set; }
+        public string UpdatedBy { get; }
 
-        public string UpdatedBy { get; set; } = "";
+        public DateTimeOffset UpdatedAt { get; }
 
-        public DateTimeOffset UpdatedAt { get; set; }
+        public override string ToString() => Root;
     }
 }

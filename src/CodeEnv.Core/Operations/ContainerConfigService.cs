@@ -14,28 +14,26 @@ namespace CodeEnv.Operations
     {
         private static readonly Regex ImageName = new Regex(@"^[a-z0-9]([a-z0-9._/:@-]*[a-zA-Z0-9_])?$", RegexOptions.CultureInvariant);
 
-        private readonly EnvironmentService environments;
-        private readonly IIdentityProvider identity;
-        private readonly IClock clock;
+        private readonly EngineContext context;
+        private readonly EnvironmentCatalog catalog;
 
-        public ContainerConfigService(EnvironmentService environments, IIdentityProvider identity, IClock clock)
+        internal ContainerConfigService(EngineContext context, EnvironmentCatalog catalog)
         {
-            this.environments = environments;
-            this.identity = identity;
-            this.clock = clock;
+            this.context = context;
+            this.catalog = catalog;
         }
 
         public IReadOnlyList<ContainerConfig> Configs()
         {
-            var settings = environments.Settings();
+            var settings = context.Settings();
             settings.ContainerConfigs.ForEach(c => c.Root = settings.Root);
             return settings.ContainerConfigs;
         }
 
         public ContainerConfig Add(ContainerConfig config)
         {
-            var settings = environments.Settings();
-            RootService.RequireAdministrator(settings, identity.Current(), "define container configs");
+            var settings = context.Settings();
+            AccessPolicy.RequireAdministrator(settings, context.Caller, "define container configs");
             EnvironmentName.Validate(config.ConfigName);
             if (!ImageName.IsMatch(config.BaseImage))
             {
@@ -48,7 +46,7 @@ namespace CodeEnv.Operations
             }
 
             RootStore.Update(
-                environments.Paths,
+                context.Paths,
                 s =>
                 {
                     if (s.FindContainerConfig(config.ConfigName) != null)
@@ -58,9 +56,9 @@ namespace CodeEnv.Operations
 
                     s.ContainerConfigs.Add(new ContainerConfig { ConfigName = config.ConfigName, BaseImage = config.BaseImage, PythonPath = config.PythonPath, DockerfileFragment = config.DockerfileFragment });
                 },
-                identity.Current(),
-                clock,
-                TimeSpan.FromSeconds(settings.LockTimeoutSeconds),
+                context.Caller,
+                context.Clock,
+                EngineContext.LockTimeout(settings),
                 "New-CodeEnvContainerConfig");
             config.Root = settings.Root;
             return config;
@@ -69,16 +67,16 @@ namespace CodeEnv.Operations
         /// <summary>Removes a config; refused while envs select it by name, unless <paramref name="force"/> drops it from them first.</summary>
         public void Remove(string configName, bool force, IOperationReporter reporter, CancellationToken cancellation)
         {
-            var settings = environments.Settings();
-            var caller = identity.Current();
-            RootService.RequireAdministrator(settings, caller, "remove container configs");
+            var settings = context.Settings();
+            var caller = context.Caller;
+            AccessPolicy.RequireAdministrator(settings, caller, "remove container configs");
             // The root's lock is held from the check to the removal, so no env can select the config in between
             // (selecting one takes the same lock).
-            using (var rootLock = RootStore.Lock(environments.Paths, caller, clock, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), "Remove-CodeEnvContainerConfig"))
+            using (var rootLock = context.RootLock(settings, "Remove-CodeEnvContainerConfig"))
             {
-                settings = environments.Settings();
-                var config = settings.FindContainerConfig(configName) ?? throw EnvironmentService.ContainerConfigMissing(configName, settings);
-                var envs = environments.GetMany(environments.Names());
+                settings = context.Settings();
+                var config = settings.FindContainerConfig(configName) ?? throw ContainerSelections.Missing(configName, settings);
+                var envs = catalog.GetMany(catalog.Names());
                 var unreadable = envs.Where(r => r.Error != null).ToList();
                 if (unreadable.Count > 0)
                 {
@@ -90,7 +88,7 @@ namespace CodeEnv.Operations
                 }
 
                 var selecting = envs
-                    .Where(r => r.Environment!.Definition.Containers.Mode == ContainerSelectionMode.Selected && config.Includes(r.Environment.Definition.Containers))
+                    .Where(r => r.Environment!.ContainerSelection == ContainerSelectionMode.Selected && config.Includes(r.Environment))
                     .Select(r => r.Name)
                     .ToList();
                 if (selecting.Count > 0 && !force)
@@ -104,7 +102,7 @@ namespace CodeEnv.Operations
 
                 foreach (var name in selecting)
                 {
-                    environments.Change(name, "Remove-CodeEnvContainerConfig", EnvironmentRight.None, d =>
+                    context.Transaction.Apply(name, "Remove-CodeEnvContainerConfig", EnvironmentRight.Administer, (d, current, by) =>
                     {
                         d.Containers.Configs.RemoveAll(c => string.Equals(c, config.ConfigName, StringComparison.OrdinalIgnoreCase));
                         if (d.Containers.Configs.Count == 0)
@@ -114,7 +112,7 @@ namespace CodeEnv.Operations
                     }, reporter, cancellation);
                 }
 
-                RootStore.Update(environments.Paths, s => s.ContainerConfigs.RemoveAll(c => string.Equals(c.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase)), caller, clock, TimeSpan.FromSeconds(settings.LockTimeoutSeconds), "Remove-CodeEnvContainerConfig", rootLock);
+                RootStore.Update(context.Paths, s => s.ContainerConfigs.RemoveAll(c => string.Equals(c.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase)), caller, context.Clock, EngineContext.LockTimeout(settings), "Remove-CodeEnvContainerConfig", rootLock);
             }
         }
     }

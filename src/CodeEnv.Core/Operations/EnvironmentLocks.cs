@@ -29,7 +29,7 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The env's metadata lock: held for the milliseconds of a read-modify-write of its files, never while a process runs.</summary>
-        public FileLock Acquire(string canonicalName, string operation, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
+        public FileLock Acquire(string canonicalName, string operation, RootSettingsDocument settings, IOperationReporter reporter, CancellationToken cancellation)
         {
             var subject = $"The env '{canonicalName}'";
             var held = AcquireWaiting(paths.EnvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, reporter, cancellation);
@@ -42,7 +42,7 @@ namespace CodeEnv.Operations
         /// The env's venv lock: held while pip or venv work runs on the venv, so that two updates (or an update and a
         /// removal) never work on one venv at once, while the env's metadata stays free for everyone else.
         /// </summary>
-        public FileLock AcquireVenv(string canonicalName, string operation, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
+        public FileLock AcquireVenv(string canonicalName, string operation, RootSettingsDocument settings, IOperationReporter reporter, CancellationToken cancellation)
         {
             var subject = $"The venv of '{canonicalName}'";
             var held = AcquireWaiting(paths.EnvVenvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, reporter, cancellation);
@@ -54,7 +54,7 @@ namespace CodeEnv.Operations
         /// Takes the lock of a name that does not exist yet and claims the name. Fails with AlreadyExists as soon as
         /// the name (in any case) is seen taken, without waiting for a creator that holds the lock to finish.
         /// </summary>
-        public FileLock AcquireForCreation(string name, RootSettings settings, IOperationReporter reporter, CancellationToken cancellation)
+        public FileLock AcquireForCreation(string name, RootSettingsDocument settings, IOperationReporter reporter, CancellationToken cancellation)
         {
             var held = AcquireWaiting(
                 paths.EnvLockFile(name),
@@ -70,7 +70,7 @@ namespace CodeEnv.Operations
                 var claim = store.ReadClaim(name);
                 if (claim != null)
                 {
-                    if (store.Exists(claim.Name) && store.Read(claim.Name).State != EnvironmentState.Creating)
+                    if (store.Exists(claim.Name) && store.ReadStatus(claim.Name).State != EnvironmentState.Creating)
                     {
                         throw Exists(name, claim);
                     }
@@ -184,6 +184,6 @@ namespace CodeEnv.Operations
             }
         }
 
-        private static TimeSpan Timeout(RootSettings settings) => TimeSpan.FromSeconds(Math.Max(0, settings.LockTimeoutSeconds));
+        private static TimeSpan Timeout(RootSettingsDocument settings) => TimeSpan.FromSeconds(Math.Max(0, settings.LockTimeoutSeconds));
     }
 }

@@ -41,26 +41,26 @@ namespace CodeEnv.Operations
         /// <summary>Validates the fields the cmdlets would validate; throws the cmdlets' own errors.</summary>
         public static void ValidateFields(EnvironmentExport document)
         {
-            EnvironmentDescription.Validate(document.Description);
-            foreach (var grant in document.GroupPermissions)
+            EnvironmentDescription.Validate(document.Definition.Description);
+            foreach (var grant in document.Definition.GroupPermissions)
             {
                 GroupName.Validate(grant.Group);
             }
         }
 
         /// <summary>Owner and grants: the file's for an administrator (the owner only if the user exists here), the caller's alone otherwise.</summary>
-        public static void ApplyOwnership(EnvironmentDefinition definition, EnvironmentExport imported, RootSettings settings, CallerIdentity caller, IOperationReporter reporter)
+        public static void ApplyOwnership(EnvironmentDefinition definition, EnvironmentExport imported, RootSettingsDocument settings, CallerIdentity caller, IOperationReporter reporter)
         {
-            definition.UsableByAll = imported.UsableByAll;
-            definition.PackageSets = imported.PackageSets;
+            definition.UsableByAll = imported.Definition.UsableByAll;
+            definition.PackageSets = imported.Definition.PackageSets;
             if (!AccessPolicy.IsAdministrator(settings, caller))
             {
-                if (!string.IsNullOrEmpty(imported.Owner) && !string.Equals(imported.Owner, caller.UserName, System.StringComparison.OrdinalIgnoreCase))
+                if (!string.IsNullOrEmpty(imported.Definition.Owner) && !string.Equals(imported.Definition.Owner, caller.UserName, System.StringComparison.OrdinalIgnoreCase))
                 {
-                    reporter.Warning($"The export names '{imported.Owner}' as the owner; '{caller.UserName}' owns the imported env, since only an administrator keeps an exported owner.");
+                    reporter.Warning($"The export names '{imported.Definition.Owner}' as the owner; '{caller.UserName}' owns the imported env, since only an administrator keeps an exported owner.");
                 }
 
-                foreach (var grant in imported.GroupPermissions)
+                foreach (var grant in imported.Definition.GroupPermissions)
                 {
                     reporter.Warning($"The export grants {Strongest(grant)} to the group '{grant.Group}'; it was dropped, since only an administrator imports grants. The owner can give it again with Grant-CodeEnvPermission.");
                 }
@@ -68,17 +68,17 @@ namespace CodeEnv.Operations
                 return;
             }
 
-            definition.GroupPermissions = imported.GroupPermissions;
-            switch (UnixUsers.Exists(imported.Owner))
+            definition.GroupPermissions = imported.Definition.GroupPermissions;
+            switch (UnixUsers.Exists(imported.Definition.Owner))
             {
                 case true:
-                    definition.Owner = imported.Owner;
+                    definition.Owner = imported.Definition.Owner;
                     break;
                 case false:
-                    reporter.Warning($"The owner '{imported.Owner}' is not a user of this machine; '{caller.UserName}' owns the imported env.");
+                    reporter.Warning($"The owner '{imported.Definition.Owner}' is not a user of this machine; '{caller.UserName}' owns the imported env.");
                     break;
                 default:
-                    reporter.Warning($"Whether '{imported.Owner}' is a user of this machine cannot be checked here; '{caller.UserName}' owns the imported env. Give it to them with Set-CodeEnv -Owner once you know the account.");
+                    reporter.Warning($"Whether '{imported.Definition.Owner}' is a user of this machine cannot be checked here; '{caller.UserName}' owns the imported env. Give it to them with Set-CodeEnv -Owner once you know the account.");
                     break;
             }
         }

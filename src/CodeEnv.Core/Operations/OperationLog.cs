@@ -1,13 +1,12 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Text;
 
 namespace CodeEnv.Operations
 {
     /// <summary>
-    /// The full output of one venv or pip run, kept under the env's <c>logs/</c> as
-    /// <c>&lt;utc&gt;-&lt;operation&gt;.log</c>, and passed on line by line to Verbose.
+    /// The full output of one venv or pip run, kept under the env's <c>logs/</c> (named by <see cref="LogFileName"/>),
+    /// and passed on line by line to Verbose.
     /// </summary>
     public sealed class OperationLog : IDisposable
     {
@@ -18,7 +17,7 @@ namespace CodeEnv.Operations
         public OperationLog(string logsFolder, string operation, DateTimeOffset now, IOperationReporter reporter)
         {
             Directory.CreateDirectory(logsFolder);
-            Path = System.IO.Path.Combine(logsFolder, now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture) + "-" + operation + ".log");
+            Path = System.IO.Path.Combine(logsFolder, LogFileName.Format(now, operation));
             writer = new StreamWriter(new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { AutoFlush = true };
             this.reporter = reporter;
         }

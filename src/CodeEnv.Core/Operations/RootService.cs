@@ -10,31 +10,36 @@ using CodeEnv.Store;
 
 namespace CodeEnv.Operations
 {
-    /// <summary>Changes a root's settings and its wheelhouse: administrators' work, checked and validated here.</summary>
+    /// <summary>A root's settings: laying out a new root, reading them, and changing them (administrators' work, validated here).</summary>
     public sealed class RootService
     {
         private static readonly Regex HostName = new Regex(@"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$", RegexOptions.CultureInvariant);
 
-        private readonly RootPaths paths;
-        private readonly IIdentityProvider identity;
-        private readonly IClock clock;
+        private readonly EngineContext context;
 
-        public RootService(RootPaths paths, IIdentityProvider identity, IClock clock)
+        internal RootService(EngineContext context)
         {
-            this.paths = paths;
-            this.identity = identity;
-            this.clock = clock;
+            this.context = context;
         }
 
-        public RootPaths Paths => paths;
+        /// <summary>The root folder.</summary>
+        public string Root => context.Paths.Root;
 
+        /// <summary>Lays out a root in an absent or empty folder; the caller is its administrator unless others are named.</summary>
+        public static RootSettings Initialize(string folder, IReadOnlyList<string>? administrators, IIdentityProvider identity, IClock clock) =>
+            View(RootStore.Initialize(folder, administrators, identity.Current(), clock));
+
+        public RootSettings Settings() => View(context.Settings());
+
+        /// <summary>Changes the settings as one new revision; a change that sets every value to what it is makes none.</summary>
         public RootSettings Change(RootSettingsChange change)
         {
-            var settings = RootStore.Read(paths);
-            var caller = identity.Current();
-            RequireAdministrator(settings, caller, "change the root settings");
+            var paths = context.Paths;
+            var settings = context.Settings();
+            var caller = context.Caller;
+            AccessPolicy.RequireAdministrator(settings, caller, "change the root settings");
             Validate(change);
-            return RootStore.Update(
+            return View(RootStore.Update(
                 paths,
                 s =>
                 {
@@ -56,29 +61,11 @@ namespace CodeEnv.Operations
                     s.ManagerGroups = Trimmed(change.ManagerGroups) ?? s.ManagerGroups;
                 },
                 caller,
-                clock,
-                TimeSpan.FromSeconds(settings.LockTimeoutSeconds));
+                context.Clock,
+                EngineContext.LockTimeout(settings)));
         }
 
-        /// <summary>Copies a wheel or sdist into the wheelhouse, where every pip run of the root finds it.</summary>
-        public PublishedPackage Publish(string archive, bool force)
-        {
-            var settings = RootStore.Read(paths);
-            RequireAdministrator(settings, identity.Current(), "publish packages to the root's wheelhouse");
-            return Wheelhouse.Publish(paths, archive, force);
-        }
-
-        internal static void RequireAdministrator(RootSettings settings, CallerIdentity caller, string action)
-        {
-            if (!Administrators.Includes(settings, caller))
-            {
-                throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "AdministratorRequired",
-                    $"'{caller.UserName}' may not {action} of '{settings.Root}': that needs an administrator of the root ({string.Join(", ", settings.Administrators)}).",
-                    caller.UserName);
-            }
-        }
+        private static RootSettings View(RootSettingsDocument settings) => new RootSettings(settings, SourceSecrets.Shown(settings.PackageSources));
 
         private static List<string>? Trimmed(IReadOnlyList<string>? names) =>
             names?.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -9,12 +9,12 @@ namespace CodeEnv.Packages
     /// The requirement lines one env installs: its base packages (the root's, plus what its settings imply, such as
     /// Jupyter support) followed by its requested packages, each with where it comes from.
     /// </summary>
-    public static class EnvironmentRequirements
+    internal static class EnvironmentRequirements
     {
         /// <summary>The kernel package Jupyter support adds to an env's base packages.</summary>
         public const string JupyterKernelPackage = "ipykernel";
 
-        public static IReadOnlyList<PackageRequirement> Describe(EnvironmentDefinition definition, RootSettings settings, string root)
+        public static IReadOnlyList<PackageRequirement> Describe(EnvironmentDefinition definition, RootSettingsDocument settings, string root)
         {
             var result = new List<PackageRequirement>();
             foreach (var (line, source) in BaseLines(definition, settings))
@@ -34,7 +34,7 @@ namespace CodeEnv.Packages
         }
 
         /// <summary>Base lines with the setting that requires each: the root's base packages, then Jupyter's kernel.</summary>
-        public static IReadOnlyList<(string Line, string Source)> BaseLines(EnvironmentDefinition definition, RootSettings settings)
+        public static IReadOnlyList<(string Line, string Source)> BaseLines(EnvironmentDefinition definition, RootSettingsDocument settings)
         {
             var lines = settings.BasePackages.Select(line => (Line: line, Source: PackageRequirement.RootSource)).ToList();
             if (definition.JupyterSupport && !lines.Any(b => string.Equals(NameOf(b.Line), JupyterKernelPackage, StringComparison.OrdinalIgnoreCase)))
@@ -46,7 +46,7 @@ namespace CodeEnv.Packages
         }
 
         /// <summary>Every line parsed, with its kind; each line on its own, so one unreadable line (saved by an older version) hides no other.</summary>
-        public static IEnumerable<(Requirement Requirement, PackageKind Kind)> WithKinds(EnvironmentDefinition definition, RootSettings settings)
+        public static IEnumerable<(Requirement Requirement, PackageKind Kind)> WithKinds(EnvironmentDefinition definition, RootSettingsDocument settings)
         {
             var baseCount = BaseLines(definition, settings).Count;
             var lines = AllLines(definition, settings);
@@ -60,7 +60,7 @@ namespace CodeEnv.Packages
             }
         }
 
-        public static IReadOnlyList<string> AllLines(EnvironmentDefinition definition, RootSettings settings) =>
+        public static IReadOnlyList<string> AllLines(EnvironmentDefinition definition, RootSettingsDocument settings) =>
             BaseLines(definition, settings).Select(b => b.Line).Concat(definition.RequestedPackages).ToList();
 
         /// <summary>Describes why a base package is there, in the words of the setting an admin would change.</summary>
@@ -77,7 +77,7 @@ namespace CodeEnv.Packages
             return parsed.Count == 1 ? parsed[0].Name : null;
         }
 
-        private static Dictionary<string, string> SetMembership(EnvironmentDefinition definition, RootSettings settings)
+        private static Dictionary<string, string> SetMembership(EnvironmentDefinition definition, RootSettingsDocument settings)
         {
             var setOf = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var setName in definition.PackageSets)

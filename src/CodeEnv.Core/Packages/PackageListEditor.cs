@@ -10,12 +10,12 @@ namespace CodeEnv.Packages
     /// The rules of editing an env's requested list: every line is validated before anything changes, base packages
     /// cannot be changed or removed by a package command, and one package has one line.
     /// </summary>
-    public sealed class PackageListEditor
+    internal sealed class PackageListEditor
     {
-        private readonly RootSettings settings;
+        private readonly RootSettingsDocument settings;
         private readonly bool callerIsAdministrator;
 
-        public PackageListEditor(RootSettings settings, bool callerIsAdministrator)
+        public PackageListEditor(RootSettingsDocument settings, bool callerIsAdministrator)
         {
             this.settings = settings;
             this.callerIsAdministrator = callerIsAdministrator;
@@ -27,7 +27,6 @@ namespace CodeEnv.Packages
             var parsed = Validate(definition, lines);
             RefuseDuplicates(parsed);
             definition.RequestedPackages = parsed.Select(r => r.Line).ToList();
-            MarkOutdated(definition);
         }
 
         /// <summary>Adds lines; a line for a package that is already requested replaces that package's line.</summary>
@@ -52,7 +51,6 @@ namespace CodeEnv.Packages
             }
 
             definition.RequestedPackages = requested;
-            MarkOutdated(definition);
         }
 
         /// <summary>Removes every requested line of the named packages; a name that is not requested changes nothing and is an error.</summary>
@@ -83,7 +81,6 @@ namespace CodeEnv.Packages
 
             var remove = new HashSet<string>(names.Select(PackageName.Normalize), StringComparer.Ordinal);
             definition.RequestedPackages = definition.RequestedPackages.Where(l => !remove.Contains(NormalizedNameOf(l) ?? "")).ToList();
-            MarkOutdated(definition);
         }
 
         /// <summary>Adds the lines of the named root package sets and records the sets on the env.</summary>
@@ -128,8 +125,6 @@ namespace CodeEnv.Packages
             {
                 definition.PackageSets.Add(name);
             }
-
-            MarkOutdated(definition);
         }
 
         /// <summary>Jupyter support adds or drops the kernel among the base packages, so the env needs an update.</summary>
@@ -145,11 +140,7 @@ namespace CodeEnv.Packages
                     definition.Name);
             }
 
-            if (definition.JupyterSupport != enabled)
-            {
-                definition.JupyterSupport = enabled;
-                MarkOutdated(definition);
-            }
+            definition.JupyterSupport = enabled;
         }
 
         /// <summary>Checks lines for a new env, whose base packages follow from its settings.</summary>
@@ -233,12 +224,6 @@ namespace CodeEnv.Packages
         {
             var name = EnvironmentRequirements.NameOf(line);
             return name == null ? null : PackageName.Normalize(name);
-        }
-
-        private static void MarkOutdated(EnvironmentDefinition definition)
-        {
-            definition.State = EnvironmentState.Outdated;
-            definition.StateDetail = "The package lists changed; Update-CodeEnv installs them.";
         }
     }
 }

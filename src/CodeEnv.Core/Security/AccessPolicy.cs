@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CodeEnv.Errors;
+using CodeEnv.Store;
 
 namespace CodeEnv.Security
 {
@@ -8,15 +10,21 @@ namespace CodeEnv.Security
     /// The permission model in one place. Administrators (users or groups named in the root) may do everything;
     /// members of manager groups own every env; creator groups may create envs. On an env, its owner has every right,
     /// UsableByAll gives everyone Use, and each group entry gives Use, UpdatePackages or ManageUsers, each implying
-    /// the ones before it.
+    /// the ones before it. Which right a change of each field of a definition needs is here too
+    /// (<see cref="RightToChange"/>), so no operation can change a field with less.
     /// </summary>
-    public static class AccessPolicy
+    internal static class AccessPolicy
     {
-        public static bool IsAdministrator(RootSettings settings, CallerIdentity caller) => Administrators.Includes(settings, caller);
+        public static bool IsAdministrator(RootSettingsDocument settings, CallerIdentity caller) => Administrators.Includes(settings, caller);
 
-        public static EnvironmentRight RightsOn(EnvironmentDefinition definition, RootSettings settings, CallerIdentity caller)
+        public static EnvironmentRight RightsOn(EnvironmentDefinition definition, RootSettingsDocument settings, CallerIdentity caller)
         {
-            if (IsAdministrator(settings, caller) || InAny(settings.ManagerGroups, caller) || Same(definition.Owner, caller.UserName))
+            if (IsAdministrator(settings, caller))
+            {
+                return EnvironmentRight.Administer;
+            }
+
+            if (InAny(settings.ManagerGroups, caller) || Same(definition.Owner, caller.UserName))
             {
                 return EnvironmentRight.Own;
             }
@@ -35,7 +43,7 @@ namespace CodeEnv.Security
         }
 
         /// <summary>Throws PermissionDenied naming the caller, the env and the missing right, unless the caller has it.</summary>
-        public static void Require(EnvironmentDefinition definition, RootSettings settings, CallerIdentity caller, EnvironmentRight needed, string action)
+        public static void Require(EnvironmentDefinition definition, RootSettingsDocument settings, CallerIdentity caller, EnvironmentRight needed, string action)
         {
             var has = RightsOn(definition, settings, caller);
             if (has < needed)
@@ -48,8 +56,50 @@ namespace CodeEnv.Security
             }
         }
 
+        /// <summary>
+        /// The right a change of a definition's field needs: the requested packages, package sets and Jupyter support
+        /// (what is installed) need UpdatePackages, the group permissions ManageUsers, every other field (owner,
+        /// description, usable by all, container selection, Python) the owner's right.
+        /// </summary>
+        public static EnvironmentRight RightToChange(string field)
+        {
+            var topLevel = field.Split('.')[0];
+            switch (topLevel)
+            {
+                case "requestedPackages":
+                case "packageSets":
+                case "jupyterSupport":
+                    return EnvironmentRight.UpdatePackages;
+                case "groupPermissions":
+                    return EnvironmentRight.ManageUsers;
+                default:
+                    return EnvironmentRight.Own;
+            }
+        }
+
+        /// <summary>Throws PermissionDenied unless the caller has the right every changed field needs.</summary>
+        public static void RequireForChanges(EnvironmentDefinition definition, RootSettingsDocument settings, CallerIdentity caller, IEnumerable<FieldChange> changes, string operation)
+        {
+            foreach (var change in changes)
+            {
+                Require(definition, settings, caller, RightToChange(change.Field), $"change {change.Field} of");
+            }
+        }
+
+        public static void RequireAdministrator(RootSettingsDocument settings, CallerIdentity caller, string action)
+        {
+            if (!IsAdministrator(settings, caller))
+            {
+                throw new CodeEnvException(
+                    ErrorKind.PermissionDenied,
+                    "AdministratorRequired",
+                    $"'{caller.UserName}' may not {action} of '{settings.Root}': that needs an administrator of the root ({string.Join(", ", settings.Administrators)}).",
+                    caller.UserName);
+            }
+        }
+
         /// <summary>Ownership moves only by the owner's or an administrator's hand, not a manager group's, whichever cmdlet moves it.</summary>
-        public static void RequireOwnerTransfer(EnvironmentDefinition definition, RootSettings settings, CallerIdentity caller, string newOwner, string how)
+        public static void RequireOwnerTransfer(EnvironmentDefinition definition, RootSettingsDocument settings, CallerIdentity caller, string newOwner, string how)
         {
             if (Same(newOwner, definition.Owner) || Same(definition.Owner, caller.UserName) || IsAdministrator(settings, caller))
             {
@@ -63,9 +113,9 @@ namespace CodeEnv.Security
                 definition.Name);
         }
 
-        public static bool MayCreate(RootSettings settings, CallerIdentity caller) => IsAdministrator(settings, caller) || InAny(settings.CreatorGroups, caller);
+        public static bool MayCreate(RootSettingsDocument settings, CallerIdentity caller) => IsAdministrator(settings, caller) || InAny(settings.CreatorGroups, caller);
 
-        public static void RequireCreator(RootSettings settings, CallerIdentity caller)
+        public static void RequireCreator(RootSettingsDocument settings, CallerIdentity caller)
         {
             if (!MayCreate(settings, caller))
             {
@@ -77,7 +127,8 @@ namespace CodeEnv.Security
             }
         }
 
-        private static string Describe(EnvironmentRight right) => right == EnvironmentRight.Own ? "owner" : right.ToString();
+        private static string Describe(EnvironmentRight right) =>
+            right == EnvironmentRight.Own ? "owner" : right == EnvironmentRight.Administer ? "administrator" : right.ToString();
 
         private static bool InAny(System.Collections.Generic.IEnumerable<string> groups, CallerIdentity caller) => groups.Any(g => caller.Groups.Any(c => Same(g, c)));
 

@@ -33,6 +33,16 @@ namespace CodeEnv.Security
             return match.Groups["scheme"].Value + shown + "@" + url.Substring(match.Length);
         }
 
+        /// <summary>The sources as they may be shown: every URL redacted, also one a root written before secrets were kept apart still holds in clear.</summary>
+        public static PackageSources Shown(PackageSources sources) => new PackageSources
+        {
+            IndexUrl = sources.IndexUrl == null ? null : Redact(sources.IndexUrl),
+            ExtraIndexUrls = sources.ExtraIndexUrls.Select(Redact).ToList(),
+            FindLinks = sources.FindLinks.Select(Redact).ToList(),
+            TrustedHosts = sources.TrustedHosts.ToList(),
+            NoIndex = sources.NoIndex,
+        };
+
         /// <summary>Whether the URL carries a secret in clear (not one redacted already).</summary>
         public static bool HasSecret(string url) => Redact(url) != url && !IsRedacted(url);
 

@@ -7,10 +7,10 @@ using CodeEnv.Errors;
 namespace CodeEnv.Store
 {
     /// <summary>
-    /// The only code that reads or writes <c>env.json</c> and <c>history/</c>. Callers hold the env's lock for
-    /// every write; the store refuses a write whose base revision is no longer the one on disk.
+    /// The only code that reads or writes an env's files: env.json and history/ (through <see cref="RevisionedStore{TDocument}"/>),
+    /// status.json, installed.json and the name claims. Callers hold the env's lock for every write.
     /// </summary>
-    public sealed class EnvironmentStore
+    internal sealed class EnvironmentStore
     {
         private const string What = "environment definition";
         private const string IdPrefix = "EnvironmentFile";
@@ -61,11 +61,15 @@ namespace CodeEnv.Store
 
         public bool Exists(string canonicalName) => File.Exists(paths.EnvFile(canonicalName));
 
+        /// <summary>The env's definition and its history.</summary>
+        public RevisionedStore<EnvironmentDefinition> Definitions(string canonicalName) =>
+            new RevisionedStore<EnvironmentDefinition>(paths.EnvFile(canonicalName), paths.HistoryFolder(canonicalName), DocumentSchemas.Definition, DocumentSchemas.DefinitionHistory);
+
         public EnvironmentDefinition Read(string canonicalName)
         {
             RefuseLinkedFolder(canonicalName);
             var path = paths.EnvFile(canonicalName);
-            var definition = SchemaFile.Read<EnvironmentDefinition>(path, EnvironmentDefinition.CurrentSchemaVersion, What, IdPrefix);
+            var definition = Definitions(canonicalName).Read();
             if (!string.Equals(definition.Name, canonicalName, StringComparison.Ordinal))
             {
                 throw new CodeEnvException(
@@ -79,28 +83,22 @@ namespace CodeEnv.Store
         }
 
         /// <summary>
-        /// Saves a new revision: the history record first, then env.json, so every revision env.json ever showed is
-        /// in history/. <paramref name="definition"/>'s revision must be one more than the stored one.
+        /// The env's lifecycle state. An env whose status.json is missing (deleted by hand) is Outdated: its venv is
+        /// not known to match, and the next update decides.
         /// </summary>
-        public void WriteRevision(EnvironmentDefinition definition, HistoryRecord record)
+        public EnvironmentStatus ReadStatus(string canonicalName)
         {
-            var name = definition.Name;
-            if (Exists(name))
-            {
-                var stored = Read(name).Revision;
-                if (stored != definition.Revision - 1)
-                {
-                    throw new CodeEnvException(
-                        ErrorKind.InvalidData,
-                        "CodeEnvRevisionConflict",
-                        $"The env '{name}' changed while this change was prepared (it is now at revision {stored}, the change was based on revision {definition.Revision - 1}). Read it again and repeat the change.",
-                        name);
-                }
-            }
+            var path = paths.StatusFile(canonicalName);
+            return File.Exists(path)
+                ? SchemaFile.Read<EnvironmentStatus>(path, DocumentSchemas.Status)
+                : new EnvironmentStatus { State = EnvironmentState.Outdated, Detail = $"'{path}' is missing, so whether the venv matches is not known; Update-CodeEnv decides." };
+        }
 
-            Directory.CreateDirectory(paths.HistoryFolder(name));
-            SchemaFile.Write(paths.HistoryFile(name, definition.Revision), record);
-            SchemaFile.Write(paths.EnvFile(name), definition);
+        /// <summary>Records a lifecycle state; it is not part of the definition, so no revision is made.</summary>
+        public void WriteStatus(string canonicalName, EnvironmentStatus status)
+        {
+            status.SchemaVersion = DocumentSchemas.Status.Current;
+            SchemaFile.Write(paths.StatusFile(canonicalName), status);
         }
 
         /// <summary>
@@ -124,6 +122,7 @@ namespace CodeEnv.Store
                 (paths.EnvsFolder, "The root's envs folder"),
                 (paths.EnvFile(canonicalName), "The env's definition"),
                 (paths.InstalledFile(canonicalName), "The env's installed.json"),
+                (paths.StatusFile(canonicalName), "The env's status.json"),
                 (paths.LogsFolder(canonicalName), "The env's logs folder"),
                 (paths.HistoryFolder(canonicalName), "The env's history folder"),
                 (paths.VenvFolder(canonicalName), "The env's venv"),
@@ -138,25 +137,13 @@ namespace CodeEnv.Store
         public InstalledLock? ReadInstalled(string canonicalName)
         {
             var path = paths.InstalledFile(canonicalName);
-            return File.Exists(path) ? SchemaFile.Read<InstalledLock>(path, InstalledLock.CurrentSchemaVersion, "installed set", "InstalledFile") : null;
+            return File.Exists(path) ? SchemaFile.Read<InstalledLock>(path, DocumentSchemas.Installed) : null;
         }
 
-        public void WriteInstalled(InstalledLock installed) => SchemaFile.Write(paths.InstalledFile(installed.Name), installed);
-
-        /// <summary>Records a new lifecycle state; state is not part of the definition, so no revision is made.</summary>
-        public void WriteState(EnvironmentDefinition definition)
+        public void WriteInstalled(InstalledLock installed)
         {
-            var stored = Read(definition.Name).Revision;
-            if (stored != definition.Revision)
-            {
-                throw new CodeEnvException(
-                    ErrorKind.InvalidData,
-                    "CodeEnvRevisionConflict",
-                    $"The env '{definition.Name}' is at revision {stored}, not {definition.Revision}; its state was not changed.",
-                    definition.Name);
-            }
-
-            SchemaFile.Write(paths.EnvFile(definition.Name), definition);
+            installed.SchemaVersion = DocumentSchemas.Installed.Current;
+            SchemaFile.Write(paths.InstalledFile(installed.Name), installed);
         }
 
         public NameClaim? ReadClaim(string name)

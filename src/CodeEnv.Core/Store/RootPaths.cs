@@ -53,6 +53,8 @@ namespace CodeEnv.Store
 
         public string LogsFolder(string name) => Path.Combine(EnvFolder(name), "logs");
 
+        public string StatusFile(string name) => Path.Combine(EnvFolder(name), "status.json");
+
         public string InstalledFile(string name) => Path.Combine(EnvFolder(name), "installed.json");
 
         /// <summary>Locks and claims are keyed by the lower-cased name, so Sales and sales are one env.</summary>

@@ -9,14 +9,18 @@ using CodeEnv.Security;
 namespace CodeEnv.Store
 {
     /// <summary>The only code that reads or writes <c>codeenv.json</c>, and the one that lays out a new root.</summary>
-    public sealed class RootStore
+    internal static class RootStore
     {
         private const string What = "root settings";
         private const string IdPrefix = "RootSettingsFile";
 
-        public static RootSettings Read(RootPaths paths)
+        /// <summary>The root's settings and their history.</summary>
+        public static RevisionedStore<RootSettingsDocument> Settings(RootPaths paths) =>
+            new RevisionedStore<RootSettingsDocument>(paths.SettingsFile, paths.RootHistoryFolder, DocumentSchemas.Settings, DocumentSchemas.SettingsHistory);
+
+        public static RootSettingsDocument Read(RootPaths paths)
         {
-            var settings = SchemaFile.Read<RootSettings>(paths.SettingsFile, RootSettings.CurrentSchemaVersion, What, IdPrefix);
+            var settings = Settings(paths).Read();
             settings.Root = paths.Root;
             return settings;
         }
@@ -32,7 +36,7 @@ namespace CodeEnv.Store
         /// Changes the settings under the root's lock, as a new revision; nothing else writes codeenv.json. A caller that
         /// already holds the lock (<see cref="Lock"/>) passes it as <paramref name="held"/>.
         /// </summary>
-        public static RootSettings Update(RootPaths paths, Action<RootSettings> change, CallerIdentity caller, IClock clock, TimeSpan lockTimeout, string operation = "Set-CodeEnvRoot", FileLock? held = null)
+        public static RootSettingsDocument Update(RootPaths paths, Action<RootSettingsDocument> change, CallerIdentity caller, IClock clock, TimeSpan lockTimeout, string operation = "Set-CodeEnvRoot", FileLock? held = null)
         {
             using (held == null ? Lock(paths, caller, clock, lockTimeout, operation) : null)
             {
@@ -40,44 +44,17 @@ namespace CodeEnv.Store
                 var settings = Json.Clone(before);
                 settings.Root = before.Root;
                 change(settings);
-                var changes = DefinitionDiff.Between(before, settings);
-                if (changes.Count == 0)
-                {
-                    return before;
-                }
-
-                settings.Revision++;
-                settings.UpdatedBy = caller.UserName;
-                settings.UpdatedAt = clock.UtcNow;
-                // As for envs: the history record first, so every revision codeenv.json ever showed is in history/.
-                Directory.CreateDirectory(paths.RootHistoryFolder);
-                SchemaFile.Write(paths.RootHistoryFile(settings.Revision), new RootHistoryRecord
-                {
-                    Revision = settings.Revision,
-                    ChangedBy = caller.UserName,
-                    ChangedAt = settings.UpdatedAt,
-                    Operation = operation,
-                    Changes = changes,
-                    Settings = settings,
-                });
-                SchemaFile.Write(paths.SettingsFile, settings);
-                return settings;
+                return Settings(paths).Save(before, settings, operation, caller.UserName, clock.UtcNow).Count == 0 ? before : settings;
             }
         }
 
-        public static IReadOnlyList<RootHistoryRecord> History(RootPaths paths) =>
-            !Directory.Exists(paths.RootHistoryFolder)
-                ? Array.Empty<RootHistoryRecord>()
-                : Directory.GetFiles(paths.RootHistoryFolder, "*.json")
-                    .Select(f => SchemaFile.Read<RootHistoryRecord>(f, RootHistoryRecord.CurrentSchemaVersion, "root history", "RootHistoryFile"))
-                    .OrderByDescending(r => r.Revision)
-                    .ToList();
+        public static IReadOnlyList<RevisionRecord<RootSettingsDocument>> History(RootPaths paths) => Settings(paths).History();
 
         /// <summary>
         /// Lays out a root in an absent or empty folder. codeenv.json is written last, so a folder is a root only
         /// once everything else is in place.
         /// </summary>
-        public static RootSettings Initialize(string folder, IReadOnlyList<string>? administrators, CallerIdentity caller, IClock clock)
+        public static RootSettingsDocument Initialize(string folder, IReadOnlyList<string>? administrators, CallerIdentity caller, IClock clock)
         {
             var paths = new RootPaths(folder);
             if (File.Exists(paths.Root))
@@ -115,7 +92,7 @@ namespace CodeEnv.Store
             }
 
             var now = clock.UtcNow;
-            var settings = new RootSettings
+            var settings = new RootSettingsDocument
             {
                 Root = paths.Root,
                 Administrators = admins,
@@ -126,17 +103,7 @@ namespace CodeEnv.Store
                 UpdatedAt = now,
             };
             // Revision 1 has its history entry like every later one; codeenv.json still comes last.
-            Directory.CreateDirectory(paths.RootHistoryFolder);
-            SchemaFile.Write(paths.RootHistoryFile(settings.Revision), new RootHistoryRecord
-            {
-                Revision = settings.Revision,
-                ChangedBy = caller.UserName,
-                ChangedAt = now,
-                Operation = "Initialize-CodeEnvRoot",
-                Changes = DefinitionDiff.Between<RootSettings>(null, settings),
-                Settings = settings,
-            });
-            SchemaFile.Write(paths.SettingsFile, settings);
+            Settings(paths).WriteFirst(settings, "Initialize-CodeEnvRoot");
             return settings;
         }
     }

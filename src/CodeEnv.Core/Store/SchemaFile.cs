@@ -12,9 +12,12 @@ namespace CodeEnv.Store
     /// </summary>
     internal static class SchemaFile
     {
-        public static T Read<T>(string path, int currentSchemaVersion, string what, string idPrefix)
+        public static T Read<T>(string path, DocumentSchema schema)
             where T : class
         {
+            var what = schema.What;
+            var idPrefix = schema.IdPrefix;
+            var currentSchemaVersion = schema.Current;
             string text;
             try
             {
@@ -71,9 +74,9 @@ namespace CodeEnv.Store
                 throw Damaged(path, what, idPrefix, $"schemaVersion {schemaVersion} is not a valid version", null);
             }
 
-            // Older schemas are migrated here, one step at a time, when there are any.
             try
             {
+                schema.Upgrade(document, schemaVersion);
                 return document.ToObject<T>(Serializer)
                     ?? throw Damaged(path, what, idPrefix, "it is empty", null);
             }
@@ -84,6 +87,24 @@ namespace CodeEnv.Store
             catch (ArgumentException e)
             {
                 throw Damaged(path, what, idPrefix, e.Message, e);
+            }
+            catch (InvalidCastException e)
+            {
+                throw Damaged(path, what, idPrefix, e.Message, e);
+            }
+        }
+
+        /// <summary>The schemaVersion a file declares, or null when it has none it can be read by (missing, damaged).</summary>
+        public static int? VersionOf(string path)
+        {
+            try
+            {
+                var version = JObject.Parse(File.ReadAllText(path))["schemaVersion"];
+                return version != null && version.Type == JTokenType.Integer ? version.Value<int>() : (int?)null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException)
+            {
+                return null;
             }
         }
 

@@ -11,18 +11,27 @@ using CodeEnv.Requirements;
 
 namespace CodeEnv.Operations
 {
-    public sealed partial class EnvironmentService
+    /// <summary>Test-CodeEnv: checks the interpreter, the venv, every line, the dependencies and the drift from installed.json; changes nothing.</summary>
+    internal sealed class HealthCheck
     {
-        /// <summary>Checks the interpreter, the venv, every line, the dependencies and the drift from installed.json; changes nothing.</summary>
-        public async Task<HealthReport> TestAsync(string name, CancellationToken cancellation)
+        private readonly EngineContext context;
+        private readonly Updater updater;
+
+        public HealthCheck(EngineContext context, Updater updater)
         {
-            var environment = Get(name);
-            var definition = environment.Definition;
-            var settings = Settings();
+            this.context = context;
+            this.updater = updater;
+        }
+
+        public async Task<HealthReport> RunAsync(string name, CancellationToken cancellation)
+        {
+            var definition = context.Read(name);
+            var environment = context.Info(definition);
+            var settings = context.Settings();
             var report = new HealthReport
             {
                 Name = environment.Name,
-                Root = paths.Root,
+                Root = context.Paths.Root,
                 State = environment.State,
                 InterpreterPresent = File.Exists(definition.Python.Interpreter),
                 VenvIntact = File.Exists(environment.PythonPath) && File.Exists(VenvLayout.Config(environment.VenvPath)),
@@ -44,7 +53,7 @@ namespace CodeEnv.Operations
             InstalledLock? installed = null;
             try
             {
-                installed = store.ReadInstalled(environment.Name);
+                installed = context.Store.ReadInstalled(environment.Name);
             }
             catch (CodeEnvException e) when (e.Kind == ErrorKind.InvalidData)
             {
@@ -54,7 +63,7 @@ namespace CodeEnv.Operations
             IReadOnlyDictionary<string, string> markers;
             try
             {
-                markers = await MarkerValuesAsync(definition, installed, cancellation).ConfigureAwait(false);
+                markers = await updater.MarkerValuesAsync(definition, installed, cancellation).ConfigureAwait(false);
             }
             catch (CodeEnvException e) when (e.Kind != ErrorKind.Stopped)
             {
@@ -65,7 +74,7 @@ namespace CodeEnv.Operations
                 return report;
             }
 
-            var distributions = InstalledPackageReader.ReadDistributions(environment.VenvPath, environment.Name, paths.Root, withRequirements: true);
+            var distributions = InstalledPackageReader.ReadDistributions(environment.VenvPath, environment.Name, context.Paths.Root, withRequirements: true);
             var check = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers);
             report.Requirements = check.Statuses;
             report.Extraneous = check.Extraneous;

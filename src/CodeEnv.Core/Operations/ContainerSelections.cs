@@ -1,24 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using CodeEnv.Errors;
-using CodeEnv.Security;
 
 namespace CodeEnv.Operations
 {
-    public sealed partial class EnvironmentService
+    /// <summary>The rules of an env's container selection: configs are named only with Selected, and each must exist.</summary>
+    internal static class ContainerSelections
     {
-        /// <summary>The envs a container config includes.</summary>
-        /// <summary>The envs the config includes, and every env that cannot be read (whose inclusion cannot be told) with its error.</summary>
-        public IReadOnlyList<(string Name, Environment? Environment, CodeEnvException? Error)> IncludedIn(string configName)
-        {
-            var settings = Settings();
-            var config = settings.FindContainerConfig(configName) ?? throw ContainerConfigMissing(configName, settings);
-            return GetMany(Names()).Where(r => r.Error != null || config.Includes(r.Environment!.Definition.Containers)).ToList();
-        }
-
-        internal static ContainerSelection ValidSelection(ContainerSelectionMode mode, IReadOnlyList<string> configs, RootSettings settings)
+        public static ContainerSelection Valid(ContainerSelectionMode mode, IReadOnlyList<string> configs, RootSettingsDocument settings)
         {
             if (mode != ContainerSelectionMode.Selected && configs.Count > 0)
             {
@@ -28,7 +17,7 @@ namespace CodeEnv.Operations
             var known = new List<string>();
             foreach (var name in configs)
             {
-                var config = settings.FindContainerConfig(name) ?? throw ContainerConfigMissing(name, settings);
+                var config = settings.FindContainerConfig(name) ?? throw Missing(name, settings);
                 if (!known.Contains(config.ConfigName))
                 {
                     known.Add(config.ConfigName);
@@ -38,7 +27,7 @@ namespace CodeEnv.Operations
             return new ContainerSelection { Mode = mode, Configs = known };
         }
 
-        internal static CodeEnvException ContainerConfigMissing(string name, RootSettings settings) =>
+        public static CodeEnvException Missing(string name, RootSettingsDocument settings) =>
             new CodeEnvException(
                 ErrorKind.NotFound,
                 "ContainerConfigNotFound",

@@ -1,14 +1,14 @@
 using System;
+using CodeEnv;
 using System.Collections.Generic;
 
 namespace CodeEnv.Store
 {
-    /// <summary>One revision of an env definition, as kept in <c>history/&lt;revision&gt;.json</c>.</summary>
-    public sealed class HistoryRecord
+    /// <summary>One revision of a revisioned document, as kept in its <c>history/&lt;revision&gt;.json</c>.</summary>
+    internal sealed class RevisionRecord<TDocument>
+        where TDocument : class, IRevisionedDocument
     {
-        public const int CurrentSchemaVersion = 1;
-
-        public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+        public int SchemaVersion { get; set; }
 
         public int Revision { get; set; }
 
@@ -21,6 +21,6 @@ namespace CodeEnv.Store
 
         public List<FieldChange> Changes { get; set; } = new List<FieldChange>();
 
-        public EnvironmentDefinition Definition { get; set; } = new EnvironmentDefinition();
+        public TDocument Definition { get; set; } = null!;
     }
 }

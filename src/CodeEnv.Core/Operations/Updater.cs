@@ -13,9 +13,21 @@ using CodeEnv.Store;
 
 namespace CodeEnv.Operations
 {
-    public sealed partial class EnvironmentService
+    /// <summary>
+    /// Makes an env's venv hold its base and requested lines: decides without pip when they are satisfied already,
+    /// else runs pip, and records the outcome. Creation installs through the same <see cref="InstallAsync"/>, so both
+    /// leave the same installed.json.
+    /// </summary>
+    internal sealed class Updater
     {
         private const string UpdateActivity = "Update-CodeEnv";
+
+        private readonly EngineContext context;
+
+        public Updater(EngineContext context)
+        {
+            this.context = context;
+        }
 
         /// <summary>
         /// Saves and updates: makes the venv hold the env's base and requested lines, running pip only when the
@@ -24,20 +36,20 @@ namespace CodeEnv.Operations
         /// the env's metadata lock only for the moments its files change, so other jobs may edit the lists meanwhile
         /// (the env then ends Outdated, not Ready, since what was installed is no longer what is asked for).
         /// </summary>
-        public async Task<Environment> UpdateAsync(string name, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
+        public async Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
         {
-            var canonical = Canonical(name);
-            var settings = Settings();
-            using (var venvLock = locks.AcquireVenv(canonical, UpdateActivity, settings, reporter, cancellation))
+            var canonical = context.Canonical(name);
+            var settings = context.Settings();
+            using (var venvLock = context.Locks.AcquireVenv(canonical, UpdateActivity, settings, reporter, cancellation))
             {
                 EnvironmentDefinition definition;
-                using (locks.Acquire(canonical, UpdateActivity, settings, reporter, cancellation))
+                using (context.Locks.Acquire(canonical, UpdateActivity, settings, reporter, cancellation))
                 {
-                    definition = store.Read(canonical);
-                    AccessPolicy.Require(definition, settings, identity.Current(), EnvironmentRight.UpdatePackages, "update");
+                    definition = context.Store.Read(canonical);
+                    AccessPolicy.Require(definition, settings, context.Caller, EnvironmentRight.UpdatePackages, "update");
                 }
 
-                var replaced = options.Rebuild ? null : VenvLayout.InterpreterProblem(paths.VenvFolder(canonical), definition.Python.Interpreter);
+                var replaced = options.Rebuild ? null : VenvLayout.InterpreterProblem(context.Paths.VenvFolder(canonical), definition.Python.Interpreter);
                 if (replaced != null)
                 {
                     throw new CodeEnvException(
@@ -47,7 +59,7 @@ namespace CodeEnv.Operations
                         canonical);
                 }
 
-                var venvPython = VenvLayout.Python(paths.VenvFolder(canonical));
+                var venvPython = VenvLayout.Python(context.Paths.VenvFolder(canonical));
                 if (!options.Upgrade && !options.Rebuild && File.Exists(venvPython))
                 {
                     var (satisfied, record) = await SatisfiedWithoutPipAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false);
@@ -61,7 +73,7 @@ namespace CodeEnv.Operations
                 try
                 {
                     InstalledLock installed;
-                    using (var log = new OperationLog(paths.LogsFolder(canonical), "update", clock.UtcNow, reporter))
+                    using (var log = new OperationLog(context.Paths.LogsFolder(canonical), "update", context.Clock.UtcNow, reporter))
                     {
                         var createVenv = options.Rebuild || !File.Exists(venvPython);
                         installed = await InstallAsync(definition, settings, createVenv ? await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false) : null, options, UpdateActivity, log, reporter, venvLock.RecordChild, cancellation).ConfigureAwait(false);
@@ -76,7 +88,7 @@ namespace CodeEnv.Operations
                         definition,
                         null,
                         stopped ? EnvironmentState.Outdated : EnvironmentState.Failed,
-                        stopped ? $"Update-CodeEnv was stopped at {clock.UtcNow:u}; run it again to finish." : "Update-CodeEnv failed: " + failure.Message,
+                        stopped ? $"Update-CodeEnv was stopped at {context.Clock.UtcNow:u}; run it again to finish." : "Update-CodeEnv failed: " + failure.Message,
                         settings,
                         reporter);
                     if (failure is CodeEnvException || failure is OperationCanceledException)
@@ -84,7 +96,7 @@ namespace CodeEnv.Operations
                         throw;
                     }
 
-                    throw Unexpected(failure, canonical, "update");
+                    throw EngineContext.Unexpected(failure, canonical, "update");
                 }
                 finally
                 {
@@ -97,14 +109,14 @@ namespace CodeEnv.Operations
         /// Records an update's state (Updating, then its outcome) under the env's metadata lock, on the definition as it is now, and
         /// installed.json when there is one to record. Ready becomes Outdated when the lists changed meanwhile.
         /// </summary>
-        private Environment RecordState(EnvironmentDefinition built, InstalledLock? installed, EnvironmentState state, string? detail, RootSettings settings, IOperationReporter reporter)
+        private EnvironmentInfo RecordState(EnvironmentDefinition built, InstalledLock? installed, EnvironmentState state, string? detail, RootSettingsDocument settings, IOperationReporter reporter)
         {
-            using (locks.Acquire(built.Name, UpdateActivity, settings, reporter, CancellationToken.None))
+            using (context.Locks.Acquire(built.Name, UpdateActivity, settings, reporter, CancellationToken.None))
             {
-                var current = store.Read(built.Name);
+                var current = context.Store.Read(built.Name);
                 if (installed != null)
                 {
-                    store.WriteInstalled(installed);
+                    context.Store.WriteInstalled(installed);
                 }
 
                 if (state == EnvironmentState.Ready && current.Revision != built.Revision)
@@ -113,14 +125,13 @@ namespace CodeEnv.Operations
                     detail = $"The package lists changed (revision {current.Revision}) while revision {built.Revision} was being installed; Update-CodeEnv installs them.";
                 }
 
-                if (current.State != state || current.StateDetail != detail)
+                var stored = context.Store.ReadStatus(built.Name);
+                if (stored.State != state || stored.Detail != detail)
                 {
-                    current.State = state;
-                    current.StateDetail = detail;
-                    store.WriteState(current);
+                    context.WriteStatus(current, state, detail);
                 }
 
-                return ToEnvironment(current);
+                return context.Info(current);
             }
         }
 
@@ -128,15 +139,15 @@ namespace CodeEnv.Operations
         /// Builds the venv when <paramref name="interpreter"/> is given, installs every line with pip, applies -Sync,
         /// and records what is installed. Shared by creation and update so both leave the same installed.json.
         /// </summary>
-        private async Task<InstalledLock> InstallAsync(EnvironmentDefinition definition, RootSettings settings, PythonInterpreter? interpreter, UpdateOptions options, string activity, OperationLog log, IOperationReporter reporter, Action<int> childStarted, CancellationToken cancellation)
+        public async Task<InstalledLock> InstallAsync(EnvironmentDefinition definition, RootSettingsDocument settings, PythonInterpreter? interpreter, UpdateOptions options, string activity, OperationLog log, IOperationReporter reporter, Action<int> childStarted, CancellationToken cancellation)
         {
             var name = definition.Name;
-            var venv = paths.VenvFolder(name);
+            var venv = context.Paths.VenvFolder(name);
             var builder = new VenvBuilder(reporter, activity, childStarted);
             if (interpreter != null)
             {
                 DeleteVenv(venv);
-                await new VenvSeeds(paths, builder).CreateAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
+                await new VenvSeeds(context.Paths, builder).CreateAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
             }
 
             var python = VenvLayout.Python(venv);
@@ -153,11 +164,11 @@ namespace CodeEnv.Operations
                     File.WriteAllLines(constraintsFile, options.Constraints);
                 }
 
-                await builder.InstallAsync(python, requirementsFile, constraintsFile, options.Upgrade, paths, settings.PackageSources, log, cancellation).ConfigureAwait(false);
+                await builder.InstallAsync(python, requirementsFile, constraintsFile, options.Upgrade, context.Paths, settings.PackageSources, log, cancellation).ConfigureAwait(false);
             }
 
             var markers = await MarkerEnvironment.ProbeAsync(python, cancellation).ConfigureAwait(false);
-            var distributions = InstalledPackageReader.ReadDistributions(venv, name, paths.Root, withRequirements: true);
+            var distributions = InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: true);
             if (options.Sync)
             {
                 var extraneous = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers).Extraneous;
@@ -165,7 +176,7 @@ namespace CodeEnv.Operations
                 {
                     reporter.Verbose("Not needed by any base or requested line, so uninstalled (-Sync): " + string.Join(", ", extraneous));
                     await builder.UninstallAsync(python, extraneous, log, cancellation).ConfigureAwait(false);
-                    distributions = InstalledPackageReader.ReadDistributions(venv, name, paths.Root, withRequirements: true);
+                    distributions = InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: true);
                 }
             }
 
@@ -173,14 +184,14 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>Decides without pip whether the venv already satisfies every line; if so, says so and gives the installed.json to record, if it changed.</summary>
-        private async Task<(bool Satisfied, InstalledLock? Record)> SatisfiedWithoutPipAsync(EnvironmentDefinition definition, RootSettings settings, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
+        private async Task<(bool Satisfied, InstalledLock? Record)> SatisfiedWithoutPipAsync(EnvironmentDefinition definition, RootSettingsDocument settings, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
         {
             var name = definition.Name;
             InstalledLock? installed;
             IReadOnlyDictionary<string, string> markers;
             try
             {
-                installed = store.ReadInstalled(name);
+                installed = context.Store.ReadInstalled(name);
                 markers = await MarkerValuesAsync(definition, installed, cancellation).ConfigureAwait(false);
             }
             catch (CodeEnvException e) when (e.Kind != ErrorKind.Stopped)
@@ -189,7 +200,7 @@ namespace CodeEnv.Operations
                 return (false, null);
             }
 
-            var distributions = InstalledPackageReader.ReadDistributions(paths.VenvFolder(name), name, paths.Root, withRequirements: true);
+            var distributions = InstalledPackageReader.ReadDistributions(context.Paths.VenvFolder(name), name, context.Paths.Root, withRequirements: true);
             var check = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers);
             var unsatisfied = check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => s.ToString())
                 .Concat(check.ClosureProblems)
@@ -212,7 +223,7 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The marker values recorded at the last install with the same interpreter, else read from the venv's python.</summary>
-        private async Task<IReadOnlyDictionary<string, string>> MarkerValuesAsync(EnvironmentDefinition definition, InstalledLock? installed, CancellationToken cancellation)
+        public async Task<IReadOnlyDictionary<string, string>> MarkerValuesAsync(EnvironmentDefinition definition, InstalledLock? installed, CancellationToken cancellation)
         {
             if (installed != null && installed.MarkerEnvironment.Count > 0
                 && installed.Python.Interpreter == definition.Python.Interpreter && installed.Python.Version == definition.Python.Version)
@@ -220,13 +231,13 @@ namespace CodeEnv.Operations
                 return installed.MarkerEnvironment;
             }
 
-            return await MarkerEnvironment.ProbeAsync(VenvLayout.Python(paths.VenvFolder(definition.Name)), cancellation).ConfigureAwait(false);
+            return await MarkerEnvironment.ProbeAsync(VenvLayout.Python(context.Paths.VenvFolder(definition.Name)), cancellation).ConfigureAwait(false);
         }
 
         private async Task<PythonInterpreter> InterpreterOfAsync(EnvironmentDefinition definition, CancellationToken cancellation)
         {
             var path = definition.Python.Interpreter;
-            var inspected = File.Exists(path) ? await InterpreterDiscovery.InspectAsync(path, cancellation).ConfigureAwait(false) : null;
+            var inspected = File.Exists(path) ? await context.Interpreters.InspectAsync(path, cancellation).ConfigureAwait(false) : null;
             return inspected ?? throw new CodeEnvException(
                 ErrorKind.NotFound,
                 "InterpreterMissing",
@@ -239,8 +250,8 @@ namespace CodeEnv.Operations
             Name = definition.Name,
             Revision = definition.Revision,
             Python = new PythonSelection { Version = definition.Python.Version, Interpreter = definition.Python.Interpreter },
-            InstalledAt = clock.UtcNow,
-            InstalledBy = identity.Current().UserName,
+            InstalledAt = context.Clock.UtcNow,
+            InstalledBy = context.Caller.UserName,
             Requirements = lines.ToList(),
             MarkerEnvironment = markers.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             Packages = distributions.Select(d => new LockedPackage { Name = d.Package.Name, Version = d.Package.Version, Requested = d.Package.Requested }).ToList(),
@@ -254,8 +265,8 @@ namespace CodeEnv.Operations
             }
 
             // Renamed first, so a deletion that fails half-way leaves no half venv where the new one goes.
-            Directory.CreateDirectory(paths.TrashFolder);
-            var trashed = Path.Combine(paths.TrashFolder, Leftovers.TrashName(Path.GetFileName(Path.GetDirectoryName(venv)!), "venv"));
+            Directory.CreateDirectory(context.Paths.TrashFolder);
+            var trashed = Path.Combine(context.Paths.TrashFolder, Leftovers.TrashName(Path.GetFileName(Path.GetDirectoryName(venv)!), "venv"));
             Directory.Move(venv, trashed);
             Store.Trash.Empty(trashed);
         }

@@ -1,0 +1,23 @@
+using System;
+
+namespace CodeEnv
+{
+    /// <summary>
+    /// <c>status.json</c>: where an env is in its lifecycle. It lives beside the definition and is never part of a
+    /// revision, a diff, a history entry or a restore.
+    /// </summary>
+    internal sealed class EnvironmentStatus
+    {
+        public int SchemaVersion { get; set; }
+
+        public EnvironmentState State { get; set; }
+
+        /// <summary>Why the env is Failed or Outdated, in words for the admin.</summary>
+        public string? Detail { get; set; }
+
+        public DateTimeOffset ChangedAt { get; set; }
+
+        /// <summary>The definition revision the state was recorded for.</summary>
+        public int Revision { get; set; }
+    }
+}

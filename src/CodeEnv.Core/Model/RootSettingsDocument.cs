@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+
+namespace CodeEnv
+{
+    /// <summary>
+    /// A root's settings: exactly what <c>codeenv.json</c> holds, revisioned. Cmdlets see <see cref="RootSettings"/>.
+    /// </summary>
+    internal sealed class RootSettingsDocument : IRevisionedDocument
+    {
+        public int SchemaVersion { get; set; }
+
+        /// <summary>The root folder; not stored, filled in when the file is read.</summary>
+        [Newtonsoft.Json.JsonIgnore]
+        public string Root { get; set; } = "";
+
+        /// <summary>Users and groups who may do everything.</summary>
+        public List<string> Administrators { get; set; } = new List<string>();
+
+        /// <summary>Groups whose members may create environments (administrators always may).</summary>
+        public List<string> CreatorGroups { get; set; } = new List<string>();
+
+        /// <summary>Groups whose members may manage every environment.</summary>
+        public List<string> ManagerGroups { get; set; } = new List<string>();
+
+        public PackageSources PackageSources { get; set; } = new PackageSources();
+
+        /// <summary>Requirement lines every environment installs and no package command may change.</summary>
+        public List<string> BasePackages { get; set; } = new List<string>();
+
+        public Dictionary<string, List<string>> PackageSets { get; set; } = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Container images envs can be built into (Export-CodeEnvContainerFile).</summary>
+        public List<ContainerConfig> ContainerConfigs { get; set; } = new List<ContainerConfig>();
+
+        /// <summary>The container config of that name in any letter case, or null.</summary>
+        public ContainerConfig? FindContainerConfig(string name) =>
+            ContainerConfigs.Find(c => string.Equals(c.ConfigName, name, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>Interpreters an administrator registered in addition to the discovered ones.</summary>
+        public List<string> Interpreters { get; set; } = new List<string>();
+
+        /// <summary>How long a second writer waits for an env's lock before it reports the env busy.</summary>
+        public double LockTimeoutSeconds { get; set; } = DefaultLockTimeoutSeconds;
+
+        /// <summary>Long enough for scheduled jobs to wait for one another (an update that runs pip included), as cargo and apt wait.</summary>
+        public const double DefaultLockTimeoutSeconds = 300;
+
+        public int Revision { get; set; } = 1;
+
+        public string CreatedBy { get; set; } = "";
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public string UpdatedBy { get; set; } = "";
+
+        public DateTimeOffset UpdatedAt { get; set; }
+    }
+}

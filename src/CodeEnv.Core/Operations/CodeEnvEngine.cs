@@ -1,0 +1,53 @@
+using CodeEnv.Python;
+using CodeEnv.Security;
+using CodeEnv.Store;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>
+    /// The engine of one root, by task: each property is a service with one job and typed methods, and every change
+    /// goes through the same transaction and access policy. Cmdlets call one method of one service.
+    /// </summary>
+    public sealed class CodeEnvEngine
+    {
+        /// <param name="root">The root folder.</param>
+        /// <param name="identity">Who calls: the OS user in a cmdlet; the peer of a connection in a service.</param>
+        /// <param name="clock">The time every revision, status and log is stamped with.</param>
+        /// <param name="processes">How python, venv and pip are started; by default the OS's processes.</param>
+        /// <param name="interpreters">How Python interpreters are found; by default as this machine has them.</param>
+        public CodeEnvEngine(string root, IIdentityProvider identity, IClock clock, IProcessRunner? processes = null, IInterpreterDiscovery? interpreters = null)
+        {
+            var context = new EngineContext(new RootPaths(root), identity, clock, processes ?? SystemProcessRunner.Instance, interpreters ?? MachineInterpreters.Instance);
+            Root = new RootService(context);
+            Environments = new EnvironmentCatalog(context);
+            Lifecycle = new LifecycleService(context);
+            Packages = new PackageService(context);
+            Permissions = new PermissionService(context);
+            History = new HistoryService(context);
+            Transfer = new TransferService(context, Lifecycle);
+            Containers = new ContainerConfigService(context, Environments);
+        }
+
+        /// <summary>The root's settings.</summary>
+        public RootService Root { get; }
+
+        /// <summary>Reading envs: snapshots, installed packages, logs.</summary>
+        public EnvironmentCatalog Environments { get; }
+
+        /// <summary>Create, set, update, test, run, remove.</summary>
+        public LifecycleService Lifecycle { get; }
+
+        /// <summary>Requested packages, package sets, the wheelhouse.</summary>
+        public PackageService Packages { get; }
+
+        public PermissionService Permissions { get; }
+
+        /// <summary>Revisions of envs and of the root settings; restore.</summary>
+        public HistoryService History { get; }
+
+        /// <summary>Export, import, container build contexts.</summary>
+        public TransferService Transfer { get; }
+
+        public ContainerConfigService Containers { get; }
+    }
+}

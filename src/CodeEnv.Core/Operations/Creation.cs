@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Errors;
+using CodeEnv.Python;
+using CodeEnv.Security;
+using CodeEnv.Store;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>Creates, reads, changes and removes the environments of one root.</summary>
+    /// <summary>New-CodeEnv: validates everything first, then claims the name, writes revision 1 and installs.</summary>
+    internal sealed class Creation
+    {
+        private const string CreateActivity = "New-CodeEnv";
+
+        private readonly EngineContext context;
+        private readonly Updater updater;
+
+        public Creation(EngineContext context, Updater updater)
+        {
+            this.context = context;
+            this.updater = updater;
+        }
+
+        public async Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            EnvironmentName.Validate(request.Name);
+            EnvironmentDescription.Validate(request.Description);
+            var settings = context.Settings();
+            var caller = context.Caller;
+            AccessPolicy.RequireCreator(settings, caller);
+            var packages = PackagesOfNew(request, settings, caller);
+            var containers = ContainerSelections.Valid(request.ContainerSelection, request.ContainerConfigs, settings);
+            reporter.Progress(CreateActivity, "Finding the Python interpreter", 0);
+            var interpreter = await ResolveInterpreterAsync(request, settings, cancellation).ConfigureAwait(false);
+            reporter.Verbose($"Using Python {interpreter.Version} at '{interpreter.Path}' ({interpreter.Source}).");
+            if (!interpreter.HasDevelopmentHeaders)
+            {
+                reporter.Warning(DevelopmentHeadersAdvice.For(interpreter));
+            }
+
+            var name = request.Name;
+            using (var held = context.Locks.AcquireForCreation(name, settings, reporter, cancellation))
+            {
+                var created = false;
+                try
+                {
+                    var now = context.Clock.UtcNow;
+                    var definition = new EnvironmentDefinition
+                    {
+                        Name = name,
+                        Python = new PythonSelection { Version = interpreter.Version, Interpreter = interpreter.Path },
+                        Description = request.Description ?? "",
+                        Owner = caller.UserName,
+                        RequestedPackages = packages.RequestedPackages,
+                        PackageSets = packages.PackageSets,
+                        JupyterSupport = request.JupyterSupport,
+                        Containers = containers,
+                        CreatedBy = caller.UserName,
+                        CreatedAt = now,
+                        UpdatedBy = caller.UserName,
+                        UpdatedAt = now,
+                        Revision = 1,
+                    };
+                    if (request.Imported != null)
+                    {
+                        ImportedEnvironment.ApplyOwnership(definition, request.Imported, settings, caller, reporter);
+                    }
+
+                    Directory.CreateDirectory(context.Paths.EnvFolder(name));
+                    created = true;
+                    context.WriteStatus(definition, EnvironmentState.Creating, null);
+                    // The selection is checked again under the root's lock as revision 1 is written, so a container config
+                    // removed since the check above is not selected (see Remove-CodeEnvContainerConfig).
+                    using (context.RootLock(settings, CreateActivity))
+                    {
+                        definition.Containers = ContainerSelections.Valid(request.ContainerSelection, request.ContainerConfigs, context.Settings());
+                        context.Store.Definitions(name).WriteFirst(definition, CreateActivity);
+                    }
+
+                    if (request.NoInstall)
+                    {
+                        context.WriteStatus(definition, EnvironmentState.Outdated, "Created with -NoInstall: the venv is built by the next update.");
+                    }
+                    else
+                    {
+                        using (var log = new OperationLog(context.Paths.LogsFolder(name), "create", context.Clock.UtcNow, reporter))
+                        {
+                            context.Store.WriteInstalled(await updater.InstallAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, held.RecordChild, cancellation).ConfigureAwait(false));
+                        }
+
+                        context.WriteStatus(definition, EnvironmentState.Ready, null);
+                    }
+
+                    reporter.ProgressCompleted(CreateActivity);
+                    return context.Info(definition);
+                }
+                catch (Exception failure)
+                {
+                    reporter.ProgressCompleted(CreateActivity);
+                    if (created)
+                    {
+                        reporter.Verbose($"Creating '{name}' failed; removing what was created.");
+                        RemoveFolder(name, reporter);
+                    }
+
+                    context.Store.ReleaseClaim(name);
+                    if (failure is CodeEnvException)
+                    {
+                        throw;
+                    }
+
+                    throw EngineContext.Unexpected(failure, name, "create");
+                }
+            }
+        }
+
+        /// <summary>Validates a new env's lines and sets before anything is created, with the rules of every package command.</summary>
+        private static EnvironmentDefinition PackagesOfNew(NewEnvironmentRequest request, RootSettingsDocument settings, CallerIdentity caller)
+        {
+            var draft = new EnvironmentDefinition { Name = request.Name, JupyterSupport = request.JupyterSupport };
+            var editor = new Packages.PackageListEditor(settings, Administrators.Includes(settings, caller));
+            draft.RequestedPackages = editor.ValidateNew(draft, request.Requirements).ToList();
+            if (request.PackageSets.Count > 0)
+            {
+                editor.AddSets(draft, request.PackageSets);
+            }
+
+            return draft;
+        }
+
+        private async Task<PythonInterpreter> ResolveInterpreterAsync(NewEnvironmentRequest request, RootSettingsDocument settings, CancellationToken cancellation)
+        {
+            if (!string.IsNullOrEmpty(request.InterpreterPath))
+            {
+                var path = request.InterpreterPath!;
+                if (!File.Exists(path))
+                {
+                    throw new CodeEnvException(
+                        ErrorKind.NotFound,
+                        "InterpreterNotFound",
+                        $"There is no file '{path}'. Give the path of a python executable, or use -PythonVersion; Get-CodeEnvPython lists the interpreters found.",
+                        path);
+                }
+
+                var inspected = await context.Interpreters.InspectAsync(path, cancellation).ConfigureAwait(false)
+                    ?? throw new CodeEnvException(
+                        ErrorKind.InvalidArgument,
+                        "InterpreterNotPython",
+                        $"'{path}' is not a working Python interpreter: running it with -c did not report a Python version. Give the path of a python executable; Get-CodeEnvPython lists the interpreters found.",
+                        path);
+                if (!inspected.SupportsVenv)
+                {
+                    throw new CodeEnvException(
+                        ErrorKind.InvalidArgument,
+                        "InterpreterCannotCreateVenv",
+                        $"Python {inspected.Version} at '{inspected.Path}' cannot create virtual environments: its venv or ensurepip module is missing"
+                        + (inspected.Version.StartsWith("2.", StringComparison.Ordinal) ? " (Python 2 has no venv)" : $" (on Debian and Ubuntu install python{InterpreterSelector.ShortVersion(inspected)}-venv)")
+                        + ". Pick another interpreter with -PythonVersion or -Interpreter.",
+                        path);
+                }
+
+                return inspected;
+            }
+
+            if (string.IsNullOrWhiteSpace(request.PythonVersion))
+            {
+                throw new CodeEnvException(ErrorKind.InvalidArgument, "PythonVersionMissing", "Say which Python to use with -PythonVersion (such as 3.11) or -Interpreter <path>.", request.Name);
+            }
+
+            var discovered = await context.Interpreters.DiscoverAsync(settings.Interpreters, cancellation).ConfigureAwait(false);
+            return InterpreterSelector.Select(discovered, request.PythonVersion!);
+        }
+
+        private void RemoveFolder(string name, IOperationReporter reporter)
+        {
+            try
+            {
+                Removal.DeleteTrashed(context.Trash.Take(name), reporter);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                reporter.Warning($"Could not remove '{context.Paths.EnvFolder(name)}': {e.Message}. Delete it by hand.");
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using CodeEnv.Errors;
+using CodeEnv.Python;
+using CodeEnv.Security;
+using CodeEnv.Store;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>What every service of one root shares: where the root is, who calls, the clock, processes, the store and its locks.</summary>
+    internal sealed class EngineContext
+    {
+        public EngineContext(RootPaths paths, IIdentityProvider identity, IClock clock, IProcessRunner processes, IInterpreterDiscovery interpreters)
+        {
+            Paths = paths;
+            Identity = identity;
+            Clock = clock;
+            Processes = processes;
+            Interpreters = interpreters;
+            Store = new EnvironmentStore(paths);
+            Trash = new Trash(paths);
+            Locks = new EnvironmentLocks(paths, Store, identity, clock, Trash);
+            Transaction = new EnvironmentTransaction(this);
+            // A root written by an older CodeEnv is brought up to date before anything reads it.
+            if (RootMigration.IsNeeded(paths))
+            {
+                RootMigration.Run(paths);
+            }
+        }
+
+        public RootPaths Paths { get; }
+
+        public IIdentityProvider Identity { get; }
+
+        public IClock Clock { get; }
+
+        public IProcessRunner Processes { get; }
+
+        public IInterpreterDiscovery Interpreters { get; }
+
+        public EnvironmentStore Store { get; }
+
+        public EnvironmentLocks Locks { get; }
+
+        public Trash Trash { get; }
+
+        public EnvironmentTransaction Transaction { get; }
+
+        public CallerIdentity Caller => Identity.Current();
+
+        public RootSettingsDocument Settings() => RootStore.Read(Paths);
+
+        public static TimeSpan LockTimeout(RootSettingsDocument settings) => TimeSpan.FromSeconds(Math.Max(0, settings.LockTimeoutSeconds));
+
+        /// <summary>The root's lock, held where a change must see the root's settings stay as they are (container configs).</summary>
+        public FileLock RootLock(RootSettingsDocument settings, string operation) => RootStore.Lock(Paths, Caller, Clock, LockTimeout(settings), operation);
+
+        /// <summary>The stored spelling of an env's name in any letter case; ObjectNotFound when there is none.</summary>
+        public string Canonical(string name)
+        {
+            EnvironmentName.Validate(name);
+            return Store.CanonicalName(name)
+                ?? throw new CodeEnvException(
+                    ErrorKind.NotFound,
+                    "CodeEnvNotFound",
+                    $"There is no environment named '{name}' in the root '{Paths.Root}'. Get-CodeEnv lists the environments there.",
+                    name);
+        }
+
+        /// <summary>The env's stored definition, by any spelling of its name.</summary>
+        public EnvironmentDefinition Read(string name) => Store.Read(Canonical(name));
+
+        /// <summary>
+        /// The snapshot cmdlets emit. A transient state (Creating, Updating, Removing) whose operation no longer holds
+        /// the env's locks was interrupted: it is reported so, not as still running.
+        /// </summary>
+        public EnvironmentInfo Info(EnvironmentDefinition definition)
+        {
+            var name = definition.Name;
+            var status = Store.ReadStatus(name);
+            var state = status.State;
+            var transient = state == EnvironmentState.Creating || state == EnvironmentState.Updating || state == EnvironmentState.Removing;
+            if (transient && !FileLock.IsHeld(Paths.EnvLockFile(name)) && !FileLock.IsHeld(Paths.EnvVenvLockFile(name)))
+            {
+                state = EnvironmentState.Interrupted;
+            }
+
+            var venv = Paths.VenvFolder(name);
+            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, status.Detail);
+        }
+
+        /// <summary>Records the env's lifecycle state for the definition revision it concerns.</summary>
+        public void WriteStatus(EnvironmentDefinition definition, EnvironmentState state, string? detail) =>
+            Store.WriteStatus(definition.Name, new EnvironmentStatus { State = state, Detail = detail, ChangedAt = Clock.UtcNow, Revision = definition.Revision });
+
+        public static CodeEnvException Unexpected(Exception failure, string name, string action) =>
+            new CodeEnvException(ErrorKind.OperationFailed, "CodeEnvOperationFailed", $"Could not {action} the env '{name}': {failure.Message}", name, failure);
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using CodeEnv.Errors;
+using CodeEnv.Python;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>Reads the envs of a root: their snapshots, what their venvs hold, and their logs. Changes nothing.</summary>
+    public sealed class EnvironmentCatalog
+    {
+        private readonly EngineContext context;
+
+        internal EnvironmentCatalog(EngineContext context)
+        {
+            this.context = context;
+        }
+
+        /// <summary>The names of the envs in the root, sorted.</summary>
+        public IReadOnlyList<string> Names() => context.Store.Names();
+
+        /// <summary>The env named <paramref name="name"/> in any letter case; NotFound when there is none.</summary>
+        public EnvironmentInfo Get(string name) => context.Info(context.Read(name));
+
+        /// <summary>
+        /// Reads many envs at once, in parallel (10,000 env.json files are mostly waiting on the disk), in the order
+        /// given; each is the env or the error that reading it gave.
+        /// </summary>
+        public IReadOnlyList<(string Name, EnvironmentInfo? Environment, CodeEnvException? Error)> GetMany(IReadOnlyList<string> names) =>
+            names.AsParallel().AsOrdered().Select(name =>
+            {
+                try
+                {
+                    return (name, Get(name), (CodeEnvException?)null);
+                }
+                catch (CodeEnvException e)
+                {
+                    return (name, (EnvironmentInfo?)null, e);
+                }
+            }).ToList();
+
+        /// <summary>What is installed in the env's venv, read from its metadata files without starting Python.</summary>
+        public IReadOnlyList<InstalledPackage> InstalledPackages(string name)
+        {
+            var canonical = context.Read(name).Name;
+            return InstalledPackageReader.Read(context.Paths.VenvFolder(canonical), canonical, context.Paths.Root);
+        }
+
+        /// <summary>The env's operation logs, newest first.</summary>
+        public IReadOnlyList<LogEntry> Logs(string name)
+        {
+            var canonical = context.Canonical(name);
+            var folder = context.Paths.LogsFolder(canonical);
+            if (!Directory.Exists(folder))
+            {
+                return Array.Empty<LogEntry>();
+            }
+
+            var logs = new List<LogEntry>();
+            foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*" + LogFileName.Extension))
+            {
+                if (LogFileName.TryParse(file.Name, out var startedAt, out var operation))
+                {
+                    logs.Add(new LogEntry(canonical, context.Paths.Root, operation, startedAt, file.FullName, file.Length));
+                }
+            }
+
+            return logs.OrderByDescending(entry => entry.StartedAt).ThenByDescending(entry => entry.Path, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>The envs the container config includes, and every env that cannot be read (whose inclusion cannot be told) with its error.</summary>
+        public IReadOnlyList<(string Name, EnvironmentInfo? Environment, CodeEnvException? Error)> IncludedIn(string configName)
+        {
+            var settings = context.Settings();
+            var config = settings.FindContainerConfig(configName) ?? throw ContainerSelections.Missing(configName, settings);
+            return GetMany(Names()).Where(r => r.Error != null || config.Includes(r.Environment!)).ToList();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Linq;
+using System.Threading;
+using CodeEnv.Security;
+using CodeEnv.Store;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>
+    /// The one way an env's definition changes: canonical name, the env's lock, read, access check, change, diff,
+    /// a check of the right each changed field needs, the new revision with its history entry, and the env marked
+    /// Outdated when what is installed no longer matches. Every service's change goes through here.
+    /// </summary>
+    internal sealed class EnvironmentTransaction
+    {
+        private const string ListsChanged = "The package lists changed; Update-CodeEnv installs them.";
+
+        private readonly EngineContext context;
+
+        public EnvironmentTransaction(EngineContext context)
+        {
+            this.context = context;
+        }
+
+        /// <param name="minimum">The right the operation needs whatever it changes; never None.</param>
+        /// <param name="change">Changes the definition in place; may throw to refuse the change.</param>
+        /// <param name="outdatedDetail">Why the env is Outdated when the change touched what is installed.</param>
+        public EnvironmentInfo Apply(string name, string operation, EnvironmentRight minimum, Action<EnvironmentDefinition, RootSettingsDocument, CallerIdentity> change, IOperationReporter reporter, CancellationToken cancellation, string? outdatedDetail = null)
+        {
+            if (minimum == EnvironmentRight.None)
+            {
+                throw new ArgumentOutOfRangeException(nameof(minimum), "Every change needs a right.");
+            }
+
+            var canonical = context.Canonical(name);
+            var settings = context.Settings();
+            var caller = context.Caller;
+            using (context.Locks.Acquire(canonical, operation, settings, reporter, cancellation))
+            {
+                var before = context.Store.Read(canonical);
+                AccessPolicy.Require(before, settings, caller, minimum, $"run {operation} on");
+                var after = before.Clone();
+                change(after, settings, caller);
+                var changes = DefinitionDiff.Between(before, after);
+                if (changes.Count == 0)
+                {
+                    reporter.Verbose($"Nothing to change in '{canonical}': it stays at revision {before.Revision}.");
+                    return context.Info(before);
+                }
+
+                AccessPolicy.RequireForChanges(before, settings, caller, changes, operation);
+                context.Store.Definitions(canonical).Save(before, after, operation, caller.UserName, context.Clock.UtcNow);
+                reporter.Verbose($"Saved '{canonical}' as revision {after.Revision}: {string.Join("; ", changes)}.");
+                // An update that is running records its own outcome, and sees the new revision then (Outdated, not Ready).
+                if (changes.Any(c => InstalledSetDependsOn(c.Field)) && !FileLock.IsHeld(context.Paths.EnvVenvLockFile(canonical)))
+                {
+                    context.WriteStatus(after, EnvironmentState.Outdated, outdatedDetail ?? ListsChanged);
+                }
+
+                return context.Info(after);
+            }
+        }
+
+        /// <summary>The fields whose change makes what is installed out of date.</summary>
+        private static bool InstalledSetDependsOn(string field)
+        {
+            var topLevel = field.Split('.')[0];
+            return topLevel == "requestedPackages" || topLevel == "packageSets" || topLevel == "jupyterSupport" || topLevel == "python";
+        }
+    }
+}

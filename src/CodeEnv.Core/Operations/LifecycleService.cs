@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Errors;
+using CodeEnv.Packages;
+using CodeEnv.Security;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>An env from creation to removal: create, change its settings, update, test, run its python, remove.</summary>
+    public sealed class LifecycleService
+    {
+        private readonly EngineContext context;
+        private readonly Updater updater;
+        private readonly Creation creation;
+        private readonly HealthCheck health;
+        private readonly Removal removal;
+
+        internal LifecycleService(EngineContext context)
+        {
+            this.context = context;
+            updater = new Updater(context);
+            creation = new Creation(context, updater);
+            health = new HealthCheck(context, updater);
+            removal = new Removal(context);
+        }
+
+        /// <summary>Creates the env and, unless <see cref="NewEnvironmentRequest.NoInstall"/>, builds its venv and installs its lines.</summary>
+        public Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation) =>
+            creation.CreateAsync(request, reporter, cancellation);
+
+        /// <summary>
+        /// Set-CodeEnv: description, owner, usable-by-all, Jupyter support and container selection, in one revision.
+        /// Each changed field needs its own right (<see cref="AccessPolicy.RightToChange"/>); a value that equals the
+        /// stored one changes nothing and needs nothing beyond UpdatePackages.
+        /// </summary>
+        public EnvironmentInfo Set(string name, EnvironmentSettingsChange change, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            EnvironmentDescription.Validate(change.Description);
+            var settings = context.Settings();
+            // Selecting container configs holds the root's lock (before the env's, as Remove-CodeEnvContainerConfig does),
+            // so a config cannot be removed between this check and the write.
+            using (change.ContainerSelection == null ? null : context.RootLock(settings, "Set-CodeEnv"))
+            {
+                var containers = change.ContainerSelection == null ? null : ContainerSelections.Valid(change.ContainerSelection.Value, change.ContainerConfigs, context.Settings());
+                return context.Transaction.Apply(name, "Set-CodeEnv", EnvironmentRight.UpdatePackages, (definition, current, caller) =>
+                {
+                    if (change.Owner != null)
+                    {
+                        AccessPolicy.RequireOwnerTransfer(definition, current, caller, change.Owner, "");
+                        definition.Owner = change.Owner;
+                    }
+
+                    definition.Description = change.Description ?? definition.Description;
+                    definition.UsableByAll = change.UsableByAll ?? definition.UsableByAll;
+                    if (change.JupyterSupport != null)
+                    {
+                        PackageListEditor.SetJupyterSupport(definition, change.JupyterSupport.Value);
+                    }
+
+                    definition.Containers = containers ?? definition.Containers;
+                }, reporter, cancellation);
+            }
+        }
+
+        /// <summary>
+        /// Saves and updates: makes the venv hold the env's base and requested lines, running pip only when the installed
+        /// set does not already satisfy them. Success records installed.json and marks the env Ready; a failure keeps the
+        /// lists and marks it Failed; a stop marks it Outdated.
+        /// </summary>
+        public Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation) =>
+            updater.UpdateAsync(name, options, reporter, cancellation);
+
+        /// <summary>Checks the interpreter, the venv, every line, the dependencies and the drift from installed.json; changes nothing.</summary>
+        public Task<HealthReport> TestAsync(string name, CancellationToken cancellation) => health.RunAsync(name, cancellation);
+
+        /// <summary>Removes the env and its venv; the owner's right.</summary>
+        public void Remove(string name, IOperationReporter reporter, CancellationToken cancellation) => removal.Run(name, reporter, cancellation);
+
+        /// <summary>
+        /// Runs the env's own python with the caller's arguments (Use needed) in <paramref name="workingDirectory"/> (the
+        /// caller's current folder, as for any native command), passing on each output line; returns its exit code.
+        /// </summary>
+        public async Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, string? workingDirectory, Action<string> onOutput, Action<string> onError, CancellationToken cancellation)
+        {
+            var definition = context.Read(name);
+            AccessPolicy.Require(definition, context.Settings(), context.Caller, EnvironmentRight.Use, "use");
+            var environment = context.Info(definition);
+            if (!File.Exists(environment.PythonPath))
+            {
+                throw new CodeEnvException(
+                    ErrorKind.OperationFailed,
+                    "VenvMissing",
+                    $"The env '{environment.Name}' has no venv yet ({environment.State}); Update-CodeEnv -Name {environment.Name} builds it.",
+                    environment.Name);
+            }
+
+            var run = await context.Processes.RunAsync(environment.PythonPath, arguments, onOutput, cancellation, null, onError, workingDirectory: workingDirectory).ConfigureAwait(false);
+            return run.ExitCode;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CodeEnv.Security;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>Who may do what with an env: the list, and group rights granted and revoked (ManageUsers needed).</summary>
+    public sealed class PermissionService
+    {
+        private readonly EngineContext context;
+
+        internal PermissionService(EngineContext context)
+        {
+            this.context = context;
+        }
+
+        /// <summary>One entry per principal: the owner, all users when UsableByAll, and each group.</summary>
+        public IReadOnlyList<PermissionEntry> Get(string name)
+        {
+            var definition = context.Read(name);
+            var root = context.Paths.Root;
+            var entries = new List<PermissionEntry> { new PermissionEntry(definition.Owner, PrincipalKind.Owner, true, true, true, definition.Name, root) };
+            if (definition.UsableByAll)
+            {
+                entries.Add(new PermissionEntry("*", PrincipalKind.AllUsers, true, false, false, definition.Name, root));
+            }
+
+            entries.AddRange(definition.GroupPermissions.Select(g => new PermissionEntry(g.Group, PrincipalKind.Group, g.Use || g.UpdatePackages || g.ManageUsers, g.UpdatePackages || g.ManageUsers, g.ManageUsers, definition.Name, root)));
+            return entries;
+        }
+
+        /// <summary>Gives a group a right (and the ones it implies).</summary>
+        public EnvironmentInfo Grant(string name, string group, GroupRight right, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            GroupName.Validate(group);
+            return context.Transaction.Apply(name, "Grant-CodeEnvPermission", EnvironmentRight.ManageUsers, (definition, settings, caller) =>
+            {
+                var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
+                if (entry == null)
+                {
+                    entry = new GroupPermission { Group = group };
+                    definition.GroupPermissions.Add(entry);
+                }
+
+                entry.Use = true;
+                entry.UpdatePackages |= right >= GroupRight.UpdatePackages;
+                entry.ManageUsers |= right >= GroupRight.ManageUsers;
+            }, reporter, cancellation);
+        }
+
+        /// <summary>Takes a right (and those that imply it) from a group, or every right when none is named.</summary>
+        public EnvironmentInfo Revoke(string name, string group, GroupRight? right, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            GroupName.Validate(group);
+            return context.Transaction.Apply(name, "Revoke-CodeEnvPermission", EnvironmentRight.ManageUsers, (definition, settings, caller) =>
+            {
+                var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
+                if (entry == null)
+                {
+                    return;
+                }
+
+                if (right == null || right == GroupRight.Use)
+                {
+                    definition.GroupPermissions.Remove(entry);
+                    return;
+                }
+
+                entry.ManageUsers = false;
+                entry.UpdatePackages &= right != GroupRight.UpdatePackages;
+            }, reporter, cancellation);
+        }
+    }
+}

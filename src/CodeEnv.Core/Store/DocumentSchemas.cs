@@ -1,0 +1,82 @@
+using Newtonsoft.Json.Linq;
+
+namespace CodeEnv.Store
+{
+    /// <summary>
+    /// Every kind of file CodeEnv writes, with its schema history in one place: a reader of any file finds here which
+    /// versions exist and how an older one is read today.
+    /// </summary>
+    internal static class DocumentSchemas
+    {
+        /// <summary>env.json. 2: the lifecycle state moved to status.json (it is not part of the revisioned definition).</summary>
+        public static readonly DocumentSchema Definition = new DocumentSchema("environment definition", "EnvironmentFile", WithoutState);
+
+        /// <summary>history/&lt;rev&gt;.json of an env. 2: the definition it holds is a version 2 one.</summary>
+        public static readonly DocumentSchema DefinitionHistory = new DocumentSchema("history", "HistoryFile", record => Nested(record, "definition", Definition, 1));
+
+        /// <summary>
+        /// codeenv.json. 2: the root's envs keep their lifecycle state in status.json; the settings themselves did not
+        /// change shape. A root whose codeenv.json is at 1 is migrated as a whole by <see cref="RootMigration"/>.
+        /// </summary>
+        public static readonly DocumentSchema Settings = new DocumentSchema("root settings", "RootSettingsFile", settings => { });
+
+        /// <summary>&lt;root&gt;/history/&lt;rev&gt;.json. 2: the settings are under "definition", as an env's are.</summary>
+        public static readonly DocumentSchema SettingsHistory = new DocumentSchema("root history", "RootHistoryFile", record =>
+        {
+            var settings = record["settings"];
+            record.Remove("settings");
+            if (settings is JObject)
+            {
+                record["definition"] = settings;
+                Nested(record, "definition", Settings, 1);
+            }
+        });
+
+        /// <summary>status.json: an env's lifecycle state.</summary>
+        public static readonly DocumentSchema Status = new DocumentSchema("environment status", "StatusFile");
+
+        /// <summary>installed.json: the exact set the last successful update installed.</summary>
+        public static readonly DocumentSchema Installed = new DocumentSchema("installed set", "InstalledFile");
+
+        /// <summary>
+        /// Export-CodeEnv's file. 2: the definition is embedded whole under "definition" instead of copied field by
+        /// field beside the export's own fields.
+        /// </summary>
+        public static readonly DocumentSchema Export = new DocumentSchema("exported environment", "ExportFile", EmbedDefinition);
+
+        private static readonly string[] DefinitionFieldsOfExport1 =
+        {
+            "name", "python", "description", "owner", "usableByAll", "groupPermissions", "requestedPackages", "packageSets", "jupyterSupport", "containers",
+        };
+
+        private static void WithoutState(JObject definition)
+        {
+            definition.Remove("state");
+            definition.Remove("stateDetail");
+        }
+
+        private static void Nested(JObject record, string property, DocumentSchema schema, int version)
+        {
+            if (record[property] is JObject nested)
+            {
+                var nestedVersion = nested["schemaVersion"]?.Type == JTokenType.Integer ? nested.Value<int>("schemaVersion") : version;
+                schema.Upgrade(nested, nestedVersion);
+            }
+        }
+
+        private static void EmbedDefinition(JObject export)
+        {
+            var definition = new JObject { ["schemaVersion"] = Definition.Current };
+            foreach (var field in DefinitionFieldsOfExport1)
+            {
+                if (export[field] is JToken value)
+                {
+                    definition[field] = value;
+                    export.Remove(field);
+                }
+            }
+
+            export["definition"] = definition;
+        }
+    }
+}
