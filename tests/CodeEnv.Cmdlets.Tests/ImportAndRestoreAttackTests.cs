@@ -72,7 +72,7 @@ public class ImportAndRestoreAttackTests : IDisposable
     [Fact]
     public void A_creator_who_imports_owns_the_env_and_the_files_owner_and_grants_are_dropped_with_warnings()
     {
-        EditExport(e => e["owner"] = "nobody");
+        EditExport(e => e["definition"]!["owner"] = "nobody");
         BecomeOnly("creatorGroups");
 
         var result = ps.Run("Import-CodeEnv $args[0] -NewName taken -WarningVariable w; Get-CodeEnvPermission taken", exported);
@@ -88,7 +88,7 @@ public class ImportAndRestoreAttackTests : IDisposable
     [Fact]
     public void An_administrator_who_imports_keeps_the_files_owner_and_grants()
     {
-        EditExport(e => e["owner"] = "nobody");
+        EditExport(e => e["definition"]!["owner"] = "nobody");
 
         var entries = ps.Run("Import-CodeEnv $args[0] -NewName kept | Out-Null; Get-CodeEnvPermission kept", exported).AssertSuccess().Output;
 
@@ -99,7 +99,7 @@ public class ImportAndRestoreAttackTests : IDisposable
     [Fact]
     public void A_creator_cannot_import_a_line_only_an_administrator_may_write()
     {
-        EditExport(e => e["requestedPackages"] = new JArray("alpha==1.0", "--pre --find-links /evil"));
+        EditExport(e => e["definition"]!["requestedPackages"] = new JArray("alpha==1.0", "--pre --find-links /evil"));
         BecomeOnly("creatorGroups");
 
         var error = ps.Run("Import-CodeEnv $args[0] -NewName evil-lines", exported).AssertError("RequirementInvalid", ErrorCategory.InvalidArgument);
@@ -117,11 +117,11 @@ public class ImportAndRestoreAttackTests : IDisposable
         {
             if (field == "description")
             {
-                e["description"] = new string('x', 5000);
+                e["definition"]!["description"] = new string('x', 5000);
             }
             else
             {
-                e["groupPermissions"]![0]!["group"] = value;
+                e["definition"]!["groupPermissions"]![0]!["group"] = value;
             }
         });
 

@@ -14,7 +14,7 @@ public class ObjectRoundTripTests
     public void Get_CodeEnv_emits_what_New_CodeEnv_and_Set_CodeEnv_take_as_flat_properties()
     {
         using var ps = WithConfigs();
-        var env = ps.Run("New-CodeEnv -Name flat -PythonVersion 3.11 -NoInstall -JupyterSupport -Requirement 'alpha==1.0' -PackageSet 'Visual Machine Learning' -ContainerSelection Selected -ContainerConfig gpu -Description d; Grant-CodeEnvPermission flat -Group team -Permission UpdatePackages; Get-CodeEnv flat")
+        var env = ps.Run("New-CodeEnv -Name flat -PythonVersion 3.11 -NoInstall -JupyterSupport -Requirement 'alpha==1.0' -PackageSet 'Visual Machine Learning' -ContainerSelection Selected -ContainerConfig gpu -Description d | Out-Null; Grant-CodeEnvPermission flat -Group team -Permission UpdatePackages; Get-CodeEnv flat")
             .Single("CodeEnv.EnvironmentInfo");
 
         Assert.True(env.Get<bool>("JupyterSupport"));

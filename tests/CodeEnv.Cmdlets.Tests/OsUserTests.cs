@@ -75,9 +75,9 @@ public class OsUserTests
         OsAccounts.EnsureUser(Reader);
         using var ps = new PowerShellSession();
         ps.Run("New-CodeEnv -Name e1 -PythonVersion 3.12 -NoInstall").AssertSuccess();
-        // A killed update leaves "Updating" in env.json and no live holder of the env's locks.
-        var envJson = Path.Combine(ps.RootPath, "envs", "e1", "env.json");
-        File.WriteAllText(envJson, File.ReadAllText(envJson).Replace("\"state\": \"Outdated\"", "\"state\": \"Updating\""));
+        // A killed update leaves "Updating" in status.json and no live holder of the env's locks.
+        var statusJson = Path.Combine(ps.RootPath, "envs", "e1", "status.json");
+        File.WriteAllText(statusJson, File.ReadAllText(statusJson).Replace("\"state\": \"Outdated\"", "\"state\": \"Updating\""));
 
         var result = RunAs(Reader, $"(Get-CodeEnv e1 -Root '{ps.RootPath}').State");
 

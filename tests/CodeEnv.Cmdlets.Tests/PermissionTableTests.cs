@@ -148,7 +148,6 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
                     e["usableByAll"] = role == Role.AllUsers;
                     e["requestedPackages"] = new JArray("zeta; python_version < \"3\"");
                     e["jupyterSupport"] = false;
-                    e["state"] = "Ready";
                     e["containers"] = new JObject { ["mode"] = "All", ["configs"] = new JArray() };
                     var rights = role switch
                     {
@@ -159,6 +158,7 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
                     };
                     e["groupPermissions"] = rights == null ? new JArray() : new JArray(rights);
                 });
+                File.WriteAllText(Path.Combine(Session.RootPath, "envs", env, "status.json"), "{ \"schemaVersion\": 1, \"state\": \"Ready\", \"revision\": 1 }");
             }
 
             // Revision 1, which the Restore-CodeEnv row brings back, names the same owner: that row is about the right

@@ -227,17 +227,19 @@ public class ReliabilityTests
         using var ps = PackageSession.Create();
         var stall = EnvWithStallingPackage(ps, "work");
         var envJson = Path.Combine(ps.RootPath, "envs", "work", "env.json");
+        var statusJson = Path.Combine(ps.RootPath, "envs", "work", "status.json");
 
         // The stalled build lets the process be killed half-way through pip.
         using (var update = ShellProcess.Start(Command(ps.RootPath, "Update-CodeEnv work")))
         {
-            WaitUntilPipStalls(ps, "work", () => File.ReadAllText(envJson).Contains("\"Updating\""));
+            WaitUntilPipStalls(ps, "work", () => File.ReadAllText(statusJson).Contains("\"Updating\""));
             Thread.Sleep(1000);
             update.Kill(entireProcessTree: true); // SIGKILL, to the shell and the pip it started
             update.WaitForExit();
         }
 
         JObject.Parse(File.ReadAllText(envJson));
+        JObject.Parse(File.ReadAllText(statusJson));
         var env = ps.Run("Get-CodeEnv work").Single("CodeEnv.EnvironmentInfo");
         Assert.Equal("Interrupted", env.Get<string>("State"));
         File.Delete(stall);

@@ -54,7 +54,7 @@ public class RootCmdletTests
         using var ps = new PowerShellSession();
         var settings = ps.Run("Get-CodeEnvRoot").Single("CodeEnv.RootSettings");
         Assert.Equal(ps.RootPath, settings.Get<string>("Root"));
-        Assert.Equal(1, settings.Get<int>("SchemaVersion"));
+        Assert.Equal(1, settings.Get<int>("Revision"));
     }
 
     [Fact]

@@ -62,11 +62,11 @@ public class SmallerHoleTests
     {
         using var ps = new PowerShellSession();
         ps.Run("New-CodeEnv -Name odd -PythonVersion 3.12 -NoInstall").AssertSuccess();
-        var envJson = Path.Combine(ps.RootPath, "envs", "odd", "env.json");
-        File.WriteAllText(envJson, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(envJson), "\"state\": \"[A-Za-z]+\"", "\"state\": 12345"));
+        var statusJson = Path.Combine(ps.RootPath, "envs", "odd", "status.json");
+        File.WriteAllText(statusJson, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(statusJson), "\"state\": \"[A-Za-z]+\"", "\"state\": 12345"));
 
-        var error = ps.Run("Get-CodeEnv odd").AssertError("EnvironmentFileDamaged", ErrorCategory.InvalidData);
+        var error = ps.Run("Get-CodeEnv odd").AssertError("StatusFileDamaged", ErrorCategory.InvalidData);
 
-        Assert.Contains(envJson, error.Exception.Message);
+        Assert.Contains(statusJson, error.Exception.Message);
     }
 }

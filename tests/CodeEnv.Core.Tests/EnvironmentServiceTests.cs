@@ -289,4 +289,24 @@ public class EnvironmentServiceTests
         Assert.True(process.ExitCode == 0, $"{executable} {string.Join(" ", args)} failed: {error}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
     }
+
+    [Fact]
+    public async Task Every_stamp_comes_from_the_clock_the_engine_is_given()
+    {
+        using var root = new TestRoot();
+        var clock = new FixedClock();
+        var engine = new CodeEnvEngine(root.Paths.Root, TestRoot.Identity, clock);
+
+        var env = await engine.Lifecycle.CreateAsync(new NewEnvironmentRequest { Name = "stamped", PythonVersion = "3.11", NoInstall = true }, NullReporter.Instance, CancellationToken.None);
+        var changed = engine.Lifecycle.Set("stamped", new EnvironmentSettingsChange { Description = "later" }, NullReporter.Instance, CancellationToken.None);
+
+        Assert.Equal(clock.UtcNow, env.CreatedAt);
+        Assert.Equal(clock.UtcNow, changed.UpdatedAt);
+        Assert.All(engine.History.Get("stamped"), h => Assert.Equal(clock.UtcNow, h.ChangedAt));
+    }
+
+    private sealed class FixedClock : IClock
+    {
+        public DateTimeOffset UtcNow { get; } = new DateTimeOffset(2031, 2, 3, 4, 5, 6, TimeSpan.Zero);
+    }
 }

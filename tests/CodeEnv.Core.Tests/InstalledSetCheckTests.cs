@@ -30,7 +30,7 @@ public class InstalledSetCheckTests : IDisposable
 
     private InstalledSetCheck Check(params string[] lines) =>
         InstalledSetCheck.Run(
-            RequirementsParser.Parse(lines, callerIsAdministrator: true).Select(r => (r, PackageKind.Requested)),
+            RequirementsParser.Parse(lines, AnyRequirementLine.Instance).Select(r => (r, PackageKind.Requested)),
             InstalledPackageReader.ReadDistributions(Venv, "env", "/root", withRequirements: true),
             Python312);
 

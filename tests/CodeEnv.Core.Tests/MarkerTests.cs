@@ -1,3 +1,4 @@
+using CodeEnv.Python;
 using CodeEnv.Requirements;
 
 namespace CodeEnv.Core.Tests;
@@ -77,7 +78,7 @@ public class MarkerEnvironmentTests
     public async Task Markers_evaluate_against_the_values_of_a_real_interpreter(string version)
     {
         var python = Interpreters.Require(version);
-        var values = await MarkerEnvironment.ProbeAsync(python.Path, CancellationToken.None);
+        var values = await MarkerProbe.ProbeAsync(SystemProcessRunner.Instance, python.Path, CancellationToken.None);
 
         Assert.Equal(version, values["python_version"]);
         Assert.Equal(python.Version, values["python_full_version"]);

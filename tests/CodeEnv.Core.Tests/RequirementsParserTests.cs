@@ -1,3 +1,4 @@
+using CodeEnv.Packages;
 using CodeEnv.Errors;
 using CodeEnv.Requirements;
 
@@ -7,14 +8,14 @@ public class RequirementsParserTests
 {
     private static Requirement One(string line, bool admin = false)
     {
-        var parsed = RequirementsParser.TryParse(new[] { line }, admin, out var problems);
+        var parsed = RequirementsParser.TryParse(new[] { line }, RequirementOptionPolicy.For(admin), out var problems);
         Assert.True(problems.Count == 0, string.Join("; ", problems));
         return Assert.Single(parsed);
     }
 
     private static RequirementProblem Refused(string text, bool admin = false)
     {
-        RequirementsParser.TryParse(new[] { text }, admin, out var problems);
+        RequirementsParser.TryParse(new[] { text }, RequirementOptionPolicy.For(admin), out var problems);
         Assert.True(problems.Count == 1, $"'{text}' should be refused once, got: {string.Join("; ", problems)}");
         return problems[0];
     }
@@ -79,7 +80,7 @@ public class RequirementsParserTests
             "  ==2.1.0 \\",
             "  --hash=sha256:0123456789abcdef",
             "   ",
-        }, false, out var problems);
+        }, RequirementOptionPolicy.For(false), out var problems);
         Assert.Empty(problems);
         Assert.Equal(2, parsed.Count);
         Assert.Equal(3, parsed[0].LineNumber);
@@ -161,7 +162,7 @@ public class RequirementsParserTests
     [Fact]
     public void Parse_reports_every_bad_line_with_its_number_as_one_invalid_argument_error()
     {
-        var error = Assert.Throws<CodeEnvException>(() => RequirementsParser.Parse(new[] { "good", "bad_=", "also good", "-i http://x" }, false));
+        var error = Assert.Throws<CodeEnvException>(() => RequirementsParser.Parse(new[] { "good", "bad_=", "also good", "-i http://x" }, RequirementOptionPolicy.For(false)));
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
         Assert.Equal("RequirementInvalid", error.ErrorId);
         Assert.Contains("line 2: 'bad_='", error.Message);
@@ -185,7 +186,7 @@ public class DefaultPackageSetTests
     {
         foreach (var (name, lines) in DefaultPackageSets.Create())
         {
-            var parsed = RequirementsParser.TryParse(lines, callerIsAdministrator: false, out var problems);
+            var parsed = RequirementsParser.TryParse(lines, RequirementOptionPolicy.For(false), out var problems);
             Assert.True(problems.Count == 0, $"{name}: {string.Join("; ", problems)}");
             Assert.Equal(lines.Count, parsed.Count);
         }
@@ -206,7 +207,7 @@ public class RequirementOptionPolicyTests
     [InlineData("--hash=sha256:00ff", "belongs after the requirement")]
     public void A_non_administrator_gets_the_reason_for_the_option_pip_would_read(string line, string reason)
     {
-        RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: false, out var problems);
+        RequirementsParser.TryParse(new[] { line }, RequirementOptionPolicy.For(false), out var problems);
         Assert.Contains(reason, Assert.Single(problems).Reason);
     }
 
@@ -217,7 +218,7 @@ public class RequirementOptionPolicyTests
     [InlineData("alpha==1.0 --hash=sha256:00ff --hash sha256:11ee")]
     public void A_non_administrator_may_write_the_options_that_only_choose_among_releases(string line)
     {
-        RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: false, out var problems);
+        RequirementsParser.TryParse(new[] { line }, RequirementOptionPolicy.For(false), out var problems);
         Assert.Empty(problems);
     }
 
@@ -227,7 +228,40 @@ public class RequirementOptionPolicyTests
     [InlineData("alpha --config-settings key=value")]
     public void An_administrator_may_write_the_reserved_options(string line)
     {
-        RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: true, out var problems);
+        RequirementsParser.TryParse(new[] { line }, AnyRequirementLine.Instance, out var problems);
         Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("pandas>=2", RequirementLineKind.Requirement)]
+    [InlineData("--pre", RequirementLineKind.Option)]
+    [InlineData("-r other.txt", RequirementLineKind.Include)]
+    [InlineData("--constraint other.txt", RequirementLineKind.Include)]
+    public void Each_line_is_kept_typed_as_a_requirement_an_option_or_an_include(string line, RequirementLineKind kind) =>
+        Assert.Equal(kind, RequirementsParser.Parse(new[] { line }, AnyRequirementLine.Instance).Single().Kind);
+
+    [Fact]
+    public void A_version_specifier_holds_its_operator_and_version_parsed()
+    {
+        var specifier = RequirementsParser.Parse(new[] { "numpy~=1.26.4" }, AnyRequirementLine.Instance).Single().Specifier.Specifiers.Single();
+        Assert.Equal(VersionComparison.Compatible, specifier.Comparison);
+        Assert.Equal(PackageVersion.Parse("1.26.4"), specifier.ParsedVersion);
+        Assert.Null(VersionSpecifier.Parse("===foo").ParsedVersion);
+        Assert.True(VersionSpecifier.Parse("==1.4.*").IsPrefixMatch);
+    }
+
+    [Fact]
+    public void The_parser_asks_the_policy_it_is_given_and_owns_none()
+    {
+        var refused = RequirementsParser.TryParse(new[] { "alpha --hash=sha256:00", "--pre" }, new RefuseEverything(), out var problems);
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.Contains("refused by the test policy", p.ToString()));
+    }
+
+    private sealed class RefuseEverything : IRequirementLinePolicy
+    {
+        public string? RefuseVariables() => "refused by the test policy";
+
+        public string? Refuse(PipOption option, string named) => named + " refused by the test policy";
     }
 }

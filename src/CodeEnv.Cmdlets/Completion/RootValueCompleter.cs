@@ -35,7 +35,7 @@ namespace CodeEnv.Cmdlets.Completion
         protected abstract IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters);
 
         /// <summary>The engine of the root being completed, as the OS user typing.</summary>
-        protected static Operations.CodeEnvEngine Engine(RootPaths root) => new Operations.CodeEnvEngine(root.Root, Security.OsIdentityProvider.Instance, Operations.SystemClock.Instance);
+        protected static Operations.CodeEnvEngine Engine(RootPaths root) => new Operations.CodeEnvEngine(root.Root, Security.OsIdentityProvider.Instance, SystemClock.Instance);
 
         private static string Quoted(string value) =>
             value.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', ',' }) < 0 ? value : "'" + value.Replace("'", "''") + "'";

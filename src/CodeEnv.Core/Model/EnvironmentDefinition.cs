@@ -41,6 +41,6 @@ namespace CodeEnv
 
         public int Revision { get; set; }
 
-        public EnvironmentDefinition Clone() => Store.Json.Clone(this);
+        public EnvironmentDefinition Clone() => Json.Clone(this);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using CodeEnv.Errors;
+using CodeEnv.Packages;
 using CodeEnv.Requirements;
 using CodeEnv.Security;
 using CodeEnv.Store;
@@ -50,7 +51,7 @@ namespace CodeEnv.Operations
                     // A restore is the Set-CodeEnv and Set-CodeEnvPackage calls that would bring the revision back, with
                     // their rules for this caller: no owner a Set-CodeEnv -Owner would refuse, no line they may not write.
                     AccessPolicy.RequireOwnerTransfer(definition, settings, caller, old.Owner, $" by restoring revision {revision}");
-                    RequirementsParser.Parse(old.RequestedPackages, AccessPolicy.IsAdministrator(settings, caller));
+                    RequirementsParser.Parse(old.RequestedPackages, RequirementOptionPolicy.For(AccessPolicy.IsAdministrator(settings, caller)));
                     definition.Python = old.Python;
                     definition.Description = old.Description;
                     definition.Owner = old.Owner;

@@ -111,7 +111,7 @@ namespace CodeEnv.Operations
             if (change.BasePackages != null)
             {
                 // Base lines are set by administrators, so options are allowed; they must still be valid lines.
-                var parsed = RequirementsParser.Parse(change.BasePackages, callerIsAdministrator: true);
+                var parsed = RequirementsParser.Parse(change.BasePackages, AnyRequirementLine.Instance);
                 var duplicate = parsed.Where(r => !r.IsOptionLine && r.Marker == null).GroupBy(r => r.NormalizedName).FirstOrDefault(g => g.Count() > 1);
                 if (duplicate != null)
                 {

@@ -143,7 +143,7 @@ namespace CodeEnv.Operations
         {
             var name = definition.Name;
             var venv = context.Paths.VenvFolder(name);
-            var builder = new VenvBuilder(reporter, activity, childStarted);
+            var builder = new VenvBuilder(context.Processes, reporter, activity, childStarted);
             if (interpreter != null)
             {
                 DeleteVenv(venv);
@@ -167,7 +167,7 @@ namespace CodeEnv.Operations
                 await builder.InstallAsync(python, requirementsFile, constraintsFile, options.Upgrade, context.Paths, settings.PackageSources, log, cancellation).ConfigureAwait(false);
             }
 
-            var markers = await MarkerEnvironment.ProbeAsync(python, cancellation).ConfigureAwait(false);
+            var markers = await MarkerProbe.ProbeAsync(context.Processes, python, cancellation).ConfigureAwait(false);
             var distributions = InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: true);
             if (options.Sync)
             {
@@ -231,7 +231,7 @@ namespace CodeEnv.Operations
                 return installed.MarkerEnvironment;
             }
 
-            return await MarkerEnvironment.ProbeAsync(VenvLayout.Python(context.Paths.VenvFolder(definition.Name)), cancellation).ConfigureAwait(false);
+            return await MarkerProbe.ProbeAsync(context.Processes, VenvLayout.Python(context.Paths.VenvFolder(definition.Name)), cancellation).ConfigureAwait(false);
         }
 
         private async Task<PythonInterpreter> InterpreterOfAsync(EnvironmentDefinition definition, CancellationToken cancellation)

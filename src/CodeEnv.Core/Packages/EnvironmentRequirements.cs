@@ -52,7 +52,7 @@ namespace CodeEnv.Packages
             var lines = AllLines(definition, settings);
             for (var i = 0; i < lines.Count; i++)
             {
-                var parsed = RequirementsParser.TryParse(new[] { lines[i] }, callerIsAdministrator: true, out _);
+                var parsed = RequirementsParser.TryParse(new[] { lines[i] }, AnyRequirementLine.Instance, out _);
                 if (parsed.Count == 1)
                 {
                     yield return (parsed[0], i < baseCount ? PackageKind.Base : PackageKind.Requested);
@@ -73,7 +73,7 @@ namespace CodeEnv.Packages
 
         internal static string? NameOf(string line)
         {
-            var parsed = RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: true, out _);
+            var parsed = RequirementsParser.TryParse(new[] { line }, AnyRequirementLine.Instance, out _);
             return parsed.Count == 1 ? parsed[0].Name : null;
         }
 
@@ -102,7 +102,7 @@ namespace CodeEnv.Packages
 
         private static PackageRequirement Describe(string line, PackageKind kind, string source, string environmentName, string root)
         {
-            var parsed = RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: true, out _);
+            var parsed = RequirementsParser.TryParse(new[] { line }, AnyRequirementLine.Instance, out _);
             var requirement = parsed.Count == 1 ? parsed[0] : null;
             var specifier = requirement == null ? "" : requirement.Url ?? requirement.Specifier.ToString();
             return new PackageRequirement(requirement?.Name ?? "", specifier, line, kind, source, environmentName, root);

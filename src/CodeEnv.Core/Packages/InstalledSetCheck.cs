@@ -167,7 +167,7 @@ namespace CodeEnv.Packages
             if (!parsedRequires.TryGetValue(key, out var parsed))
             {
                 // Metadata written by other tools may hold lines we cannot read; they are skipped, as pip skips them.
-                parsed = RequirementsParser.TryParse(distribution.Requires, callerIsAdministrator: true, out _).Where(r => !r.IsOptionLine).ToList();
+                parsed = RequirementsParser.TryParse(distribution.Requires, AnyRequirementLine.Instance, out _).Where(r => !r.IsOptionLine).ToList();
                 parsedRequires[key] = parsed;
             }
 

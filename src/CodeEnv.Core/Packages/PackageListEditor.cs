@@ -153,7 +153,7 @@ namespace CodeEnv.Packages
 
         private IReadOnlyList<Requirement> Validate(EnvironmentDefinition definition, IEnumerable<string> lines)
         {
-            var parsed = RequirementsParser.Parse(lines, callerIsAdministrator);
+            var parsed = RequirementsParser.Parse(lines, RequirementOptionPolicy.For(callerIsAdministrator));
             var bases = BaseNames(definition);
             foreach (var requirement in parsed.Where(r => !r.IsOptionLine))
             {
@@ -216,7 +216,7 @@ namespace CodeEnv.Packages
 
         private static bool SameUnconditionalPackage(string line, Requirement requirement)
         {
-            var parsed = RequirementsParser.TryParse(new[] { line }, callerIsAdministrator: true, out _);
+            var parsed = RequirementsParser.TryParse(new[] { line }, AnyRequirementLine.Instance, out _);
             return parsed.Count == 1 && parsed[0].NormalizedName == requirement.NormalizedName && parsed[0].Marker == null && requirement.Marker == null;
         }
 

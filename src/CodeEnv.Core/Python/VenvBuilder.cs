@@ -14,14 +14,16 @@ namespace CodeEnv.Python
     {
         private static readonly Regex PipStep = new Regex(@"^(Collecting|Processing|Downloading|Building wheel for|Installing collected packages:|Successfully installed|Uninstalling|Successfully uninstalled)\s*(.*)$");
 
+        private readonly IProcessRunner processes;
         private readonly IOperationReporter reporter;
         private readonly string activity;
         private readonly System.Action<int> childStarted;
 
         /// <param name="childStarted">Told the process group of each venv or pip run as it starts, for the lock's holder record.
         /// Each such run gets a process group of its own either way.</param>
-        public VenvBuilder(IOperationReporter reporter, string activity, System.Action<int>? childStarted = null)
+        public VenvBuilder(IProcessRunner processes, IOperationReporter reporter, string activity, System.Action<int>? childStarted = null)
         {
+            this.processes = processes;
             this.reporter = reporter;
             this.activity = activity;
             this.childStarted = childStarted ?? (_ => { });
@@ -31,7 +33,7 @@ namespace CodeEnv.Python
         {
             reporter.Progress(activity, $"Creating the virtual environment with Python {interpreter.Version}", 10);
             log.Line($"> {interpreter.Path} -m venv {venvPath}");
-            var run = await ProcessRunner.RunAsync(interpreter.Path, new[] { "-m", "venv", venvPath }, log.Line, cancellation, PythonEnvironment.Clean, onStartedInOwnGroup: childStarted).ConfigureAwait(false);
+            var run = await processes.RunAsync(interpreter.Path, new[] { "-m", "venv", venvPath }, log.Line, cancellation, PythonEnvironment.Clean, onStartedInOwnGroup: childStarted).ConfigureAwait(false);
             if (run.ExitCode != 0)
             {
                 throw Failure($"'{interpreter.Path} -m venv' failed with exit code {run.ExitCode}", run, log);
@@ -82,7 +84,7 @@ namespace CodeEnv.Python
             }
 
             log.Line("> " + venvPython + " " + string.Join(" ", args));
-            var run = await ProcessRunner.RunAsync(
+            var run = await processes.RunAsync(
                 venvPython,
                 args,
                 line =>

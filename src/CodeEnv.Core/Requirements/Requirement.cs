@@ -42,6 +42,20 @@ namespace CodeEnv.Requirements
 
         public bool IsOptionLine => Name == null;
 
+        /// <summary>What the line is: a requirement, a pip option line, or an include of another file (-r, -c).</summary>
+        public RequirementLineKind Kind { get; internal set; }
+
         public override string ToString() => Line;
+    }
+
+    /// <summary>The kinds of line a requirements list holds.</summary>
+    public enum RequirementLineKind
+    {
+        /// <summary>A package, with its extras, specifier, URL, marker and per-requirement options.</summary>
+        Requirement,
+        /// <summary>A line of pip options only (such as --pre or --index-url).</summary>
+        Option,
+        /// <summary>A line that includes another file (-r, -c), whose lines nobody validated here.</summary>
+        Include,
     }
 }

@@ -22,9 +22,9 @@ namespace CodeEnv.Requirements
         private static readonly Regex WheelOrSdist = new Regex(@"(?<file>[^/\\]+?)(?<ext>\.whl|\.tar\.gz|\.tar\.bz2|\.tar\.xz|\.zip|\.tgz)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>Parses and validates; throws one InvalidArgument error listing every bad line with its number and reason.</summary>
-        public static IReadOnlyList<Requirement> Parse(IEnumerable<string> lines, bool callerIsAdministrator)
+        public static IReadOnlyList<Requirement> Parse(IEnumerable<string> lines, IRequirementLinePolicy policy)
         {
-            var requirements = TryParse(lines, callerIsAdministrator, out var problems);
+            var requirements = TryParse(lines, policy, out var problems);
             if (problems.Count > 0)
             {
                 throw new CodeEnvException(
@@ -37,7 +37,7 @@ namespace CodeEnv.Requirements
             return requirements;
         }
 
-        public static IReadOnlyList<Requirement> TryParse(IEnumerable<string> lines, bool callerIsAdministrator, out List<RequirementProblem> problems)
+        public static IReadOnlyList<Requirement> TryParse(IEnumerable<string> lines, IRequirementLinePolicy policy, out List<RequirementProblem> problems)
         {
             problems = new List<RequirementProblem>();
             var requirements = new List<Requirement>();
@@ -52,7 +52,7 @@ namespace CodeEnv.Requirements
                         continue;
                     }
 
-                    problem = ParseLine(number, line, callerIsAdministrator, out var requirement);
+                    problem = ParseLine(number, line, policy, out var requirement);
                     if (requirement != null)
                     {
                         requirements.Add(requirement);
@@ -114,12 +114,13 @@ namespace CodeEnv.Requirements
             return text.Contains('\uFFFD') ? "it contains bytes that are not valid UTF-8 (U+FFFD)" : null;
         }
 
-        private static string? ParseLine(int number, string line, bool admin, out Requirement? requirement)
+        private static string? ParseLine(int number, string line, IRequirementLinePolicy policy, out Requirement? requirement)
         {
             requirement = null;
-            if (!admin && Variable.IsMatch(line))
+            var variablesRefused = Variable.IsMatch(line) ? policy.RefuseVariables() : null;
+            if (variablesRefused != null)
             {
-                return "${VARIABLE} expansion is reserved for administrators, since it reads the environment of whoever runs pip";
+                return variablesRefused;
             }
 
             // The same split and option parsing pip applies, so every option pip would obey is checked.
@@ -129,7 +130,8 @@ namespace CodeEnv.Requirements
             // What pip would obey is judged first: a reserved option followed by words pip rejects is still named.
             foreach (var (option, value, written) in options)
             {
-                var refused = RequirementOptionPolicy.Check(option, value, written, admin, afterRequirement);
+                var named = PipOptionSyntax.Named(option, written);
+                var refused = PipOptionSyntax.CheckPlace(option, named, afterRequirement) ?? policy.Refuse(option, named) ?? PipOptionSyntax.CheckValue(option, value, named);
                 if (refused != null)
                 {
                     return refused;
@@ -143,7 +145,10 @@ namespace CodeEnv.Requirements
 
             if (!afterRequirement)
             {
-                requirement = new Requirement(number, line, null, Array.Empty<string>(), SpecifierSet.Any, null, null, new[] { line });
+                requirement = new Requirement(number, line, null, Array.Empty<string>(), SpecifierSet.Any, null, null, new[] { line })
+                {
+                    Kind = options.Any(o => o.Option.Purpose == PipOptionPurpose.Include) ? RequirementLineKind.Include : RequirementLineKind.Option,
+                };
                 return null;
             }
 

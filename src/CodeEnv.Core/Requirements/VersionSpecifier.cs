@@ -29,13 +29,27 @@ namespace CodeEnv.Requirements
         private VersionSpecifier(string op, string version)
         {
             Operator = op;
+            Comparison = ComparisonOf(op);
             Version = version;
+            IsPrefixMatch = version.EndsWith(".*", StringComparison.Ordinal);
+            // Parsed once here, so matching many candidates never parses the specifier again.
+            ParsedVersion = Comparison == VersionComparison.ArbitraryEqual ? null : PackageVersion.Parse(IsPrefixMatch ? version.Substring(0, version.Length - 2) : version);
         }
 
+        /// <summary>The operator as written (==, !=, &lt;=, &gt;=, &lt;, &gt;, ~= or ===).</summary>
         public string Operator { get; }
+
+        /// <summary>The operator, parsed.</summary>
+        public VersionComparison Comparison { get; }
 
         /// <summary>The version text as written after the operator (with a trailing .* for prefix matches).</summary>
         public string Version { get; }
+
+        /// <summary>The version, parsed (without a trailing .*); null for === , which compares text.</summary>
+        public PackageVersion? ParsedVersion { get; }
+
+        /// <summary>Whether the version ends in .* (== and != only).</summary>
+        public bool IsPrefixMatch { get; }
 
         public override string ToString() => Operator + Version;
 
@@ -88,18 +102,33 @@ namespace CodeEnv.Requirements
 
         public bool Contains(PackageVersion candidate)
         {
-            switch (Operator)
+            switch (Comparison)
             {
                 // Arbitrary equality compares text as written, not normalized: ===1.01 matches "1.01" only.
-                case "===": return string.Equals(candidate.Text, Version, StringComparison.OrdinalIgnoreCase);
-                case "==": return Equal(candidate, Version);
-                case "!=": return !Equal(candidate, Version);
-                case "~=": return Compatible(candidate, Version);
-                case "<=": return candidate.Public <= PackageVersion.Parse(Version);
-                case ">=": return candidate.Public >= PackageVersion.Parse(Version);
-                case "<": return LessThan(candidate, PackageVersion.Parse(Version));
-                case ">": return GreaterThan(candidate, PackageVersion.Parse(Version));
+                case VersionComparison.ArbitraryEqual: return string.Equals(candidate.Text, Version, StringComparison.OrdinalIgnoreCase);
+                case VersionComparison.Equal: return Equal(candidate, Version);
+                case VersionComparison.NotEqual: return !Equal(candidate, Version);
+                case VersionComparison.Compatible: return Compatible(candidate, Version);
+                case VersionComparison.LessOrEqual: return candidate.Public <= ParsedVersion!;
+                case VersionComparison.GreaterOrEqual: return candidate.Public >= ParsedVersion!;
+                case VersionComparison.Less: return LessThan(candidate, ParsedVersion!);
+                case VersionComparison.Greater: return GreaterThan(candidate, ParsedVersion!);
                 default: throw new InvalidOperationException("Unknown operator " + Operator);
+            }
+        }
+
+        private static VersionComparison ComparisonOf(string op)
+        {
+            switch (op)
+            {
+                case "===": return VersionComparison.ArbitraryEqual;
+                case "==": return VersionComparison.Equal;
+                case "!=": return VersionComparison.NotEqual;
+                case "~=": return VersionComparison.Compatible;
+                case "<=": return VersionComparison.LessOrEqual;
+                case ">=": return VersionComparison.GreaterOrEqual;
+                case "<": return VersionComparison.Less;
+                default: return VersionComparison.Greater;
             }
         }
 
@@ -199,5 +228,26 @@ namespace CodeEnv.Requirements
         }
 
         private static bool IsDigits(string s) => s.Length > 0 && s.All(c => c >= '0' && c <= '9');
+    }
+
+    /// <summary>A PEP 440 comparison operator.</summary>
+    public enum VersionComparison
+    {
+        /// <summary>==</summary>
+        Equal,
+        /// <summary>!=</summary>
+        NotEqual,
+        /// <summary>&lt;=</summary>
+        LessOrEqual,
+        /// <summary>&gt;=</summary>
+        GreaterOrEqual,
+        /// <summary>&lt;</summary>
+        Less,
+        /// <summary>&gt;</summary>
+        Greater,
+        /// <summary>~=</summary>
+        Compatible,
+        /// <summary>===</summary>
+        ArbitraryEqual,
     }
 }

@@ -1,6 +1,6 @@
 using System;
 
-namespace CodeEnv.Operations
+namespace CodeEnv
 {
     public sealed class SystemClock : IClock
     {

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace CodeEnv.Operations
+namespace CodeEnv
 {
     /// <summary>
     /// The full output of one venv or pip run, kept under the env's <c>logs/</c> (named by <see cref="LogFileName"/>),

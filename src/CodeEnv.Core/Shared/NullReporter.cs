@@ -1,4 +1,4 @@
-namespace CodeEnv.Operations
+namespace CodeEnv
 {
     public sealed class NullReporter : IOperationReporter
     {

@@ -2,7 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
 
-namespace CodeEnv.Store
+namespace CodeEnv
 {
     /// <summary>The one JSON dialect of every CodeEnv file: camelCase, enums as names, indented for people who read them.</summary>
     internal static class Json

@@ -6,10 +6,10 @@ using CodeEnv.Errors;
 using CodeEnv.Python;
 using Newtonsoft.Json.Linq;
 
-namespace CodeEnv.Requirements
+namespace CodeEnv.Python
 {
     /// <summary>The PEP 508 marker values of one interpreter, read from the interpreter itself, as pip computes them.</summary>
-    public static class MarkerEnvironment
+    public static class MarkerProbe
     {
         // The same expressions as packaging.markers.default_environment(), runnable on Python 2.7 and 3.x.
         private const string Script =
@@ -27,9 +27,9 @@ namespace CodeEnv.Requirements
             + " 'python_full_version': platform.python_version(), 'platform_python_implementation': platform.python_implementation(),"
             + " 'python_version': '.'.join(platform.python_version_tuple()[:2]), 'sys_platform': sys.platform}))\n";
 
-        public static async Task<IReadOnlyDictionary<string, string>> ProbeAsync(string python, CancellationToken cancellation)
+        public static async Task<IReadOnlyDictionary<string, string>> ProbeAsync(IProcessRunner processes, string python, CancellationToken cancellation)
         {
-            var run = await ProcessRunner.RunAsync(python, new[] { "-c", Script }, null, cancellation, PythonEnvironment.Clean).ConfigureAwait(false);
+            var run = await processes.RunAsync(python, new[] { "-c", Script }, null, cancellation, PythonEnvironment.Clean).ConfigureAwait(false);
             var line = run.StandardOutput.LastOrDefault(l => l.StartsWith("{", System.StringComparison.Ordinal));
             if (run.ExitCode != 0 || line == null)
             {

@@ -1,4 +1,4 @@
-namespace CodeEnv.Operations
+namespace CodeEnv
 {
     /// <summary>
     /// Where long operations say what they are doing. Calls may come from any thread (a child process's output

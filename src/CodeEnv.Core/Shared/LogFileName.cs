@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace CodeEnv.Operations
+namespace CodeEnv
 {
     /// <summary>
     /// How an operation log is named, <c>&lt;yyyyMMddTHHmmss.fffZ&gt;-&lt;operation&gt;.log</c>: written by
