@@ -30,11 +30,13 @@ try {
         Initialize-CodeEnvRoot -Path $root | Out-Null
         $template = New-CodeEnv -Name env-0 -PythonVersion 3.12 -NoInstall -Root $root
         $json = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($template.Path, 'env.json'))
-        # The other envs are written directly: the same definition under another name, as New-CodeEnv leaves it.
+        $status = [System.IO.File]::ReadAllText([System.IO.Path]::Combine($template.Path, 'status.json'))
+        # The other envs are written directly: the same definition and status under another name, as New-CodeEnv leaves them.
         for ($i = 1; $i -lt $count; $i++) {
             $folder = [System.IO.Path]::Combine($root, 'envs', "env-$i")
             [void][System.IO.Directory]::CreateDirectory($folder)
             [System.IO.File]::WriteAllText([System.IO.Path]::Combine($folder, 'env.json'), $json.Replace('"env-0"', """env-$i"""))
+            [System.IO.File]::WriteAllText([System.IO.Path]::Combine($folder, 'status.json'), $status)
         }
 
         $samples = for ($r = 0; $r -lt $Runs; $r++) { Measure-InShell "Get-CodeEnv -Root '$root'" }

@@ -40,7 +40,7 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("Grant-CodeEnvPermission", "Grant-CodeEnvPermission shared -Group auditors -Permission Use", Needs.ManageUsers),
         ("Revoke-CodeEnvPermission", "Revoke-CodeEnvPermission shared -Group auditors", Needs.ManageUsers),
         ("Set-CodeEnv -Description", "Set-CodeEnv shared -Description 'changed'", Needs.Own),
-        ("Set-CodeEnv -UsableByAll", "Set-CodeEnv shared -UsableByAll $false", Needs.Own),
+        ("Set-CodeEnv -UsableByAll", "Set-CodeEnv shared -UsableByAll (-not (Get-CodeEnv shared).UsableByAll)", Needs.Own),
         ("Set-CodeEnv -ContainerSelection", "Set-CodeEnv shared -ContainerSelection Selected -ContainerConfig slim", Needs.Own),
         ("Restore-CodeEnv", "Restore-CodeEnv shared -Revision 1", Needs.Own),
         ("Remove-CodeEnv", "Remove-CodeEnv victim -Confirm:$false", Needs.Own),
