@@ -17,6 +17,7 @@
         'Get-CodeEnvRoot'
         'Get-CodeEnvPython'
         'New-CodeEnv'
+        'Register-CodeEnv'
         'Get-CodeEnv'
         'Set-CodeEnv'
         'Remove-CodeEnv'

@@ -74,7 +74,7 @@ public class GetCodeEnvTests
     {
         using var ps = WithEnvs("future", "now");
         var file = Path.Combine(ps.RootPath, "envs", "future", "env.json");
-        var text = File.ReadAllText(file).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 7");
+        var text = File.ReadAllText(file).Replace("\"schemaVersion\": 3", "\"schemaVersion\": 7");
         File.WriteAllText(file, text);
         var result = ps.Run("Get-CodeEnv");
         var error = result.AssertError("EnvironmentFileSchemaTooNew", ErrorCategory.InvalidData);

@@ -15,6 +15,18 @@ public class ShellTests
     }
 
     [Fact]
+    public void The_adopt_and_kernel_example_runs_offline_to_the_end()
+    {
+        var result = ShellProcess.Run(new[] { "-File", Path.Combine(RepoPaths.Repo, "examples", "adopt-and-kernel.ps1") });
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("Requested: report-kit==0.9.0", result.Output);
+        Assert.Contains("ipykernel_launcher", result.Output);
+        Assert.Contains("legacy-reports   managed: False", result.Output);
+        Assert.Contains("Refused, as it should be", result.Output);
+        Assert.Contains("Hand-made venv still there: True; kernel left: False", result.Output);
+    }
+
+    [Fact]
     public void Two_processes_creating_the_same_name_in_two_cases_at_once_end_with_exactly_one_env()
     {
         using var ps = new PowerShellSession();

@@ -12,6 +12,7 @@ namespace CodeEnv.Cmdlets.Commands
     {
         private const string ByVersion = "ByVersion";
         private const string ByInterpreter = "ByInterpreter";
+        private const string FromExistingVenv = "FromVenv";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
@@ -25,6 +26,11 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByInterpreter, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Interpreter { get; set; } = "";
+
+        /// <summary>A venv made by hand: the new env gets its Python and its top-level packages, pinned. It is only read.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FromExistingVenv)]
+        [ValidateNotNullOrEmpty]
+        public string FromVenv { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
@@ -78,6 +84,7 @@ namespace CodeEnv.Cmdlets.Commands
                     JupyterSupport = JupyterSupport,
                     ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
+                    FromVenv = ParameterSetName == FromExistingVenv ? GetUnresolvedProviderPathFromPSPath(FromVenv) : null,
                 };
                 WriteObject(RunEngine((reporter, token) => engine.Lifecycle.CreateAsync(request, reporter, token)));
             });

@@ -55,6 +55,11 @@ namespace CodeEnv.Cmdlets.Commands
         [AllowEmptyCollection]
         public string[]? ManagerGroup { get; set; }
 
+        /// <summary>Where kernel specs go; an empty string goes back to &lt;root&gt;/jupyter/kernels.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? KernelsFolder { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -75,6 +80,7 @@ namespace CodeEnv.Cmdlets.Commands
                     LockTimeoutSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(LockTimeoutSeconds)) ? LockTimeoutSeconds : (double?)null,
                     CreatorGroups = CreatorGroup,
                     ManagerGroups = ManagerGroup,
+                    KernelsFolder = string.IsNullOrEmpty(KernelsFolder) ? KernelsFolder : GetUnresolvedProviderPathFromPSPath(KernelsFolder),
                 };
                 if (!ShouldProcess(service.Root, "Set CodeEnv root settings"))
                 {

@@ -31,6 +31,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
                 case ErrorKind.InvalidData: return ErrorCategory.InvalidData;
                 case ErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
                 case ErrorKind.Stopped: return ErrorCategory.OperationStopped;
+                case ErrorKind.InvalidOperation: return ErrorCategory.InvalidOperation;
                 default: return ErrorCategory.InvalidOperation;
             }
         }

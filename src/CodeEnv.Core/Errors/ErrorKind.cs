@@ -11,5 +11,7 @@ namespace CodeEnv.Errors
         PermissionDenied,
         OperationFailed,
         Stopped,
+        /// <summary>The operation does not apply to this object (a package command on a registered venv).</summary>
+        InvalidOperation,
     }
 }

@@ -31,6 +31,12 @@ namespace CodeEnv
 
         public ContainerSelection Containers { get; set; } = new ContainerSelection();
 
+        /// <summary>
+        /// The folder of a venv CodeEnv lists but does not manage (Register-CodeEnv); null for the envs CodeEnv builds in
+        /// <c>envs/&lt;Name&gt;/venv</c>.
+        /// </summary>
+        public string? RegisteredVenv { get; set; }
+
         public string CreatedBy { get; set; } = "";
 
         public DateTimeOffset CreatedAt { get; set; }

@@ -12,7 +12,7 @@ namespace CodeEnv
     /// </summary>
     public sealed class EnvironmentInfo
     {
-        internal EnvironmentInfo(string root, string path, string venvPath, string pythonPath, EnvironmentDefinition definition, EnvironmentState state, string? stateDetail)
+        internal EnvironmentInfo(string root, string path, string venvPath, string pythonPath, EnvironmentDefinition definition, EnvironmentState state, string? stateDetail, DateTimeOffset? lastUsed)
         {
             Root = root;
             Path = path;
@@ -37,6 +37,8 @@ namespace CodeEnv
             UpdatedBy = definition.UpdatedBy;
             UpdatedAt = definition.UpdatedAt;
             Revision = definition.Revision;
+            Managed = definition.RegisteredVenv == null;
+            LastUsed = lastUsed;
         }
 
         public string Name { get; }
@@ -93,6 +95,17 @@ namespace CodeEnv
         public DateTimeOffset UpdatedAt { get; }
 
         public int Revision { get; }
+
+        /// <summary>False for a venv listed with Register-CodeEnv, which package commands and Update-CodeEnv leave alone.</summary>
+        public bool Managed { get; }
+
+        /// <summary>
+        /// When the env's python was last started, from the access time of the venv's pyvenv.cfg, which every start of
+        /// its python reads; null when the venv has none. Under the usual relatime mount option the system updates it at
+        /// most once a day, so it answers "used in the last N days", not "used in the last minute"; under noatime it
+        /// stays at the creation time.
+        /// </summary>
+        public DateTimeOffset? LastUsed { get; }
 
         public override string ToString() => Name;
     }

@@ -28,6 +28,7 @@ namespace CodeEnv
             PackageSets = settings.PackageSets.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
             ContainerConfigs = settings.ContainerConfigs.Select(c => c.ConfigName).ToArray();
             Interpreters = settings.Interpreters.ToArray();
+            KernelsFolder = settings.KernelsFolder ?? System.IO.Path.Combine(settings.Root, "jupyter", "kernels");
             LockTimeoutSeconds = settings.LockTimeoutSeconds;
             Revision = settings.Revision;
             CreatedBy = settings.CreatedBy;
@@ -71,6 +72,9 @@ namespace CodeEnv
         public string[] Interpreters { get; }
 
         public double LockTimeoutSeconds { get; }
+
+        /// <summary>Where the kernel specs of envs with Jupyter support are written; point JUPYTER_PATH at its parent.</summary>
+        public string KernelsFolder { get; }
 
         public int Revision { get; }
 

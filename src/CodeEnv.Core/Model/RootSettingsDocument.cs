@@ -37,6 +37,9 @@ namespace CodeEnv
         public ContainerConfig? FindContainerConfig(string name) =>
             ContainerConfigs.Find(c => string.Equals(c.ConfigName, name, StringComparison.OrdinalIgnoreCase));
 
+        /// <summary>Where Jupyter kernel specs of envs with Jupyter support are written; null: &lt;root&gt;/jupyter/kernels.</summary>
+        public string? KernelsFolder { get; set; }
+
         /// <summary>Interpreters an administrator registered in addition to the discovered ones.</summary>
         public List<string> Interpreters { get; set; } = new List<string>();
 

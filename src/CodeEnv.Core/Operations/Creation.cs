@@ -5,13 +5,13 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
+using CodeEnv.Packages;
 using CodeEnv.Python;
 using CodeEnv.Security;
 using CodeEnv.Store;
 
 namespace CodeEnv.Operations
 {
-    /// <summary>Creates, reads, changes and removes the environments of one root.</summary>
     /// <summary>New-CodeEnv: validates everything first, then claims the name, writes revision 1 and installs.</summary>
     internal sealed class Creation
     {
@@ -28,6 +28,11 @@ namespace CodeEnv.Operations
 
         public async Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation)
         {
+            if (!string.IsNullOrEmpty(request.FromVenv))
+            {
+                request = await AdoptAsync(request, reporter, cancellation).ConfigureAwait(false);
+            }
+
             EnvironmentName.Validate(request.Name);
             EnvironmentDescription.Validate(request.Description);
             var settings = context.Settings();
@@ -94,6 +99,7 @@ namespace CodeEnv.Operations
                         }
 
                         context.WriteStatus(definition, EnvironmentState.Ready, null);
+                        context.KernelSpecs.Follow(definition, EnvironmentState.Ready);
                     }
 
                     reporter.ProgressCompleted(CreateActivity);
@@ -117,6 +123,54 @@ namespace CodeEnv.Operations
                     throw EngineContext.Unexpected(failure, name, "create");
                 }
             }
+        }
+
+        /// <summary>
+        /// The interpreter that made an existing venv, when it still runs with the same version: pyvenv.cfg's
+        /// executable, then its home folder's pythons. Null when none does.
+        /// </summary>
+        public async Task<PythonInterpreter?> InterpreterOfAsync(ExistingVenv venv, CancellationToken cancellation)
+        {
+            foreach (var candidate in venv.InterpreterCandidates().Where(File.Exists))
+            {
+                var inspected = await context.Interpreters.InspectAsync(candidate, cancellation).ConfigureAwait(false);
+                if (inspected != null && inspected.Version == venv.Version)
+                {
+                    return inspected;
+                }
+            }
+
+            return null;
+        }
+
+        // New-CodeEnv -FromVenv: the same request, with the Python and the lines the existing venv says.
+        private async Task<NewEnvironmentRequest> AdoptAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var venv = ExistingVenv.Open(request.FromVenv!);
+            var (lines, notExpressible) = venv.TopLevelRequirements(context.Paths.Root);
+            foreach (var problem in notExpressible)
+            {
+                reporter.Warning("Not taken over: " + problem + ".");
+            }
+
+            var interpreter = await InterpreterOfAsync(venv, cancellation).ConfigureAwait(false);
+            reporter.Verbose($"'{venv.Folder}' was made by Python {venv.Version}; its top-level packages: {(lines.Count == 0 ? "none" : string.Join(", ", lines))}.");
+            var given = new HashSet<string>(request.Requirements.Select(EnvironmentRequirements.NameOf).Where(n => n != null).Select(n => Requirements.PackageName.Normalize(n!)), StringComparer.Ordinal);
+            return new NewEnvironmentRequest
+            {
+                Name = request.Name,
+                Description = request.Description,
+                // Lines given with -Requirement win over the venv's line for the same package.
+                Requirements = request.Requirements.Concat(lines.Where(l => !given.Contains(Requirements.PackageName.Normalize(EnvironmentRequirements.NameOf(l)!)))).ToList(),
+                PackageSets = request.PackageSets,
+                JupyterSupport = request.JupyterSupport,
+                ContainerSelection = request.ContainerSelection,
+                ContainerConfigs = request.ContainerConfigs,
+                Constraints = request.Constraints,
+                NoInstall = request.NoInstall,
+                InterpreterPath = interpreter?.Path,
+                PythonVersion = interpreter == null ? venv.Version : null,
+            };
         }
 
         /// <summary>Validates a new env's lines and sets before anything is created, with the rules of every package command.</summary>

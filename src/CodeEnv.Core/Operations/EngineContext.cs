@@ -20,6 +20,7 @@ namespace CodeEnv.Operations
             Trash = new Trash(paths);
             Locks = new EnvironmentLocks(paths, Store, identity, clock, Trash);
             Transaction = new EnvironmentTransaction(this);
+            KernelSpecs = new KernelSpecs(paths);
             // A root written by an older CodeEnv is brought up to date before anything reads it.
             if (RootMigration.IsNeeded(paths))
             {
@@ -44,6 +45,8 @@ namespace CodeEnv.Operations
         public Trash Trash { get; }
 
         public EnvironmentTransaction Transaction { get; }
+
+        public KernelSpecs KernelSpecs { get; }
 
         public CallerIdentity Caller => Identity.Current();
 
@@ -84,8 +87,18 @@ namespace CodeEnv.Operations
                 state = EnvironmentState.Interrupted;
             }
 
-            var venv = Paths.VenvFolder(name);
-            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, status.Detail);
+            var venv = VenvOf(definition);
+            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, status.Detail, LastUsed(venv));
+        }
+
+        /// <summary>The env's venv: its own under envs/&lt;Name&gt;/venv, or the folder Register-CodeEnv listed.</summary>
+        public string VenvOf(EnvironmentDefinition definition) => definition.RegisteredVenv ?? Paths.VenvFolder(definition.Name);
+
+        // Every start of a venv's python reads its pyvenv.cfg, so the file's access time is the last start, at no cost to the user.
+        private static DateTimeOffset? LastUsed(string venv)
+        {
+            var config = new System.IO.FileInfo(VenvLayout.Config(venv));
+            return config.Exists ? new DateTimeOffset(config.LastAccessTimeUtc, TimeSpan.Zero) : (DateTimeOffset?)null;
         }
 
         /// <summary>Records the env's lifecycle state for the definition revision it concerns.</summary>

@@ -43,8 +43,8 @@ namespace CodeEnv.Operations
         /// <summary>What is installed in the env's venv, read from its metadata files without starting Python.</summary>
         public IReadOnlyList<InstalledPackage> InstalledPackages(string name)
         {
-            var canonical = context.Read(name).Name;
-            return InstalledPackageReader.Read(context.Paths.VenvFolder(canonical), canonical, context.Paths.Root);
+            var definition = context.Read(name);
+            return InstalledPackageReader.Read(context.VenvOf(definition), definition.Name, context.Paths.Root);
         }
 
         /// <summary>The env's operation logs, newest first.</summary>

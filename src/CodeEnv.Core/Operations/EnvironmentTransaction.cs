@@ -49,6 +49,11 @@ namespace CodeEnv.Operations
                 }
 
                 AccessPolicy.RequireForChanges(before, settings, caller, changes, operation);
+                if (changes.Any(c => InstalledSetDependsOn(c.Field)))
+                {
+                    RegisteredVenvs.RequireManaged(before, operation);
+                }
+
                 context.Store.Definitions(canonical).Save(before, after, operation, caller.UserName, context.Clock.UtcNow);
                 reporter.Verbose($"Saved '{canonical}' as revision {after.Revision}: {string.Join("; ", changes)}.");
                 // An update that is running records its own outcome, and sees the new revision then (Outdated, not Ready).
@@ -57,6 +62,7 @@ namespace CodeEnv.Operations
                     context.WriteStatus(after, EnvironmentState.Outdated, outdatedDetail ?? ListsChanged);
                 }
 
+                context.KernelSpecs.Follow(after, context.Store.ReadStatus(canonical).State);
                 return context.Info(after);
             }
         }

@@ -77,7 +77,8 @@ namespace CodeEnv.Operations
             var distributions = InstalledPackageReader.ReadDistributions(environment.VenvPath, environment.Name, context.Paths.Root, withRequirements: true);
             var check = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers);
             report.Requirements = check.Statuses;
-            report.Extraneous = check.Extraneous;
+            // A registered venv has no lines: what it holds is compared with what it held when registered, not with lines.
+            report.Extraneous = definition.RegisteredVenv == null ? check.Extraneous : new List<string>();
             report.BrokenDependencies = check.BrokenDependencies().Concat(check.ClosureProblems).Distinct().ToList();
             report.Drift = installed == null ? new List<string>() : DriftFrom(installed, distributions);
 

@@ -17,6 +17,7 @@ namespace CodeEnv.Operations
         private readonly Creation creation;
         private readonly HealthCheck health;
         private readonly Removal removal;
+        private readonly Registration registration;
 
         internal LifecycleService(EngineContext context)
         {
@@ -25,11 +26,19 @@ namespace CodeEnv.Operations
             creation = new Creation(context, updater);
             health = new HealthCheck(context, updater);
             removal = new Removal(context);
+            registration = new Registration(context, creation);
         }
 
         /// <summary>Creates the env and, unless <see cref="NewEnvironmentRequest.NoInstall"/>, builds its venv and installs its lines.</summary>
         public Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation) =>
             creation.CreateAsync(request, reporter, cancellation);
+
+        /// <summary>
+        /// Lists the venv at <paramref name="path"/> as an env CodeEnv does not manage: package commands and updates
+        /// refuse it, removal forgets it and leaves its folder alone.
+        /// </summary>
+        public Task<EnvironmentInfo> RegisterAsync(string name, string path, string? description, IOperationReporter reporter, CancellationToken cancellation) =>
+            registration.RegisterAsync(name, path, description, reporter, cancellation);
 
         /// <summary>
         /// Set-CodeEnv: description, owner, usable-by-all, Jupyter support and container selection, in one revision.

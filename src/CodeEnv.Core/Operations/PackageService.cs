@@ -64,7 +64,11 @@ namespace CodeEnv.Operations
                 name,
                 operation,
                 EnvironmentRight.UpdatePackages,
-                (definition, settings, caller) => edit(new PackageListEditor(settings, AccessPolicy.IsAdministrator(settings, caller)), definition),
+                (definition, settings, caller) =>
+                {
+                    RegisteredVenvs.RequireManaged(definition, operation);
+                    edit(new PackageListEditor(settings, AccessPolicy.IsAdministrator(settings, caller)), definition);
+                },
                 reporter,
                 cancellation);
     }

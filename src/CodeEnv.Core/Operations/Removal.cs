@@ -71,6 +71,7 @@ namespace CodeEnv.Operations
                 }
 
                 store.ReleaseClaim(canonical);
+                context.KernelSpecs.Forget(canonical);
                 DeleteTrashed(trashed, reporter);
             }
         }

@@ -59,6 +59,10 @@ namespace CodeEnv.Operations
                     s.Administrators = Trimmed(change.Administrators) ?? s.Administrators;
                     s.CreatorGroups = Trimmed(change.CreatorGroups) ?? s.CreatorGroups;
                     s.ManagerGroups = Trimmed(change.ManagerGroups) ?? s.ManagerGroups;
+                    // The default folder is stored as no setting, so it follows the root wherever the root moves.
+                    s.KernelsFolder = change.KernelsFolder == null ? s.KernelsFolder
+                        : change.KernelsFolder.Length == 0 || Path.GetFullPath(change.KernelsFolder) == paths.DefaultKernelsFolder ? null
+                        : Path.GetFullPath(change.KernelsFolder);
                 },
                 caller,
                 context.Clock,
@@ -80,6 +84,11 @@ namespace CodeEnv.Operations
             if (change.LockTimeoutSeconds != null && (change.LockTimeoutSeconds < 0 || change.LockTimeoutSeconds > 3600 || double.IsNaN(change.LockTimeoutSeconds.Value)))
             {
                 throw Invalid("LockTimeoutInvalid", "LockTimeoutSeconds", $"-LockTimeoutSeconds {change.LockTimeoutSeconds} is out of range: give 0 to 3600 seconds.");
+            }
+
+            if (!string.IsNullOrEmpty(change.KernelsFolder) && !Path.IsPathRooted(change.KernelsFolder))
+            {
+                throw Invalid("KernelsFolderInvalid", change.KernelsFolder!, $"-KernelsFolder '{change.KernelsFolder}' is not an absolute folder path. Give one such as /usr/local/share/jupyter/kernels, or '' for <root>/jupyter/kernels.");
             }
 
             if (!string.IsNullOrEmpty(change.IndexUrl))

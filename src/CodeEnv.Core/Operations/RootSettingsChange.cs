@@ -26,5 +26,8 @@ namespace CodeEnv.Operations
         public IReadOnlyList<string>? CreatorGroups { get; set; }
 
         public IReadOnlyList<string>? ManagerGroups { get; set; }
+
+        /// <summary>Where kernel specs go: an absolute folder, or an empty string for &lt;root&gt;/jupyter/kernels.</summary>
+        public string? KernelsFolder { get; set; }
     }
 }

@@ -47,6 +47,7 @@ namespace CodeEnv.Operations
                 {
                     definition = context.Store.Read(canonical);
                     AccessPolicy.Require(definition, settings, context.Caller, EnvironmentRight.UpdatePackages, "update");
+                    RegisteredVenvs.RequireManaged(definition, UpdateActivity);
                 }
 
                 var replaced = options.Rebuild ? null : VenvLayout.InterpreterProblem(context.Paths.VenvFolder(canonical), definition.Python.Interpreter);
@@ -130,6 +131,8 @@ namespace CodeEnv.Operations
                 {
                     context.WriteStatus(current, state, detail);
                 }
+
+                context.KernelSpecs.Follow(current, state);
 
                 return context.Info(current);
             }
@@ -231,7 +234,7 @@ namespace CodeEnv.Operations
                 return installed.MarkerEnvironment;
             }
 
-            return await MarkerProbe.ProbeAsync(context.Processes, VenvLayout.Python(context.Paths.VenvFolder(definition.Name)), cancellation).ConfigureAwait(false);
+            return await MarkerProbe.ProbeAsync(context.Processes, VenvLayout.Python(context.VenvOf(definition)), cancellation).ConfigureAwait(false);
         }
 
         private async Task<PythonInterpreter> InterpreterOfAsync(EnvironmentDefinition definition, CancellationToken cancellation)

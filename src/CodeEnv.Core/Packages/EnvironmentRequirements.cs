@@ -33,9 +33,17 @@ namespace CodeEnv.Packages
             return result;
         }
 
-        /// <summary>Base lines with the setting that requires each: the root's base packages, then Jupyter's kernel.</summary>
+        /// <summary>
+        /// Base lines with the setting that requires each: the root's base packages, then Jupyter's kernel. A registered
+        /// venv has none: CodeEnv installs nothing in it, so nothing is expected of it.
+        /// </summary>
         public static IReadOnlyList<(string Line, string Source)> BaseLines(EnvironmentDefinition definition, RootSettingsDocument settings)
         {
+            if (definition.RegisteredVenv != null)
+            {
+                return Array.Empty<(string, string)>();
+            }
+
             var lines = settings.BasePackages.Select(line => (Line: line, Source: PackageRequirement.RootSource)).ToList();
             if (definition.JupyterSupport && !lines.Any(b => string.Equals(NameOf(b.Line), JupyterKernelPackage, StringComparison.OrdinalIgnoreCase)))
             {

@@ -8,17 +8,22 @@ namespace CodeEnv.Store
     /// </summary>
     internal static class DocumentSchemas
     {
-        /// <summary>env.json. 2: the lifecycle state moved to status.json (it is not part of the revisioned definition).</summary>
-        public static readonly DocumentSchema Definition = new DocumentSchema("environment definition", "EnvironmentFile", WithoutState);
+        /// <summary>
+        /// env.json. 2: the lifecycle state moved to status.json (it is not part of the revisioned definition).
+        /// 3: registeredVenv, the folder of a venv CodeEnv lists but does not manage (absent for managed envs).
+        /// </summary>
+        public static readonly DocumentSchema Definition = new DocumentSchema("environment definition", "EnvironmentFile", WithoutState, NothingToChange);
 
         /// <summary>history/&lt;rev&gt;.json of an env. 2: the definition it holds is a version 2 one.</summary>
         public static readonly DocumentSchema DefinitionHistory = new DocumentSchema("history", "HistoryFile", record => Nested(record, "definition", Definition, 1));
 
         /// <summary>
         /// codeenv.json. 2: the root's envs keep their lifecycle state in status.json; the settings themselves did not
-        /// change shape. A root whose codeenv.json is at 1 is migrated as a whole by <see cref="RootMigration"/>.
+        /// change shape. 3: kernelsFolder, where Jupyter kernel specs go (absent: &lt;root&gt;/jupyter/kernels). A root whose
+        /// codeenv.json is older is migrated as a whole by <see cref="RootMigration"/>, so an older CodeEnv meets a
+        /// clear "written by a newer CodeEnv" instead of a field it does not know.
         /// </summary>
-        public static readonly DocumentSchema Settings = new DocumentSchema("root settings", "RootSettingsFile", settings => { });
+        public static readonly DocumentSchema Settings = new DocumentSchema("root settings", "RootSettingsFile", NothingToChange, NothingToChange);
 
         /// <summary>&lt;root&gt;/history/&lt;rev&gt;.json. 2: the settings are under "definition", as an env's are.</summary>
         public static readonly DocumentSchema SettingsHistory = new DocumentSchema("root history", "RootHistoryFile", record =>
@@ -48,6 +53,11 @@ namespace CodeEnv.Store
         {
             "name", "python", "description", "owner", "usableByAll", "groupPermissions", "requestedPackages", "packageSets", "jupyterSupport", "containers",
         };
+
+        /// <summary>A version that only added an optional field: older files read as they are.</summary>
+        private static void NothingToChange(JObject document)
+        {
+        }
 
         private static void WithoutState(JObject definition)
         {

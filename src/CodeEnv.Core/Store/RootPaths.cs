@@ -41,6 +41,9 @@ namespace CodeEnv.Store
 
         public string RootHistoryFile(int revision) => Path.Combine(RootHistoryFolder, revision + ".json");
 
+        /// <summary>Where kernel specs go unless the root settings name another folder.</summary>
+        public string DefaultKernelsFolder => Path.Combine(Root, "jupyter", "kernels");
+
         public string EnvFolder(string name) => Path.Combine(EnvsFolder, name);
 
         public string EnvFile(string name) => Path.Combine(EnvFolder(name), "env.json");
