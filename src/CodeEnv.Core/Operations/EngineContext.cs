@@ -97,8 +97,9 @@ namespace CodeEnv.Operations
         // Every start of a venv's python reads its pyvenv.cfg, so the file's access time is the last start, at no cost to the user.
         private static DateTimeOffset? LastUsed(string venv)
         {
-            var config = new System.IO.FileInfo(VenvLayout.Config(venv));
-            return config.Exists ? new DateTimeOffset(config.LastAccessTimeUtc, TimeSpan.Zero) : (DateTimeOffset?)null;
+            // One stat: a missing file reads as 1601-01-01, the file-time epoch.
+            var accessed = System.IO.File.GetLastAccessTimeUtc(VenvLayout.Config(venv));
+            return accessed.Year <= 1601 ? (DateTimeOffset?)null : new DateTimeOffset(accessed, TimeSpan.Zero);
         }
 
         /// <summary>Records the env's lifecycle state for the definition revision it concerns.</summary>

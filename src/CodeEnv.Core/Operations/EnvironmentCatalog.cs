@@ -28,7 +28,7 @@ namespace CodeEnv.Operations
         /// given; each is the env or the error that reading it gave.
         /// </summary>
         public IReadOnlyList<(string Name, EnvironmentInfo? Environment, CodeEnvException? Error)> GetMany(IReadOnlyList<string> names) =>
-            names.AsParallel().AsOrdered().Select(name =>
+            names.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(4, System.Environment.ProcessorCount * 2)).Select(name =>
             {
                 try
                 {

@@ -89,9 +89,15 @@ namespace CodeEnv.Store
         public EnvironmentStatus ReadStatus(string canonicalName)
         {
             var path = paths.StatusFile(canonicalName);
-            return File.Exists(path)
-                ? SchemaFile.Read<EnvironmentStatus>(path, DocumentSchemas.Status)
-                : new EnvironmentStatus { State = EnvironmentState.Outdated, Detail = $"'{path}' is missing, so whether the venv matches is not known; Update-CodeEnv decides." };
+            try
+            {
+                // Read without asking first: listing 10,000 envs reads 10,000 of these, and nearly all exist.
+                return SchemaFile.Read<EnvironmentStatus>(path, DocumentSchemas.Status);
+            }
+            catch (CodeEnvException e) when (e.Kind == ErrorKind.NotFound)
+            {
+                return new EnvironmentStatus { State = EnvironmentState.Outdated, Detail = $"'{path}' is missing, so whether the venv matches is not known; Update-CodeEnv decides." };
+            }
         }
 
         /// <summary>Records a lifecycle state; it is not part of the definition, so no revision is made.</summary>

@@ -13,9 +13,12 @@ namespace CodeEnv.Store
     {
         public static bool IsLink(string path)
         {
+            // FileInfo reports a missing path as attributes -1 instead of throwing: most checked paths of an env that was
+            // never installed do not exist, and listing 10,000 envs would otherwise throw tens of thousands of times.
             try
             {
-                return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+                var attributes = new FileInfo(path).Attributes;
+                return (int)attributes != -1 && (attributes & FileAttributes.ReparsePoint) != 0;
             }
             catch (IOException)
             {

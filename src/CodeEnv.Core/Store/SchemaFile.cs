@@ -21,7 +21,7 @@ namespace CodeEnv.Store
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                text = ReadText(path);
             }
             catch (FileNotFoundException e)
             {
@@ -92,6 +92,15 @@ namespace CodeEnv.Store
             {
                 throw Damaged(path, what, idPrefix, e.Message, e);
             }
+        }
+
+        // The files are small and always UTF-8 without a byte order mark (AtomicFile writes them so): reading the bytes and
+        // decoding them skips the buffers and encoding detection of a StreamReader, which listing 10,000 envs feels.
+        private static string ReadText(string path)
+        {
+            var bytes = File.ReadAllBytes(path);
+            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return System.Text.Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
 
         /// <summary>The schemaVersion a file declares, or null when it has none it can be read by (missing, damaged).</summary>
