@@ -18,6 +18,8 @@
         'Get-CodeEnvPython'
         'New-CodeEnv'
         'Register-CodeEnv'
+        'Copy-CodeEnv'
+        'Compare-CodeEnv'
         'Get-CodeEnv'
         'Set-CodeEnv'
         'Remove-CodeEnv'

@@ -12,7 +12,7 @@ public class ModuleTests
         "Get-CodeEnvPackage", "Set-CodeEnvPackage", "Add-CodeEnvPackage", "Remove-CodeEnvPackage", "Add-CodeEnvPackageSet", "Publish-CodeEnvPackage",
         "Get-CodeEnvPermission", "Grant-CodeEnvPermission", "Revoke-CodeEnvPermission", "Invoke-CodeEnvPython", "Get-CodeEnvHistory", "Restore-CodeEnv",
         "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Export-CodeEnv", "Import-CodeEnv",
-        "Register-CodeEnv",
+        "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv",
     };
 
     [Fact]

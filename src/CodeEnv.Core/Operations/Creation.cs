@@ -99,7 +99,7 @@ namespace CodeEnv.Operations
                         }
 
                         context.WriteStatus(definition, EnvironmentState.Ready, null);
-                        context.KernelSpecs.Follow(definition, EnvironmentState.Ready);
+                        context.KernelSpecs.Follow(definition, EnvironmentState.Ready, settings);
                     }
 
                     reporter.ProgressCompleted(CreateActivity);

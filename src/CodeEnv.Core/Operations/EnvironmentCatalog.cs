@@ -76,5 +76,42 @@ namespace CodeEnv.Operations
             var config = settings.FindContainerConfig(configName) ?? throw ContainerSelections.Missing(configName, settings);
             return GetMany(Names()).Where(r => r.Error != null || config.Includes(r.Environment!)).ToList();
         }
+
+        /// <summary>The packages whose installed versions differ between two envs' venvs (read from their metadata).</summary>
+        public IReadOnlyList<PackageDifference> CompareInstalled(string reference, string difference)
+        {
+            var left = context.Read(reference);
+            var right = context.Read(difference);
+            return Comparison.Between(InstalledOf(left), InstalledOf(right), left.Name, right.Name, context.Paths.Root);
+        }
+
+        /// <summary>The requested lines that differ between a revision of one env and a revision of another (or the same) env.</summary>
+        public IReadOnlyList<PackageDifference> CompareRevisions(string reference, int referenceRevision, string difference, int differenceRevision)
+        {
+            var (leftName, leftLines) = RequestedAt(reference, referenceRevision);
+            var (rightName, rightLines) = RequestedAt(difference, differenceRevision);
+            return Comparison.Between(Comparison.Requested(leftLines), Comparison.Requested(rightLines), leftName, rightName, context.Paths.Root);
+        }
+
+        /// <summary>What changed in the env's venv since its last successful update recorded installed.json (reference: that record).</summary>
+        public IReadOnlyList<PackageDifference> CompareWithLastUpdate(string name)
+        {
+            var definition = context.Read(name);
+            var installed = context.Store.ReadInstalled(definition.Name)
+                ?? throw new CodeEnvException(ErrorKind.InvalidOperation, "EnvironmentNeverUpdated", $"The env '{definition.Name}' has no installed set yet: no update has succeeded. Run Update-CodeEnv -Name {definition.Name} first.", definition.Name);
+            var recorded = Comparison.Installed(installed.Packages.Select(p => (p.Name, p.Version)));
+            return Comparison.Between(recorded, InstalledOf(definition), $"{definition.Name} (last update, revision {installed.Revision})", definition.Name, context.Paths.Root);
+        }
+
+        private IReadOnlyDictionary<string, (string Name, string Value)> InstalledOf(EnvironmentDefinition definition) =>
+            Comparison.Installed(InstalledPackageReader.Read(context.VenvOf(definition), definition.Name, context.Paths.Root).Select(p => (p.Name, p.Version)));
+
+        private (string Name, IReadOnlyList<string> Lines) RequestedAt(string name, int revision)
+        {
+            var canonical = context.Canonical(name);
+            var record = context.Store.Definitions(canonical).History().FirstOrDefault(r => r.Revision == revision)
+                ?? throw new CodeEnvException(ErrorKind.NotFound, "RevisionNotFound", $"The env '{canonical}' has no revision {revision}. Get-CodeEnvHistory -Name {canonical} lists its revisions.", revision);
+            return ($"{canonical} (revision {revision})", record.Definition.RequestedPackages);
+        }
     }
 }

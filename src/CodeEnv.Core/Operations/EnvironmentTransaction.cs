@@ -57,12 +57,15 @@ namespace CodeEnv.Operations
                 context.Store.Definitions(canonical).Save(before, after, operation, caller.UserName, context.Clock.UtcNow);
                 reporter.Verbose($"Saved '{canonical}' as revision {after.Revision}: {string.Join("; ", changes)}.");
                 // An update that is running records its own outcome, and sees the new revision then (Outdated, not Ready).
-                if (changes.Any(c => InstalledSetDependsOn(c.Field)) && !FileLock.IsHeld(context.Paths.EnvVenvLockFile(canonical)))
+                var status = context.Store.ReadStatus(canonical);
+                var detail = outdatedDetail ?? ListsChanged;
+                var outdated = changes.Any(c => InstalledSetDependsOn(c.Field)) && !FileLock.IsHeld(context.Paths.EnvVenvLockFile(canonical));
+                if (outdated && (status.State != EnvironmentState.Outdated || status.Detail != detail))
                 {
-                    context.WriteStatus(after, EnvironmentState.Outdated, outdatedDetail ?? ListsChanged);
+                    context.WriteStatus(after, EnvironmentState.Outdated, detail);
                 }
 
-                context.KernelSpecs.Follow(after, context.Store.ReadStatus(canonical).State);
+                context.KernelSpecs.Follow(after, outdated ? EnvironmentState.Outdated : status.State, settings);
                 return context.Info(after);
             }
         }

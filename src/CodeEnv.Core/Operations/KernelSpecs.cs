@@ -24,22 +24,22 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>Brings the env's spec in step with its definition and state.</summary>
-        public void Follow(EnvironmentDefinition definition, EnvironmentState state)
+        public void Follow(EnvironmentDefinition definition, EnvironmentState state, RootSettingsDocument settings)
         {
             if (!definition.JupyterSupport)
             {
-                Forget(definition.Name);
+                Forget(definition.Name, settings);
             }
             else if (state == EnvironmentState.Ready)
             {
-                Write(definition);
+                Write(definition, settings);
             }
         }
 
         /// <summary>Removes the env's spec, if there is one.</summary>
-        public void Forget(string name)
+        public void Forget(string name, RootSettingsDocument settings)
         {
-            var folder = SpecFolder(name);
+            var folder = SpecFolder(name, settings);
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
@@ -49,9 +49,9 @@ namespace CodeEnv.Operations
         /// <summary>The kernel's name as Jupyter lists it: kernel names are compared without case, env names are unique without case.</summary>
         public static string KernelName(string envName) => Prefix + envName.ToLowerInvariant();
 
-        private void Write(EnvironmentDefinition definition)
+        private void Write(EnvironmentDefinition definition, RootSettingsDocument settings)
         {
-            var folder = SpecFolder(definition.Name);
+            var folder = SpecFolder(definition.Name, settings);
             Directory.CreateDirectory(folder);
             var version = string.Join(".", definition.Python.Version.Split('.'), 0, Math.Min(2, definition.Python.Version.Split('.').Length));
             var spec = new JObject
@@ -65,8 +65,7 @@ namespace CodeEnv.Operations
             AtomicFile.WriteAllText(Path.Combine(folder, "kernel.json"), spec.ToString(Newtonsoft.Json.Formatting.Indented));
         }
 
-        private string SpecFolder(string name) => Path.Combine(KernelsFolder(), KernelName(name));
+        private string SpecFolder(string name, RootSettingsDocument settings) => Path.Combine(settings.KernelsFolder ?? paths.DefaultKernelsFolder, KernelName(name));
 
-        private string KernelsFolder() => RootStore.Read(paths).KernelsFolder ?? paths.DefaultKernelsFolder;
     }
 }

@@ -71,7 +71,7 @@ namespace CodeEnv.Operations
                 }
 
                 store.ReleaseClaim(canonical);
-                context.KernelSpecs.Forget(canonical);
+                context.KernelSpecs.Forget(canonical, settings);
                 DeleteTrashed(trashed, reporter);
             }
         }

@@ -42,6 +42,42 @@ namespace CodeEnv.Operations
             SchemaFile.Write(path, document);
         }
 
+        /// <summary>
+        /// Creates <paramref name="newName"/> with the definition of <paramref name="name"/> (its Python, lines, sets,
+        /// Jupyter support, container selection and description), owned by the caller; with <paramref name="locked"/>,
+        /// pip keeps to exactly the versions the source's last successful update installed.
+        /// </summary>
+        public Task<EnvironmentInfo> CopyAsync(string name, string newName, bool locked, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var source = context.Read(name);
+            AccessPolicy.Require(source, context.Settings(), context.Caller, EnvironmentRight.Use, "copy");
+            RegisteredVenvs.RequireManaged(source, "Copy-CodeEnv");
+            var installed = context.Store.ReadInstalled(source.Name);
+            if (locked && installed == null)
+            {
+                throw new CodeEnvException(ErrorKind.InvalidOperation, "EnvironmentNeverUpdated", $"The env '{source.Name}' has no installed set yet: no update has succeeded, so -Locked has no versions to keep to. Run Update-CodeEnv -Name {source.Name} first, or copy without -Locked.", source.Name);
+            }
+
+            return lifecycle.CreateAsync(
+                new NewEnvironmentRequest
+                {
+                    Name = newName,
+                    PythonVersion = File.Exists(source.Python.Interpreter) ? null : source.Python.Version,
+                    InterpreterPath = File.Exists(source.Python.Interpreter) ? source.Python.Interpreter : null,
+                    Description = source.Description,
+                    Requirements = source.RequestedPackages,
+                    PackageSets = source.PackageSets,
+                    JupyterSupport = source.JupyterSupport,
+                    ContainerSelection = source.Containers.Mode,
+                    ContainerConfigs = source.Containers.Configs,
+                    Constraints = locked
+                        ? installed!.Packages.Where(p => !Packages.InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Name))).Select(p => $"{p.Name}=={p.Version}").ToList()
+                        : new List<string>(),
+                },
+                reporter,
+                cancellation);
+        }
+
         /// <summary>Creates an env from an exported document; with <paramref name="locked"/> pip keeps to the exported versions.</summary>
         public Task<EnvironmentInfo> ImportAsync(string path, string? newName, bool locked, IOperationReporter reporter, CancellationToken cancellation)
         {

@@ -132,7 +132,7 @@ namespace CodeEnv.Operations
                     context.WriteStatus(current, state, detail);
                 }
 
-                context.KernelSpecs.Follow(current, state);
+                context.KernelSpecs.Follow(current, state, settings);
 
                 return context.Info(current);
             }

@@ -103,15 +103,30 @@ namespace CodeEnv.Store
             return System.Text.Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
         }
 
-        /// <summary>The schemaVersion a file declares, or null when it has none it can be read by (missing, damaged).</summary>
+        /// <summary>
+        /// The schemaVersion a file declares, or null when it has none it can be read by (missing, damaged). Scans the
+        /// tokens with the reader every read already uses, so checking a root's version costs no extra code to load.
+        /// </summary>
         public static int? VersionOf(string path)
         {
             try
             {
-                var version = JObject.Parse(File.ReadAllText(path))["schemaVersion"];
-                return version != null && version.Type == JTokenType.Integer ? version.Value<int>() : (int?)null;
+                int? version = null;
+                using (var reader = new JsonTextReader(new StringReader(ReadText(path))))
+                {
+                    // Read to the end: a file damaged after its version is as unreadable as one without.
+                    while (reader.Read())
+                    {
+                        if (version == null && reader.Depth == 1 && reader.TokenType == JsonToken.PropertyName && (string?)reader.Value == "schemaVersion")
+                        {
+                            version = reader.Read() && reader.TokenType == JsonToken.Integer ? Convert.ToInt32(reader.Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+                        }
+                    }
+                }
+
+                return version == null || version < 0 ? null : version;
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException || e is OverflowException)
             {
                 return null;
             }

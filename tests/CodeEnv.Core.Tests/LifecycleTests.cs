@@ -9,7 +9,7 @@ using Newtonsoft.Json.Linq;
 
 namespace CodeEnv.Core.Tests;
 
-public class EnvironmentServiceTests
+public class LifecycleTests
 {
     [Theory]
     [InlineData("3.11")]
