@@ -47,6 +47,10 @@ public class HelpExampleTests
             New-CodeEnv sales-forecast -PythonVersion 3.12 | Out-Null
             New-CodeEnv old-experiment -PythonVersion 3.12 -NoInstall | Out-Null
             Export-CodeEnv churn ./churn.json | Out-Null
+            if ($args[2] -in 'Register-CodeEnv', 'New-CodeEnv') {
+                # A venv made by hand, for the examples that adopt or register one.
+                & @(Get-CodeEnvPython | Where-Object SupportsVenv)[0].Path -m venv ([System.IO.Path]::Combine($args[0], 'srv', 'venvs', 'etl'))
+            }
             """, scratch, links, cmdlet).AssertSuccess();
         return scratch;
     }

@@ -50,6 +50,10 @@ namespace CodeEnv.Store
                     Upgrade(paths.SettingsFile, DocumentSchemas.Settings);
                 }
             }
+            catch (JsonException)
+            {
+                // A damaged file is left as it is; reading it then reports the damage with the file's name.
+            }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw new CodeEnvException(

@@ -112,11 +112,13 @@ namespace CodeEnv.Store
             try
             {
                 int? version = null;
+                var complete = false;
                 using (var reader = new JsonTextReader(new StringReader(ReadText(path))))
                 {
                     // Read to the end: a file damaged after its version is as unreadable as one without.
                     while (reader.Read())
                     {
+                        complete = reader.Depth == 0 && reader.TokenType == JsonToken.EndObject;
                         if (version == null && reader.Depth == 1 && reader.TokenType == JsonToken.PropertyName && (string?)reader.Value == "schemaVersion")
                         {
                             version = reader.Read() && reader.TokenType == JsonToken.Integer ? Convert.ToInt32(reader.Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
@@ -124,7 +126,7 @@ namespace CodeEnv.Store
                     }
                 }
 
-                return version == null || version < 0 ? null : version;
+                return !complete || version == null || version < 0 ? null : version;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException || e is OverflowException)
             {
