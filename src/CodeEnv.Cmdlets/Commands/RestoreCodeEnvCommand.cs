@@ -4,7 +4,7 @@ using CodeEnv.Cmdlets.Infrastructure;
 
 namespace CodeEnv.Cmdlets.Commands
 {
-    /// <summary>Restore-CodeEnv: brings an earlier definition back as a new revision.</summary>
+    /// <summary>Restore-CodeEnv: brings an earlier definition back as a new revision, and its venv: a kept one by a switch, else rebuilt exactly.</summary>
     [Cmdlet(VerbsData.Restore, "CodeEnv", SupportsShouldProcess = true)]
     [OutputType(typeof(EnvironmentInfo))]
     public sealed class RestoreCodeEnvCommand : RootCmdlet
@@ -18,6 +18,10 @@ namespace CodeEnv.Cmdlets.Commands
         [ArgumentCompleter(typeof(RevisionCompleter))]
         public int Revision { get; set; }
 
+        /// <summary>Only the definition comes back; Update-CodeEnv installs it later.</summary>
+        [Parameter]
+        public SwitchParameter DefinitionOnly { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -26,12 +30,12 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 var service = Engine().History;
-                if (!ShouldProcess(Name, $"Restore the definition of revision {Revision}"))
+                if (!ShouldProcess(Name, DefinitionOnly ? $"Restore the definition of revision {Revision}" : $"Restore revision {Revision} and its venv"))
                 {
                     return;
                 }
 
-                var restored = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Restore(Name, Revision, reporter, token)));
+                var restored = RunEngine((reporter, token) => service.RestoreAsync(Name, Revision, DefinitionOnly, reporter, token));
                 if (PassThru)
                 {
                     WriteObject(restored);

@@ -40,6 +40,10 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public double LockTimeoutSeconds { get; set; }
 
+        /// <summary>How many earlier venvs each env keeps for rollback.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int KeptVenvs { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Administrators")]
         [ValidateNotNull]
@@ -78,6 +82,7 @@ namespace CodeEnv.Cmdlets.Commands
                     BasePackages = BasePackage,
                     Administrators = Administrator,
                     LockTimeoutSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(LockTimeoutSeconds)) ? LockTimeoutSeconds : (double?)null,
+                    KeptVenvs = MyInvocation.BoundParameters.ContainsKey(nameof(KeptVenvs)) ? KeptVenvs : (int?)null,
                     CreatorGroups = CreatorGroup,
                     ManagerGroups = ManagerGroup,
                     KernelsFolder = string.IsNullOrEmpty(KernelsFolder) ? KernelsFolder : GetUnresolvedProviderPathFromPSPath(KernelsFolder),

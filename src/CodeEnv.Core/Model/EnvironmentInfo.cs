@@ -12,7 +12,7 @@ namespace CodeEnv
     /// </summary>
     public sealed class EnvironmentInfo
     {
-        internal EnvironmentInfo(string root, string path, string venvPath, string pythonPath, EnvironmentDefinition definition, EnvironmentState state, string? stateDetail, DateTimeOffset? lastUsed)
+        internal EnvironmentInfo(string root, string path, string venvPath, string pythonPath, EnvironmentDefinition definition, EnvironmentState state, string? stateDetail, DateTimeOffset? lastUsed, long venvSize, long keptVenvsSize)
         {
             Root = root;
             Path = path;
@@ -39,6 +39,8 @@ namespace CodeEnv
             Revision = definition.Revision;
             Managed = definition.RegisteredVenv == null;
             LastUsed = lastUsed;
+            VenvSize = venvSize;
+            KeptVenvsSize = keptVenvsSize;
         }
 
         public string Name { get; }
@@ -54,9 +56,13 @@ namespace CodeEnv
         /// <summary>The environment's folder, <c>envs/&lt;Name&gt;</c> under the root.</summary>
         public string Path { get; }
 
+        /// <summary>
+        /// The env's stable venv path, what jobs, kernels and activate use. For an env CodeEnv manages it leads to the
+        /// current venv generation (envs/&lt;Name&gt;/venvs/&lt;n&gt;); an update switches it in one step.
+        /// </summary>
         public string VenvPath { get; }
 
-        /// <summary>The venv's own python executable.</summary>
+        /// <summary>The venv's python through the stable path: a process it starts keeps the venv generation it started in.</summary>
         public string PythonPath { get; }
 
         public string Description { get; }
@@ -100,12 +106,18 @@ namespace CodeEnv
         public bool Managed { get; }
 
         /// <summary>
-        /// When the env's python was last started, from the access time of the venv's pyvenv.cfg, which every start of
-        /// its python reads; null when the venv has none. Under the usual relatime mount option the system updates it at
-        /// most once a day, so it answers "used in the last N days", not "used in the last minute"; under noatime it
-        /// stays at the creation time.
+        /// When the env's python was last started, from the access time of its stable entry point (venv/bin/python),
+        /// which every start through the stable path reads (pyvenv.cfg for a venv not made by CodeEnv); null when there
+        /// is none. Under the usual relatime mount option the system updates it at most once a day, so it answers "used
+        /// in the last N days", not "used in the last minute"; under noatime it stays at the creation time.
         /// </summary>
         public DateTimeOffset? LastUsed { get; }
+
+        /// <summary>Bytes on disk of the venv that serves, measured when it was built (0 before the first build).</summary>
+        public long VenvSize { get; }
+
+        /// <summary>Bytes on disk of the earlier venvs kept for rollback (Set-CodeEnvRoot -KeptVenvs).</summary>
+        public long KeptVenvsSize { get; }
 
         public override string ToString() => Name;
     }

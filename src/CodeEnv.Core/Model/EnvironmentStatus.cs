@@ -19,5 +19,11 @@ namespace CodeEnv
 
         /// <summary>The definition revision the state was recorded for.</summary>
         public int Revision { get; set; }
+
+        /// <summary>The bytes of the venv that serves (schema 2), as measured when it was built.</summary>
+        public long VenvSizeBytes { get; set; }
+
+        /// <summary>The bytes of the earlier venvs kept for rollback (schema 2).</summary>
+        public long KeptVenvsSizeBytes { get; set; }
     }
 }

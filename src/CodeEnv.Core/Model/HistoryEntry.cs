@@ -6,7 +6,7 @@ namespace CodeEnv
     /// <summary>One revision of an env definition or of the root settings (PowerShell type <c>CodeEnv.HistoryEntry</c>).</summary>
     public sealed class HistoryEntry
     {
-        public HistoryEntry(string name, string root, int revision, string changedBy, DateTimeOffset changedAt, string operation, IReadOnlyList<string> changes)
+        public HistoryEntry(string name, string root, int revision, string changedBy, DateTimeOffset changedAt, string operation, IReadOnlyList<string> changes, bool hasKeptVenv)
         {
             Name = name;
             Root = root;
@@ -15,6 +15,7 @@ namespace CodeEnv
             ChangedAt = changedAt;
             Operation = operation;
             Changes = changes;
+            HasKeptVenv = hasKeptVenv;
         }
 
         /// <summary>The env's name; empty for a revision of the root settings.</summary>
@@ -33,6 +34,9 @@ namespace CodeEnv
 
         /// <summary>What changed, in words: packages added and removed, owner, permissions, settings.</summary>
         public IReadOnlyList<string> Changes { get; }
+
+        /// <summary>Whether a venv built for this revision is kept, so Restore-CodeEnv to it is a switch, not a rebuild.</summary>
+        public bool HasKeptVenv { get; }
 
         public override string ToString() => $"{Revision} {Operation} by {ChangedBy}";
     }

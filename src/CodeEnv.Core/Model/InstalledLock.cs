@@ -28,6 +28,9 @@ namespace CodeEnv
         public Dictionary<string, string> MarkerEnvironment { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
         public List<LockedPackage> Packages { get; set; } = new List<LockedPackage>();
+
+        /// <summary>The bytes of the venv folder as the install left it (schema 2).</summary>
+        public long VenvSizeBytes { get; set; }
     }
 
     public sealed class LockedPackage

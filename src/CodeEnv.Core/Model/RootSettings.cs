@@ -30,6 +30,7 @@ namespace CodeEnv
             Interpreters = settings.Interpreters.ToArray();
             KernelsFolder = settings.KernelsFolder ?? System.IO.Path.Combine(settings.Root, "jupyter", "kernels");
             LockTimeoutSeconds = settings.LockTimeoutSeconds;
+            KeptVenvs = settings.KeptVenvs;
             Revision = settings.Revision;
             CreatedBy = settings.CreatedBy;
             CreatedAt = settings.CreatedAt;
@@ -72,6 +73,9 @@ namespace CodeEnv
         public string[] Interpreters { get; }
 
         public double LockTimeoutSeconds { get; }
+
+        /// <summary>How many earlier venvs each env keeps beside the current one, so Restore-CodeEnv to their revisions is a switch.</summary>
+        public int KeptVenvs { get; }
 
         /// <summary>Where the kernel specs of envs with Jupyter support are written; point JUPYTER_PATH at its parent.</summary>
         public string KernelsFolder { get; }

@@ -40,6 +40,11 @@ namespace CodeEnv
         /// <summary>Where Jupyter kernel specs of envs with Jupyter support are written; null: &lt;root&gt;/jupyter/kernels.</summary>
         public string? KernelsFolder { get; set; }
 
+        /// <summary>How many earlier venvs each env keeps beside the current one, so Restore-CodeEnv to their revisions is a switch.</summary>
+        public int KeptVenvs { get; set; } = DefaultKeptVenvs;
+
+        public const int DefaultKeptVenvs = 2;
+
         /// <summary>Interpreters an administrator registered in addition to the discovered ones.</summary>
         public List<string> Interpreters { get; set; } = new List<string>();
 

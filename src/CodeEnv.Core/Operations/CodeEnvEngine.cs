@@ -23,7 +23,7 @@ namespace CodeEnv.Operations
             Lifecycle = new LifecycleService(context);
             Packages = new PackageService(context);
             Permissions = new PermissionService(context);
-            History = new HistoryService(context);
+            History = new HistoryService(context, Lifecycle.Updater);
             Transfer = new TransferService(context, Lifecycle);
             Containers = new ContainerConfigService(context, Environments);
         }

@@ -95,7 +95,9 @@ namespace CodeEnv.Operations
                     {
                         using (var log = new OperationLog(context.Paths.LogsFolder(name), "create", context.Clock.UtcNow, reporter))
                         {
-                            context.Store.WriteInstalled(await updater.InstallAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, held.RecordChild, cancellation).ConfigureAwait(false));
+                            var built = await updater.BuildAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, held.RecordChild, cancellation).ConfigureAwait(false);
+                            updater.Activate(name, built, settings, reporter);
+                            context.Store.WriteInstalled(built.Installed);
                         }
 
                         context.WriteStatus(definition, EnvironmentState.Ready, null);

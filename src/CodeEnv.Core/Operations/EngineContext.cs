@@ -21,6 +21,7 @@ namespace CodeEnv.Operations
             Locks = new EnvironmentLocks(paths, Store, identity, clock, Trash);
             Transaction = new EnvironmentTransaction(this);
             KernelSpecs = new KernelSpecs(paths);
+            Generations = new VenvGenerations(paths);
             // A root written by an older CodeEnv is brought up to date before anything reads it.
             if (RootMigration.IsNeeded(paths))
             {
@@ -47,6 +48,8 @@ namespace CodeEnv.Operations
         public EnvironmentTransaction Transaction { get; }
 
         public KernelSpecs KernelSpecs { get; }
+
+        public VenvGenerations Generations { get; }
 
         public CallerIdentity Caller => Identity.Current();
 
@@ -88,23 +91,39 @@ namespace CodeEnv.Operations
             }
 
             var venv = VenvOf(definition);
-            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, status.Detail, LastUsed(venv));
+            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, status.Detail, VenvGenerations.LastStarted(venv), status.VenvSizeBytes, status.KeptVenvsSizeBytes);
         }
 
-        /// <summary>The env's venv: its own under envs/&lt;Name&gt;/venv, or the folder Register-CodeEnv listed.</summary>
+        /// <summary>The env's stable venv path: its own under envs/&lt;Name&gt;/venv, or the folder Register-CodeEnv listed.</summary>
         public string VenvOf(EnvironmentDefinition definition) => definition.RegisteredVenv ?? Paths.VenvFolder(definition.Name);
 
-        // Every start of a venv's python reads its pyvenv.cfg, so the file's access time is the last start, at no cost to the user.
-        private static DateTimeOffset? LastUsed(string venv)
+        /// <summary>The real folder of the venv that serves now, which the engine reads and runs (never the stable entry points, whose use is the env's LastUsed).</summary>
+        public string ServingVenv(EnvironmentDefinition definition) => definition.RegisteredVenv ?? Generations.CurrentFolder(definition.Name);
+
+        /// <summary>Records the env's lifecycle state for the definition revision it concerns; the disk use recorded with it stays.</summary>
+        public void WriteStatus(EnvironmentDefinition definition, EnvironmentState state, string? detail)
         {
-            // One stat: a missing file reads as 1601-01-01, the file-time epoch.
-            var accessed = System.IO.File.GetLastAccessTimeUtc(VenvLayout.Config(venv));
-            return accessed.Year <= 1601 ? (DateTimeOffset?)null : new DateTimeOffset(accessed, TimeSpan.Zero);
+            var before = System.IO.File.Exists(Paths.StatusFile(definition.Name)) ? Store.ReadStatus(definition.Name) : null;
+            Store.WriteStatus(definition.Name, new EnvironmentStatus
+            {
+                State = state,
+                Detail = detail,
+                ChangedAt = Clock.UtcNow,
+                Revision = definition.Revision,
+                VenvSizeBytes = before?.VenvSizeBytes ?? 0,
+                KeptVenvsSizeBytes = before?.KeptVenvsSizeBytes ?? 0,
+            });
         }
 
-        /// <summary>Records the env's lifecycle state for the definition revision it concerns.</summary>
-        public void WriteStatus(EnvironmentDefinition definition, EnvironmentState state, string? detail) =>
-            Store.WriteStatus(definition.Name, new EnvironmentStatus { State = state, Detail = detail, ChangedAt = Clock.UtcNow, Revision = definition.Revision });
+        /// <summary>Records what the env's venvs take on disk now, beside its state.</summary>
+        public void WriteDiskUse(string name)
+        {
+            var (current, kept) = Generations.DiskUse(name);
+            var status = Store.ReadStatus(name);
+            status.VenvSizeBytes = current;
+            status.KeptVenvsSizeBytes = kept;
+            Store.WriteStatus(name, status);
+        }
 
         public static CodeEnvException Unexpected(Exception failure, string name, string action) =>
             new CodeEnvException(ErrorKind.OperationFailed, "CodeEnvOperationFailed", $"Could not {action} the env '{name}': {failure.Message}", name, failure);

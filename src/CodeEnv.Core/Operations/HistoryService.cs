@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using CodeEnv.Errors;
 using CodeEnv.Packages;
 using CodeEnv.Requirements;
@@ -12,28 +13,79 @@ namespace CodeEnv.Operations
     /// <summary>The revisions of envs and of the root settings, and bringing an earlier revision of an env back.</summary>
     public sealed class HistoryService
     {
-        private readonly EngineContext context;
+        private const string RestoreActivity = "Restore-CodeEnv";
 
-        internal HistoryService(EngineContext context)
+        private readonly EngineContext context;
+        private readonly Updater updater;
+
+        internal HistoryService(EngineContext context, Updater updater)
         {
             this.context = context;
+            this.updater = updater;
         }
 
-        /// <summary>Every revision of the env's definition, newest first.</summary>
+        /// <summary>Every revision of the env's definition, newest first, each saying whether a kept venv was built for it.</summary>
         public IReadOnlyList<HistoryEntry> Get(string name)
         {
             var canonical = context.Canonical(name);
-            return context.Store.Definitions(canonical).History().Select(r => Entry(canonical, r)).ToList();
+            var kept = new HashSet<int>(context.Generations.Kept(canonical).Select(k => k.Installed.Revision));
+            return context.Store.Definitions(canonical).History().Select(r => Entry(canonical, r, kept.Contains(r.Revision))).ToList();
         }
 
         /// <summary>Every revision of the root settings, newest first.</summary>
-        public IReadOnlyList<HistoryEntry> GetRoot() => RootStore.History(context.Paths).Select(r => Entry("", r)).ToList();
+        public IReadOnlyList<HistoryEntry> GetRoot() => RootStore.History(context.Paths).Select(r => Entry("", r, false)).ToList();
 
         /// <summary>
-        /// Brings back an earlier definition as a new revision (the owner's right); Update-CodeEnv then installs its
-        /// packages. The lifecycle state is not part of a revision, so it is not brought back.
+        /// Brings back an earlier definition as a new revision (the owner's right), and its venv: a kept venv built for the
+        /// same lines is switched to in one step, without pip; otherwise the venv is rebuilt with exactly the versions that
+        /// revision had installed (or, for a revision never installed, its lines). With <paramref name="definitionOnly"/>
+        /// only the definition comes back and the env is Outdated. The lifecycle state is not part of a revision, so it is
+        /// not brought back.
         /// </summary>
-        public EnvironmentInfo Restore(string name, int revision, IOperationReporter reporter, CancellationToken cancellation)
+        public async Task<EnvironmentInfo> RestoreAsync(string name, int revision, bool definitionOnly, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var canonical = context.Canonical(name);
+            var registered = context.Store.Read(canonical).RegisteredVenv != null;
+            if (definitionOnly || registered)
+            {
+                return Restore(canonical, revision, reporter, cancellation);
+            }
+
+            var settings = context.Settings();
+            using (var venvLock = context.Locks.AcquireVenv(canonical, RestoreActivity, settings, reporter, cancellation))
+            {
+                Restore(canonical, revision, reporter, cancellation);
+                var definition = context.Store.Read(canonical);
+                settings = context.Settings();
+                var lines = EnvironmentRequirements.AllLines(definition, settings);
+                var kept = context.Generations.Kept(canonical)
+                    .Where(k => k.Installed.Requirements.SequenceEqual(lines) && k.Installed.Python.Interpreter == definition.Python.Interpreter)
+                    .OrderByDescending(k => k.IsCurrent)
+                    .ThenByDescending(k => k.Installed.Revision == revision)
+                    .FirstOrDefault();
+                if (kept != null)
+                {
+                    if (!kept.IsCurrent)
+                    {
+                        updater.Activate(canonical, new BuiltVenv(kept.Generation, kept.Folder, kept.Installed), settings, reporter);
+                    }
+
+                    reporter.Verbose($"'{canonical}' runs the kept venv built for revision {kept.Installed.Revision} (generation {kept.Generation}); pip was not started.");
+                    var installed = Json.Clone(kept.Installed);
+                    installed.Revision = definition.Revision;
+                    return updater.RecordState(definition, installed, EnvironmentState.Ready, null, settings, reporter);
+                }
+
+                var exact = context.Store.ReadInstalledOf(canonical, revision);
+                reporter.Verbose(exact == null
+                    ? $"No venv of revision {revision} is kept and it was never installed; installing its lines."
+                    : $"No venv of revision {revision} is kept; rebuilding exactly the {exact.Packages.Count} packages it had installed.");
+                var options = new UpdateOptions { Rebuild = true, Constraints = exact?.Packages.Select(p => p.ToString()).ToList() ?? new List<string>() };
+                return await updater.UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, reporter, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        private EnvironmentInfo Restore(string name, int revision, IOperationReporter reporter, CancellationToken cancellation)
         {
             var canonical = context.Canonical(name);
             var old = context.Store.Definitions(canonical).History().FirstOrDefault(r => r.Revision == revision)?.Definition
@@ -44,7 +96,7 @@ namespace CodeEnv.Operations
                     revision);
             return context.Transaction.Apply(
                 canonical,
-                "Restore-CodeEnv",
+                RestoreActivity,
                 EnvironmentRight.Own,
                 (definition, settings, caller) =>
                 {
@@ -67,8 +119,8 @@ namespace CodeEnv.Operations
                 outdatedDetail: $"Restored the packages of revision {revision}; Update-CodeEnv installs them.");
         }
 
-        private HistoryEntry Entry<TDocument>(string name, RevisionRecord<TDocument> record)
+        private HistoryEntry Entry<TDocument>(string name, RevisionRecord<TDocument> record, bool hasKeptVenv)
             where TDocument : class, IRevisionedDocument =>
-            new HistoryEntry(name, context.Paths.Root, record.Revision, record.ChangedBy, record.ChangedAt, record.Operation, record.Changes.Select(ChangeText.Describe).ToList());
+            new HistoryEntry(name, context.Paths.Root, record.Revision, record.ChangedBy, record.ChangedAt, record.Operation, record.Changes.Select(ChangeText.Describe).ToList(), hasKeptVenv);
     }
 }

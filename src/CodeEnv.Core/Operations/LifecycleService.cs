@@ -29,6 +29,8 @@ namespace CodeEnv.Operations
             registration = new Registration(context, creation);
         }
 
+        internal Updater Updater => updater;
+
         /// <summary>Creates the env and, unless <see cref="NewEnvironmentRequest.NoInstall"/>, builds its venv and installs its lines.</summary>
         public Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation) =>
             creation.CreateAsync(request, reporter, cancellation);

@@ -56,6 +56,7 @@ namespace CodeEnv.Operations
                     sources.NoIndex = change.NoIndex ?? sources.NoIndex;
                     s.BasePackages = change.BasePackages?.ToList() ?? s.BasePackages;
                     s.LockTimeoutSeconds = change.LockTimeoutSeconds ?? s.LockTimeoutSeconds;
+                    s.KeptVenvs = change.KeptVenvs ?? s.KeptVenvs;
                     s.Administrators = Trimmed(change.Administrators) ?? s.Administrators;
                     s.CreatorGroups = Trimmed(change.CreatorGroups) ?? s.CreatorGroups;
                     s.ManagerGroups = Trimmed(change.ManagerGroups) ?? s.ManagerGroups;
@@ -84,6 +85,11 @@ namespace CodeEnv.Operations
             if (change.LockTimeoutSeconds != null && (change.LockTimeoutSeconds < 0 || change.LockTimeoutSeconds > 3600 || double.IsNaN(change.LockTimeoutSeconds.Value)))
             {
                 throw Invalid("LockTimeoutInvalid", "LockTimeoutSeconds", $"-LockTimeoutSeconds {change.LockTimeoutSeconds} is out of range: give 0 to 3600 seconds.");
+            }
+
+            if (change.KeptVenvs != null && (change.KeptVenvs < 0 || change.KeptVenvs > 100))
+            {
+                throw Invalid("KeptVenvsInvalid", "KeptVenvs", $"-KeptVenvs {change.KeptVenvs} is out of range: give 0 (keep only the venv that serves) to 100 earlier venvs per env.");
             }
 
             if (!string.IsNullOrEmpty(change.KernelsFolder) && !Path.IsPathRooted(change.KernelsFolder))

@@ -18,6 +18,9 @@ namespace CodeEnv.Operations
 
         public double? LockTimeoutSeconds { get; set; }
 
+        /// <summary>How many earlier venvs each env keeps for rollback: 0 to 100.</summary>
+        public int? KeptVenvs { get; set; }
+
         public IReadOnlyList<string>? BasePackages { get; set; }
 
         /// <summary>Users and groups who may do everything; never empty.</summary>

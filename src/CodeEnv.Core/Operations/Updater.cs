@@ -31,10 +31,11 @@ namespace CodeEnv.Operations
 
         /// <summary>
         /// Saves and updates: makes the venv hold the env's base and requested lines, running pip only when the
-        /// installed set does not already satisfy them. Success records installed.json and marks the env Ready;
-        /// a failure keeps the lists and marks it Failed; a stop marks it Outdated. The venv lock is held throughout;
-        /// the env's metadata lock only for the moments its files change, so other jobs may edit the lists meanwhile
-        /// (the env then ends Outdated, not Ready, since what was installed is no longer what is asked for).
+        /// installed set does not already satisfy them. When pip must run, the next venv generation is built beside the
+        /// one that serves, checked, and only then switched to; success records installed.json and marks the env Ready, a
+        /// failure keeps the lists, marks it Failed and leaves the current venv serving, a stop marks it Outdated. The venv
+        /// lock is held throughout; the env's metadata lock only for the moments its files change, so other jobs may edit
+        /// the lists meanwhile (the env then ends Outdated, not Ready, since what was installed is no longer what is asked for).
         /// </summary>
         public async Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation)
         {
@@ -50,59 +51,69 @@ namespace CodeEnv.Operations
                     RegisteredVenvs.RequireManaged(definition, UpdateActivity);
                 }
 
-                var replaced = options.Rebuild ? null : VenvLayout.InterpreterProblem(context.Paths.VenvFolder(canonical), definition.Python.Interpreter);
-                if (replaced != null)
+                return await UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, reporter, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The update itself, for a caller that holds the env's venv lock and has checked the caller's right.</summary>
+        public async Task<EnvironmentInfo> UpdateHeldAsync(EnvironmentDefinition definition, RootSettingsDocument settings, UpdateOptions options, Action<int> childStarted, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var canonical = definition.Name;
+            var replaced = options.Rebuild ? null : ServingVenvProblem(definition);
+            if (replaced != null)
+            {
+                throw new CodeEnvException(
+                    ErrorKind.InvalidData,
+                    "VenvInterpreterReplaced",
+                    $"The venv of '{canonical}' was changed by hand: {replaced}. CodeEnv will not run it. Make the venv anew with Update-CodeEnv -Name {canonical} -Rebuild.",
+                    canonical);
+            }
+
+            var venvPython = VenvLayout.Python(context.ServingVenv(definition));
+            var serving = File.Exists(venvPython);
+            if (!options.Upgrade && !options.Rebuild && options.Constraints.Count == 0 && serving)
+            {
+                var (satisfied, record) = await SatisfiedWithoutPipAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false);
+                if (satisfied)
                 {
-                    throw new CodeEnvException(
-                        ErrorKind.InvalidData,
-                        "VenvInterpreterReplaced",
-                        $"The venv of '{canonical}' was changed by hand: {replaced}. CodeEnv will not run it. Make the venv anew with Update-CodeEnv -Name {canonical} -Rebuild.",
-                        canonical);
+                    return RecordState(definition, record, EnvironmentState.Ready, null, settings, reporter);
+                }
+            }
+
+            RecordState(definition, null, EnvironmentState.Updating, null, settings, reporter);
+            try
+            {
+                BuiltVenv built;
+                using (var log = new OperationLog(context.Paths.LogsFolder(canonical), "update", context.Clock.UtcNow, reporter))
+                {
+                    var interpreter = await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false);
+                    built = await BuildAsync(definition, settings, interpreter, options, UpdateActivity, log, reporter, childStarted, cancellation).ConfigureAwait(false);
                 }
 
-                var venvPython = VenvLayout.Python(context.Paths.VenvFolder(canonical));
-                if (!options.Upgrade && !options.Rebuild && File.Exists(venvPython))
+                Activate(definition.Name, built, settings, reporter);
+                return RecordState(definition, built.Installed, EnvironmentState.Ready, null, settings, reporter);
+            }
+            catch (Exception failure)
+            {
+                var stopped = failure is OperationCanceledException || (failure is CodeEnvException e && e.Kind == ErrorKind.Stopped);
+                var stillServing = serving && VenvGenerations.Supported ? " The env keeps serving the venv it had." : "";
+                RecordState(
+                    definition,
+                    null,
+                    stopped ? EnvironmentState.Outdated : EnvironmentState.Failed,
+                    (stopped ? $"Update-CodeEnv was stopped at {context.Clock.UtcNow:u}; run it again to finish." : "Update-CodeEnv failed: " + failure.Message) + stillServing,
+                    settings,
+                    reporter);
+                if (failure is CodeEnvException || failure is OperationCanceledException)
                 {
-                    var (satisfied, record) = await SatisfiedWithoutPipAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false);
-                    if (satisfied)
-                    {
-                        return RecordState(definition, record, EnvironmentState.Ready, null, settings, reporter);
-                    }
+                    throw;
                 }
 
-                RecordState(definition, null, EnvironmentState.Updating, null, settings, reporter);
-                try
-                {
-                    InstalledLock installed;
-                    using (var log = new OperationLog(context.Paths.LogsFolder(canonical), "update", context.Clock.UtcNow, reporter))
-                    {
-                        var createVenv = options.Rebuild || !File.Exists(venvPython);
-                        installed = await InstallAsync(definition, settings, createVenv ? await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false) : null, options, UpdateActivity, log, reporter, venvLock.RecordChild, cancellation).ConfigureAwait(false);
-                    }
-
-                    return RecordState(definition, installed, EnvironmentState.Ready, null, settings, reporter);
-                }
-                catch (Exception failure)
-                {
-                    var stopped = failure is OperationCanceledException || (failure is CodeEnvException e && e.Kind == ErrorKind.Stopped);
-                    RecordState(
-                        definition,
-                        null,
-                        stopped ? EnvironmentState.Outdated : EnvironmentState.Failed,
-                        stopped ? $"Update-CodeEnv was stopped at {context.Clock.UtcNow:u}; run it again to finish." : "Update-CodeEnv failed: " + failure.Message,
-                        settings,
-                        reporter);
-                    if (failure is CodeEnvException || failure is OperationCanceledException)
-                    {
-                        throw;
-                    }
-
-                    throw EngineContext.Unexpected(failure, canonical, "update");
-                }
-                finally
-                {
-                    reporter.ProgressCompleted(UpdateActivity);
-                }
+                throw EngineContext.Unexpected(failure, canonical, "update");
+            }
+            finally
+            {
+                reporter.ProgressCompleted(UpdateActivity);
             }
         }
 
@@ -110,7 +121,7 @@ namespace CodeEnv.Operations
         /// Records an update's state (Updating, then its outcome) under the env's metadata lock, on the definition as it is now, and
         /// installed.json when there is one to record. Ready becomes Outdated when the lists changed meanwhile.
         /// </summary>
-        private EnvironmentInfo RecordState(EnvironmentDefinition built, InstalledLock? installed, EnvironmentState state, string? detail, RootSettingsDocument settings, IOperationReporter reporter)
+        public EnvironmentInfo RecordState(EnvironmentDefinition built, InstalledLock? installed, EnvironmentState state, string? detail, RootSettingsDocument settings, IOperationReporter reporter)
         {
             using (context.Locks.Acquire(built.Name, UpdateActivity, settings, reporter, CancellationToken.None))
             {
@@ -139,20 +150,58 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>
-        /// Builds the venv when <paramref name="interpreter"/> is given, installs every line with pip, applies -Sync,
-        /// and records what is installed. Shared by creation and update so both leave the same installed.json.
+        /// Builds the next venv generation beside the one that serves (in place on Windows), installs every line with pip,
+        /// applies -Sync, checks that every line and dependency is satisfied, and records what it holds. Nothing serves
+        /// from it until <see cref="Activate"/>; a build that fails is removed and changes nothing. Shared by creation,
+        /// update and restore, so all leave the same installed.json.
         /// </summary>
-        public async Task<InstalledLock> InstallAsync(EnvironmentDefinition definition, RootSettingsDocument settings, PythonInterpreter? interpreter, UpdateOptions options, string activity, OperationLog log, IOperationReporter reporter, Action<int> childStarted, CancellationToken cancellation)
+        public async Task<BuiltVenv> BuildAsync(EnvironmentDefinition definition, RootSettingsDocument settings, PythonInterpreter interpreter, UpdateOptions options, string activity, OperationLog log, IOperationReporter reporter, Action<int> childStarted, CancellationToken cancellation)
         {
             var name = definition.Name;
-            var venv = context.Paths.VenvFolder(name);
-            var builder = new VenvBuilder(context.Processes, reporter, activity, childStarted);
-            if (interpreter != null)
+            var generations = context.Generations;
+            var (generation, venv) = VenvGenerations.Supported ? generations.Begin(name) : (0, InPlace(name));
+            try
             {
-                DeleteVenv(venv);
-                await new VenvSeeds(context.Paths, builder).CreateAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
+                var installed = await InstallAsync(definition, settings, interpreter, options, activity, venv, log, reporter, childStarted, cancellation).ConfigureAwait(false);
+                installed.VenvSizeBytes = VenvGenerations.SizeOf(venv);
+                if (VenvGenerations.Supported)
+                {
+                    generations.Complete(name, generation, installed);
+                }
+
+                return new BuiltVenv(generation, venv, installed);
+            }
+            catch
+            {
+                if (VenvGenerations.Supported)
+                {
+                    generations.SweepIncomplete(name);
+                }
+
+                throw;
+            }
+        }
+
+        /// <summary>Makes a built generation the one that serves, in one step, and lets go of the generations beyond the root's KeptVenvs.</summary>
+        public void Activate(string name, BuiltVenv built, RootSettingsDocument settings, IOperationReporter reporter)
+        {
+            if (!VenvGenerations.Supported)
+            {
+                return;
             }
 
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            context.Generations.SwitchTo(name, built.Generation);
+            reporter.Verbose($"'{name}' now runs venv generation {built.Generation} ({built.Folder}); switched in {watch.Elapsed.TotalMilliseconds:0.0} ms. Processes started before keep the venv they started in.");
+            context.Generations.Prune(name, settings.KeptVenvs);
+            context.WriteDiskUse(name);
+        }
+
+        private async Task<InstalledLock> InstallAsync(EnvironmentDefinition definition, RootSettingsDocument settings, PythonInterpreter interpreter, UpdateOptions options, string activity, string venv, OperationLog log, IOperationReporter reporter, Action<int> childStarted, CancellationToken cancellation)
+        {
+            var name = definition.Name;
+            var builder = new VenvBuilder(context.Processes, reporter, activity, childStarted);
+            await new VenvSeeds(context.Paths, builder).CreateAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
             var python = VenvLayout.Python(venv);
             var lines = EnvironmentRequirements.AllLines(definition, settings);
             if (lines.Count > 0)
@@ -172,9 +221,10 @@ namespace CodeEnv.Operations
 
             var markers = await MarkerProbe.ProbeAsync(context.Processes, python, cancellation).ConfigureAwait(false);
             var distributions = InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: true);
+            var requirements = EnvironmentRequirements.WithKinds(definition, settings);
             if (options.Sync)
             {
-                var extraneous = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers).Extraneous;
+                var extraneous = InstalledSetCheck.Run(requirements, distributions, markers).Extraneous;
                 if (extraneous.Count > 0)
                 {
                     reporter.Verbose("Not needed by any base or requested line, so uninstalled (-Sync): " + string.Join(", ", extraneous));
@@ -183,7 +233,38 @@ namespace CodeEnv.Operations
                 }
             }
 
+            // Test-CodeEnv's dependency check, before anything serves from the new venv.
+            var check = InstalledSetCheck.Run(requirements, distributions, markers);
+            var problems = check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => s.ToString()).Concat(check.ClosureProblems).ToList();
+            if (problems.Count > 0)
+            {
+                log.Line("> the new venv fails the dependency check: " + string.Join("; ", problems));
+                throw new CodeEnvException(
+                    ErrorKind.OperationFailed,
+                    "VenvCheckFailed",
+                    $"pip finished, but the new venv of '{name}' does not satisfy its lines: {string.Join("; ", problems)}. It was not switched to. Fix the lines (Get-CodeEnvPackage -Name {name}) and run Update-CodeEnv again; the full output is in '{log.Path}'.",
+                    name);
+            }
+
             return LockOf(definition, lines, markers, distributions);
+        }
+
+        // The stable folder itself, emptied first: where a venv cannot be switched to (Windows), it is rebuilt where it serves.
+        private string InPlace(string name)
+        {
+            var venv = context.Paths.VenvFolder(name);
+            DeleteVenv(venv);
+            return venv;
+        }
+
+        /// <summary>Why the venv that serves is not what CodeEnv made (its entry points, its link to the registered interpreter), or null.</summary>
+        private string? ServingVenvProblem(EnvironmentDefinition definition)
+        {
+            var generation = context.Generations.Current(definition.Name);
+            var entryProblem = generation == null ? null : StableEntryPoints.Problem(
+                context.Paths.GenerationEntry(definition.Name, generation.Value),
+                context.Paths.GenerationFolder(definition.Name, generation.Value));
+            return entryProblem ?? VenvLayout.InterpreterProblem(context.ServingVenv(definition), definition.Python.Interpreter);
         }
 
         /// <summary>Decides without pip whether the venv already satisfies every line; if so, says so and gives the installed.json to record, if it changed.</summary>
@@ -203,7 +284,7 @@ namespace CodeEnv.Operations
                 return (false, null);
             }
 
-            var distributions = InstalledPackageReader.ReadDistributions(context.Paths.VenvFolder(name), name, context.Paths.Root, withRequirements: true);
+            var distributions = InstalledPackageReader.ReadDistributions(context.ServingVenv(definition), name, context.Paths.Root, withRequirements: true);
             var check = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers);
             var unsatisfied = check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => s.ToString())
                 .Concat(check.ClosureProblems)
@@ -234,7 +315,7 @@ namespace CodeEnv.Operations
                 return installed.MarkerEnvironment;
             }
 
-            return await MarkerProbe.ProbeAsync(context.Processes, VenvLayout.Python(context.VenvOf(definition)), cancellation).ConfigureAwait(false);
+            return await MarkerProbe.ProbeAsync(context.Processes, VenvLayout.Python(context.ServingVenv(definition)), cancellation).ConfigureAwait(false);
         }
 
         private async Task<PythonInterpreter> InterpreterOfAsync(EnvironmentDefinition definition, CancellationToken cancellation)

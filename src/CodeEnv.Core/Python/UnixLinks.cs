@@ -17,6 +17,25 @@ namespace CodeEnv.Python
 
         public static bool TryCreateSymbolicLink(string path, string target) => symlink(target, path) == 0;
 
+        /// <summary>rename(2): replaces <paramref name="to"/> in one step, even where it is a symbolic link (File.Move refuses an existing target).</summary>
+        public static bool TryRename(string from, string to) => rename(from, to) == 0;
+
+        /// <summary>
+        /// Swaps two paths in one step (renameat2 with RENAME_EXCHANGE): used where a folder must become a link with no
+        /// moment in which neither exists. False where the kernel or file system cannot.
+        /// </summary>
+        public static bool TryExchange(string a, string b)
+        {
+            try
+            {
+                return renameat2(AtCurrentFolder, a, AtCurrentFolder, b, RenameExchange) == 0;
+            }
+            catch (EntryPointNotFoundException)
+            {
+                return false;
+            }
+        }
+
         public static bool TryMakeExecutable(string path) => TryChangeMode(path, 0x1ED /* 0755 */);
 
         public static bool TryChangeMode(string path, int mode) => chmod(path, (uint)mode) == 0;
@@ -26,6 +45,15 @@ namespace CodeEnv.Python
 
         [DllImport("libc", SetLastError = true)]
         private static extern int symlink(string target, string path);
+
+        private const int AtCurrentFolder = -100;
+        private const uint RenameExchange = 2;
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int rename(string from, string to);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int renameat2(int fromFolder, string from, int toFolder, string to, uint flags);
 
         [DllImport("libc", SetLastError = true)]
         private static extern int chmod(string path, uint mode);

@@ -19,11 +19,12 @@ namespace CodeEnv.Store
 
         /// <summary>
         /// codeenv.json. 2: the root's envs keep their lifecycle state in status.json; the settings themselves did not
-        /// change shape. 3: kernelsFolder, where Jupyter kernel specs go (absent: &lt;root&gt;/jupyter/kernels). A root whose
+        /// change shape. 3: kernelsFolder, where Jupyter kernel specs go (absent: &lt;root&gt;/jupyter/kernels). 4: keptVenvs, how
+        /// many earlier venvs each env keeps for rollback. A root whose
         /// codeenv.json is older is migrated as a whole by <see cref="RootMigration"/>, so an older CodeEnv meets a
         /// clear "written by a newer CodeEnv" instead of a field it does not know.
         /// </summary>
-        public static readonly DocumentSchema Settings = new DocumentSchema("root settings", "RootSettingsFile", NothingToChange, NothingToChange);
+        public static readonly DocumentSchema Settings = new DocumentSchema("root settings", "RootSettingsFile", NothingToChange, NothingToChange, NothingToChange);
 
         /// <summary>&lt;root&gt;/history/&lt;rev&gt;.json. 2: the settings are under "definition", as an env's are.</summary>
         public static readonly DocumentSchema SettingsHistory = new DocumentSchema("root history", "RootHistoryFile", record =>
@@ -37,11 +38,14 @@ namespace CodeEnv.Store
             }
         });
 
-        /// <summary>status.json: an env's lifecycle state.</summary>
-        public static readonly DocumentSchema Status = new DocumentSchema("environment status", "StatusFile");
+        /// <summary>status.json: an env's lifecycle state. 2: the disk use of the current and the kept venvs.</summary>
+        public static readonly DocumentSchema Status = new DocumentSchema("environment status", "StatusFile", NothingToChange);
 
-        /// <summary>installed.json: the exact set the last successful update installed.</summary>
-        public static readonly DocumentSchema Installed = new DocumentSchema("installed set", "InstalledFile");
+        /// <summary>
+        /// installed.json, and the record of each venv generation (venvs/&lt;n&gt;.installed.json) and each installed revision
+        /// (installed/&lt;rev&gt;.json): the exact set an install left. 2: venvSizeBytes.
+        /// </summary>
+        public static readonly DocumentSchema Installed = new DocumentSchema("installed set", "InstalledFile", NothingToChange);
 
         /// <summary>
         /// Export-CodeEnv's file. 2: the definition is embedded whole under "definition" instead of copied field by

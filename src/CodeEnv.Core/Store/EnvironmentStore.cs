@@ -131,11 +131,26 @@ namespace CodeEnv.Store
                 (paths.StatusFile(canonicalName), "The env's status.json"),
                 (paths.LogsFolder(canonicalName), "The env's logs folder"),
                 (paths.HistoryFolder(canonicalName), "The env's history folder"),
-                (paths.VenvFolder(canonicalName), "The env's venv"),
-                (Python.VenvLayout.ScriptsFolder(paths.VenvFolder(canonicalName)), "The venv's scripts folder"),
+                (paths.InstalledHistoryFolder(canonicalName), "The env's installed folder"),
+                (paths.GenerationsFolder(canonicalName), "The env's venvs folder"),
             })
             {
                 PlantedLinks.Refuse(path, what);
+            }
+
+            // The stable venv path is a link CodeEnv makes, to a generation's entry points; any other link is planted.
+            var venv = paths.VenvFolder(canonicalName);
+            var generation = Python.VenvGenerations.GenerationOf(venv);
+            if (generation == null)
+            {
+                PlantedLinks.Refuse(venv, "The env's venv");
+                PlantedLinks.Refuse(Python.VenvLayout.ScriptsFolder(venv), "The venv's scripts folder");
+            }
+            else
+            {
+                PlantedLinks.Refuse(paths.GenerationFolder(canonicalName, generation.Value), "The env's venv generation");
+                PlantedLinks.Refuse(paths.GenerationEntry(canonicalName, generation.Value), "The env's venv entry points");
+                PlantedLinks.Refuse(Python.VenvLayout.ScriptsFolder(paths.GenerationFolder(canonicalName, generation.Value)), "The venv's scripts folder");
             }
         }
 
@@ -146,10 +161,20 @@ namespace CodeEnv.Store
             return File.Exists(path) ? SchemaFile.Read<InstalledLock>(path, DocumentSchemas.Installed) : null;
         }
 
+        /// <summary>Writes installed.json, and the same set as the one installed for its definition revision (installed/&lt;rev&gt;.json).</summary>
         public void WriteInstalled(InstalledLock installed)
         {
             installed.SchemaVersion = DocumentSchemas.Installed.Current;
+            Directory.CreateDirectory(paths.InstalledHistoryFolder(installed.Name));
+            SchemaFile.Write(paths.InstalledHistoryFile(installed.Name, installed.Revision), installed);
             SchemaFile.Write(paths.InstalledFile(installed.Name), installed);
+        }
+
+        /// <summary>The set that was installed for a definition revision, or null when that revision was never installed.</summary>
+        public InstalledLock? ReadInstalledOf(string canonicalName, int revision)
+        {
+            var path = paths.InstalledHistoryFile(canonicalName, revision);
+            return File.Exists(path) ? SchemaFile.Read<InstalledLock>(path, DocumentSchemas.Installed) : null;
         }
 
         public NameClaim? ReadClaim(string name)

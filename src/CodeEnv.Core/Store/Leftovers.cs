@@ -34,6 +34,11 @@ namespace CodeEnv.Store
                 }
             }
 
+            if (!files && Python.VenvGenerations.Supported)
+            {
+                removed.AddRange(new Python.VenvGenerations(paths).SweepIncomplete(envName));
+            }
+
             if (Directory.Exists(paths.TrashFolder))
             {
                 // Env folders (key.env.*) are the metadata lock's; venvs (key.venv.*) the venv lock's. Older roots named

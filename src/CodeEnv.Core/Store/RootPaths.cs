@@ -48,7 +48,24 @@ namespace CodeEnv.Store
 
         public string EnvFile(string name) => Path.Combine(EnvFolder(name), "env.json");
 
+        /// <summary>The env's stable venv path: what jobs, kernels and activate use. A link to the current generation's entry points.</summary>
         public string VenvFolder(string name) => Path.Combine(EnvFolder(name), "venv");
+
+        /// <summary>The env's venv generations: each a real venv built beside the current one, kept for rollback.</summary>
+        public string GenerationsFolder(string name) => Path.Combine(EnvFolder(name), "venvs");
+
+        public string GenerationFolder(string name, int generation) => Path.Combine(GenerationsFolder(name), generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        /// <summary>The stable entry points of one generation (bin/ that starts its interpreter by its real path); the stable venv path links here.</summary>
+        public string GenerationEntry(string name, int generation) => GenerationFolder(name, generation) + ".entry";
+
+        /// <summary>What one generation was built from: its installed set, definition revision and size.</summary>
+        public string GenerationRecord(string name, int generation) => GenerationFolder(name, generation) + ".installed.json";
+
+        /// <summary>The installed set of every definition revision that was ever installed, kept after its venv is gone, so a restore can rebuild it exactly.</summary>
+        public string InstalledHistoryFile(string name, int revision) => Path.Combine(InstalledHistoryFolder(name), revision + ".json");
+
+        public string InstalledHistoryFolder(string name) => Path.Combine(EnvFolder(name), "installed");
 
         public string HistoryFolder(string name) => Path.Combine(EnvFolder(name), "history");
 
