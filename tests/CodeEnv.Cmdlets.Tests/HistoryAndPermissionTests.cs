@@ -24,14 +24,14 @@ public class HistoryAndPermissionTests
     }
 
     [Fact]
-    public void Restore_brings_an_earlier_definition_back_as_a_new_revision_and_marks_the_env_Outdated()
+    public void Restore_with_DefinitionOnly_brings_an_earlier_definition_back_as_a_new_revision_and_marks_the_env_Outdated()
     {
         using var ps = PackageSession.Create();
         ps.Run("New-CodeEnv -Name h -PythonVersion 3.12 -NoInstall").AssertSuccess();
         ps.Run("Set-CodeEnvPackage h 'alpha'").AssertSuccess();
         ps.Run("Set-CodeEnvPackage h 'beta'; Set-CodeEnv h -Description 'later'").AssertSuccess();
 
-        var restored = ps.Run("Restore-CodeEnv h -Revision 2 -PassThru").Single("CodeEnv.EnvironmentInfo");
+        var restored = ps.Run("Restore-CodeEnv h -Revision 2 -DefinitionOnly -PassThru").Single("CodeEnv.EnvironmentInfo");
 
         Assert.Equal(5, restored.Get<int>("Revision"));
         Assert.Equal("Outdated", restored.Get<string>("State"));
@@ -105,7 +105,7 @@ public class HistoryAndPermissionTests
         var result = ps.Run("Invoke-CodeEnvPython run -ArgumentList '-c', 'import sys; print(sys.prefix); print(\"two\"); sys.stderr.write(\"warn\\n\"); sys.exit(3)'; \"exit=$LASTEXITCODE\"").AssertSuccess();
 
         var lines = result.Output.Select(o => o.ToString()).ToList();
-        Assert.EndsWith("/envs/run/venv", lines[0]);
+        Assert.EndsWith("/envs/run/venvs/1", lines[0]);
         Assert.Equal(new[] { "two", "exit=3" }, lines.Skip(1));
     }
 

@@ -1,14 +1,14 @@
 namespace CodeEnv.Cmdlets.Tests;
 
 /// <summary>
-/// LastUsed: when an env's python was last started, from the access time of its pyvenv.cfg, which every start of
-/// python reads. Under relatime (this machine's /tmp) the system updates an access time older than a day on the next
+/// LastUsed: when an env's python was last started, from the access time of its stable entry point (venv/bin/python),
+/// which every start through the env's venv path reads. Under relatime (this machine's /tmp) the system updates an access time older than a day on the next
 /// read, so an env made to look idle for 100 days shows a start at once.
 /// </summary>
 public class LastUsedTests
 {
     private static void LastStartedDaysAgo(PowerShellSession ps, string name, int days) =>
-        File.SetLastAccessTimeUtc(Path.Combine(ps.RootPath, "envs", name, "venv", "pyvenv.cfg"), DateTime.UtcNow.AddDays(-days));
+        File.SetLastAccessTimeUtc(Path.Combine(ps.RootPath, "envs", name, "venv", "bin", "python"), DateTime.UtcNow.AddDays(-days));
 
     private static DateTimeOffset LastUsed(PowerShellSession ps, string name) =>
         (DateTimeOffset)ps.Run("(Get-CodeEnv $args[0]).LastUsed", name).AssertSuccess().Output.Single().BaseObject;
@@ -50,6 +50,18 @@ public class LastUsedTests
         ps.Run("Get-CodeEnv | Where-Object LastUsed -lt ([DateTimeOffset]::UtcNow.AddDays(-90)) | Remove-CodeEnv -Confirm:$false").AssertSuccess();
 
         Assert.Equal(new[] { "busy" }, ps.Run("Get-CodeEnv | ForEach-Object Name").AssertSuccess().Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void An_update_that_switches_the_venv_is_not_a_use()
+    {
+        using var ps = PackageSession.Create();
+        ps.Run("New-CodeEnv -Name quiet -PythonVersion 3.12").AssertSuccess();
+        LastStartedDaysAgo(ps, "quiet", 100);
+
+        ps.Run("Add-CodeEnvPackage quiet beta -Update").AssertSuccess();
+
+        Assert.InRange((DateTimeOffset.UtcNow - LastUsed(ps, "quiet")).TotalDays, 99.9, 100.1);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class LifecycleTests
         Assert.StartsWith(version + ".", env.PythonVersion);
         var reported = Run(env.PythonPath, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.prefix)");
         Assert.Equal(env.PythonVersion, reported[0]);
-        Assert.Equal(env.VenvPath, reported[1]);
+        Assert.Equal(Path.Combine(env.Path, "venvs", "1"), reported[1]);
         Assert.Contains("pip", string.Join("\n", Run(env.PythonPath, "-m", "pip", "--version")));
         Assert.Contains("version = " + env.PythonVersion, File.ReadAllText(VenvLayout.Config(env.VenvPath)).Replace("version_info", "version"));
     }

@@ -14,7 +14,8 @@ public class VenvSeedTests
         using var root = new TestRoot();
         root.Create("first", version, noInstall: false);
         var env = root.Create("second", version, noInstall: false);
-        var venv = env.VenvPath;
+        // The seeded venv is the env's first generation; its scripts name its real path (the stable path links to it).
+        var venv = Path.Combine(env.Path, "venvs", "1");
 
         var pipVersion = ChildProcess.Run(env.PythonPath, "-m", "pip", "--version");
         Assert.Equal(0, pipVersion.ExitCode);

@@ -69,8 +69,8 @@ namespace CodeEnv.Operations
                     canonical);
             }
 
-            var venvPython = VenvLayout.Python(context.ServingVenv(definition));
-            var serving = File.Exists(venvPython);
+            // Both the python that serves and its stable entry point: a venv missing either is built anew.
+            var serving = File.Exists(VenvLayout.Python(context.ServingVenv(definition))) && File.Exists(VenvLayout.Python(context.VenvOf(definition)));
             if (!options.Upgrade && !options.Rebuild && options.Constraints.Count == 0 && serving)
             {
                 var (satisfied, record) = await SatisfiedWithoutPipAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false);

@@ -60,12 +60,16 @@ namespace CodeEnv.Python
                 return null;
             }
 
-            if (UnixLinks.ReadSymbolicLink(stable) != null || File.ReadAllText(stable) != ScriptFor(VenvLayout.Python(generationFolder)))
+            if (UnixLinks.ReadSymbolicLink(stable) != null)
             {
-                return $"'{stable}' is not the entry point CodeEnv wrote for '{generationFolder}'";
+                return $"'{stable}' is a link, not the entry point CodeEnv wrote for '{generationFolder}'";
             }
 
-            return null;
+            // The file's access time is the env's LastUsed: reading it to check it must not count as a start.
+            var lastStarted = File.GetLastAccessTimeUtc(stable);
+            var text = File.ReadAllText(stable);
+            File.SetLastAccessTimeUtc(stable, lastStarted);
+            return text == ScriptFor(VenvLayout.Python(generationFolder)) ? null : $"'{stable}' is not the entry point CodeEnv wrote for '{generationFolder}'";
         }
 
         private static string ScriptFor(string interpreter) =>
