@@ -6,15 +6,12 @@
 param([string] $Version = '3.12', [int[]] $Packages = @(50, 500), [int] $Runs = 5)
 $ErrorActionPreference = 'Stop'
 . ([System.IO.Path]::Combine($PSScriptRoot, 'Stats.ps1'))
+. ([System.IO.Path]::Combine($PSScriptRoot, 'OfflineRoot.ps1'))
 . ([System.IO.Path]::Combine($PSScriptRoot, '..', 'examples', 'DemoWheel.ps1'))
 
 $python = @(Get-CodeEnvPython -Version $Version | Where-Object SupportsVenv)[0]
-$work = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'codeenv-bench-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
-$root = [System.IO.Path]::Combine($work, 'root')
-$links = [System.IO.Path]::Combine($work, 'links')
-Initialize-CodeEnvRoot -Path $root | Out-Null
-Set-CodeEnvRoot -Root $root -NoIndex -FindLinks $links
-[void][System.IO.Directory]::CreateDirectory($links)
+$bench = New-OfflineBenchRoot
+$work = $bench.Work; $root = $bench.Root; $links = $bench.Links
 
 "Python $($python.Version), $Runs runs each, milliseconds (median, min-max)"
 try {

@@ -253,7 +253,8 @@ public class ReliabilityTests
     public void A_creation_killed_with_SIGKILL_does_not_block_the_name()
     {
         using var ps = new PowerShellSession();
-        var venv = Path.Combine(ps.RootPath, "envs", "half", "venv");
+        // The first venv generation is being built; the stable venv path appears only when it is switched to.
+        var venv = Path.Combine(ps.RootPath, "envs", "half", "venvs", "1");
         using (var create = ShellProcess.Start(Command(ps.RootPath, "New-CodeEnv -Name half -PythonVersion 3.12")))
         {
             var clock = Stopwatch.StartNew();
