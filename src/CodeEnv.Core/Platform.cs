@@ -6,6 +6,8 @@ namespace CodeEnv
     {
         public static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
+        public static bool IsLinux => RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
         public static string HostName => System.Environment.MachineName;
 
         public static int ProcessId => System.Diagnostics.Process.GetCurrentProcess().Id;

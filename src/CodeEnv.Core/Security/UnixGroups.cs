@@ -38,7 +38,7 @@ namespace CodeEnv.Security
             return names;
         }
 
-        private static string NameOf(uint gid)
+        public static string NameOf(uint gid)
         {
             // struct group starts with char *gr_name on every libc.
             var entry = getgrgid(gid);
