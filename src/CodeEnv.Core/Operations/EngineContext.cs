@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using CodeEnv.Errors;
 using CodeEnv.Python;
 using CodeEnv.Security;
@@ -115,10 +116,10 @@ namespace CodeEnv.Operations
             });
         }
 
-        /// <summary>Records what the env's venvs take on disk now, beside its state.</summary>
-        public void WriteDiskUse(string name)
+        /// <summary>Records what the env's venvs (the generations that stay) take on disk, beside its state.</summary>
+        public void WriteDiskUse(string name, IEnumerable<KeptVenv> generations)
         {
-            var (current, kept) = Generations.DiskUse(name);
+            var (current, kept) = VenvGenerations.DiskUse(generations);
             var status = Store.ReadStatus(name);
             status.VenvSizeBytes = current;
             status.KeptVenvsSizeBytes = kept;

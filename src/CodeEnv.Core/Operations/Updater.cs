@@ -193,8 +193,7 @@ namespace CodeEnv.Operations
             var watch = System.Diagnostics.Stopwatch.StartNew();
             context.Generations.SwitchTo(name, built.Generation);
             reporter.Verbose($"'{name}' now runs venv generation {built.Generation} ({built.Folder}); switched in {watch.Elapsed.TotalMilliseconds:0.0} ms. Processes started before keep the venv they started in.");
-            context.Generations.Prune(name, settings.KeptVenvs);
-            context.WriteDiskUse(name);
+            context.WriteDiskUse(name, context.Generations.Prune(name, settings.KeptVenvs));
         }
 
         private async Task<InstalledLock> InstallAsync(EnvironmentDefinition definition, RootSettingsDocument settings, PythonInterpreter interpreter, UpdateOptions options, string activity, string venv, OperationLog log, IOperationReporter reporter, Action<int> childStarted, CancellationToken cancellation)
@@ -349,10 +348,7 @@ namespace CodeEnv.Operations
             }
 
             // Renamed first, so a deletion that fails half-way leaves no half venv where the new one goes.
-            Directory.CreateDirectory(context.Paths.TrashFolder);
-            var trashed = Path.Combine(context.Paths.TrashFolder, Leftovers.TrashName(Path.GetFileName(Path.GetDirectoryName(venv)!), "venv"));
-            Directory.Move(venv, trashed);
-            Store.Trash.Empty(trashed);
+            Store.Trash.Empty(context.Trash.TakeVenv(Path.GetFileName(Path.GetDirectoryName(venv)!), venv));
         }
     }
 }

@@ -29,7 +29,7 @@ namespace CodeEnv.Python
             {
                 if (entry.Name != "bin")
                 {
-                    Link(Path.Combine(entryFolder, entry.Name), Path.Combine("..", generation, entry.Name));
+                    UnixLinks.CreateSymbolicLink(Path.Combine(entryFolder, entry.Name), Path.Combine("..", generation, entry.Name));
                     continue;
                 }
 
@@ -45,7 +45,7 @@ namespace CodeEnv.Python
                     }
                     else
                     {
-                        Link(stable, Path.Combine("..", "..", generation, "bin", script.Name));
+                        UnixLinks.CreateSymbolicLink(stable, Path.Combine("..", "..", generation, "bin", script.Name));
                     }
                 }
             }
@@ -74,13 +74,5 @@ namespace CodeEnv.Python
 
         private static string ScriptFor(string interpreter) =>
             "#!/bin/sh\n" + Marker + "\nexec '" + interpreter.Replace("'", "'\\''") + "' \"$@\"\n";
-
-        private static void Link(string path, string target)
-        {
-            if (!UnixLinks.TryCreateSymbolicLink(path, target))
-            {
-                throw new IOException($"Could not create the symbolic link '{path}' -> '{target}' (errno {System.Runtime.InteropServices.Marshal.GetLastWin32Error()}).");
-            }
-        }
     }
 }

@@ -17,6 +17,15 @@ namespace CodeEnv.Python
 
         public static bool TryCreateSymbolicLink(string path, string target) => symlink(target, path) == 0;
 
+        /// <summary>Creates a symbolic link, or throws IOException with the errno.</summary>
+        public static void CreateSymbolicLink(string path, string target)
+        {
+            if (!TryCreateSymbolicLink(path, target))
+            {
+                throw new System.IO.IOException($"Could not create the symbolic link '{path}' -> '{target}' (errno {Marshal.GetLastWin32Error()}).");
+            }
+        }
+
         /// <summary>rename(2): replaces <paramref name="to"/> in one step, even where it is a symbolic link (File.Move refuses an existing target).</summary>
         public static bool TryRename(string from, string to) => rename(from, to) == 0;
 

@@ -22,10 +22,12 @@ namespace CodeEnv.Python
         private static readonly Regex GenerationName = new Regex(@"^([0-9]{1,9})(\.entry|\.installed\.json)?$");
 
         private readonly RootPaths paths;
+        private readonly Trash trash;
 
         public VenvGenerations(RootPaths paths)
         {
             this.paths = paths;
+            trash = new Trash(paths);
         }
 
         public static bool Supported => !Platform.IsWindows;
@@ -91,10 +93,7 @@ namespace CodeEnv.Python
             }
 
             var link = Path.Combine(paths.EnvFolder(name), ".venv." + Guid.NewGuid().ToString("N") + ".link");
-            if (!UnixLinks.TryCreateSymbolicLink(link, "venvs/" + generation.ToString(CultureInfo.InvariantCulture) + ".entry"))
-            {
-                throw new IOException($"Could not create the symbolic link '{link}' (errno {System.Runtime.InteropServices.Marshal.GetLastWin32Error()}).");
-            }
+            UnixLinks.CreateSymbolicLink(link, "venvs/" + generation.ToString(CultureInfo.InvariantCulture) + ".entry");
 
             if (Directory.Exists(stable) && UnixLinks.ReadSymbolicLink(stable) == null)
             {
@@ -113,11 +112,14 @@ namespace CodeEnv.Python
         /// <summary>
         /// Removes what no longer serves: generations beyond the newest <paramref name="keep"/> besides the current one,
         /// and anything of a build that never completed. Each goes to the trash first, so a removal cut short blocks nothing.
+        /// Returns the generations that stay.
         /// </summary>
-        public void Prune(string name, int keep)
+        public IReadOnlyList<KeptVenv> Prune(string name, int keep)
         {
             var current = Current(name);
-            var kept = new HashSet<int>(Kept(name).Where(k => !k.IsCurrent).Take(Math.Max(0, keep)).Select(k => k.Generation));
+            var complete = Kept(name);
+            var staying = complete.Where(k => k.IsCurrent).Concat(complete.Where(k => !k.IsCurrent).Take(Math.Max(0, keep))).ToList();
+            var kept = new HashSet<int>(staying.Select(k => k.Generation));
             if (current != null)
             {
                 kept.Add(current.Value);
@@ -128,6 +130,8 @@ namespace CodeEnv.Python
                 // The record goes last: a folder without one is an incomplete build, which the next sweep removes.
                 Delete(name, entry.Path);
             }
+
+            return staying;
         }
 
         /// <summary>
@@ -156,10 +160,10 @@ namespace CodeEnv.Python
         }
 
         /// <summary>The bytes of the current venv and of the kept ones, as their records say (measured when each was built).</summary>
-        public (long Current, long Kept) DiskUse(string name)
+        public static (long Current, long Kept) DiskUse(IEnumerable<KeptVenv> generations)
         {
             long current = 0, kept = 0;
-            foreach (var venv in Kept(name))
+            foreach (var venv in generations)
             {
                 if (venv.IsCurrent)
                 {
@@ -202,16 +206,15 @@ namespace CodeEnv.Python
 
         private void RetireInPlaceVenv(string name, string stable, string link)
         {
-            var retired = Path.Combine(paths.TrashFolder, Leftovers.TrashName(name, "venv"));
-            Directory.CreateDirectory(paths.TrashFolder);
+            string retired;
             if (UnixLinks.TryExchange(link, stable))
             {
-                Directory.Move(link, retired);
+                retired = trash.TakeVenv(name, link);
             }
             else
             {
                 // No exchange here: for a moment between the two renames the stable path does not exist.
-                Directory.Move(stable, retired);
+                retired = trash.TakeVenv(name, stable);
                 if (!UnixLinks.TryRename(link, stable))
                 {
                     throw new IOException($"Could not put the stable link in place at '{stable}' (errno {System.Runtime.InteropServices.Marshal.GetLastWin32Error()}).");
@@ -229,10 +232,7 @@ namespace CodeEnv.Python
                 return;
             }
 
-            var trashed = Path.Combine(paths.TrashFolder, Leftovers.TrashName(name, "venv"));
-            Directory.CreateDirectory(paths.TrashFolder);
-            Directory.Move(path, trashed);
-            Trash.Empty(trashed);
+            Trash.Empty(trash.TakeVenv(name, path));
         }
 
         private IEnumerable<int> Numbers(string name) => Entries(name).Select(e => e.Generation);

@@ -98,7 +98,7 @@ namespace CodeEnv.Python
                 var link = UnixLinks.ReadSymbolicLink(entry.FullName);
                 if (link != null)
                 {
-                    CreateSymbolicLink(destination, link);
+                    UnixLinks.CreateSymbolicLink(destination, link);
                 }
                 else if (entry is DirectoryInfo directory)
                 {
@@ -128,14 +128,6 @@ namespace CodeEnv.Python
 
         private static string VenvRoot(string targetFolder, string file, string seedFolder) =>
             Path.GetFileName(file) == "pyvenv.cfg" ? targetFolder : Path.GetDirectoryName(targetFolder)!;
-
-        private static void CreateSymbolicLink(string path, string target)
-        {
-            if (!UnixLinks.TryCreateSymbolicLink(path, target))
-            {
-                throw new IOException($"Could not create the symbolic link '{path}' -> '{target}' (errno {System.Runtime.InteropServices.Marshal.GetLastWin32Error()}).");
-            }
-        }
 
         private static string Key(PythonInterpreter interpreter)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
 
 namespace CodeEnv.Security
@@ -33,17 +34,7 @@ namespace CodeEnv.Security
                 var found = count;
                 if (getgrouplist(user, primaryGroup, ids, ref found) >= 0)
                 {
-                    var names = new List<string>();
-                    for (var i = 0; i < found; i++)
-                    {
-                        var groupName = UnixGroups.NameOf(ids[i]);
-                        if (!names.Contains(groupName))
-                        {
-                            names.Add(groupName);
-                        }
-                    }
-
-                    return names;
+                    return UnixGroups.NamesOf(ids.Take(found));
                 }
 
                 // Too small: getgrouplist says how many there are.

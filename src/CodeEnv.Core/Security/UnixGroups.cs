@@ -25,6 +25,12 @@ namespace CodeEnv.Security
                 }
             }
 
+            return NamesOf(ids);
+        }
+
+        /// <summary>The names of the groups, each once, in order, through the group database (a gid without a name stays a number).</summary>
+        public static IReadOnlyList<string> NamesOf(IEnumerable<uint> ids)
+        {
             var names = new List<string>();
             foreach (var id in ids)
             {
@@ -38,7 +44,7 @@ namespace CodeEnv.Security
             return names;
         }
 
-        public static string NameOf(uint gid)
+        private static string NameOf(uint gid)
         {
             // struct group starts with char *gr_name on every libc.
             var entry = getgrgid(gid);

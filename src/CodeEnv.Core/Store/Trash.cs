@@ -25,6 +25,18 @@ namespace CodeEnv.Store
             return trashed;
         }
 
+        /// <summary>
+        /// Moves one of the env's folders (a venv no longer served) into the trash in one rename, named with the env's key
+        /// so the env's venv lock covers it, and returns where it went.
+        /// </summary>
+        public string TakeVenv(string name, string folder)
+        {
+            Directory.CreateDirectory(paths.TrashFolder);
+            var trashed = Path.Combine(paths.TrashFolder, Leftovers.TrashName(name, "venv"));
+            Directory.Move(folder, trashed);
+            return trashed;
+        }
+
         /// <summary>Deletes a trashed folder; returns why it could not, or null.</summary>
         public static string? Empty(string trashed)
         {
