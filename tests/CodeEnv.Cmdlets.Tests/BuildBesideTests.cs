@@ -74,23 +74,13 @@ public class BuildBesideTests
     public void An_update_killed_inside_pip_leaves_the_previous_venv_serving_and_the_next_update_sweeps_its_build()
     {
         using var ps = PackageSession.Create();
-        var links = ps.Scratch("links");
-        BuildTools.CopyTo(links);
-        var stall = ps.Scratch("stall-while-this-exists");
-        File.WriteAllText(stall, "");
-        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        var stall = StallingPackage.Write(ps);
         var python = ps.Run("New-CodeEnv -Name work -PythonVersion 3.11 -Requirement 'beta==1.0'").Single("CodeEnv.EnvironmentInfo").Get<string>("PythonPath");
         ps.Run("Add-CodeEnvPackage work stalling").AssertSuccess();
 
         using (var update = ShellProcess.Start(Command(ps.RootPath, "Update-CodeEnv work")))
         {
-            var clock = Stopwatch.StartNew();
-            while (!Directory.GetFiles(Path.Combine(ps.RootPath, "envs", "work", "logs"), "*update.log").Any(l => ReadShared(l).Contains("stalling")))
-            {
-                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
-                Thread.Sleep(200);
-            }
-
+            StallingPackage.WaitUntilPipStalls(ps, "work");
             update.Kill(entireProcessTree: true);
             update.WaitForExit();
         }
@@ -183,11 +173,5 @@ public class BuildBesideTests
         Assert.Equal("venvs/1.entry", new FileInfo(Path.Combine(folder, "venv")).LinkTarget);
         Assert.Equal(("1.5", Path.Combine(folder, "venvs", "1")), RunBeta(env.Get<string>("PythonPath")));
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(ps.RootPath, "state", "trash")));
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
     }
 }

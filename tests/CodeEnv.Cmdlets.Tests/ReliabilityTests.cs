@@ -17,32 +17,15 @@ public class ReliabilityTests
         return results;
     }
 
-    /// <summary>
-    /// An env whose next update stalls inside pip for as long as the returned file exists: it requests a setup.py sdist
-    /// that waits on that file while pip builds it.
-    /// </summary>
+    /// <summary>An env whose next update stalls inside pip for as long as the returned file exists (see <see cref="StallingPackage"/>).</summary>
     private static string EnvWithStallingPackage(PowerShellSession ps, string name)
     {
-        var links = ps.Scratch("links");
-        BuildTools.CopyTo(links);
-        var stall = ps.Scratch("stall-while-this-exists");
-        File.WriteAllText(stall, "");
-        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        var stall = StallingPackage.Write(ps);
         ps.Run($"New-CodeEnv -Name {name} -PythonVersion 3.11 -Requirement alpha; Add-CodeEnvPackage {name} stalling").AssertSuccess();
         return stall;
     }
 
-    /// <summary>Waits until an update of the env has reached pip's build of the stalling package (and <paramref name="also"/> holds).</summary>
-    private static void WaitUntilPipStalls(PowerShellSession ps, string name, Func<bool>? also = null)
-    {
-        var logs = Path.Combine(ps.RootPath, "envs", name, "logs");
-        var clock = Stopwatch.StartNew();
-        while (!Directory.GetFiles(logs, "*update.log").Any(l => ReadShared(l).Contains("stalling")) || (also != null && !also()))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
-            Thread.Sleep(200);
-        }
-    }
+    private static void WaitUntilPipStalls(PowerShellSession ps, string name, Func<bool>? also = null) => StallingPackage.WaitUntilPipStalls(ps, name, also);
 
     [Fact]
     public void Twenty_processes_creating_one_name_at_once_leave_exactly_one_intact_env()
@@ -339,9 +322,5 @@ public class ReliabilityTests
         }
     }
 
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
-    }
+    private static string ReadShared(string path) => StallingPackage.ReadShared(path);
 }

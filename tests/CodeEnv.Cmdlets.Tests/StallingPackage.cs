@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using CodeEnv.TestSupport;
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>
+/// A package whose pip build waits for as long as a file exists: a setup.py sdist in the session's find-links folder,
+/// with real setuptools and wheel beside it. An update that installs it stalls inside pip, where tests kill it,
+/// start other jobs against it, or stop it.
+/// </summary>
+public static class StallingPackage
+{
+    /// <summary>Writes the sdist "stalling" 1.0 into the session's links folder; returns the file whose existence stalls its build.</summary>
+    public static string Write(PowerShellSession ps)
+    {
+        var links = ps.Scratch("links");
+        BuildTools.CopyTo(links);
+        var stall = ps.Scratch("stall-while-this-exists");
+        File.WriteAllText(stall, "");
+        SdistBuilder.Write(links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        return stall;
+    }
+
+    /// <summary>Waits until an update of the env has reached pip's build of the stalling package (and <paramref name="also"/> holds).</summary>
+    public static void WaitUntilPipStalls(PowerShellSession ps, string name, Func<bool>? also = null)
+    {
+        var logs = Path.Combine(ps.RootPath, "envs", name, "logs");
+        var clock = Stopwatch.StartNew();
+        while (!Directory.GetFiles(logs, "*update.log").Any(l => ReadShared(l).Contains("stalling")) || (also != null && !also()))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
+            Thread.Sleep(200);
+        }
+    }
+
+    /// <summary>A file another process is still writing.</summary>
+    public static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+}
