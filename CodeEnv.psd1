@@ -18,6 +18,7 @@
         'Get-CodeEnvPython'
         'New-CodeEnv'
         'Register-CodeEnv'
+        'Start-CodeEnvService'
         'Copy-CodeEnv'
         'Compare-CodeEnv'
         'Get-CodeEnv'

@@ -40,6 +40,13 @@ Console.CancelKeyPress += (_, e) =>
     shell.BeginStop(null, null);
 };
 
+// systemd stops the service with SIGTERM: stop the pipeline as Ctrl+C does, so running operations are recorded as interrupted.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    shell.BeginStop(null, null);
+});
+
 if (parsed.File != null)
 {
     var script = Path.GetFullPath(parsed.File);
@@ -62,6 +69,10 @@ shell.AddCommand("Out-Default");
 try
 {
     shell.Invoke();
+}
+catch (PipelineStoppedException) when (parsed.Serve)
+{
+    return 0;
 }
 catch (RuntimeException e)
 {

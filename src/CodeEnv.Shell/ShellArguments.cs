@@ -1,17 +1,23 @@
 namespace CodeEnv.Shell;
 
 /// <summary>The codeenv command line: -Command "text" or -File script.ps1 [args], optionally -Module path.</summary>
-internal sealed record ShellArguments(string? Command, string? File, IReadOnlyList<string> FileArguments, string? ModulePath, bool NoModule = false)
+internal sealed record ShellArguments(string? Command, string? File, IReadOnlyList<string> FileArguments, string? ModulePath, bool NoModule = false, bool Serve = false)
 {
     public const string Usage =
         "usage: codeenv -Command \"<PowerShell>\"\n" +
         "       codeenv -File <script.ps1> [arguments]\n" +
+        "       codeenv serve --root <served root>     (the CodeEnv service, in the foreground, until SIGTERM or Ctrl+C)\n" +
         "options: -Module <path to CodeEnv.psd1>   (default: $env:CODEENV_MODULE, then the built out/CodeEnv)\n" +
         "         -NoModule                        start without importing CodeEnv (to time Import-Module, say)\n" +
         "Runs PowerShell with the CodeEnv module imported. Errors go to stderr; the exit code is non-zero on any error.";
 
     public static ShellArguments? Parse(IReadOnlyList<string> args, out string? problem)
     {
+        if (args.Count > 0 && args[0] == "serve")
+        {
+            return ParseServe(args.Skip(1).ToList(), out problem);
+        }
+
         string? command = null, file = null, module = null;
         var noModule = false;
         var fileArguments = new List<string>();
@@ -62,5 +68,35 @@ internal sealed record ShellArguments(string? Command, string? File, IReadOnlyLi
         }
 
         return new ShellArguments(command, file, fileArguments, module, noModule);
+    }
+
+    // serve --root <dir> [--module <path>]: Start-CodeEnvService for that root, what the systemd unit runs.
+    private static ShellArguments? ParseServe(IReadOnlyList<string> args, out string? problem)
+    {
+        string? root = null, module = null;
+        problem = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i].ToLowerInvariant())
+            {
+                case "--root" or "-root" when i + 1 < args.Count:
+                    root = args[++i];
+                    break;
+                case "--module" or "-module" when i + 1 < args.Count:
+                    module = args[++i];
+                    break;
+                default:
+                    problem = $"Unknown argument '{args[i]}' for serve.";
+                    return null;
+            }
+        }
+
+        if (root == null)
+        {
+            problem = "serve needs --root <the served root's folder>.";
+            return null;
+        }
+
+        return new ShellArguments($"Start-CodeEnvService -Root '{root.Replace("'", "''")}'", null, Array.Empty<string>(), module, Serve: true);
     }
 }

@@ -10,7 +10,7 @@ public class ModuleTests
         "Initialize-CodeEnvRoot", "Get-CodeEnvRoot", "Get-CodeEnvPython", "New-CodeEnv", "Get-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv",
         "Get-CodeEnvInstalledPackage", "Get-CodeEnvPackageSet", "Set-CodeEnvRoot", "Update-CodeEnv", "Test-CodeEnv", "Get-CodeEnvLog",
         "Get-CodeEnvPackage", "Set-CodeEnvPackage", "Add-CodeEnvPackage", "Remove-CodeEnvPackage", "Add-CodeEnvPackageSet", "Publish-CodeEnvPackage",
-        "Get-CodeEnvPermission", "Grant-CodeEnvPermission", "Revoke-CodeEnvPermission", "Invoke-CodeEnvPython", "Get-CodeEnvHistory", "Restore-CodeEnv",
+        "Get-CodeEnvPermission", "Grant-CodeEnvPermission", "Revoke-CodeEnvPermission", "Invoke-CodeEnvPython", "Get-CodeEnvHistory", "Restore-CodeEnv", "Start-CodeEnvService",
         "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Export-CodeEnv", "Import-CodeEnv",
         "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv",
     };

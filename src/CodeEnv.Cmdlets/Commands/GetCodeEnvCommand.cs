@@ -42,7 +42,7 @@ namespace CodeEnv.Cmdlets.Commands
                 return;
             }
 
-            Operations.EnvironmentCatalog? service = null;
+            Operations.IEnvironmentCatalog? service = null;
             // The root comes with each pipeline item, so a root that cannot be read is that item's error, not the call's.
             if (!ForItem(Root, () => service = Engine().Environments))
             {

@@ -21,7 +21,7 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            CodeEnvEngine? engine = null;
+            ICodeEnvEngine? engine = null;
             IReadOnlyList<PackageSet> sets = new PackageSet[0];
             if (!ForItem(Root, () => sets = (engine = Engine()).Packages.Sets()))
             {

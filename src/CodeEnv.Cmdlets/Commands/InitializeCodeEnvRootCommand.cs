@@ -20,6 +20,11 @@ namespace CodeEnv.Cmdlets.Commands
         [ValidateNotNull]
         public string[]? Administrator { get; set; }
 
+        /// <summary>Makes a served root: its files belong to this OS account, whose CodeEnv service alone changes them.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ServiceAccount { get; set; }
+
         protected override void ProcessRecord()
         {
             var folder = GetUnresolvedProviderPathFromPSPath(Path);
@@ -29,7 +34,7 @@ namespace CodeEnv.Cmdlets.Commands
             }
 
             Terminating(folder, () =>
-                WriteObject(RootService.Initialize(folder, Administrator, OsIdentityProvider.Instance, SystemClock.Instance)));
+                WriteObject(RootService.Initialize(folder, Administrator, OsIdentityProvider.Instance, SystemClock.Instance, ServiceAccount)));
         }
     }
 }

@@ -15,7 +15,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
     public abstract class PackageListCmdlet : RootCmdlet
     {
         // Envs saved by this call and waiting for their one update, in the order they were first saved.
-        private readonly List<(CodeEnvEngine Engine, string Root, string Name)> pendingUpdates = new List<(CodeEnvEngine, string, string)>();
+        private readonly List<(ICodeEnvEngine Engine, string Root, string Name)> pendingUpdates = new List<(ICodeEnvEngine, string, string)>();
 
         /// <summary>The env whose lists change.</summary>
         public abstract string Name { get; set; }
@@ -27,7 +27,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected void Save(string envName, string action, Func<PackageService, IOperationReporter, System.Threading.CancellationToken, EnvironmentInfo> save)
+        protected void Save(string envName, string action, Func<IPackageService, IOperationReporter, System.Threading.CancellationToken, EnvironmentInfo> save)
         {
             ForItem(envName, () =>
             {

@@ -1,13 +1,21 @@
+using System;
 using System.Management.Automation;
 using CodeEnv.Operations;
 using CodeEnv.Security;
+using CodeEnv.Service;
 using CodeEnv.Store;
 
 namespace CodeEnv.Cmdlets.Infrastructure
 {
-    /// <summary>A cmdlet that works on an existing root, named by -Root, $env:CODEENV_ROOT or the machine config.</summary>
-    public abstract class RootCmdlet : CodeEnvCmdlet
+    /// <summary>
+    /// A cmdlet that works on an existing root, named by -Root, $env:CODEENV_ROOT or the machine config. On a direct root
+    /// it runs the engine in this process as the OS user; on a served root it sends each operation to the root's
+    /// service over one connection for the whole call, and the service decides as whom the OS says is calling.
+    /// </summary>
+    public abstract class RootCmdlet : CodeEnvCmdlet, IDisposable
     {
+        private RemoteEngine? remote;
+
         /// <summary>The root folder. Defaults to $env:CODEENV_ROOT, then the machine config file.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -19,7 +27,30 @@ namespace CodeEnv.Cmdlets.Infrastructure
             return RootLocator.ForThisMachine().Resolve(explicitRoot);
         }
 
-        /// <summary>The engine of the root this call works on, as the OS user running it.</summary>
-        protected CodeEnvEngine Engine() => new CodeEnvEngine(ResolveRoot().Root, OsIdentityProvider.Instance, SystemClock.Instance);
+        /// <summary>The engine of the root this call works on, for the OS user running it.</summary>
+        protected ICodeEnvEngine Engine()
+        {
+            var paths = ResolveRoot();
+            if (remote != null && remote.Root.Root == paths.Root)
+            {
+                return remote;
+            }
+
+            var served = ServedRoot.Find(paths);
+            if (served == null)
+            {
+                return new CodeEnvEngine(paths.Root, OsIdentityProvider.Instance, SystemClock.Instance);
+            }
+
+            remote?.Dispose();
+            remote = new RemoteEngine(served);
+            return remote;
+        }
+
+        public void Dispose()
+        {
+            remote?.Dispose();
+            remote = null;
+        }
     }
 }

@@ -31,6 +31,7 @@ namespace CodeEnv
             KernelsFolder = settings.KernelsFolder ?? System.IO.Path.Combine(settings.Root, "jupyter", "kernels");
             LockTimeoutSeconds = settings.LockTimeoutSeconds;
             KeptVenvs = settings.KeptVenvs;
+            ServiceAccount = settings.Service?.Account;
             Revision = settings.Revision;
             CreatedBy = settings.CreatedBy;
             CreatedAt = settings.CreatedAt;
@@ -76,6 +77,9 @@ namespace CodeEnv
 
         /// <summary>How many earlier venvs each env keeps beside the current one, so Restore-CodeEnv to their revisions is a switch.</summary>
         public int KeptVenvs { get; }
+
+        /// <summary>The account of the CodeEnv service that serves this root; null for a root cmdlets work on directly.</summary>
+        public string? ServiceAccount { get; }
 
         /// <summary>Where the kernel specs of envs with Jupyter support are written; point JUPYTER_PATH at its parent.</summary>
         public string KernelsFolder { get; }

@@ -54,6 +54,9 @@ namespace CodeEnv
         /// <summary>Long enough for scheduled jobs to wait for one another (an update that runs pip included), as cargo and apt wait.</summary>
         public const double DefaultLockTimeoutSeconds = 300;
 
+        /// <summary>Set on a served root (Initialize-CodeEnvRoot -ServiceAccount); null on a direct one.</summary>
+        public ServiceSettings? Service { get; set; }
+
         public int Revision { get; set; } = 1;
 
         public string CreatedBy { get; set; } = "";

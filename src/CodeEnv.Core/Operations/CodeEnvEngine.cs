@@ -8,7 +8,7 @@ namespace CodeEnv.Operations
     /// The engine of one root, by task: each property is a service with one job and typed methods, and every change
     /// goes through the same transaction and access policy. Cmdlets call one method of one service.
     /// </summary>
-    public sealed class CodeEnvEngine
+    public sealed class CodeEnvEngine : ICodeEnvEngine
     {
         /// <param name="root">The root folder.</param>
         /// <param name="identity">Who calls: the OS user in a cmdlet; the peer of a connection in a service.</param>
@@ -49,5 +49,21 @@ namespace CodeEnv.Operations
         public TransferService Transfer { get; }
 
         public ContainerConfigService Containers { get; }
+
+        IRootService ICodeEnvEngine.Root => Root;
+
+        IEnvironmentCatalog ICodeEnvEngine.Environments => Environments;
+
+        ILifecycleService ICodeEnvEngine.Lifecycle => Lifecycle;
+
+        IPackageService ICodeEnvEngine.Packages => Packages;
+
+        IPermissionService ICodeEnvEngine.Permissions => Permissions;
+
+        IHistoryService ICodeEnvEngine.History => History;
+
+        ITransferService ICodeEnvEngine.Transfer => Transfer;
+
+        IContainerConfigService ICodeEnvEngine.Containers => Containers;
     }
 }

@@ -10,7 +10,7 @@ using CodeEnv.Store;
 namespace CodeEnv.Operations
 {
     /// <summary>Container configs in the root settings: administrators add and remove them; removal never strands an env.</summary>
-    public sealed class ContainerConfigService
+    public sealed class ContainerConfigService : IContainerConfigService
     {
         private static readonly Regex ImageName = new Regex(@"^[a-z0-9]([a-z0-9._/:@-]*[a-zA-Z0-9_])?$", RegexOptions.CultureInvariant);
 

@@ -76,7 +76,7 @@ namespace CodeEnv.Operations
                         ImportedEnvironment.ApplyOwnership(definition, request.Imported, settings, caller, reporter);
                     }
 
-                    Directory.CreateDirectory(context.Paths.EnvFolder(name));
+                    context.CreateEnvFolder(definition, settings);
                     created = true;
                     context.WriteStatus(definition, EnvironmentState.Creating, null);
                     // The selection is checked again under the root's lock as revision 1 is written, so a container config

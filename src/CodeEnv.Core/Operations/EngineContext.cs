@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using CodeEnv.Errors;
 using CodeEnv.Python;
 using CodeEnv.Security;
@@ -23,6 +24,7 @@ namespace CodeEnv.Operations
             Transaction = new EnvironmentTransaction(this);
             KernelSpecs = new KernelSpecs(paths);
             Generations = new VenvGenerations(paths);
+            Access = new EnvFolderAccess(paths);
             // A root written by an older CodeEnv is brought up to date before anything reads it.
             if (RootMigration.IsNeeded(paths))
             {
@@ -51,6 +53,22 @@ namespace CodeEnv.Operations
         public KernelSpecs KernelSpecs { get; }
 
         public VenvGenerations Generations { get; }
+
+        /// <summary>Who the OS lets into each env folder, on a served root.</summary>
+        public EnvFolderAccess Access { get; }
+
+        /// <summary>Makes a new env's folder, open to exactly whom its definition allows from the start.</summary>
+        public void CreateEnvFolder(EnvironmentDefinition definition, RootSettingsDocument settings)
+        {
+            var folder = Paths.EnvFolder(definition.Name);
+            Directory.CreateDirectory(folder);
+            if (settings.Service != null && !Platform.IsWindows)
+            {
+                Python.UnixLinks.TryChangeMode(folder, 0x1C0);
+            }
+
+            Access.Follow(definition, settings);
+        }
 
         public CallerIdentity Caller => Identity.Current();
 

@@ -8,7 +8,7 @@ using CodeEnv.Python;
 namespace CodeEnv.Operations
 {
     /// <summary>Reads the envs of a root: their snapshots, what their venvs hold, and their logs. Changes nothing.</summary>
-    public sealed class EnvironmentCatalog
+    public sealed class EnvironmentCatalog : IEnvironmentCatalog
     {
         private readonly EngineContext context;
 

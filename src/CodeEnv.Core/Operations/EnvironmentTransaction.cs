@@ -55,6 +55,7 @@ namespace CodeEnv.Operations
                 }
 
                 context.Store.Definitions(canonical).Save(before, after, operation, caller.UserName, context.Clock.UtcNow);
+                context.Access.Follow(after, settings);
                 reporter.Verbose($"Saved '{canonical}' as revision {after.Revision}: {string.Join("; ", changes)}.");
                 // An update that is running records its own outcome, and sees the new revision then (Outdated, not Ready).
                 var status = context.Store.ReadStatus(canonical);

@@ -11,7 +11,7 @@ using CodeEnv.Store;
 namespace CodeEnv.Operations
 {
     /// <summary>The revisions of envs and of the root settings, and bringing an earlier revision of an env back.</summary>
-    public sealed class HistoryService
+    public sealed class HistoryService : IHistoryService
     {
         private const string RestoreActivity = "Restore-CodeEnv";
 

@@ -10,7 +10,7 @@ using CodeEnv.Security;
 namespace CodeEnv.Operations
 {
     /// <summary>An env from creation to removal: create, change its settings, update, test, run its python, remove.</summary>
-    public sealed class LifecycleService
+    public sealed class LifecycleService : ILifecycleService
     {
         private readonly EngineContext context;
         private readonly Updater updater;

@@ -13,7 +13,7 @@ namespace CodeEnv.Operations
     /// <see cref="PackageListEditor"/>, leaving the env Outdated until Update-CodeEnv), the root's package sets, and
     /// the wheelhouse.
     /// </summary>
-    public sealed class PackageService
+    public sealed class PackageService : IPackageService
     {
         private readonly EngineContext context;
 

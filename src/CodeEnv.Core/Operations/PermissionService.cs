@@ -7,7 +7,7 @@ using CodeEnv.Security;
 namespace CodeEnv.Operations
 {
     /// <summary>Who may do what with an env: the list, and group rights granted and revoked (ManageUsers needed).</summary>
-    public sealed class PermissionService
+    public sealed class PermissionService : IPermissionService
     {
         private readonly EngineContext context;
 

@@ -64,7 +64,7 @@ namespace CodeEnv.Operations
                 };
                 try
                 {
-                    Directory.CreateDirectory(context.Paths.EnvFolder(name));
+                    context.CreateEnvFolder(definition, settings);
                     context.WriteStatus(definition, EnvironmentState.Ready, $"Registered from '{venv.Folder}'; CodeEnv does not manage its packages.");
                     context.Store.Definitions(name).WriteFirst(definition, Operation);
                     // What the venv holds now, so Test-CodeEnv reports what changed in it since.

@@ -11,7 +11,7 @@ using CodeEnv.Store;
 namespace CodeEnv.Operations
 {
     /// <summary>A root's settings: laying out a new root, reading them, and changing them (administrators' work, validated here).</summary>
-    public sealed class RootService
+    public sealed class RootService : IRootService
     {
         private static readonly Regex HostName = new Regex(@"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$", RegexOptions.CultureInvariant);
 
@@ -26,8 +26,9 @@ namespace CodeEnv.Operations
         public string Root => context.Paths.Root;
 
         /// <summary>Lays out a root in an absent or empty folder; the caller is its administrator unless others are named.</summary>
-        public static RootSettings Initialize(string folder, IReadOnlyList<string>? administrators, IIdentityProvider identity, IClock clock) =>
-            View(RootStore.Initialize(folder, administrators, identity.Current(), clock));
+        /// <param name="serviceAccount">Makes a served root: its files go to this account, whose CodeEnv service alone changes them.</param>
+        public static RootSettings Initialize(string folder, IReadOnlyList<string>? administrators, IIdentityProvider identity, IClock clock, string? serviceAccount = null) =>
+            View(RootStore.Initialize(folder, administrators, identity.Current(), clock, serviceAccount));
 
         public RootSettings Settings() => View(context.Settings());
 
@@ -39,7 +40,7 @@ namespace CodeEnv.Operations
             var caller = context.Caller;
             AccessPolicy.RequireAdministrator(settings, caller, "change the root settings");
             Validate(change);
-            return View(RootStore.Update(
+            var updated = RootStore.Update(
                 paths,
                 s =>
                 {
@@ -67,7 +68,17 @@ namespace CodeEnv.Operations
                 },
                 caller,
                 context.Clock,
-                EngineContext.LockTimeout(settings)));
+                EngineContext.LockTimeout(settings));
+            if (change.Administrators != null || change.ManagerGroups != null)
+            {
+                // Administrators and managers may use every env, so on a served root every env folder's ACL names them.
+                foreach (var name in context.Store.Names())
+                {
+                    context.Access.Follow(context.Store.Read(name), updated);
+                }
+            }
+
+            return View(updated);
         }
 
         private static RootSettings View(RootSettingsDocument settings) => new RootSettings(settings, SourceSecrets.Shown(settings.PackageSources));

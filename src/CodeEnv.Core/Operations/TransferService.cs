@@ -14,7 +14,7 @@ using CodeEnv.Store;
 namespace CodeEnv.Operations
 {
     /// <summary>Moves envs between roots (Export-CodeEnv, Import-CodeEnv) and into container images.</summary>
-    public sealed class TransferService
+    public sealed class TransferService : ITransferService
     {
         private readonly EngineContext context;
         private readonly LifecycleService lifecycle;

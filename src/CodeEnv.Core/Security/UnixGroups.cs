@@ -44,6 +44,9 @@ namespace CodeEnv.Security
             return names;
         }
 
+        /// <summary>Whether the group database (NSS included) knows a group of that name.</summary>
+        public static bool Exists(string name) => !Platform.IsWindows && getgrnam(name) != IntPtr.Zero;
+
         private static string NameOf(uint gid)
         {
             // struct group starts with char *gr_name on every libc.
@@ -60,5 +63,8 @@ namespace CodeEnv.Security
 
         [DllImport("libc", SetLastError = true)]
         private static extern IntPtr getgrgid(uint gid);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern IntPtr getgrnam(string name);
     }
 }

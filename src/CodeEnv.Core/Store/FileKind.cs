@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace CodeEnv.Store
 {
     /// <summary>
-    /// Whether a path (after symlinks) is a regular file. .NET reports a FIFO or a device as an ordinary file, and
+    /// Whether a path (after symlinks) is a regular file, or a socket. .NET reports a FIFO or a device as an ordinary file, and
     /// opening a FIFO blocks until someone writes to it, so files a caller names are checked with stat(2) first.
     /// </summary>
     internal static class FileKind
@@ -12,13 +12,29 @@ namespace CodeEnv.Store
         private const uint TypeMask = 0xF000;
         private const uint Regular = 0x8000;
 
+        private const uint Socket = 0xC000;
+
         /// <summary>True for a regular file; also true where the type cannot be told (Windows has no FIFOs in paths).</summary>
         public static bool IsRegularFile(string path)
+        {
+            var mode = ModeOf(path);
+            // Missing or unreadable: the caller's own open reports that precisely.
+            return mode == null || (mode.Value & TypeMask) == Regular;
+        }
+
+        /// <summary>True for a Unix domain socket (a stale service endpoint); false where the type cannot be told.</summary>
+        public static bool IsSocket(string path)
+        {
+            var mode = ModeOf(path);
+            return mode != null && (mode.Value & TypeMask) == Socket;
+        }
+
+        private static uint? ModeOf(string path)
         {
             var offset = ModeOffset();
             if (offset < 0)
             {
-                return true;
+                return null;
             }
 
             var buffer = Marshal.AllocHGlobal(256);
@@ -26,11 +42,10 @@ namespace CodeEnv.Store
             {
                 if (Stat(path, buffer) != 0)
                 {
-                    return true; // missing or unreadable: the caller's own open reports that precisely
+                    return null;
                 }
 
-                var mode = RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? (uint)(ushort)Marshal.ReadInt16(buffer, offset) : (uint)Marshal.ReadInt32(buffer, offset);
-                return (mode & TypeMask) == Regular;
+                return RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? (uint)(ushort)Marshal.ReadInt16(buffer, offset) : (uint)Marshal.ReadInt32(buffer, offset);
             }
             finally
             {

@@ -34,6 +34,15 @@ namespace CodeEnv.Store
         /// <summary>Package source credentials, readable by the root's owner alone (see SourceSecrets).</summary>
         public string SecretsFile => Path.Combine(StateFolder, "secrets.json");
 
+        /// <summary>The served root's socket, which every local user may connect to (see Service/ServedRoot).</summary>
+        public string ServiceSocket => Path.Combine(StateFolder, "codeenv.sock");
+
+        /// <summary>Files the service handles for one call (an uploaded archive, an export on its way to the caller), its alone.</summary>
+        public string ServiceWorkFolder => Path.Combine(StateFolder, "service");
+
+        /// <summary>pip's cache of one env on a served root: a build sandboxed to its env sees no other env's cache.</summary>
+        public string EnvPipCache(string name) => Path.Combine(Cache, "pip-envs", Key(name));
+
         public string RootLockFile => Path.Combine(LocksFolder, "_root.lock");
 
         /// <summary>Every earlier revision of codeenv.json.</summary>

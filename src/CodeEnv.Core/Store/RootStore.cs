@@ -54,7 +54,7 @@ namespace CodeEnv.Store
         /// Lays out a root in an absent or empty folder. codeenv.json is written last, so a folder is a root only
         /// once everything else is in place.
         /// </summary>
-        public static RootSettingsDocument Initialize(string folder, IReadOnlyList<string>? administrators, CallerIdentity caller, IClock clock)
+        public static RootSettingsDocument Initialize(string folder, IReadOnlyList<string>? administrators, CallerIdentity caller, IClock clock, string? serviceAccount = null)
         {
             var paths = new RootPaths(folder);
             if (File.Exists(paths.Root))
@@ -80,6 +80,11 @@ namespace CodeEnv.Store
                     paths.Root);
             }
 
+            if (serviceAccount != null)
+            {
+                Security.ServedRootLayout.AccountIds(serviceAccount);
+            }
+
             var admins = (administrators ?? Array.Empty<string>()).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (admins.Count == 0)
             {
@@ -101,9 +106,16 @@ namespace CodeEnv.Store
                 CreatedAt = now,
                 UpdatedBy = caller.UserName,
                 UpdatedAt = now,
+                Service = serviceAccount == null ? null : new ServiceSettings { Account = serviceAccount },
             };
             // Revision 1 has its history entry like every later one; codeenv.json still comes last.
             Settings(paths).WriteFirst(settings, "Initialize-CodeEnvRoot");
+            if (serviceAccount != null)
+            {
+                Directory.CreateDirectory(paths.StateFolder);
+                Security.ServedRootLayout.Apply(paths, serviceAccount);
+            }
+
             return settings;
         }
     }

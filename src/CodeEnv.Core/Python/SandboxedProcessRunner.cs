@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Errors;
+using CodeEnv.Store;
+
+namespace CodeEnv.Python
+{
+    /// <summary>
+    /// How the service starts an env's python (pip, the marker probe, the health check): inside a bubblewrap sandbox
+    /// that can write to the venv generation being built and to the env's own pip cache, and to nothing else. The rest
+    /// of the root (codeenv.json, the secrets, every other env and cache) is hidden behind an empty folder; the rest of
+    /// the system is read-only. So a setup.py or a .pth file chosen by a user with UpdatePackages on one env reaches that
+    /// env alone. Processes that are not an env's python (the base interpreters making seeds) run as they are.
+    /// </summary>
+    internal sealed class SandboxedProcessRunner : IProcessRunner
+    {
+        public const string Bubblewrap = "/usr/bin/bwrap";
+
+        private readonly RootPaths paths;
+        private readonly IProcessRunner inner;
+
+        public SandboxedProcessRunner(RootPaths paths, IProcessRunner inner)
+        {
+            this.paths = paths;
+            this.inner = inner;
+        }
+
+        /// <summary>Refuses to serve where no sandbox can be made, rather than run users' packages unconfined.</summary>
+        public static void RequireSandbox()
+        {
+            if (!File.Exists(Bubblewrap))
+            {
+                throw new CodeEnvException(ErrorKind.OperationFailed, "SandboxMissing", $"The CodeEnv service runs pip for each env in a bubblewrap sandbox, and '{Bubblewrap}' is missing. Install it ('apt-get install bubblewrap'; the install script under deploy/ does) and start the service again.");
+            }
+        }
+
+        public Task<ProcessResult> RunAsync(string executable, IReadOnlyList<string> arguments, Action<string>? onLine, CancellationToken cancellation, IReadOnlyDictionary<string, string?>? environment = null, Action<string>? onErrorLine = null, Action<int>? onStartedInOwnGroup = null, string? workingDirectory = null)
+        {
+            var env = EnvOf(executable);
+            if (env == null)
+            {
+                return inner.RunAsync(executable, arguments, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory);
+            }
+
+            var sandboxed = new List<string>(SandboxArguments(env, executable, workingDirectory)) { "--", executable };
+            sandboxed.AddRange(arguments);
+            return inner.RunAsync(Bubblewrap, sandboxed, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory);
+        }
+
+        /// <summary>The env whose folder holds <paramref name="executable"/>, or null.</summary>
+        private string? EnvOf(string executable)
+        {
+            var envs = paths.EnvsFolder + Path.DirectorySeparatorChar;
+            var full = Path.GetFullPath(executable);
+            if (!full.StartsWith(envs, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var rest = full.Substring(envs.Length);
+            var slash = rest.IndexOf(Path.DirectorySeparatorChar);
+            return slash > 0 ? rest.Substring(0, slash) : null;
+        }
+
+        private IEnumerable<string> SandboxArguments(string env, string executable, string? workingDirectory)
+        {
+            var envFolder = paths.EnvFolder(env);
+            var cache = paths.EnvPipCache(env);
+            Directory.CreateDirectory(cache);
+            var arguments = new List<string>
+            {
+                "--die-with-parent", "--unshare-all", "--share-net",
+                "--ro-bind", "/", "/",
+                "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                // The whole root disappears behind an empty folder; only what this env needs comes back.
+                "--tmpfs", paths.Root,
+                "--ro-bind", envFolder, envFolder,
+                // pip is told the root's cache folder; inside, that is this env's own.
+                "--bind", cache, paths.PipCache,
+            };
+            if (Directory.Exists(paths.Wheelhouse))
+            {
+                arguments.AddRange(new[] { "--ro-bind", paths.Wheelhouse, paths.Wheelhouse });
+            }
+
+            var generation = GenerationOf(envFolder, executable);
+            if (generation != null)
+            {
+                arguments.AddRange(new[] { "--bind", generation, generation });
+            }
+
+            arguments.AddRange(new[] { "--setenv", "HOME", "/tmp", "--chdir", workingDirectory ?? "/tmp" });
+            return arguments;
+        }
+
+        // venvs/<n>/bin/python: the generation being built or checked, the one folder pip may write.
+        private string? GenerationOf(string envFolder, string executable)
+        {
+            var generations = Path.Combine(envFolder, "venvs") + Path.DirectorySeparatorChar;
+            var full = Path.GetFullPath(executable);
+            if (!full.StartsWith(generations, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var rest = full.Substring(generations.Length);
+            var slash = rest.IndexOf(Path.DirectorySeparatorChar);
+            return slash > 0 ? generations + rest.Substring(0, slash) : null;
+        }
+    }
+}

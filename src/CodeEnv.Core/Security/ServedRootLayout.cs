@@ -1,0 +1,84 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using CodeEnv.Errors;
+using CodeEnv.Store;
+
+namespace CodeEnv.Security
+{
+    /// <summary>
+    /// Who may touch what in a served root: every file belongs to the service account; users may read the settings,
+    /// list env names, reach the socket and read the env folders their ACL opens (<see cref="EnvFolderAccess"/>), and
+    /// nothing else. No user can write anywhere in it: every change goes through the service.
+    /// </summary>
+    internal static class ServedRootLayout
+    {
+        private const int Private = 0x1C0;       // 0700
+        private const int Readable = 0x1ED;      // 0755
+        private const int ReadableFile = 0x1A4;  // 0644
+        private const int TraverseOnly = 0x1C9;  // 0711: the socket inside is reachable, the folder not listable
+
+        /// <summary>Gives the freshly laid out root at <paramref name="paths"/> to <paramref name="account"/>.</summary>
+        public static void Apply(RootPaths paths, string account)
+        {
+            var (uid, gid) = AccountIds(account);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(paths.Root, "*", SearchOption.AllDirectories))
+            {
+                ChangeOwner(entry, uid, gid);
+            }
+
+            ChangeOwner(paths.Root, uid, gid);
+            Mode(paths.Root, Readable);
+            Mode(paths.SettingsFile, ReadableFile);
+            Mode(paths.EnvsFolder, Readable);
+            Mode(paths.StateFolder, TraverseOnly);
+            foreach (var folder in new[] { paths.RootHistoryFolder, paths.Wheelhouse, paths.Cache, paths.NamesFolder, paths.LocksFolder, paths.TrashFolder })
+            {
+                if (Directory.Exists(folder))
+                {
+                    Mode(folder, Private);
+                }
+            }
+        }
+
+        /// <summary>The uid and gid of <paramref name="account"/>, or a clear error naming how to create it.</summary>
+        public static (uint Uid, uint Gid) AccountIds(string account)
+        {
+            var entry = getpwnam(account);
+            if (entry == IntPtr.Zero)
+            {
+                throw new CodeEnvException(
+                    ErrorKind.InvalidArgument,
+                    "ServiceAccountNotFound",
+                    $"There is no OS user '{account}' to run the CodeEnv service as. Create it ('sudo useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin {account}', which deploy/install.sh does) and run the command again.",
+                    account);
+            }
+
+            // struct passwd: char *pw_name; char *pw_passwd; uid_t pw_uid; gid_t pw_gid; ...
+            var uid = (uint)Marshal.ReadInt32(entry, 2 * IntPtr.Size);
+            var gid = (uint)Marshal.ReadInt32(entry, (2 * IntPtr.Size) + sizeof(uint));
+            return (uid, gid);
+        }
+
+        private static void ChangeOwner(string path, uint uid, uint gid)
+        {
+            if (lchown(path, uid, gid) != 0)
+            {
+                var errno = Marshal.GetLastWin32Error();
+                throw new CodeEnvException(
+                    ErrorKind.PermissionDenied,
+                    "ServiceAccountChownFailed",
+                    $"The root's files could not be given to the service account ('{path}', errno {errno}). Initialize-CodeEnvRoot -ServiceAccount runs as root (sudo), since it hands the root to another account.",
+                    path);
+            }
+        }
+
+        private static void Mode(string path, int mode) => Python.UnixLinks.TryChangeMode(path, mode);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern IntPtr getpwnam(string name);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int lchown(string path, uint owner, uint group);
+    }
+}

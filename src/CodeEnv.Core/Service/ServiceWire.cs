@@ -1,0 +1,23 @@
+using System.IO;
+using Newtonsoft.Json;
+using StreamJsonRpc;
+
+namespace CodeEnv.Service
+{
+    /// <summary>How both ends speak: JSON-RPC 2.0 (StreamJsonRpc) with Content-Length headers over the local socket.</summary>
+    internal static class ServiceWire
+    {
+        public static JsonRpc Open(Stream stream, bool caller)
+        {
+            var formatter = new JsonMessageFormatter();
+            // Strings that look like dates stay strings; DateTimeOffset members are read from their ISO text as they are.
+            formatter.JsonSerializer.DateParseHandling = DateParseHandling.None;
+            if (caller)
+            {
+                formatter.JsonSerializer.Converters.Add(new SnapshotConverter());
+            }
+
+            return new JsonRpc(new HeaderDelimitedMessageHandler(stream, stream, formatter));
+        }
+    }
+}
