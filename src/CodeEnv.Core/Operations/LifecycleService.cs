@@ -96,6 +96,14 @@ namespace CodeEnv.Operations
         /// </summary>
         public async Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, string? workingDirectory, Action<string> onOutput, Action<string> onError, CancellationToken cancellation)
         {
+            var environment = Usable(name);
+            var run = await context.Processes.RunAsync(environment.PythonPath, arguments, onOutput, cancellation, null, onError, workingDirectory: workingDirectory).ConfigureAwait(false);
+            return run.ExitCode;
+        }
+
+        /// <summary>The env, once the caller is known to have Use on it and it has a python to start.</summary>
+        public EnvironmentInfo Usable(string name)
+        {
             var definition = context.Read(name);
             AccessPolicy.Require(definition, context.Settings(), context.Caller, EnvironmentRight.Use, "use");
             var environment = context.Info(definition);
@@ -108,8 +116,7 @@ namespace CodeEnv.Operations
                     environment.Name);
             }
 
-            var run = await context.Processes.RunAsync(environment.PythonPath, arguments, onOutput, cancellation, null, onError, workingDirectory: workingDirectory).ConfigureAwait(false);
-            return run.ExitCode;
+            return environment;
         }
     }
 }

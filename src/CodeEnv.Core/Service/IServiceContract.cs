@@ -47,6 +47,9 @@ namespace CodeEnv.Service
 
         Task<HealthReport> TestAsync(string name, CancellationToken cancellation);
 
+        /// <summary>The env, if the caller may use it and it has a python: the caller then starts that python itself.</summary>
+        Task<EnvironmentInfo> UsableAsync(string name, CancellationToken cancellation);
+
         Task RemoveAsync(string name, IProgress<OperationReport> reports, CancellationToken cancellation);
 
         Task<IReadOnlyList<PackageRequirement>> PackagesAsync(string name, CancellationToken cancellation);

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
 using CodeEnv.Operations;
+using CodeEnv.Python;
 using CodeEnv.Security;
 using CodeEnv.Store;
 using Newtonsoft.Json.Linq;
@@ -80,6 +81,7 @@ namespace CodeEnv.Service
 
             var rpc = ServiceWire.Open(new NetworkStream(socket, ownsSocket: false), caller: true);
             var service = rpc.Attach<IServiceContract>();
+            rpc.StartListening();
             return (socket, rpc, service);
         }
 
@@ -195,9 +197,14 @@ namespace CodeEnv.Service
             public void Remove(string name, IOperationReporter reporter, CancellationToken cancellation) =>
                 remote.Wait(s => s.RemoveAsync(name, new ProgressToReporter(reporter), cancellation));
 
-            // The caller's own process starts the env's python, as the caller: the env folder's ACL decides, not the service.
-            public Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, string? workingDirectory, Action<string> onOutput, Action<string> onError, CancellationToken cancellation) =>
-                new CodeEnvEngine(remote.served.Paths.Root, OsIdentityProvider.Instance, SystemClock.Instance).Lifecycle.RunPythonAsync(name, arguments, workingDirectory, onOutput, onError, cancellation);
+            // The service says whether the caller may use the env; the caller's own process then starts its python, as
+            // the caller, and the env folder's ACL has the last word.
+            public async Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, string? workingDirectory, Action<string> onOutput, Action<string> onError, CancellationToken cancellation)
+            {
+                var environment = await remote.Call(s => s.UsableAsync(name, cancellation)).ConfigureAwait(false);
+                var run = await SystemProcessRunner.Instance.RunAsync(environment.PythonPath, arguments, onOutput, cancellation, null, onError, workingDirectory: workingDirectory).ConfigureAwait(false);
+                return run.ExitCode;
+            }
         }
 
         private sealed class RemotePackages : IPackageService

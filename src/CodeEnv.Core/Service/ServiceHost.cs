@@ -54,6 +54,7 @@ namespace CodeEnv.Service
             }
 
             Directory.CreateDirectory(paths.ServiceWorkFolder);
+            UnixLinks.TryChangeMode(paths.ServiceWorkFolder, Convert.ToInt32("700", 8));
             using var listener = Listen();
             log($"CodeEnv service of '{paths.Root}' listening on '{served.Endpoint}' as '{served.Account}'.");
             using (stopping.Register(() => listener.Dispose()))

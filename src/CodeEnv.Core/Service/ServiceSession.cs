@@ -68,6 +68,8 @@ namespace CodeEnv.Service
 
         public Task<HealthReport> TestAsync(string name, CancellationToken cancellation) => RunAsync(() => engine.Lifecycle.TestAsync(name, cancellation));
 
+        public Task<EnvironmentInfo> UsableAsync(string name, CancellationToken cancellation) => Run(() => engine.Lifecycle.Usable(name));
+
         public Task RemoveAsync(string name, IProgress<OperationReport> reports, CancellationToken cancellation) =>
             Run(() =>
             {
