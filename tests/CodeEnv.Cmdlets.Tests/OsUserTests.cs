@@ -10,46 +10,7 @@ public class OsUserTests
 {
     private const string Reader = "codeenv-reader";
 
-    // The repository may sit in a folder only its owner can enter (CI clones into mktemp -d, mode 0700), so the other
-    // user runs a copy of the shell and the module from a folder everyone may read.
-    private static readonly Lazy<string> SharedShell = new(() =>
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "codeenv-shell-" + Guid.NewGuid().ToString("N")[..8]);
-        CopyFolder(Path.GetDirectoryName(RepoPaths.Shell)!, folder);
-        CopyFolder(RepoPaths.ModuleFolder, Path.Combine(folder, "CodeEnv"));
-        Assert.Equal(0, ChildProcess.Run("chmod", "-R", "a+rX", folder).ExitCode);
-        return Path.Combine(folder, Path.GetFileName(RepoPaths.Shell));
-    });
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-    }
-
-    private static ShellProcess.Result RunAs(string user, string script)
-    {
-        var shell = SharedShell.Value;
-        var start = new System.Diagnostics.ProcessStartInfo("runuser") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-u", user, "--", "dotnet", shell, "-Command", script })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["HOME"] = "/tmp";
-        start.Environment["DOTNET_CLI_HOME"] = "/tmp";
-        start.Environment.Remove("CODEENV_MODULE");
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "codeenv as " + user + " did not finish");
-        return new ShellProcess.Result(process.ExitCode, output.Result, error.Result);
-    }
+    private static ShellProcess.Result RunAs(string user, string script) => OsUserShell.RunAs(user, script);
 
     [AsRootFact]
     public void A_user_who_cannot_write_the_root_is_denied_at_once_and_never_told_it_is_busy()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
@@ -81,9 +82,11 @@ namespace CodeEnv.Python
                 // pip is told the root's cache folder; inside, that is this env's own.
                 "--bind", cache, paths.PipCache,
             };
-            if (Directory.Exists(paths.Wheelhouse))
+            // pip reads the root's wheelhouse and its local find-links folders (which may lie under the hidden /tmp).
+            var sources = RootStore.Read(paths).PackageSources.FindLinks.Where(l => !PackageSources.IsUrl(l));
+            foreach (var folder in new[] { paths.Wheelhouse }.Concat(sources).Where(Directory.Exists))
             {
-                arguments.AddRange(new[] { "--ro-bind", paths.Wheelhouse, paths.Wheelhouse });
+                arguments.AddRange(new[] { "--ro-bind", folder, folder });
             }
 
             var generation = GenerationOf(envFolder, executable);

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using CodeEnv.TestSupport;
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>
+/// A served root as a shared server's users meet it: a real service running as its own OS account, and real users
+/// and groups calling cmdlets in their own processes. The service knows them from the kernel, the access policy
+/// decides, and the OS keeps everyone out of what the policy does not open.
+/// </summary>
+[Collection(ServedRootCollection.Name)]
+public class ServedRootTests : IClassFixture<ServedRootTests.Users>
+{
+    private const string Alice = "codeenv-alice";
+    private const string Bob = "codeenv-bob";
+    private const string Creators = "codeenv-creators";
+    private const string Analysts = "codeenv-analysts";
+
+    private readonly ServedRootHost served;
+
+    public ServedRootTests(Users users)
+    {
+        served = users.Served;
+    }
+
+    [AsRootFact]
+    public void Initialize_with_a_service_account_gives_every_file_to_it_and_opens_only_what_users_may_read()
+    {
+        var owners = ChildProcess.Run("find", served.Root, "!", "-user", ServedRootHost.ServiceAccount).Output.Trim();
+        Assert.Equal("", owners);
+        Assert.Equal("644", Mode(Path.Combine(served.Root, "codeenv.json")));
+        Assert.Equal("711", Mode(Path.Combine(served.Root, "state")));
+        Assert.Equal("700", Mode(Path.Combine(served.Root, "cache")));
+        Assert.Equal("700", Mode(Path.Combine(served.Root, "state", "locks")));
+        Assert.Equal("666", Mode(Path.Combine(served.Root, "state", "codeenv.sock")));
+    }
+
+    [AsRootFact]
+    public void A_user_is_who_the_OS_says_and_gets_the_engines_objects_with_pips_output_live()
+    {
+        var result = served.Run(Alice, $"$e = New-CodeEnv -Name alice-env -Interpreter {ServedRootHost.Python} -Requirement alpha -Verbose 4>&1 | ForEach-Object {{ if ($_ -is [System.Management.Automation.VerboseRecord]) {{ 'verbose: ' + $_.Message }} else {{ $_ }} }}; $e | Where-Object {{ $_ -is [string] }}; $info = $e | Where-Object {{ $_ -isnot [string] }}; $info.PSObject.TypeNames[0]; $info.Owner; $info.State");
+
+        result.AssertSucceeded();
+        var lines = result.Lines();
+        Assert.True(lines.Any(l => l.StartsWith("verbose: ") && l.Contains("Successfully installed alpha-2.0 beta-1.5")), result.Output);
+        Assert.Equal(new[] { "CodeEnv.EnvironmentInfo", Alice, "Ready" }, lines[^3..]);
+    }
+
+    [AsRootFact]
+    public void Errors_from_the_service_keep_their_id_and_category()
+    {
+        served.Run(Alice, $"New-CodeEnv -Name alice-errors -Interpreter {ServedRootHost.Python} -NoInstall").AssertSucceeded();
+
+        var result = served.Run(Bob, "try { Set-CodeEnv alice-errors -Description mine -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; [string]$_.CategoryInfo.Category; $_.Exception.Message }; try { Get-CodeEnv no-such-env -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; [string]$_.CategoryInfo.Category }");
+
+        var lines = result.Lines();
+        Assert.StartsWith("CodeEnvPermissionDenied,", lines[0]);
+        Assert.Equal("PermissionDenied", lines[1]);
+        Assert.Contains($"'{Bob}' may not run Set-CodeEnv on the env 'alice-errors'", lines[2]);
+        Assert.StartsWith("CodeEnvNotFound,", lines[3]);
+        Assert.Equal("ObjectNotFound", lines[4]);
+    }
+
+    [AsRootFact]
+    public void WhatIf_on_a_served_root_asks_the_same_question_and_changes_nothing()
+    {
+        served.Run(Alice, $"New-CodeEnv -Name alice-whatif -Interpreter {ServedRootHost.Python} -NoInstall").AssertSucceeded();
+
+        var result = served.Run(Alice, "Remove-CodeEnv alice-whatif -WhatIf; (Get-CodeEnv alice-whatif).Name");
+
+        result.AssertSucceeded();
+        Assert.Contains("What if: Performing the operation \"Remove CodeEnv environment\" on target \"alice-whatif in " + served.Root, result.Output);
+        Assert.Equal("alice-whatif", result.Lines()[^1]);
+    }
+
+    [AsRootFact]
+    public void Use_is_enforced_by_the_OS_and_follows_grants_and_revokes()
+    {
+        served.Run(Alice, $"New-CodeEnv -Name alice-private -Interpreter {ServedRootHost.Python}; Set-CodeEnv alice-private -UsableByAll $false").AssertSucceeded();
+        var python = Path.Combine(served.EnvFolder("alice-private"), "venv", "bin", "python");
+
+        Assert.NotEqual(0, ChildProcess.Run("runuser", "-u", Bob, "--", python, "-c", "print(1)").ExitCode);
+        Assert.NotEqual(0, ChildProcess.Run("runuser", "-u", Bob, "--", "cat", Path.Combine(served.EnvFolder("alice-private"), "env.json")).ExitCode);
+        var denied = served.Run(Bob, "try { Invoke-CodeEnvPython alice-private -ArgumentList '-c', 'print(6 * 7)' -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }");
+        Assert.StartsWith("CodeEnvPermissionDenied,", denied.Output.Trim());
+        Assert.Equal(0, ChildProcess.Run("runuser", "-u", Alice, "--", python, "-c", "print(1)").ExitCode);
+
+        served.Run(Alice, $"Grant-CodeEnvPermission alice-private -Group {Analysts} -Permission Use").AssertSucceeded();
+        var run = ChildProcess.Run("runuser", "-u", Bob, "--", python, "-c", "import sys; print(sys.prefix)");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("42", served.Run(Bob, "Invoke-CodeEnvPython alice-private -ArgumentList '-c', 'print(6 * 7)'").AssertSucceeded().Output);
+
+        served.Run(Alice, $"Revoke-CodeEnvPermission alice-private -Group {Analysts}").AssertSucceeded();
+        Assert.NotEqual(0, ChildProcess.Run("runuser", "-u", Bob, "--", python, "-c", "print(1)").ExitCode);
+    }
+
+    private static string Mode(string path) => ChildProcess.Run("stat", "-c", "%a", path).Output.Trim();
+
+    /// <summary>The users of these tests and one served root for all of them.</summary>
+    public sealed class Users : IDisposable
+    {
+        public Users()
+        {
+            if (!OperatingSystem.IsLinux() || System.Environment.UserName != "root")
+            {
+                return;
+            }
+
+            OsAccounts.EnsureUser(Alice, Creators);
+            OsAccounts.EnsureUser(Bob, Analysts);
+            served = new ServedRootHost();
+            ShellProcess.Run(new[] { "-Command", $"Set-CodeEnvRoot -Root '{served.Root}' -CreatorGroup {Creators}" }).AssertSucceeded();
+        }
+
+        private readonly ServedRootHost? served;
+
+        public ServedRootHost Served => served ?? throw new InvalidOperationException("A served root needs root.");
+
+        public void Dispose() => served?.Dispose();
+    }
+}
+
+/// <summary>Tests that start a service on a served root run one class at a time: each brings up real processes and OS users.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ServedRootCollection
+{
+    public const string Name = "served roots";
+}
