@@ -40,6 +40,11 @@ public static class OsAccounts
                 arguments.Add(name);
                 Assert.Equal(0, ChildProcess.Run("useradd", arguments.ToArray()).ExitCode);
             }
+            else if (groups.Length > 0)
+            {
+                // A user another test made already: in these groups too, from its next login (each runuser is one).
+                Assert.Equal(0, ChildProcess.Run("usermod", "-a", "-G", string.Join(",", groups), name).ExitCode);
+            }
         }
     }
 }

@@ -10,12 +10,13 @@ namespace CodeEnv.TestSupport;
 /// </summary>
 public static class WheelBuilder
 {
-    public static string Write(string folder, string name, string version, IEnumerable<string>? requires = null, IEnumerable<string>? extras = null)
+    /// <param name="files">More files at the wheel's top level (a module, a .pth file), by their path in the wheel.</param>
+    public static string Write(string folder, string name, string version, IEnumerable<string>? requires = null, IEnumerable<string>? extras = null, IReadOnlyDictionary<string, string>? files = null)
     {
         Directory.CreateDirectory(folder);
         var module = name.Replace('-', '_').ToLowerInvariant();
         var distInfo = $"{module}-{version}.dist-info";
-        var files = new Dictionary<string, string>
+        var contents = new Dictionary<string, string>
         {
             [$"{module}/__init__.py"] = $"__version__ = '{version}'\n",
             [$"{distInfo}/METADATA"] = "Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n"
@@ -23,11 +24,16 @@ public static class WheelBuilder
                 + string.Concat((requires ?? Array.Empty<string>()).Select(r => "Requires-Dist: " + r + "\n")),
             [$"{distInfo}/WHEEL"] = "Wheel-Version: 1.0\nGenerator: codeenv-tests\nRoot-Is-Purelib: true\nTag: py2-none-any\nTag: py3-none-any\n",
         };
+        foreach (var (file, text) in files ?? new Dictionary<string, string>())
+        {
+            contents[file] = text;
+        }
+
         var path = Path.Combine(folder, $"{module}-{version}-py2.py3-none-any.whl");
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
         {
             var record = new StringBuilder();
-            foreach (var (entryName, text) in files)
+            foreach (var (entryName, text) in contents)
             {
                 var bytes = Encoding.UTF8.GetBytes(text);
                 using (var stream = zip.CreateEntry(entryName).Open())

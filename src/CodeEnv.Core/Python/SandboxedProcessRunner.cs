@@ -95,7 +95,8 @@ namespace CodeEnv.Python
                 arguments.AddRange(new[] { "--bind", generation, generation });
             }
 
-            arguments.AddRange(new[] { "--setenv", "HOME", "/tmp", "--chdir", workingDirectory ?? "/tmp" });
+            // The empty folder in the root's place is read-only too, once the binds inside it are made: nothing can be put there.
+            arguments.AddRange(new[] { "--remount-ro", paths.Root, "--setenv", "HOME", "/tmp", "--chdir", workingDirectory ?? "/tmp" });
             return arguments;
         }
 
