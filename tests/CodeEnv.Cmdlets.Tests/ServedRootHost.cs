@@ -66,13 +66,14 @@ public sealed class ServedRootHost : IDisposable
     /// <summary>Starts the service as its account and waits until it listens.</summary>
     public void Start()
     {
+        var logBefore = ServiceLog.Length;
         service = OsUserShell.Start(ServiceAccount, new[] { "serve", "--root", Root });
         service.OutputDataReceived += (_, e) => Append(e.Data);
         service.ErrorDataReceived += (_, e) => Append(e.Data);
         service.BeginOutputReadLine();
         service.BeginErrorReadLine();
         var clock = Stopwatch.StartNew();
-        while (!ServiceLog.Contains("listening on"))
+        while (!ServiceLog.Substring(logBefore).Contains("listening on"))
         {
             Assert.False(service.HasExited, "The service exited: " + ServiceLog);
             Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "The service did not start listening: " + ServiceLog);

@@ -56,7 +56,13 @@ namespace CodeEnv.Cmdlets.Commands
                 {
                     // A wildcard that matches nothing is silent, as in Get-ChildItem.
                     var pattern = new WildcardPattern(requested, WildcardOptions.IgnoreCase);
-                    foreach (var (name, environment, error) in service!.GetMany(service.Names().Where(pattern.IsMatch).ToList()))
+                    IReadOnlyList<(string Name, EnvironmentInfo? Environment, Errors.CodeEnvException? Error)> matches = new List<(string, EnvironmentInfo?, Errors.CodeEnvException?)>();
+                    if (!ForItem(requested, () => matches = service!.GetMany(service.Names().Where(pattern.IsMatch).ToList())))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (name, environment, error) in matches)
                     {
                         ForItem(name, () => WriteObject(environment ?? throw error!));
                     }

@@ -23,12 +23,13 @@ namespace CodeEnv.Service
     public sealed class RemoteEngine : ICodeEnvEngine, IDisposable
     {
         private readonly ServedRoot served;
-        private readonly Lazy<(Socket Socket, JsonRpc Rpc, IServiceContract Service)> connection;
+        private readonly (Socket Socket, JsonRpc Rpc, IServiceContract Service) connection;
 
+        /// <summary>Connects to the root's service: a service that is not running is this call's error, with how to start it.</summary>
         public RemoteEngine(ServedRoot served)
         {
             this.served = served;
-            connection = new Lazy<(Socket, JsonRpc, IServiceContract)>(Connect);
+            connection = Connect();
             Root = new RemoteRoot(this);
             Environments = new RemoteCatalog(this);
             Lifecycle = new RemoteLifecycle(this);
@@ -57,11 +58,8 @@ namespace CodeEnv.Service
 
         public void Dispose()
         {
-            if (connection.IsValueCreated)
-            {
-                connection.Value.Rpc.Dispose();
-                connection.Value.Socket.Dispose();
-            }
+            connection.Rpc.Dispose();
+            connection.Socket.Dispose();
         }
 
         private (Socket, JsonRpc, IServiceContract) Connect()
@@ -88,7 +86,7 @@ namespace CodeEnv.Service
         /// <summary>Runs one call and gives back its result, or the engine error the service reported.</summary>
         private async Task<T> Call<T>(Func<IServiceContract, Task<T>> call)
         {
-            var service = connection.Value.Service;
+            var service = connection.Service;
             try
             {
                 return await call(service).ConfigureAwait(false);
@@ -106,7 +104,7 @@ namespace CodeEnv.Service
                 throw new CodeEnvException(
                     ErrorKind.OperationFailed,
                     "ServiceConnectionLost",
-                    $"The CodeEnv service of '{served.Paths.Root}' stopped before the operation finished. An operation it was running is recorded as Interrupted and changed nothing that serves: see Get-CodeEnv, and run the command again once the service is back ('sudo systemctl start codeenv').",
+                    $"The connection to the CodeEnv service of '{served.Paths.Root}' ended before the operation finished (the service stopped or was killed). An update it was running was interrupted and changed nothing that serves; Get-CodeEnv shows the env's state once the service is back ('sudo systemctl start codeenv'). Then run the command again.",
                     served.Paths.Root,
                     e);
             }

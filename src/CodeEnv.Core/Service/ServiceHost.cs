@@ -21,7 +21,8 @@ namespace CodeEnv.Service
     /// </summary>
     public sealed class ServiceHost
     {
-        private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(30);
+        // How long a stopping service lets cancelled operations record their outcome and tell their callers.
+        private static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(20);
 
         private readonly ServedRoot served;
         private readonly Action<string> log;
@@ -76,17 +77,18 @@ namespace CodeEnv.Service
                         continue;
                     }
 
-                    Serve(connection);
+                    Serve(connection, stopping);
                 }
             }
 
-            log($"Stopping: cancelling {connections.Count} connection(s).");
+            // Running operations saw the same token: they are cancelled, record it, and answer their callers, who then hang up.
+            log($"Stopping: {connections.Count} connection(s) open.");
+            await Task.WhenAny(Task.WhenAll(connections.Values.ToList()), Task.Delay(DrainTime)).ConfigureAwait(false);
             foreach (var rpc in connections.Keys.ToList())
             {
                 rpc.Dispose();
             }
 
-            await Task.WhenAny(Task.WhenAll(connections.Values.ToList()), Task.Delay(DrainTime)).ConfigureAwait(false);
             try
             {
                 File.Delete(served.Endpoint);
@@ -98,7 +100,7 @@ namespace CodeEnv.Service
             log("Stopped.");
         }
 
-        private void Serve(Socket connection)
+        private void Serve(Socket connection, CancellationToken stopping)
         {
             PeerIdentityProvider caller;
             try
@@ -113,7 +115,7 @@ namespace CodeEnv.Service
             }
 
             var rpc = ServiceWire.Open(new NetworkStream(connection, ownsSocket: true), caller: false);
-            var session = new ServiceSession(served.Paths, caller, SystemClock.Instance, processes, log);
+            var session = new ServiceSession(served.Paths, caller, SystemClock.Instance, processes, log, stopping);
             rpc.AddLocalRpcTarget<IServiceContract>(session, null);
             rpc.StartListening();
             connections[rpc] = rpc.Completion.ContinueWith(

@@ -22,11 +22,14 @@ namespace CodeEnv.Service
         private readonly CodeEnvEngine engine;
         private readonly RootPaths paths;
         private readonly Action<string> log;
+        private readonly CancellationToken serviceStopping;
 
-        public ServiceSession(RootPaths paths, IIdentityProvider caller, IClock clock, Python.IProcessRunner processes, Action<string> log)
+        /// <param name="serviceStopping">Cancelled when the service stops: what runs is cancelled, and its caller told why.</param>
+        public ServiceSession(RootPaths paths, IIdentityProvider caller, IClock clock, Python.IProcessRunner processes, Action<string> log, CancellationToken serviceStopping)
         {
             this.paths = paths;
             this.log = log;
+            this.serviceStopping = serviceStopping;
             engine = new CodeEnvEngine(paths.Root, caller, clock, processes);
         }
 
@@ -55,41 +58,41 @@ namespace CodeEnv.Service
         public Task<IReadOnlyList<PackageDifference>> CompareWithLastUpdateAsync(string name, CancellationToken cancellation) => Run(() => engine.Environments.CompareWithLastUpdate(name));
 
         public Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            RunAsync(() => engine.Lifecycle.CreateAsync(request, new ReportsToProgress(reports), cancellation));
+            RunAsync(token => engine.Lifecycle.CreateAsync(request, new ReportsToProgress(reports), token), cancellation);
 
         public Task<EnvironmentInfo> RegisterAsync(string name, string path, string? description, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            RunAsync(() => engine.Lifecycle.RegisterAsync(name, path, description, new ReportsToProgress(reports), cancellation));
+            RunAsync(token => engine.Lifecycle.RegisterAsync(name, path, description, new ReportsToProgress(reports), token), cancellation);
 
         public Task<EnvironmentInfo> SetAsync(string name, EnvironmentSettingsChange change, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            Run(() => engine.Lifecycle.Set(name, change, new ReportsToProgress(reports), cancellation));
+            Run(token => engine.Lifecycle.Set(name, change, new ReportsToProgress(reports), token), cancellation);
 
         public Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            RunAsync(() => engine.Lifecycle.UpdateAsync(name, options, new ReportsToProgress(reports), cancellation));
+            RunAsync(token => engine.Lifecycle.UpdateAsync(name, options, new ReportsToProgress(reports), token), cancellation);
 
-        public Task<HealthReport> TestAsync(string name, CancellationToken cancellation) => RunAsync(() => engine.Lifecycle.TestAsync(name, cancellation));
+        public Task<HealthReport> TestAsync(string name, CancellationToken cancellation) => RunAsync(token => engine.Lifecycle.TestAsync(name, token), cancellation);
 
         public Task<EnvironmentInfo> UsableAsync(string name, CancellationToken cancellation) => Run(() => engine.Lifecycle.Usable(name));
 
         public Task RemoveAsync(string name, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            Run(() =>
+            Run(token =>
             {
-                engine.Lifecycle.Remove(name, new ReportsToProgress(reports), cancellation);
+                engine.Lifecycle.Remove(name, new ReportsToProgress(reports), token);
                 return true;
-            });
+            }, cancellation);
 
         public Task<IReadOnlyList<PackageRequirement>> PackagesAsync(string name, CancellationToken cancellation) => Run(() => engine.Packages.Get(name));
 
         public Task<EnvironmentInfo> SetPackagesAsync(string name, IReadOnlyList<string> lines, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            Run(() => engine.Packages.SetPackages(name, lines, new ReportsToProgress(reports), cancellation));
+            Run(token => engine.Packages.SetPackages(name, lines, new ReportsToProgress(reports), token), cancellation);
 
         public Task<EnvironmentInfo> AddPackagesAsync(string name, IReadOnlyList<string> lines, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            Run(() => engine.Packages.AddPackages(name, lines, new ReportsToProgress(reports), cancellation));
+            Run(token => engine.Packages.AddPackages(name, lines, new ReportsToProgress(reports), token), cancellation);
 
         public Task<EnvironmentInfo> RemovePackagesAsync(string name, IReadOnlyList<string> packageNames, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            Run(() => engine.Packages.RemovePackages(name, packageNames, new ReportsToProgress(reports), cancellation));
+            Run(token => engine.Packages.RemovePackages(name, packageNames, new ReportsToProgress(reports), token), cancellation);
 
         public Task<EnvironmentInfo> AddPackageSetsAsync(string name, IReadOnlyList<string> setNames, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            Run(() => engine.Packages.AddPackageSets(name, setNames, new ReportsToProgress(reports), cancellation));
+            Run(token => engine.Packages.AddPackageSets(name, setNames, new ReportsToProgress(reports), token), cancellation);
 
         public Task<IReadOnlyList<PackageSet>> PackageSetsAsync(CancellationToken cancellation) => Run(() => engine.Packages.Sets());
 
@@ -110,17 +113,17 @@ namespace CodeEnv.Service
         public Task<IReadOnlyList<PermissionEntry>> PermissionsAsync(string name, CancellationToken cancellation) => Run(() => engine.Permissions.Get(name));
 
         public Task<EnvironmentInfo> GrantAsync(string name, string group, GroupRight right, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            Run(() => engine.Permissions.Grant(name, group, right, new ReportsToProgress(reports), cancellation));
+            Run(token => engine.Permissions.Grant(name, group, right, new ReportsToProgress(reports), token), cancellation);
 
         public Task<EnvironmentInfo> RevokeAsync(string name, string group, GroupRight? right, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            Run(() => engine.Permissions.Revoke(name, group, right, new ReportsToProgress(reports), cancellation));
+            Run(token => engine.Permissions.Revoke(name, group, right, new ReportsToProgress(reports), token), cancellation);
 
         public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string name, CancellationToken cancellation) => Run(() => engine.History.Get(name));
 
         public Task<IReadOnlyList<HistoryEntry>> RootHistoryAsync(CancellationToken cancellation) => Run(() => engine.History.GetRoot());
 
         public Task<EnvironmentInfo> RestoreAsync(string name, int revision, bool definitionOnly, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            RunAsync(() => engine.History.RestoreAsync(name, revision, definitionOnly, new ReportsToProgress(reports), cancellation));
+            RunAsync(token => engine.History.RestoreAsync(name, revision, definitionOnly, new ReportsToProgress(reports), token), cancellation);
 
         public Task<string> ExportAsync(string name, CancellationToken cancellation) =>
             Run(() => InWorkFolder(folder =>
@@ -131,15 +134,15 @@ namespace CodeEnv.Service
             }));
 
         public Task<EnvironmentInfo> CopyAsync(string name, string newName, bool locked, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            RunAsync(() => engine.Transfer.CopyAsync(name, newName, locked, new ReportsToProgress(reports), cancellation));
+            RunAsync(token => engine.Transfer.CopyAsync(name, newName, locked, new ReportsToProgress(reports), token), cancellation);
 
         public Task<EnvironmentInfo> ImportAsync(string document, string? newName, bool locked, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            RunAsync(() => InWorkFolderAsync(async folder =>
+            RunAsync(token => InWorkFolderAsync(async folder =>
             {
                 var file = Path.Combine(folder, "import.json");
                 File.WriteAllText(file, document ?? "");
-                return await engine.Transfer.ImportAsync(file, newName, locked, new ReportsToProgress(reports), cancellation).ConfigureAwait(false);
-            }));
+                return await engine.Transfer.ImportAsync(file, newName, locked, new ReportsToProgress(reports), token).ConfigureAwait(false);
+            }), cancellation);
 
         public Task<IReadOnlyList<ContextFile>> ContainerContextAsync(string name, string configName, CancellationToken cancellation) =>
             Run(() => InWorkFolder<IReadOnlyList<ContextFile>>(folder =>
@@ -154,11 +157,11 @@ namespace CodeEnv.Service
         public Task<ContainerConfig> AddContainerConfigAsync(ContainerConfig config, CancellationToken cancellation) => Run(() => engine.Containers.Add(config));
 
         public Task RemoveContainerConfigAsync(string configName, bool force, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            Run(() =>
+            Run(token =>
             {
-                engine.Containers.Remove(configName, force, new ReportsToProgress(reports), cancellation);
+                engine.Containers.Remove(configName, force, new ReportsToProgress(reports), token);
                 return true;
-            });
+            }, cancellation);
 
         private static IReadOnlyList<EnvironmentResult> Results(IReadOnlyList<(string Name, EnvironmentInfo? Environment, CodeEnvException? Error)> results) =>
             results.Select(r => new EnvironmentResult { Name = r.Name, Environment = r.Environment, Error = r.Error == null ? null : ServiceError.Of(r.Error) }).ToList();
@@ -191,11 +194,32 @@ namespace CodeEnv.Service
 
         private Task<T> Run<T>(Func<T> work) => RunAsync(() => Task.Run(work));
 
+        private Task<T> Run<T>(Func<CancellationToken, T> work, CancellationToken caller) => RunAsync(token => Task.Run(() => work(token)), caller);
+
+        // The operation is cancelled by the caller's Ctrl+C or by the service's stop, whichever comes first.
+        private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken caller)
+        {
+            using (var either = CancellationTokenSource.CreateLinkedTokenSource(caller, serviceStopping))
+            {
+                return await RunAsync(() => work(either.Token)).ConfigureAwait(false);
+            }
+        }
+
         private async Task<T> RunAsync<T>(Func<Task<T>> work)
         {
             try
             {
                 return await work().ConfigureAwait(false);
+            }
+            catch (Exception e) when ((e is OperationCanceledException || (e is CodeEnvException stopped && stopped.Kind == ErrorKind.Stopped)) && serviceStopping.IsCancellationRequested)
+            {
+                var error = new ServiceError
+                {
+                    Kind = ErrorKind.Stopped,
+                    ErrorId = "ServiceStopped",
+                    Message = "The CodeEnv service stopped while this operation ran, so it was interrupted: what was saved stays saved, and an env keeps serving the venv it had (Get-CodeEnv shows its state). Run the command again once the service is back.",
+                };
+                throw new LocalRpcException(error.Message) { ErrorCode = ServiceError.Code, ErrorData = error };
             }
             catch (CodeEnvException e) when (e.Kind != ErrorKind.Stopped)
             {

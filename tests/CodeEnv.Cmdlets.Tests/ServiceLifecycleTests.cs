@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using CodeEnv.TestSupport;
+using Newtonsoft.Json.Linq;
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>
+/// The service as an operator meets it: stopped and started again in the middle of users' work, not running at all,
+/// and twenty users calling at once.
+/// </summary>
+[Collection(ServedRootCollection.Name)]
+public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
+{
+    private const string Alice = "codeenv-alice";
+    private const string Creators = "codeenv-creators";
+
+    private readonly ServedRootHost served;
+
+    public ServiceLifecycleTests(Server server)
+    {
+        served = server.Served;
+    }
+
+    [AsRootFact]
+    public void Stopping_the_service_mid_update_interrupts_it_tells_the_caller_and_loses_nothing()
+    {
+        served.Run(Alice, $"New-CodeEnv worker -Interpreter {ServedRootHost.Python} -Requirement 'alpha==1.0'").AssertSucceeded();
+        // Inside the sandbox only the root's find-links folders are visible, so the file that stalls the build lives there.
+        var stall = Path.Combine(served.Links, "stall-while-this-exists");
+        File.WriteAllText(stall, "");
+        BuildTools.CopyTo(served.Links);
+        SdistBuilder.Write(served.Links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        ChildProcess.Run("chmod", "-R", "a+rX", served.Links);
+        using var update = served.StartAs(Alice, "try { Add-CodeEnvPackage worker stalling -Update -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }");
+        WaitUntilPipBuilds("worker", "stalling");
+
+        served.Stop();
+        var interrupted = ShellProcess.Wait(update);
+
+        served.Start();
+        File.Delete(stall);
+        Assert.True(interrupted.Output.StartsWith("ServiceStopped,"), interrupted.Output + interrupted.Error + served.ServiceLog);
+        Assert.Contains("was interrupted", interrupted.Output);
+        var after = served.Run(Alice, "$e = Get-CodeEnv worker; $e.State; $e.RequestedPackages -join ','; Invoke-CodeEnvPython worker -ArgumentList '-c', 'import alpha; print(alpha.__version__)'").AssertSucceeded().Lines();
+        Assert.True(after.Length == 3, string.Join("\n", after));
+        Assert.Equal("Outdated", after[0]);
+        Assert.Equal("alpha==1.0,stalling", after[1]);
+        Assert.Equal("1.0", after[2]);
+        foreach (var json in Directory.GetFiles(served.Root, "*.json", SearchOption.AllDirectories))
+        {
+            JToken.Parse(File.ReadAllText(json));
+        }
+
+        Assert.Equal("Ready", served.Run(Alice, "Update-CodeEnv worker; (Get-CodeEnv worker).State").AssertSucceeded().Lines()[^1]);
+    }
+
+    [AsRootFact]
+    public void A_served_root_whose_service_is_not_running_says_so_and_how_to_start_it()
+    {
+        served.Stop();
+        try
+        {
+            var result = served.Run(Alice, "try { Get-CodeEnv -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }");
+
+            var lines = result.Lines();
+            Assert.StartsWith("ServiceNotRunning,", lines[0]);
+            Assert.Contains("is served by the CodeEnv service, which is not running", lines[1]);
+            Assert.Contains($"codeenv serve --root {served.Root}", lines[1]);
+        }
+        finally
+        {
+            served.Start();
+        }
+    }
+
+    [AsRootFact]
+    public void Twenty_users_calling_at_once_each_get_their_own_answer()
+    {
+        var users = Enumerable.Range(1, 20).Select(i => $"codeenv-u{i:00}").ToList();
+        foreach (var user in users)
+        {
+            OsAccounts.EnsureUser(user, Creators);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var processes = users.Select(user => served.StartAs(user, $"New-CodeEnv 'own-{user}' -Interpreter {ServedRootHost.Python} -NoInstall | Out-Null; Add-CodeEnvPackage 'own-{user}' alpha | Out-Null; $e = Get-CodeEnv 'own-{user}'; $e.Owner; $e.RequestedPackages -join ','; (Get-CodeEnv own-*).Count")).ToList();
+        var results = processes.Select(ShellProcess.Wait).ToList();
+
+        for (var i = 0; i < users.Count; i++)
+        {
+            var lines = results[i].AssertSucceeded().Lines();
+            Assert.Equal(users[i], lines[0]);
+            Assert.Equal("alpha", lines[1]);
+        }
+
+        Assert.Equal(users.Count, served.Run(Alice, "(Get-CodeEnv own-*).Count").AssertSucceeded().Lines().Select(int.Parse).Single());
+        Console.WriteLine($"20 users' concurrent calls took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private void WaitUntilPipBuilds(string env, string package)
+    {
+        var logs = Path.Combine(served.EnvFolder(env), "logs");
+        var clock = Stopwatch.StartNew();
+        while (!Directory.Exists(logs) || !Directory.GetFiles(logs, "*update.log").Any(l => StallingPackage.ReadShared(l).Contains(package)))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip: " + served.ServiceLog);
+            Thread.Sleep(200);
+        }
+
+        // pip names the package as it starts to build it; give setup.py a moment to be the thing that runs.
+        Thread.Sleep(1000);
+    }
+
+    public sealed class Server : IDisposable
+    {
+        private readonly ServedRootHost? served;
+
+        public Server()
+        {
+            if (!OperatingSystem.IsLinux() || System.Environment.UserName != "root")
+            {
+                return;
+            }
+
+            OsAccounts.EnsureUser(Alice, Creators);
+            served = new ServedRootHost();
+            ShellProcess.Run(new[] { "-Command", $"Set-CodeEnvRoot -Root '{served.Root}' -CreatorGroup {Creators}" }).AssertSucceeded();
+        }
+
+        public ServedRootHost Served => served ?? throw new InvalidOperationException("A served root needs root.");
+
+        public void Dispose() => served?.Dispose();
+    }
+}
