@@ -20,6 +20,7 @@ $sections = [ordered]@{
     'Installed packages and no-op updates (targets: 30x faster than pip list, 10x faster than a no-op pip install -r)' = { & ([System.IO.Path]::Combine($PSScriptRoot, 'packages.ps1')) -Version $Version -Runs $Runs }
     'Updates built beside and switched, restores of a kept venv (target: restore under 1 s)' = { & ([System.IO.Path]::Combine($PSScriptRoot, 'update.ps1')) -Version $Version -Runs $Runs }
     'Scale (target: Get-CodeEnv over 10,000 envs under 1 s and 200 MB)'                   = { & ([System.IO.Path]::Combine($PSScriptRoot, 'scale.ps1')) -Runs 3 }
+    'The service (target: a served call costs a user no noticeable time)'                 = { & ([System.IO.Path]::Combine($PSScriptRoot, 'service.ps1')) -Calls 200 }
     'Import (target: Import-Module CodeEnv under 300 ms)'                                  = { & ([System.IO.Path]::Combine($PSScriptRoot, 'import.ps1')) -Runs $Runs }
     'Child exits under load (target: 0 lost)'                                             = { & ([System.IO.Path]::Combine($PSScriptRoot, 'child-exit-stress.ps1')) -Seconds 60 }
 }

@@ -53,7 +53,7 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("Publish-CodeEnvPackage", "Publish-CodeEnvPackage -Path $args[0]", Needs.Administrator),
     };
 
-    private static bool Allowed(Role role, Needs needs) => needs switch
+    public static bool Allowed(Role role, Needs needs) => needs switch
     {
         Needs.Nothing => true,
         Needs.Use => role is not (Role.CreatorGroup or Role.Nobody),

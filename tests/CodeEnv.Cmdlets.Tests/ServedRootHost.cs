@@ -20,8 +20,27 @@ public sealed class ServedRootHost : IDisposable
     private readonly StringBuilder serviceLog = new();
     private Process? service;
 
+    // What a served root needs from the OS, installed as the deploy script would, once per test run.
+    private static readonly Lazy<bool> OsPackages = new(() =>
+    {
+        var missing = new[] { ("/usr/bin/setfacl", "acl"), ("/usr/bin/bwrap", "bubblewrap") }.Where(p => !File.Exists(p.Item1)).Select(p => p.Item2).ToList();
+        if (ChildProcess.Run(Python, "-c", "import venv, ensurepip").ExitCode != 0)
+        {
+            missing.Add("python3-venv");
+        }
+
+        if (missing.Count > 0 && File.Exists("/usr/bin/apt-get"))
+        {
+            ChildProcess.Run("/usr/bin/apt-get", "update", "-q");
+            ChildProcess.Run("/usr/bin/apt-get", new[] { "install", "-y", "-q" }.Concat(missing).ToArray());
+        }
+
+        return true;
+    });
+
     public ServedRootHost()
     {
+        _ = OsPackages.Value;
         OsAccounts.EnsureUser(ServiceAccount);
         folder = Path.Combine("/tmp", "codeenv-served-" + Guid.NewGuid().ToString("N")[..8]);
         Root = Path.Combine(folder, "root");

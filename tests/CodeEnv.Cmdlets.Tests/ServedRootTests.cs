@@ -47,6 +47,36 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
     }
 
     [AsRootFact]
+    public void Every_object_comes_back_from_the_service_as_the_engine_made_it()
+    {
+        served.Run(Alice, $"New-CodeEnv wire -Interpreter {ServedRootHost.Python} -Requirement alpha -Description 'over the wire' | Out-Null; Grant-CodeEnvPermission wire -Group {Analysts} -Permission UpdatePackages").AssertSucceeded();
+        const string dump = """
+            foreach ($o in @(Get-CodeEnv wire; Get-CodeEnvRoot; Get-CodeEnvPackage wire; Get-CodeEnvInstalledPackage wire; Get-CodeEnvHistory wire; Get-CodeEnvPermission wire; Test-CodeEnv wire; Get-CodeEnvLog wire; Get-CodeEnvPackageSet; Get-CodeEnvContainerConfig)) {
+                $o.PSObject.TypeNames[0]
+                foreach ($p in $o.PSObject.Properties) {
+                    $v = $p.Value
+                    if ($v -is [System.Collections.IDictionary]) { $v = $v.Keys }
+                    if ($p.Name -notin 'LastUsed', 'ServiceAccount') { '  ' + $p.Name + '=' + (@($v) -join ';') }
+                }
+            }
+            """;
+        var viaService = served.Run(Alice, dump).AssertSucceeded().Output;
+
+        // The same root read directly: a copy whose codeenv.json names no service, read by this process's own engine.
+        var copy = Path.Combine(served.Shared, "direct-" + Guid.NewGuid().ToString("N")[..8]);
+        Assert.Equal(0, ChildProcess.Run("cp", "-a", served.Root, copy).ExitCode);
+        var settingsFile = Path.Combine(copy, "codeenv.json");
+        var settings = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(settingsFile));
+        settings.Remove("service");
+        File.WriteAllText(settingsFile, settings.ToString());
+        using var ps = new PowerShellSession(initializeRoot: false);
+        var direct = string.Join("\n", ps.Run("$env:CODEENV_ROOT = $args[0]; " + dump, copy).AssertSuccess().Output.Select(o => o.ToString()));
+
+        Assert.Contains("CodeEnv.HealthReport", viaService);
+        Assert.Equal(direct.Replace(copy, served.Root), string.Join("\n", viaService.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))));
+    }
+
+    [AsRootFact]
     public void Errors_from_the_service_keep_their_id_and_category()
     {
         served.Run(Alice, $"New-CodeEnv -Name alice-errors -Interpreter {ServedRootHost.Python} -NoInstall").AssertSucceeded();
@@ -92,6 +122,21 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
 
         served.Run(Alice, $"Revoke-CodeEnvPermission alice-private -Group {Analysts}").AssertSucceeded();
         Assert.NotEqual(0, ChildProcess.Run("runuser", "-u", Bob, "--", python, "-c", "print(1)").ExitCode);
+    }
+
+    [AsRootFact]
+    public void The_service_runs_no_interpreter_a_caller_names_that_it_does_not_know()
+    {
+        var marker = Path.Combine("/var/tmp", "codeenv-ran-" + Guid.NewGuid().ToString("N"));
+        var fake = Path.Combine(served.Shared, "python3");
+        File.WriteAllText(fake, $"#!/bin/sh\ntouch {marker}\necho 3.11.2\n");
+        ChildProcess.Run("chmod", "755", fake);
+
+        var result = served.Run(Alice, $"try {{ New-CodeEnv fake-python -Interpreter '{fake}' -NoInstall -ErrorAction Stop }} catch {{ $_.FullyQualifiedErrorId; $_.Exception.Message }}");
+
+        Assert.StartsWith("InterpreterNotKnownToService,", result.Lines()[0]);
+        Assert.Contains("will not run it", result.Lines()[1]);
+        Assert.False(File.Exists(marker), "The service ran a program a caller named.");
     }
 
     private static string Mode(string path) => ChildProcess.Run("stat", "-c", "%a", path).Output.Trim();

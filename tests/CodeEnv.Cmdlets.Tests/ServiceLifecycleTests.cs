@@ -25,12 +25,7 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
     public void Stopping_the_service_mid_update_interrupts_it_tells_the_caller_and_loses_nothing()
     {
         served.Run(Alice, $"New-CodeEnv worker -Interpreter {ServedRootHost.Python} -Requirement 'alpha==1.0'").AssertSucceeded();
-        // Inside the sandbox only the root's find-links folders are visible, so the file that stalls the build lives there.
-        var stall = Path.Combine(served.Links, "stall-while-this-exists");
-        File.WriteAllText(stall, "");
-        BuildTools.CopyTo(served.Links);
-        SdistBuilder.Write(served.Links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
-        ChildProcess.Run("chmod", "-R", "a+rX", served.Links);
+        var stall = WriteStallingPackage();
         using var update = served.StartAs(Alice, "try { Add-CodeEnvPackage worker stalling -Update -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }");
         WaitUntilPipBuilds("worker", "stalling");
 
@@ -52,6 +47,42 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
         }
 
         Assert.Equal("Ready", served.Run(Alice, "Update-CodeEnv worker; (Get-CodeEnv worker).State").AssertSucceeded().Lines()[^1]);
+    }
+
+    [AsRootFact]
+    public void Ctrl_C_in_the_callers_shell_cancels_the_update_in_the_service()
+    {
+        served.Run(Alice, $"New-CodeEnv stopper -Interpreter {ServedRootHost.Python} -Requirement 'alpha==1.0'").AssertSucceeded();
+        var stall = WriteStallingPackage();
+        using var update = served.StartAs(Alice, "Add-CodeEnvPackage stopper stalling -Update");
+        WaitUntilPipBuilds("stopper", "stalling");
+        // The sandbox pip builds in names the env's folder in its command line.
+        var sandbox = Path.Combine(served.EnvFolder("stopper"), "venvs");
+        Assert.Equal(0, ChildProcess.Run("pgrep", "-f", sandbox).ExitCode);
+
+        // Ctrl+C is SIGINT to the user's own codeenv process (not runuser around it).
+        foreach (var pid in ChildProcess.Run("pgrep", "-f", "Add-CodeEnvPackage stopper stalling").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (File.ReadAllText($"/proc/{pid.Trim()}/comm").Trim() == "dotnet")
+            {
+                ChildProcess.Run("kill", "-INT", pid.Trim());
+            }
+        }
+
+        var stopped = ShellProcess.Wait(update);
+        try
+        {
+            Assert.Contains("OperationStopped", stopped.Error);
+            // setup.py would loop for as long as the stall file exists: the service killed the sandbox and all in it.
+            Assert.NotEqual(0, ChildProcess.Run("pgrep", "-f", sandbox).ExitCode);
+            var after = served.Run(Alice, "$e = Get-CodeEnv stopper; $e.State; $e.StateDetail").AssertSucceeded().Lines();
+            Assert.Equal("Outdated", after[0]);
+            Assert.Contains("was stopped", after[1]);
+        }
+        finally
+        {
+            File.Delete(stall);
+        }
     }
 
     [AsRootFact]
@@ -95,6 +126,18 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
 
         Assert.Equal(users.Count, served.Run(Alice, "(Get-CodeEnv own-*).Count").AssertSucceeded().Lines().Select(int.Parse).Single());
         Console.WriteLine($"20 users' concurrent calls took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    // An sdist whose setup.py waits while a file exists. Inside the sandbox only the root's find-links folders are
+    // visible, so the file lives there.
+    private string WriteStallingPackage()
+    {
+        var stall = Path.Combine(served.Links, "stall-while-this-exists");
+        File.WriteAllText(stall, "");
+        BuildTools.CopyTo(served.Links);
+        SdistBuilder.Write(served.Links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        ChildProcess.Run("chmod", "-R", "a+rX", served.Links);
+        return stall;
     }
 
     private void WaitUntilPipBuilds(string env, string package)

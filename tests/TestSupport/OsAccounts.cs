@@ -12,6 +12,18 @@ public sealed class AsRootFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs root, as <see cref="AsRootFactAttribute"/>.</summary>
+public sealed class AsRootTheoryAttribute : TheoryAttribute
+{
+    public AsRootTheoryAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            Skip = "creating OS users and switching to them (useradd, runuser) needs root on Linux; CI runs as root.";
+        }
+    }
+}
+
 /// <summary>Real OS users and groups for tests, created once per name.</summary>
 public static class OsAccounts
 {

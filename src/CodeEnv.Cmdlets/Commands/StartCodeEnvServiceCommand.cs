@@ -9,7 +9,6 @@ namespace CodeEnv.Cmdlets.Commands
     /// it is stopped (Ctrl+C, or SIGTERM through `codeenv serve`). What systemd runs; see deploy/.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "CodeEnvService")]
-    [OutputType(typeof(void))]
     public sealed class StartCodeEnvServiceCommand : RootCmdlet
     {
         protected override void ProcessRecord()

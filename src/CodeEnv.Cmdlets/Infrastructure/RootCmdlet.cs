@@ -14,7 +14,8 @@ namespace CodeEnv.Cmdlets.Infrastructure
     /// </summary>
     public abstract class RootCmdlet : CodeEnvCmdlet, IDisposable
     {
-        private RemoteEngine? remote;
+        // Typed by its interface, so a call on a direct root never loads the service's client (StreamJsonRpc and its kin).
+        private ICodeEnvEngine? remote;
 
         /// <summary>The root folder. Defaults to $env:CODEENV_ROOT, then the machine config file.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -42,15 +43,18 @@ namespace CodeEnv.Cmdlets.Infrastructure
                 return new CodeEnvEngine(paths.Root, OsIdentityProvider.Instance, SystemClock.Instance);
             }
 
-            remote?.Dispose();
-            remote = new RemoteEngine(served);
+            Dispose();
+            remote = Connect(served);
             return remote;
         }
 
         public void Dispose()
         {
-            remote?.Dispose();
+            (remote as IDisposable)?.Dispose();
             remote = null;
         }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static ICodeEnvEngine Connect(ServedRoot served) => new RemoteEngine(served);
     }
 }

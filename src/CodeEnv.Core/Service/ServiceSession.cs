@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
 using CodeEnv.Operations;
+using CodeEnv.Python;
 using CodeEnv.Security;
 using CodeEnv.Store;
 using StreamJsonRpc;
@@ -30,7 +31,7 @@ namespace CodeEnv.Service
             this.paths = paths;
             this.log = log;
             this.serviceStopping = serviceStopping;
-            engine = new CodeEnvEngine(paths.Root, caller, clock, processes);
+            engine = new CodeEnvEngine(paths.Root, caller, clock, processes, new ServedInterpreters(paths, MachineInterpreters.Instance));
         }
 
         public Task<RootSettings> SettingsAsync(CancellationToken cancellation) => Run(() => engine.Root.Settings());
