@@ -33,10 +33,12 @@ using var runspace = RunspaceFactory.CreateRunspace(host, state);
 runspace.Open();
 using var shell = PowerShell.Create();
 shell.Runspace = runspace;
+var interrupted = false;
 Console.CancelKeyPress += (_, e) =>
 {
     // Ctrl+C stops the pipeline; the cmdlets kill their child processes and release their locks.
     e.Cancel = true;
+    interrupted = true;
     shell.BeginStop(null, null);
 };
 
@@ -74,11 +76,21 @@ catch (PipelineStoppedException) when (parsed.Serve)
 {
     return 0;
 }
+catch (PipelineStoppedException) when (interrupted)
+{
+    // As a POSIX shell reports a job ended by Ctrl+C: 128 + SIGINT.
+    return 130;
+}
 catch (RuntimeException e)
 {
     var record = e.ErrorRecord;
     Console.Error.WriteLine($"{record} ({record.FullyQualifiedErrorId}, {record.CategoryInfo.Category})");
     return 1;
+}
+
+if (interrupted && !parsed.Serve)
+{
+    return 130;
 }
 
 if (host.ExitCode is int requested)

@@ -44,6 +44,7 @@ public class ServedPermissionTableTests : IClassFixture<ServedPermissionTableTes
     public sealed class Table : IDisposable
     {
         private const string Other = "codeenv-pt-other";
+        private const string NewOwner = "codeenv-pt-newowner";
         private readonly ServedRootHost? served;
         private readonly ConcurrentDictionary<Role, Outcome[]> outcomes = new();
 
@@ -68,6 +69,7 @@ public class ServedPermissionTableTests : IClassFixture<ServedPermissionTableTes
             }
 
             OsAccounts.EnsureUser(Other);
+            OsAccounts.EnsureUser(NewOwner);
             served = new ServedRootHost();
             AddSetAndConfigsByHand(served.Root);
             var arrange = new List<string>
@@ -144,7 +146,7 @@ public class ServedPermissionTableTests : IClassFixture<ServedPermissionTableTes
         private static string ForRole(string script, Role role) => script
             .Replace("shared", Shared(role))
             .Replace("victim", Victim(role))
-            .Replace("new-owner", Other)
+            .Replace("new-owner", NewOwner)
             .Replace("-PythonVersion 3.12", "-Interpreter " + ServedRootHost.Python)
             .Replace("-Revision 1", "-Revision 2");
 

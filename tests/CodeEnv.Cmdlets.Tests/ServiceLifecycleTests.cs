@@ -72,7 +72,7 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
         var stopped = ShellProcess.Wait(update);
         try
         {
-            Assert.Contains("OperationStopped", stopped.Error);
+            Assert.Equal(130, stopped.ExitCode);
             // setup.py would loop for as long as the stall file exists: the service killed the sandbox and all in it.
             Assert.NotEqual(0, ChildProcess.Run("pgrep", "-f", sandbox).ExitCode);
             var after = served.Run(Alice, "$e = Get-CodeEnv stopper; $e.State; $e.StateDetail").AssertSucceeded().Lines();
