@@ -165,8 +165,11 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
     }
 }
 
-/// <summary>Tests that start a service on a served root run one class at a time: each brings up real processes and OS users.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>
+/// The classes that start a service on a served root run one after another (each brings up a service and many
+/// processes of real OS users), beside the other test classes.
+/// </summary>
+[CollectionDefinition(Name)]
 public sealed class ServedRootCollection
 {
     public const string Name = "served roots";

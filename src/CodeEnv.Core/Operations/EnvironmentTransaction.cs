@@ -55,7 +55,10 @@ namespace CodeEnv.Operations
                 }
 
                 context.Store.Definitions(canonical).Save(before, after, operation, caller.UserName, context.Clock.UtcNow);
-                context.Access.Follow(after, settings);
+                if (changes.Any(c => WhoMayUseDependsOn(c.Field)))
+                {
+                    context.Access.Follow(after, settings);
+                }
                 reporter.Verbose($"Saved '{canonical}' as revision {after.Revision}: {string.Join("; ", changes)}.");
                 // An update that is running records its own outcome, and sees the new revision then (Outdated, not Ready).
                 var status = context.Store.ReadStatus(canonical);
@@ -69,6 +72,13 @@ namespace CodeEnv.Operations
                 context.KernelSpecs.Follow(after, outdated ? EnvironmentState.Outdated : status.State, settings);
                 return context.Info(after);
             }
+        }
+
+        /// <summary>The fields that decide who may enter the env's folder on a served root (<see cref="EnvFolderAccess"/>).</summary>
+        private static bool WhoMayUseDependsOn(string field)
+        {
+            var topLevel = field.Split('.')[0];
+            return topLevel == "owner" || topLevel == "usableByAll" || topLevel == "groupPermissions";
         }
 
         /// <summary>The fields whose change makes what is installed out of date.</summary>
