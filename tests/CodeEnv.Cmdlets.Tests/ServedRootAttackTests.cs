@@ -13,7 +13,6 @@ public class ServedRootAttackTests : IClassFixture<ServedRootAttackTests.Server>
 {
     private const string Alice = "codeenv-alice";
     private const string Bob = "codeenv-bob";
-    private const string Creators = "codeenv-creators";
 
     private readonly ServedRootHost served;
 
@@ -141,27 +140,17 @@ public class ServedRootAttackTests : IClassFixture<ServedRootAttackTests.Server>
     }
 
     /// <summary>alice owns alice-env, bob owns bob-env (not usable by all); both have a venv.</summary>
-    public sealed class Server : IDisposable
+    public sealed class Server : ServedRootFixture
     {
-        private readonly ServedRootHost? served;
-
         public Server()
+            : base((Alice, Creators), (Bob, Creators))
         {
-            if (!OperatingSystem.IsLinux() || System.Environment.UserName != "root")
-            {
-                return;
-            }
-
-            OsAccounts.EnsureUser(Alice, Creators);
-            OsAccounts.EnsureUser(Bob, Creators);
-            served = new ServedRootHost();
-            ShellProcess.Run(new[] { "-Command", $"Set-CodeEnvRoot -Root '{served.Root}' -CreatorGroup {Creators}" }).AssertSucceeded();
-            served.Run(Alice, $"New-CodeEnv alice-env -Interpreter {ServedRootHost.Python} -Requirement alpha").AssertSucceeded();
-            served.Run(Bob, $"New-CodeEnv bob-env -Interpreter {ServedRootHost.Python} -Requirement beta; Set-CodeEnv bob-env -UsableByAll $false").AssertSucceeded();
         }
 
-        public ServedRootHost Served => served ?? throw new InvalidOperationException("A served root needs root.");
-
-        public void Dispose() => served?.Dispose();
+        protected override void Arrange(ServedRootHost root)
+        {
+            root.Run(Alice, $"New-CodeEnv alice-env -Interpreter {ServedRootHost.Python} -Requirement alpha").AssertSucceeded();
+            root.Run(Bob, $"New-CodeEnv bob-env -Interpreter {ServedRootHost.Python} -Requirement beta; Set-CodeEnv bob-env -UsableByAll $false").AssertSucceeded();
+        }
     }
 }

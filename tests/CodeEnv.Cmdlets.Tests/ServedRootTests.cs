@@ -13,7 +13,6 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
 {
     private const string Alice = "codeenv-alice";
     private const string Bob = "codeenv-bob";
-    private const string Creators = "codeenv-creators";
     private const string Analysts = "codeenv-analysts";
 
     private readonly ServedRootHost served;
@@ -141,27 +140,13 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
 
     private static string Mode(string path) => ChildProcess.Run("stat", "-c", "%a", path).Output.Trim();
 
-    /// <summary>The users of these tests and one served root for all of them.</summary>
-    public sealed class Users : IDisposable
+    /// <summary>alice may create envs; bob is an analyst.</summary>
+    public sealed class Users : ServedRootFixture
     {
         public Users()
+            : base((Alice, Creators), (Bob, Analysts))
         {
-            if (!OperatingSystem.IsLinux() || System.Environment.UserName != "root")
-            {
-                return;
-            }
-
-            OsAccounts.EnsureUser(Alice, Creators);
-            OsAccounts.EnsureUser(Bob, Analysts);
-            served = new ServedRootHost();
-            ShellProcess.Run(new[] { "-Command", $"Set-CodeEnvRoot -Root '{served.Root}' -CreatorGroup {Creators}" }).AssertSucceeded();
         }
-
-        private readonly ServedRootHost? served;
-
-        public ServedRootHost Served => served ?? throw new InvalidOperationException("A served root needs root.");
-
-        public void Dispose() => served?.Dispose();
     }
 }
 

@@ -12,7 +12,6 @@ namespace CodeEnv.Cmdlets.Tests;
 public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
 {
     private const string Alice = "codeenv-alice";
-    private const string Creators = "codeenv-creators";
 
     private readonly ServedRootHost served;
 
@@ -110,7 +109,7 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
         var users = Enumerable.Range(1, 20).Select(i => $"codeenv-u{i:00}").ToList();
         foreach (var user in users)
         {
-            OsAccounts.EnsureUser(user, Creators);
+            OsAccounts.EnsureUser(user, ServedRootFixture.Creators);
         }
 
         var clock = Stopwatch.StartNew();
@@ -154,24 +153,11 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
         Thread.Sleep(1000);
     }
 
-    public sealed class Server : IDisposable
+    public sealed class Server : ServedRootFixture
     {
-        private readonly ServedRootHost? served;
-
         public Server()
+            : base((Alice, Creators))
         {
-            if (!OperatingSystem.IsLinux() || System.Environment.UserName != "root")
-            {
-                return;
-            }
-
-            OsAccounts.EnsureUser(Alice, Creators);
-            served = new ServedRootHost();
-            ShellProcess.Run(new[] { "-Command", $"Set-CodeEnvRoot -Root '{served.Root}' -CreatorGroup {Creators}" }).AssertSucceeded();
         }
-
-        public ServedRootHost Served => served ?? throw new InvalidOperationException("A served root needs root.");
-
-        public void Dispose() => served?.Dispose();
     }
 }
