@@ -35,6 +35,18 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
     }
 
     [AsRootFact]
+    public void Only_root_can_make_a_served_root_and_a_refusal_creates_nothing()
+    {
+        var folder = Path.Combine(served.Shared, "not-made-" + Guid.NewGuid().ToString("N")[..8]);
+
+        var result = served.Run(Alice, $"try {{ Initialize-CodeEnvRoot -Path '{folder}' -ServiceAccount {ServedRootHost.ServiceAccount} -ErrorAction Stop }} catch {{ $_.FullyQualifiedErrorId; $_.Exception.Message }}");
+
+        Assert.StartsWith("ServiceAccountChownFailed,", result.Lines()[0]);
+        Assert.Contains("only root can give them to it", result.Lines()[1]);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [AsRootFact]
     public void A_user_is_who_the_OS_says_and_gets_the_engines_objects_with_pips_output_live()
     {
         var result = served.Run(Alice, $"$e = New-CodeEnv -Name alice-env -Interpreter {ServedRootHost.Python} -Requirement alpha -Verbose 4>&1 | ForEach-Object {{ if ($_ -is [System.Management.Automation.VerboseRecord]) {{ 'verbose: ' + $_.Message }} else {{ $_ }} }}; $e | Where-Object {{ $_ -is [string] }}; $info = $e | Where-Object {{ $_ -isnot [string] }}; $info.PSObject.TypeNames[0]; $info.Owner; $info.State");

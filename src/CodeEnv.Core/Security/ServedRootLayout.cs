@@ -41,6 +41,24 @@ namespace CodeEnv.Security
             }
         }
 
+        /// <summary>
+        /// Refuses, before anything is written, a hand-over this process cannot make: giving files to another account
+        /// takes root (or the account itself serving its own root).
+        /// </summary>
+        public static void RequireCanHandOver(string account)
+        {
+            var (uid, _) = AccountIds(account);
+            var self = geteuid();
+            if (self != 0 && self != uid)
+            {
+                throw new CodeEnvException(
+                    ErrorKind.PermissionDenied,
+                    "ServiceAccountChownFailed",
+                    $"A served root's files belong to its service account '{account}', and only root can give them to it. Run Initialize-CodeEnvRoot -ServiceAccount as root (sudo); nothing was created.",
+                    account);
+            }
+        }
+
         /// <summary>The uid and gid of <paramref name="account"/>, or a clear error naming how to create it.</summary>
         public static (uint Uid, uint Gid) AccountIds(string account)
         {
@@ -77,6 +95,9 @@ namespace CodeEnv.Security
 
         [DllImport("libc", SetLastError = true)]
         private static extern IntPtr getpwnam(string name);
+
+        [DllImport("libc")]
+        private static extern uint geteuid();
 
         [DllImport("libc", SetLastError = true)]
         private static extern int lchown(string path, uint owner, uint group);

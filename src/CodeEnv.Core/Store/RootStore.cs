@@ -82,7 +82,7 @@ namespace CodeEnv.Store
 
             if (serviceAccount != null)
             {
-                Security.ServedRootLayout.AccountIds(serviceAccount);
+                Security.ServedRootLayout.RequireCanHandOver(serviceAccount);
             }
 
             var admins = (administrators ?? Array.Empty<string>()).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
