@@ -49,6 +49,31 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
     }
 
     [AsRootFact]
+    public void A_service_killed_mid_update_leaves_the_env_serving_and_the_next_update_finishes_the_work()
+    {
+        served.Run(Alice, $"New-CodeEnv crashed -Interpreter {ServedRootHost.Python} -Requirement 'alpha==1.0'").AssertSucceeded();
+        var stall = WriteStallingPackage();
+        using var update = served.StartAs(Alice, "try { Add-CodeEnvPackage crashed stalling -Update -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }");
+        WaitUntilPipBuilds("crashed", "stalling");
+
+        served.Stop("KILL");
+        var lost = ShellProcess.Wait(update);
+
+        served.Start();
+        File.Delete(stall);
+        Assert.StartsWith("ServiceConnectionLost,", lost.Output.Trim());
+        var after = served.Run(Alice, "(Get-CodeEnv crashed).State; Invoke-CodeEnvPython crashed -ArgumentList '-c', 'import alpha; print(alpha.__version__)'").AssertSucceeded().Lines();
+        Assert.Equal(new[] { "Interrupted", "1.0" }, after);
+        foreach (var json in Directory.GetFiles(served.Root, "*.json", SearchOption.AllDirectories))
+        {
+            JToken.Parse(File.ReadAllText(json));
+        }
+
+        var finished = served.Run(Alice, "Update-CodeEnv crashed; (Get-CodeEnv crashed).State; Invoke-CodeEnvPython crashed -ArgumentList '-c', 'import stalling; print(stalling.VERSION)'").AssertSucceeded().Lines();
+        Assert.Equal(new[] { "Ready", "1.0" }, finished[^2..]);
+    }
+
+    [AsRootFact]
     public void Ctrl_C_in_the_callers_shell_cancels_the_update_in_the_service()
     {
         served.Run(Alice, $"New-CodeEnv stopper -Interpreter {ServedRootHost.Python} -Requirement 'alpha==1.0'").AssertSucceeded();
