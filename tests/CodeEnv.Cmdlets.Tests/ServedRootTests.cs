@@ -103,6 +103,16 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
     }
 
     [AsRootFact]
+    public void A_file_the_caller_names_is_refused_as_on_a_direct_root()
+    {
+        var missing = Path.Combine(served.Shared, "no-such-file");
+
+        var result = served.Run("root", $"foreach ($try in {{ Publish-CodeEnvPackage -Path '{missing}.whl' -ErrorAction Stop }}, {{ Import-CodeEnv '{missing}.json' -ErrorAction Stop }}, {{ Export-CodeEnvContainerFile any slim -Path '{served.Links}' -ErrorAction Stop }}) {{ try {{ & $try }} catch {{ $_.FullyQualifiedErrorId.Split(',')[0] }} }}");
+
+        Assert.Equal(new[] { "PackageArchiveNotFound", "ExportFileNotFound", "ContainerContextFolderNotEmpty" }, result.Lines());
+    }
+
+    [AsRootFact]
     public void WhatIf_on_a_served_root_asks_the_same_question_and_changes_nothing()
     {
         served.Run(Alice, $"New-CodeEnv -Name alice-whatif -Interpreter {ServedRootHost.Python} -NoInstall").AssertSucceeded();

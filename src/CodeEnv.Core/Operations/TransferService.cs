@@ -81,10 +81,7 @@ namespace CodeEnv.Operations
         /// <summary>Creates an env from an exported document; with <paramref name="locked"/> pip keeps to the exported versions.</summary>
         public Task<EnvironmentInfo> ImportAsync(string path, string? newName, bool locked, IOperationReporter reporter, CancellationToken cancellation)
         {
-            if (Directory.Exists(path) || (File.Exists(path) && !FileKind.IsRegularFile(path)))
-            {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "ExportFileInvalid", $"'{path}' is not a regular file. Give the path of a file written by Export-CodeEnv.", path);
-            }
+            RequireExportFile(path);
 
             var document = SchemaFile.Read<EnvironmentExport>(path, DocumentSchemas.Export);
             var exported = document.Definition;
@@ -143,13 +140,28 @@ namespace CodeEnv.Operations
                     "EnvironmentNeverUpdated",
                     $"The env '{environment.Name}' has no lock yet: no update has succeeded, so there is no exact set to reproduce. Run Update-CodeEnv -Name {environment.Name} first.",
                     environment.Name);
+            RequireEmptyContextFolder(folder);
+
+            settings.Root = context.Paths.Root;
+            return BuildContext.Write(environment, installed, config, settings, folder);
+        }
+
+        /// <summary>The file an import reads must be a regular file: checked where it is read (the caller's process on a served root).</summary>
+        internal static void RequireExportFile(string path)
+        {
+            if (Directory.Exists(path) || (File.Exists(path) && !FileKind.IsRegularFile(path)))
+            {
+                throw new CodeEnvException(ErrorKind.InvalidArgument, "ExportFileInvalid", $"'{path}' is not a regular file. Give the path of a file written by Export-CodeEnv.", path);
+            }
+        }
+
+        /// <summary>A build context goes into a new or empty folder only: checked where it is written.</summary>
+        internal static void RequireEmptyContextFolder(string folder)
+        {
             if (File.Exists(folder) || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any()))
             {
                 throw new CodeEnvException(ErrorKind.InvalidArgument, "ContainerContextFolderNotEmpty", $"'{folder}' is not an empty folder; give a new or empty folder for the build context, so no other file is sent to the container build.", folder);
             }
-
-            settings.Root = context.Paths.Root;
-            return BuildContext.Write(environment, installed, config, settings, folder);
         }
     }
 }

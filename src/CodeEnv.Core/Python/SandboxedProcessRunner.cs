@@ -52,18 +52,23 @@ namespace CodeEnv.Python
         }
 
         /// <summary>The env whose folder holds <paramref name="executable"/>, or null.</summary>
-        private string? EnvOf(string executable)
+        private string? EnvOf(string executable) => ChildHolding(paths.EnvsFolder, executable) is string folder ? Path.GetFileName(folder) : null;
+
+        // venvs/<n>/bin/python: the generation being built or checked, the one folder pip may write.
+        private static string? GenerationOf(string envFolder, string executable) => ChildHolding(Path.Combine(envFolder, "venvs"), executable);
+
+        /// <summary>The folder directly under <paramref name="parent"/> that holds <paramref name="path"/>, or null.</summary>
+        private static string? ChildHolding(string parent, string path)
         {
-            var envs = paths.EnvsFolder + Path.DirectorySeparatorChar;
-            var full = Path.GetFullPath(executable);
-            if (!full.StartsWith(envs, StringComparison.Ordinal))
+            var prefix = parent + Path.DirectorySeparatorChar;
+            var full = Path.GetFullPath(path);
+            if (!full.StartsWith(prefix, StringComparison.Ordinal))
             {
                 return null;
             }
 
-            var rest = full.Substring(envs.Length);
-            var slash = rest.IndexOf(Path.DirectorySeparatorChar);
-            return slash > 0 ? rest.Substring(0, slash) : null;
+            var slash = full.IndexOf(Path.DirectorySeparatorChar, prefix.Length);
+            return slash > prefix.Length ? full.Substring(0, slash) : null;
         }
 
         private IEnumerable<string> SandboxArguments(string env, string executable, string? workingDirectory)
@@ -98,21 +103,6 @@ namespace CodeEnv.Python
             // The empty folder in the root's place is read-only too, once the binds inside it are made: nothing can be put there.
             arguments.AddRange(new[] { "--remount-ro", paths.Root, "--setenv", "HOME", "/tmp", "--chdir", workingDirectory ?? "/tmp" });
             return arguments;
-        }
-
-        // venvs/<n>/bin/python: the generation being built or checked, the one folder pip may write.
-        private string? GenerationOf(string envFolder, string executable)
-        {
-            var generations = Path.Combine(envFolder, "venvs") + Path.DirectorySeparatorChar;
-            var full = Path.GetFullPath(executable);
-            if (!full.StartsWith(generations, StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var rest = full.Substring(generations.Length);
-            var slash = rest.IndexOf(Path.DirectorySeparatorChar);
-            return slash > 0 ? generations + rest.Substring(0, slash) : null;
         }
     }
 }

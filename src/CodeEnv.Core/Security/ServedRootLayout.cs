@@ -48,7 +48,7 @@ namespace CodeEnv.Security
         public static void RequireCanHandOver(string account)
         {
             var (uid, _) = AccountIds(account);
-            var self = geteuid();
+            var self = UnixAccounts.EffectiveUserId();
             if (self != 0 && self != uid)
             {
                 throw new CodeEnvException(
@@ -62,20 +62,11 @@ namespace CodeEnv.Security
         /// <summary>The uid and gid of <paramref name="account"/>, or a clear error naming how to create it.</summary>
         public static (uint Uid, uint Gid) AccountIds(string account)
         {
-            var entry = getpwnam(account);
-            if (entry == IntPtr.Zero)
-            {
-                throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "ServiceAccountNotFound",
-                    $"There is no OS user '{account}' to run the CodeEnv service as. Create it ('sudo useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin {account}', which deploy/install.sh does) and run the command again.",
-                    account);
-            }
-
-            // struct passwd: char *pw_name; char *pw_passwd; uid_t pw_uid; gid_t pw_gid; ...
-            var uid = (uint)Marshal.ReadInt32(entry, 2 * IntPtr.Size);
-            var gid = (uint)Marshal.ReadInt32(entry, (2 * IntPtr.Size) + sizeof(uint));
-            return (uid, gid);
+            return UnixAccounts.IdsOf(account) ?? throw new CodeEnvException(
+                ErrorKind.InvalidArgument,
+                "ServiceAccountNotFound",
+                $"There is no OS user '{account}' to run the CodeEnv service as. Create it ('sudo useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin {account}', which deploy/install.sh does) and run the command again.",
+                account);
         }
 
         private static void ChangeOwner(string path, uint uid, uint gid)
@@ -92,12 +83,6 @@ namespace CodeEnv.Security
         }
 
         private static void Mode(string path, int mode) => Python.UnixLinks.TryChangeMode(path, mode);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern IntPtr getpwnam(string name);
-
-        [DllImport("libc")]
-        private static extern uint geteuid();
 
         [DllImport("libc", SetLastError = true)]
         private static extern int lchown(string path, uint owner, uint group);

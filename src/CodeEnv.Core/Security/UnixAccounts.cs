@@ -11,6 +11,10 @@ namespace CodeEnv.Security
     /// </summary>
     internal static class UnixAccounts
     {
+        // struct passwd: char *pw_name; char *pw_passwd; uid_t pw_uid; gid_t pw_gid; ... on every libc CodeEnv runs on.
+        private static readonly int UidOffset = 2 * IntPtr.Size;
+        private static readonly int GidOffset = UidOffset + sizeof(uint);
+
         public static CallerIdentity IdentityOf(uint uid)
         {
             var entry = getpwuid(uid);
@@ -19,11 +23,22 @@ namespace CodeEnv.Security
                 throw new InvalidOperationException($"The OS user with uid {uid} is not in the user database; the connection is refused.");
             }
 
-            // struct passwd: char *pw_name; char *pw_passwd; uid_t pw_uid; gid_t pw_gid; ... on every libc CodeEnv runs on.
             var name = Marshal.PtrToStringAnsi(Marshal.ReadIntPtr(entry))!;
-            var primaryGroup = (uint)Marshal.ReadInt32(entry, (2 * IntPtr.Size) + sizeof(uint));
+            var primaryGroup = (uint)Marshal.ReadInt32(entry, GidOffset);
             return new CallerIdentity(name, GroupsOf(name, primaryGroup));
         }
+
+        /// <summary>The uid and primary gid of the user named <paramref name="name"/>, or null when the user database has no such user.</summary>
+        public static (uint Uid, uint Gid)? IdsOf(string name)
+        {
+            var entry = getpwnam(name);
+            return entry == IntPtr.Zero ? null : ((uint)Marshal.ReadInt32(entry, UidOffset), (uint)Marshal.ReadInt32(entry, GidOffset));
+        }
+
+        /// <summary>The user this process acts as.</summary>
+        public static CallerIdentity EffectiveUser() => IdentityOf(geteuid());
+
+        public static uint EffectiveUserId() => geteuid();
 
         private static IReadOnlyList<string> GroupsOf(string user, uint primaryGroup)
         {
@@ -44,6 +59,12 @@ namespace CodeEnv.Security
 
         [DllImport("libc", SetLastError = true)]
         private static extern IntPtr getpwuid(uint uid);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern IntPtr getpwnam(string name);
+
+        [DllImport("libc")]
+        private static extern uint geteuid();
 
         [DllImport("libc", SetLastError = true)]
         private static extern int getgrouplist(string user, uint group, uint[] groups, ref int count);

@@ -229,10 +229,7 @@ namespace CodeEnv.Service
 
             public PublishedPackage Publish(string archive, bool force)
             {
-                if (!File.Exists(archive))
-                {
-                    throw new CodeEnvException(ErrorKind.NotFound, "ArchiveNotFound", $"'{archive}' does not exist; give the path of a wheel (.whl) or sdist (.tar.gz, .zip).", archive);
-                }
+                Wheelhouse.RequireArchiveFile(archive);
 
                 var content = File.ReadAllBytes(archive);
                 return remote.Wait(s => s.PublishAsync(Path.GetFileName(archive), content, force, CancellationToken.None));
@@ -281,21 +278,14 @@ namespace CodeEnv.Service
 
             public Task<EnvironmentInfo> ImportAsync(string path, string? newName, bool locked, IOperationReporter reporter, CancellationToken cancellation)
             {
-                if (!File.Exists(path) || !FileKind.IsRegularFile(path))
-                {
-                    throw new CodeEnvException(ErrorKind.InvalidArgument, "ExportFileInvalid", $"'{path}' is not a regular file. Give the path of a file written by Export-CodeEnv.", path);
-                }
-
-                var document = File.ReadAllText(path);
+                TransferService.RequireExportFile(path);
+                var document = SchemaFile.ReadDocumentText(path, DocumentSchemas.Export);
                 return remote.Call(s => s.ImportAsync(document, newName, locked, new ProgressToReporter(reporter), cancellation));
             }
 
             public IReadOnlyList<string> ExportContainerFile(string name, string configName, string folder)
             {
-                if (File.Exists(folder) || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any()))
-                {
-                    throw new CodeEnvException(ErrorKind.InvalidArgument, "ContainerContextFolderNotEmpty", $"'{folder}' is not an empty folder; give a new or empty folder for the build context, so no other file is sent to the container build.", folder);
-                }
+                TransferService.RequireEmptyContextFolder(folder);
 
                 var files = remote.Wait(s => s.ContainerContextAsync(name, configName, CancellationToken.None));
                 var written = new List<string>();

@@ -146,7 +146,7 @@ namespace CodeEnv.Service
 
         private void RequireServiceAccount()
         {
-            var user = UnixAccounts.IdentityOf(geteuid()).UserName;
+            var user = UnixAccounts.EffectiveUser().UserName;
             if (!string.Equals(user, served.Account, StringComparison.Ordinal))
             {
                 throw new CodeEnvException(
@@ -156,9 +156,6 @@ namespace CodeEnv.Service
                     served.Paths.Root);
             }
         }
-
-        [DllImport("libc")]
-        private static extern uint geteuid();
 
         [DllImport("libc")]
         private static extern uint umask(uint mask);

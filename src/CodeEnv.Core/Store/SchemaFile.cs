@@ -12,29 +12,34 @@ namespace CodeEnv.Store
     /// </summary>
     internal static class SchemaFile
     {
+        /// <summary>A document's text, or the error a missing or unreadable one of its kind gives.</summary>
+        public static string ReadDocumentText(string path, DocumentSchema schema)
+        {
+            try
+            {
+                return ReadText(path);
+            }
+            catch (FileNotFoundException e)
+            {
+                throw new CodeEnvException(ErrorKind.NotFound, schema.IdPrefix + "NotFound", $"The {schema.What} file '{path}' does not exist.", path, e);
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                throw new CodeEnvException(ErrorKind.NotFound, schema.IdPrefix + "NotFound", $"The {schema.What} file '{path}' does not exist.", path, e);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new CodeEnvException(ErrorKind.InvalidData, schema.IdPrefix + "Unreadable", $"The {schema.What} file '{path}' cannot be read: {e.Message}", path, e);
+            }
+        }
+
         public static T Read<T>(string path, DocumentSchema schema)
             where T : class
         {
             var what = schema.What;
             var idPrefix = schema.IdPrefix;
             var currentSchemaVersion = schema.Current;
-            string text;
-            try
-            {
-                text = ReadText(path);
-            }
-            catch (FileNotFoundException e)
-            {
-                throw new CodeEnvException(ErrorKind.NotFound, idPrefix + "NotFound", $"The {what} file '{path}' does not exist.", path, e);
-            }
-            catch (DirectoryNotFoundException e)
-            {
-                throw new CodeEnvException(ErrorKind.NotFound, idPrefix + "NotFound", $"The {what} file '{path}' does not exist.", path, e);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new CodeEnvException(ErrorKind.InvalidData, idPrefix + "Unreadable", $"The {what} file '{path}' cannot be read: {e.Message}", path, e);
-            }
+            var text = ReadDocumentText(path, schema);
 
             var fast = TryReadCurrent<T>(text, currentSchemaVersion);
             if (fast != null)

@@ -13,7 +13,9 @@ namespace CodeEnv.Store
     /// </summary>
     internal static class Wheelhouse
     {
-        public static PublishedPackage Publish(RootPaths paths, string archive, bool force)
+        /// <summary>Refuses a path that is not a wheel or sdist file: the one rule, checked where the file is read (the
+        /// caller's process on a served root).</summary>
+        public static void RequireArchiveFile(string archive)
         {
             if (Directory.Exists(archive))
             {
@@ -29,6 +31,11 @@ namespace CodeEnv.Store
             {
                 throw new CodeEnvException(ErrorKind.InvalidArgument, "PackageArchiveInvalid", $"'{archive}' is not a regular file (a FIFO or device). Give the path of a wheel or sdist file.", archive);
             }
+        }
+
+        public static PublishedPackage Publish(RootPaths paths, string archive, bool force)
+        {
+            RequireArchiveFile(archive);
 
             var fileName = Path.GetFileName(archive);
             if (!Packages.ArchiveFileName.TryParse(fileName, out var name, out var version))
