@@ -21,6 +21,7 @@ namespace CodeEnv.Containers
         public const string LockFileName = "requirements.lock";
         public const string WheelsFolder = "wheels";
 
+        /// <summary>Writes the context into <paramref name="folder"/> (and its empty wheels/ folder when no archive is needed); returns the full path of every file written.</summary>
         public static IReadOnlyList<string> Write(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, string folder)
         {
             Directory.CreateDirectory(folder);
@@ -31,10 +32,10 @@ namespace CodeEnv.Containers
                 .Where(p => !InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Name)))
                 .OrderBy(p => PackageName.Normalize(p.Name), StringComparer.Ordinal)
                 .ToList();
-            File.WriteAllLines(Path.Combine(folder, LockFileName), locked.Select(p => $"{p.Name}=={p.Version}"));
+            var written = new List<string> { Path.Combine(folder, LockFileName) };
+            File.WriteAllLines(written[0], locked.Select(p => $"{p.Name}=={p.Version}"));
 
             var wanted = new HashSet<string>(locked.Select(p => PackageName.Normalize(p.Name) + "==" + Normalized(p.Version)), StringComparer.Ordinal);
-            var copied = new List<string>();
             foreach (var archive in LocalArchives(settings))
             {
                 if (ArchiveFileName.TryParse(Path.GetFileName(archive), out var name, out var version) && wanted.Contains(name + "==" + version))
@@ -43,26 +44,28 @@ namespace CodeEnv.Containers
                     if (!File.Exists(target))
                     {
                         File.Copy(archive, target);
-                        copied.Add(Path.GetFileName(archive));
+                        written.Add(target);
                     }
                 }
             }
 
             var image = "codeenv-" + environment.Name.ToLowerInvariant() + ":" + environment.Revision;
-            File.WriteAllText(Path.Combine(folder, "Dockerfile"), Dockerfile(environment, installed, config, settings, out var secrets), new UTF8Encoding(false));
+            written.Add(Path.Combine(folder, "Dockerfile"));
+            File.WriteAllText(written[written.Count - 1], Dockerfile(environment, installed, config, settings, out var secrets), new UTF8Encoding(false));
             var secretFlags = string.Concat(secrets.Select(s => $" --secret id={s.Id},src=./{s.Id}.txt"));
             var secretText = secrets.Count == 0 ? ""
                 : "The package sources need credentials, which this folder does not hold. Put each source's whole URL, credentials "
                   + "included, in a file of its own, pass it as a BuildKit secret (it never reaches the image or its history), "
                   + "and delete the files afterwards:\n\n"
                   + string.Concat(secrets.Select(s => $"- `{s.Id}.txt`: {s.Url}\n")) + "\n";
+            written.Add(Path.Combine(folder, "README.md"));
             File.WriteAllText(
-                Path.Combine(folder, "README.md"),
+                written[written.Count - 1],
                 $"# {environment.Name} in {config.BaseImage}\n\n{secretText}Build it with:\n\n    docker build{secretFlags} -t {image} .\n\n"
                 + $"The image has Python {environment.PythonVersion}'s venv at {environment.VenvPath} with exactly the {locked.Count} packages of {LockFileName} "
                 + $"(env revision {installed.Revision}, installed {installed.InstalledAt:u} by {installed.InstalledBy}).\n",
                 new UTF8Encoding(false));
-            return copied;
+            return written;
         }
 
         private static string Dockerfile(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, out List<(string Id, string Url)> secrets)

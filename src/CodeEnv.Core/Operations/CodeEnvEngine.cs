@@ -26,7 +26,11 @@ namespace CodeEnv.Operations
             History = new HistoryService(context, Lifecycle.Updater);
             Transfer = new TransferService(context, Lifecycle);
             Containers = new ContainerConfigService(context, Environments);
+            Gate = new AccessGate(context);
         }
+
+        /// <summary>What the service checks before it dispatches a request.</summary>
+        internal AccessGate Gate { get; }
 
         /// <summary>The root's settings.</summary>
         public RootService Root { get; }

@@ -28,16 +28,27 @@ namespace CodeEnv.Operations
 
         public async Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation)
         {
+            var settings = context.Settings();
+            var caller = context.Caller;
+            // Before anything the request names is read or run.
+            AccessPolicy.RequireCreator(settings, caller);
             if (!string.IsNullOrEmpty(request.FromVenv))
             {
+                if (settings.Service != null)
+                {
+                    // The cmdlet reads the venv in the caller's own process and sends what it found (VenvAdoption).
+                    throw new CodeEnvException(
+                        ErrorKind.InvalidArgument,
+                        "VenvPathNotServed",
+                        $"The CodeEnv service never opens a venv a caller names ('{request.FromVenv}'): New-CodeEnv -FromVenv reads it in your own session and sends its Python version and packages. Use a CodeEnv module of the same release as the service.",
+                        request.Name);
+                }
+
                 request = await AdoptAsync(request, reporter, cancellation).ConfigureAwait(false);
             }
 
             EnvironmentName.Validate(request.Name);
             EnvironmentDescription.Validate(request.Description);
-            var settings = context.Settings();
-            var caller = context.Caller;
-            AccessPolicy.RequireCreator(settings, caller);
             var packages = PackagesOfNew(request, settings, caller);
             var containers = ContainerSelections.Valid(request.ContainerSelection, request.ContainerConfigs, settings);
             reporter.Progress(CreateActivity, "Finding the Python interpreter", 0);
@@ -149,30 +160,8 @@ namespace CodeEnv.Operations
         private async Task<NewEnvironmentRequest> AdoptAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation)
         {
             var venv = ExistingVenv.Open(request.FromVenv!);
-            var (lines, notExpressible) = venv.TopLevelRequirements(context.Paths.Root);
-            foreach (var problem in notExpressible)
-            {
-                reporter.Warning("Not taken over: " + problem + ".");
-            }
-
             var interpreter = await InterpreterOfAsync(venv, cancellation).ConfigureAwait(false);
-            reporter.Verbose($"'{venv.Folder}' was made by Python {venv.Version}; its top-level packages: {(lines.Count == 0 ? "none" : string.Join(", ", lines))}.");
-            var given = new HashSet<string>(request.Requirements.Select(EnvironmentRequirements.NameOf).Where(n => n != null).Select(n => Requirements.PackageName.Normalize(n!)), StringComparer.Ordinal);
-            return new NewEnvironmentRequest
-            {
-                Name = request.Name,
-                Description = request.Description,
-                // Lines given with -Requirement win over the venv's line for the same package.
-                Requirements = request.Requirements.Concat(lines.Where(l => !given.Contains(Requirements.PackageName.Normalize(EnvironmentRequirements.NameOf(l)!)))).ToList(),
-                PackageSets = request.PackageSets,
-                JupyterSupport = request.JupyterSupport,
-                ContainerSelection = request.ContainerSelection,
-                ContainerConfigs = request.ContainerConfigs,
-                Constraints = request.Constraints,
-                NoInstall = request.NoInstall,
-                InterpreterPath = interpreter?.Path,
-                PythonVersion = interpreter == null ? venv.Version : null,
-            };
+            return VenvAdoption.Request(request, venv, interpreter?.Path, context.Paths.Root, reporter);
         }
 
         /// <summary>Validates a new env's lines and sets before anything is created, with the rules of every package command.</summary>
@@ -194,7 +183,9 @@ namespace CodeEnv.Operations
             if (!string.IsNullOrEmpty(request.InterpreterPath))
             {
                 var path = request.InterpreterPath!;
-                if (!File.Exists(path))
+                // Discovery decides first: on a served root it refuses a path it does not know without looking at it.
+                var inspected = await context.Interpreters.InspectAsync(path, cancellation).ConfigureAwait(false);
+                if (inspected == null && !File.Exists(path))
                 {
                     throw new CodeEnvException(
                         ErrorKind.NotFound,
@@ -203,12 +194,15 @@ namespace CodeEnv.Operations
                         path);
                 }
 
-                var inspected = await context.Interpreters.InspectAsync(path, cancellation).ConfigureAwait(false)
-                    ?? throw new CodeEnvException(
+                if (inspected == null)
+                {
+                    throw new CodeEnvException(
                         ErrorKind.InvalidArgument,
                         "InterpreterNotPython",
                         $"'{path}' is not a working Python interpreter: running it with -c did not report a Python version. Give the path of a python executable; Get-CodeEnvPython lists the interpreters found.",
                         path);
+                }
+
                 if (!inspected.SupportsVenv)
                 {
                     throw new CodeEnvException(

@@ -98,7 +98,8 @@ namespace CodeEnv.Operations
         /// The snapshot cmdlets emit. A transient state (Creating, Updating, Removing) whose operation no longer holds
         /// the env's locks was interrupted: it is reported so, not as still running.
         /// </summary>
-        public EnvironmentInfo Info(EnvironmentDefinition definition)
+        /// <param name="withStateDetail">False where the caller may not read what the state's detail quotes (pip's errors).</param>
+        public EnvironmentInfo Info(EnvironmentDefinition definition, bool withStateDetail = true)
         {
             var name = definition.Name;
             var status = Store.ReadStatus(name);
@@ -110,7 +111,7 @@ namespace CodeEnv.Operations
             }
 
             var venv = VenvOf(definition);
-            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, status.Detail, VenvGenerations.LastStarted(venv), status.VenvSizeBytes, status.KeptVenvsSizeBytes);
+            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, withStateDetail ? status.Detail : null, VenvGenerations.LastStarted(venv), status.VenvSizeBytes, status.KeptVenvsSizeBytes);
         }
 
         /// <summary>The env's stable venv path: its own under envs/&lt;Name&gt;/venv, or the folder Register-CodeEnv listed.</summary>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using CodeEnv.Errors;
 using CodeEnv.Python;
+using CodeEnv.Security;
 
 namespace CodeEnv.Operations
 {
@@ -21,24 +22,37 @@ namespace CodeEnv.Operations
         public IReadOnlyList<string> Names() => context.Store.Names();
 
         /// <summary>The env named <paramref name="name"/> in any letter case; NotFound when there is none.</summary>
-        public EnvironmentInfo Get(string name) => context.Info(context.Read(name));
+        public EnvironmentInfo Get(string name) => Get(name, context.Settings(), context.Caller);
+
+        // On a served root a caller without Use sees only what EnvironmentVisibility shows.
+        private EnvironmentInfo Get(string name, RootSettingsDocument settings, CallerIdentity caller)
+        {
+            var definition = context.Read(name);
+            return EnvironmentVisibility.ShowsEverything(definition, settings, caller)
+                ? context.Info(definition)
+                : context.Info(EnvironmentVisibility.Restricted(definition), withStateDetail: false);
+        }
 
         /// <summary>
         /// Reads many envs at once, in parallel (10,000 env.json files are mostly waiting on the disk), in the order
         /// given; each is the env or the error that reading it gave.
         /// </summary>
-        public IReadOnlyList<(string Name, EnvironmentInfo? Environment, CodeEnvException? Error)> GetMany(IReadOnlyList<string> names) =>
-            names.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(4, System.Environment.ProcessorCount * 2)).Select(name =>
+        public IReadOnlyList<(string Name, EnvironmentInfo? Environment, CodeEnvException? Error)> GetMany(IReadOnlyList<string> names)
+        {
+            var settings = context.Settings();
+            var caller = context.Caller;
+            return names.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(4, System.Environment.ProcessorCount * 2)).Select(name =>
             {
                 try
                 {
-                    return (name, Get(name), (CodeEnvException?)null);
+                    return (name, Get(name, settings, caller), (CodeEnvException?)null);
                 }
                 catch (CodeEnvException e)
                 {
                     return (name, (EnvironmentInfo?)null, e);
                 }
             }).ToList();
+        }
 
         /// <summary>What is installed in the env's venv, read from its metadata files without starting Python.</summary>
         public IReadOnlyList<InstalledPackage> InstalledPackages(string name)

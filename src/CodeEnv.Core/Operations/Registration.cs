@@ -33,6 +33,17 @@ namespace CodeEnv.Operations
             var settings = context.Settings();
             var caller = context.Caller;
             AccessPolicy.RequireCreator(settings, caller);
+            if (settings.Service != null)
+            {
+                // The service would read that venv's files and run its python as the service account, on behalf of
+                // whoever can write the venv: a served root lists only venvs it builds itself.
+                throw new CodeEnvException(
+                    ErrorKind.InvalidOperation,
+                    "RegisterNotServed",
+                    $"A served root does not register venvs made by hand: its service would read '{path}' and run its python as the service account, and anyone who can write that venv could make it run their code. Make a managed copy instead: New-CodeEnv -Name {name} -FromVenv '{path}' (your own session reads the venv; the service builds the copy).",
+                    name);
+            }
+
             var venv = ExistingVenv.Open(path);
             var root = Path.GetFullPath(context.Paths.Root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             if (venv.Folder.StartsWith(root, StringComparison.Ordinal))

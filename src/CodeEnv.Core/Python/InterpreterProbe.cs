@@ -69,7 +69,9 @@ namespace CodeEnv.Python
                 {
                     // A file named python that hangs must not hang discovery.
                     timeout.CancelAfter(TimeSpan.FromSeconds(20));
-                    run = await ProcessRunner.RunAsync(path, new[] { "-I", "-c", Script }, null, timeout.Token, PythonEnvironment.Clean).ConfigureAwait(false);
+                    // -I ignores the environment and the user's site folder, -S every site folder and its .pth files: a python
+                    // is asked about itself without running code that anyone put next to it.
+                    run = await ProcessRunner.RunAsync(path, new[] { "-I", "-S", "-c", Script }, null, timeout.Token, PythonEnvironment.Clean).ConfigureAwait(false);
                 }
             }
             catch (Errors.CodeEnvException)
@@ -80,8 +82,8 @@ namespace CodeEnv.Python
 
             if (run.ExitCode != 0 && run.StandardError.Any(l => l.Contains("-I")))
             {
-                // Python 2.7 has no -I (isolated mode); -E -s is its nearest equivalent.
-                run = await ProcessRunner.RunAsync(path, new[] { "-E", "-s", "-c", Script }, null, cancellation, PythonEnvironment.Clean).ConfigureAwait(false);
+                // Python 2.7 has no -I (isolated mode); -E -s -S is its nearest equivalent.
+                run = await ProcessRunner.RunAsync(path, new[] { "-E", "-s", "-S", "-c", Script }, null, cancellation, PythonEnvironment.Clean).ConfigureAwait(false);
             }
 
             if (run.ExitCode != 0)

@@ -29,7 +29,8 @@ namespace CodeEnv.Python
 
         public static async Task<IReadOnlyDictionary<string, string>> ProbeAsync(IProcessRunner processes, string python, CancellationToken cancellation)
         {
-            var run = await processes.RunAsync(python, new[] { "-c", Script }, null, cancellation, PythonEnvironment.Clean).ConfigureAwait(false);
+            // -E -s -S (Python 2 has no -I): no environment, no site folder, no .pth file runs before the script.
+            var run = await processes.RunAsync(python, new[] { "-E", "-s", "-S", "-c", Script }, null, cancellation, PythonEnvironment.Clean).ConfigureAwait(false);
             var line = run.StandardOutput.LastOrDefault(l => l.StartsWith("{", System.StringComparison.Ordinal));
             if (run.ExitCode != 0 || line == null)
             {

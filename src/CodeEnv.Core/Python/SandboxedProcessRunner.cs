@@ -14,7 +14,8 @@ namespace CodeEnv.Python
     /// that can write to the venv generation being built and to the env's own pip cache, and to nothing else. The rest
     /// of the root (codeenv.json, the secrets, every other env and cache) is hidden behind an empty folder; the rest of
     /// the system is read-only. So a setup.py or a .pth file chosen by a user with UpdatePackages on one env reaches that
-    /// env alone. Processes that are not an env's python (the base interpreters making seeds) run as they are.
+    /// env alone. Only the interpreters the service itself knows (the base interpreters making venvs and seeds) run as
+    /// they are; any other program (a registered venv's python) runs in a sandbox that can write nothing at all.
     /// </summary>
     internal sealed class SandboxedProcessRunner : IProcessRunner
     {
@@ -22,11 +23,14 @@ namespace CodeEnv.Python
 
         private readonly RootPaths paths;
         private readonly IProcessRunner inner;
+        private readonly Func<string, CancellationToken, Task<bool>> isServiceInterpreter;
 
-        public SandboxedProcessRunner(RootPaths paths, IProcessRunner inner)
+        /// <param name="isServiceInterpreter">Whether a program is one of the interpreters the service knows, which it runs unconfined.</param>
+        public SandboxedProcessRunner(RootPaths paths, IProcessRunner inner, Func<string, CancellationToken, Task<bool>> isServiceInterpreter)
         {
             this.paths = paths;
             this.inner = inner;
+            this.isServiceInterpreter = isServiceInterpreter;
         }
 
         /// <summary>Refuses to serve where no sandbox can be made, rather than run users' packages unconfined.</summary>
@@ -38,17 +42,26 @@ namespace CodeEnv.Python
             }
         }
 
-        public Task<ProcessResult> RunAsync(string executable, IReadOnlyList<string> arguments, Action<string>? onLine, CancellationToken cancellation, IReadOnlyDictionary<string, string?>? environment = null, Action<string>? onErrorLine = null, Action<int>? onStartedInOwnGroup = null, string? workingDirectory = null)
+        public async Task<ProcessResult> RunAsync(string executable, IReadOnlyList<string> arguments, Action<string>? onLine, CancellationToken cancellation, IReadOnlyDictionary<string, string?>? environment = null, Action<string>? onErrorLine = null, Action<int>? onStartedInOwnGroup = null, string? workingDirectory = null)
         {
             var env = EnvOf(executable);
-            if (env == null)
+            IEnumerable<string> sandbox;
+            if (env != null)
             {
-                return inner.RunAsync(executable, arguments, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory);
+                sandbox = SandboxArguments(env, executable, workingDirectory);
+            }
+            else if (await isServiceInterpreter(executable, cancellation).ConfigureAwait(false))
+            {
+                return await inner.RunAsync(executable, arguments, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
+            }
+            else
+            {
+                sandbox = ReadOnlySandboxArguments(executable, workingDirectory);
             }
 
-            var sandboxed = new List<string>(SandboxArguments(env, executable, workingDirectory)) { "--", executable };
+            var sandboxed = new List<string>(sandbox) { "--", executable };
             sandboxed.AddRange(arguments);
-            return inner.RunAsync(Bubblewrap, sandboxed, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory);
+            return await inner.RunAsync(Bubblewrap, sandboxed, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
         }
 
         /// <summary>The env whose folder holds <paramref name="executable"/>, or null.</summary>
@@ -69,6 +82,27 @@ namespace CodeEnv.Python
 
             var slash = full.IndexOf(Path.DirectorySeparatorChar, prefix.Length);
             return slash > prefix.Length ? full.Substring(0, slash) : null;
+        }
+
+        // A program the service does not know (a registered venv's python): the whole root hidden, its venv readable, nothing writable.
+        private IEnumerable<string> ReadOnlySandboxArguments(string executable, string? workingDirectory)
+        {
+            var arguments = new List<string>
+            {
+                "--die-with-parent", "--unshare-all",
+                "--ro-bind", "/", "/",
+                "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                "--tmpfs", paths.Root, "--remount-ro", paths.Root,
+            };
+            // bin/python's venv, which may lie under the hidden /tmp.
+            var venv = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(executable)));
+            if (venv != null && Directory.Exists(venv) && !venv.StartsWith(paths.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                arguments.AddRange(new[] { "--ro-bind", venv, venv });
+            }
+
+            arguments.AddRange(new[] { "--setenv", "HOME", "/tmp", "--chdir", workingDirectory ?? "/tmp" });
+            return arguments;
         }
 
         private IEnumerable<string> SandboxArguments(string env, string executable, string? workingDirectory)

@@ -1,10 +1,12 @@
 namespace CodeEnv.Service
 {
-    /// <summary>One file of a container build context: its path relative to the context folder, and its text.</summary>
+    /// <summary>One entry of a container build context: its path relative to the context folder and its bytes, or a folder (which may be empty).</summary>
     public sealed class ContextFile
     {
         public string RelativePath { get; set; } = "";
 
-        public string Content { get; set; } = "";
+        public bool IsFolder { get; set; }
+
+        public byte[] Content { get; set; } = new byte[0];
     }
 }

@@ -178,8 +178,22 @@ namespace CodeEnv.Service
 
             public RemoteLifecycle(RemoteEngine remote) => this.remote = remote;
 
-            public Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation) =>
-                remote.Call(s => s.CreateAsync(request, new ProgressToReporter(reporter), cancellation));
+            // What the request names on the caller's side is read here, as the caller: the service gets data, not paths.
+            public Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation)
+            {
+                if (!string.IsNullOrEmpty(request.FromVenv))
+                {
+                    // The service picks its own interpreter of the venv's exact version: it never runs one the venv names.
+                    request = VenvAdoption.Request(request, ExistingVenv.Open(request.FromVenv!), null, remote.served.Paths.Root, reporter);
+                }
+                else if (!string.IsNullOrEmpty(request.InterpreterPath))
+                {
+                    // python3 -> python3.11, a venv's python -> its base: the service compares the real file with the ones it knows.
+                    request.InterpreterPath = RealPath.Of(request.InterpreterPath!);
+                }
+
+                return remote.Call(s => s.CreateAsync(request, new ProgressToReporter(reporter), cancellation));
+            }
 
             public Task<EnvironmentInfo> RegisterAsync(string name, string path, string? description, IOperationReporter reporter, CancellationToken cancellation) =>
                 remote.Call(s => s.RegisterAsync(name, path, description, new ProgressToReporter(reporter), cancellation));
@@ -288,6 +302,7 @@ namespace CodeEnv.Service
                 TransferService.RequireEmptyContextFolder(folder);
 
                 var files = remote.Wait(s => s.ContainerContextAsync(name, configName, CancellationToken.None));
+                Directory.CreateDirectory(folder);
                 var written = new List<string>();
                 foreach (var file in files)
                 {
@@ -297,8 +312,14 @@ namespace CodeEnv.Service
                         throw new CodeEnvException(ErrorKind.InvalidData, "ContainerContextInvalid", $"The service sent a build context file outside the folder ('{file.RelativePath}'); nothing more was written.", folder);
                     }
 
+                    if (file.IsFolder)
+                    {
+                        Directory.CreateDirectory(path);
+                        continue;
+                    }
+
                     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    File.WriteAllText(path, file.Content);
+                    File.WriteAllBytes(path, file.Content ?? new byte[0]);
                     written.Add(path);
                 }
 

@@ -27,6 +27,7 @@ namespace CodeEnv.Service
         private readonly ServedRoot served;
         private readonly Action<string> log;
         private readonly IProcessRunner processes;
+        private readonly ServedInterpreters interpreters;
         private readonly ConcurrentDictionary<JsonRpc, Task> connections = new ConcurrentDictionary<JsonRpc, Task>();
 
         public ServiceHost(string root, Action<string> log)
@@ -38,7 +39,8 @@ namespace CodeEnv.Service
                 $"'{paths.Root}' is not a served root (its codeenv.json names no service account). Make one with Initialize-CodeEnvRoot -Path <folder> -ServiceAccount codeenv, or use this root directly.",
                 paths.Root);
             this.log = log;
-            processes = new SandboxedProcessRunner(paths, SystemProcessRunner.Instance);
+            interpreters = new ServedInterpreters(paths, MachineInterpreters.Instance);
+            processes = new SandboxedProcessRunner(paths, SystemProcessRunner.Instance, interpreters.IsKnownAsync);
         }
 
         /// <summary>Serves until <paramref name="stopping"/> is cancelled.</summary>
@@ -114,8 +116,8 @@ namespace CodeEnv.Service
                 return;
             }
 
-            var rpc = ServiceWire.Open(new NetworkStream(connection, ownsSocket: true), caller: false);
-            var session = new ServiceSession(served.Paths, caller, SystemClock.Instance, processes, log, stopping);
+            var session = new ServiceSession(served.Paths, caller, SystemClock.Instance, processes, interpreters, log, stopping);
+            var rpc = new AuthorizingRpc(ServiceWire.Handler(new NetworkStream(connection, ownsSocket: true), caller: false), session.Authorize);
             rpc.AddLocalRpcTarget<IServiceContract>(session, null);
             rpc.StartListening();
             connections[rpc] = rpc.Completion.ContinueWith(

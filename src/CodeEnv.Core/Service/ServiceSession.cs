@@ -26,13 +26,16 @@ namespace CodeEnv.Service
         private readonly CancellationToken serviceStopping;
 
         /// <param name="serviceStopping">Cancelled when the service stops: what runs is cancelled, and its caller told why.</param>
-        public ServiceSession(RootPaths paths, IIdentityProvider caller, IClock clock, Python.IProcessRunner processes, Action<string> log, CancellationToken serviceStopping)
+        public ServiceSession(RootPaths paths, IIdentityProvider caller, IClock clock, IProcessRunner processes, IInterpreterDiscovery interpreters, Action<string> log, CancellationToken serviceStopping)
         {
             this.paths = paths;
             this.log = log;
             this.serviceStopping = serviceStopping;
-            engine = new CodeEnvEngine(paths.Root, caller, clock, processes, new ServedInterpreters(paths, MachineInterpreters.Instance));
+            engine = new CodeEnvEngine(paths.Root, caller, clock, processes, interpreters);
         }
+
+        /// <summary>Checks one requirement of an operation for this connection's caller, before the operation runs.</summary>
+        public void Authorize(RequiresAttribute requires, IReadOnlyList<string?> environments) => engine.Gate.Require(requires.Requirement, requires.Action, environments);
 
         public Task<RootSettings> SettingsAsync(CancellationToken cancellation) => Run(() => engine.Root.Settings());
 
@@ -149,8 +152,14 @@ namespace CodeEnv.Service
             Run(() => InWorkFolder<IReadOnlyList<ContextFile>>(folder =>
             {
                 var context = Path.Combine(folder, "context");
-                var written = engine.Transfer.ExportContainerFile(name, configName, context);
-                return written.Select(file => new ContextFile { RelativePath = RelativeTo(context, file), Content = File.ReadAllText(file) }).ToList();
+                engine.Transfer.ExportContainerFile(name, configName, context);
+                // Everything the engine left in the folder, byte for byte: the caller's folder becomes the same tree.
+                return Directory.EnumerateFileSystemEntries(context, "*", SearchOption.AllDirectories)
+                    .OrderBy(entry => entry, StringComparer.Ordinal)
+                    .Select(entry => Directory.Exists(entry)
+                        ? new ContextFile { RelativePath = RelativeTo(context, entry), IsFolder = true }
+                        : new ContextFile { RelativePath = RelativeTo(context, entry), Content = File.ReadAllBytes(entry) })
+                    .ToList();
             }));
 
         public Task<IReadOnlyList<ContainerConfig>> ContainerConfigsAsync(CancellationToken cancellation) => Run(() => engine.Containers.Configs());

@@ -16,6 +16,7 @@ namespace CodeEnv.Operations
 
         Task<EnvironmentInfo> ImportAsync(string path, string? newName, bool locked, IOperationReporter reporter, CancellationToken cancellation);
 
+        /// <summary>Writes the env's container build context into a new or empty folder; returns the full path of every file written.</summary>
         IReadOnlyList<string> ExportContainerFile(string name, string configName, string folder);
     }
 }
