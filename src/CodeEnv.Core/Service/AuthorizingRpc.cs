@@ -18,10 +18,10 @@ namespace CodeEnv.Service
     /// </summary>
     internal sealed class AuthorizingRpc : JsonRpc
     {
-        private readonly Action<RequiresAttribute, IReadOnlyList<string?>> authorize;
+        private readonly Action<string, RequiresAttribute, IReadOnlyList<string?>> authorize;
 
-        /// <param name="authorize">Throws a <see cref="CodeEnvException"/> unless the connection's caller meets the requirement on the named envs.</param>
-        public AuthorizingRpc(IJsonRpcMessageHandler handler, Action<RequiresAttribute, IReadOnlyList<string?>> authorize)
+        /// <param name="authorize">Given the operation, one of its requirements and the envs it names: throws a <see cref="CodeEnvException"/> unless the connection's caller meets it.</param>
+        public AuthorizingRpc(IJsonRpcMessageHandler handler, Action<string, RequiresAttribute, IReadOnlyList<string?>> authorize)
             : base(handler)
         {
             this.authorize = authorize;
@@ -39,7 +39,7 @@ namespace CodeEnv.Service
             {
                 foreach (var check in ServiceOperations.Of(method.Name).Checks)
                 {
-                    authorize(check.Requires, check.Environments.Select(e => Argument(request, e.Name, e.Position)).ToList());
+                    authorize(method.Name, check.Requires, check.Environments.Select(e => Argument(request, e.Name, e.Position)).ToList());
                 }
             }
             catch (CodeEnvException refused)

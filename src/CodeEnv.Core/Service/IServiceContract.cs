@@ -54,7 +54,7 @@ namespace CodeEnv.Service
         Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IProgress<OperationReport> reports, CancellationToken cancellation);
 
         [Requires(CallerRequirement.Creator, "register venvs")]
-        Task<EnvironmentInfo> RegisterAsync(string name, string path, string? description, IProgress<OperationReport> reports, CancellationToken cancellation);
+        Task<EnvironmentInfo> RegisterAsync(string newName, string path, string? description, IProgress<OperationReport> reports, CancellationToken cancellation);
 
         [Requires(CallerRequirement.Use, "change", "name")]
         Task<EnvironmentInfo> SetAsync(string name, EnvironmentSettingsChange change, IProgress<OperationReport> reports, CancellationToken cancellation);

@@ -24,6 +24,7 @@ namespace CodeEnv.Service
         private readonly RootPaths paths;
         private readonly Action<string> log;
         private readonly CancellationToken serviceStopping;
+        private readonly IIdentityProvider caller;
 
         /// <param name="serviceStopping">Cancelled when the service stops: what runs is cancelled, and its caller told why.</param>
         public ServiceSession(RootPaths paths, IIdentityProvider caller, IClock clock, IProcessRunner processes, IInterpreterDiscovery interpreters, Action<string> log, CancellationToken serviceStopping)
@@ -31,11 +32,23 @@ namespace CodeEnv.Service
             this.paths = paths;
             this.log = log;
             this.serviceStopping = serviceStopping;
+            this.caller = caller;
             engine = new CodeEnvEngine(paths.Root, caller, clock, processes, interpreters);
         }
 
-        /// <summary>Checks one requirement of an operation for this connection's caller, before the operation runs.</summary>
-        public void Authorize(RequiresAttribute requires, IReadOnlyList<string?> environments) => engine.Gate.Require(requires.Requirement, requires.Action, environments);
+        /// <summary>Checks one requirement of an operation for this connection's caller, before the operation runs; a refusal is logged, so the journal shows who tried what.</summary>
+        public void Authorize(string operation, RequiresAttribute requires, IReadOnlyList<string?> environments)
+        {
+            try
+            {
+                engine.Gate.Require(requires.Requirement, requires.Action, environments);
+            }
+            catch (CodeEnvException refused)
+            {
+                log($"refused {operation} for '{caller.Current().UserName}': {refused.ErrorId}");
+                throw;
+            }
+        }
 
         public Task<RootSettings> SettingsAsync(CancellationToken cancellation) => Run(() => engine.Root.Settings());
 
@@ -64,8 +77,8 @@ namespace CodeEnv.Service
         public Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IProgress<OperationReport> reports, CancellationToken cancellation) =>
             RunAsync(token => engine.Lifecycle.CreateAsync(request, new ReportsToProgress(reports), token), cancellation);
 
-        public Task<EnvironmentInfo> RegisterAsync(string name, string path, string? description, IProgress<OperationReport> reports, CancellationToken cancellation) =>
-            RunAsync(token => engine.Lifecycle.RegisterAsync(name, path, description, new ReportsToProgress(reports), token), cancellation);
+        public Task<EnvironmentInfo> RegisterAsync(string newName, string path, string? description, IProgress<OperationReport> reports, CancellationToken cancellation) =>
+            RunAsync(token => engine.Lifecycle.RegisterAsync(newName, path, description, new ReportsToProgress(reports), token), cancellation);
 
         public Task<EnvironmentInfo> SetAsync(string name, EnvironmentSettingsChange change, IProgress<OperationReport> reports, CancellationToken cancellation) =>
             Run(token => engine.Lifecycle.Set(name, change, new ReportsToProgress(reports), token), cancellation);
