@@ -100,6 +100,30 @@ public sealed class ServedRootHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as root on the root made direct for the while (the service stopped, the service
+    /// record out of codeenv.json), then gives every file root made to the service account and starts the service again.
+    /// </summary>
+    public void WhileDirect(Action work)
+    {
+        Stop();
+        var settingsFile = Path.Combine(Root, "codeenv.json");
+        var original = File.ReadAllText(settingsFile);
+        var direct = Newtonsoft.Json.Linq.JObject.Parse(original);
+        direct.Remove("service");
+        File.WriteAllText(settingsFile, direct.ToString());
+        try
+        {
+            work();
+        }
+        finally
+        {
+            File.WriteAllText(settingsFile, original);
+            ChildProcess.Run("sh", "-c", $"find '{Root}' -user root -exec chown {ServiceAccount} {{}} +");
+            Start();
+        }
+    }
+
     /// <summary>Stops the service as systemd does (SIGTERM) and waits for it to exit.</summary>
     public void Stop(string signal = "TERM")
     {

@@ -160,6 +160,31 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
         Assert.False(File.Exists(marker), "The service ran a program a caller named.");
     }
 
+    [AsRootFact]
+    public void A_container_build_context_from_the_service_is_byte_for_byte_the_one_the_engine_writes()
+    {
+        AsRoot("New-CodeEnvContainerConfig -ConfigName ctx-slim -BaseImage python:3.11-slim -PythonPath /usr/local/bin/python3");
+        served.Run(Alice, $"New-CodeEnv ctx -Interpreter {ServedRootHost.Python} -Requirement alpha -ContainerSelection Selected -ContainerConfig ctx-slim | Out-Null").AssertSucceeded();
+        var viaService = Path.Combine(served.Shared, "ctx-served-" + Guid.NewGuid().ToString("N")[..8]);
+        var direct = Path.Combine(served.Shared, "ctx-direct-" + Guid.NewGuid().ToString("N")[..8]);
+
+        served.Run(Alice, $"Export-CodeEnvContainerFile ctx -ConfigName ctx-slim -Path '{viaService}' | Out-Null").AssertSucceeded();
+        served.WhileDirect(() => ShellProcess.Run(new[] { "-Command", $"Export-CodeEnvContainerFile ctx -ConfigName ctx-slim -Path '{direct}' -Root '{served.Root}'" }).AssertSucceeded());
+
+        var wheels = Directory.GetFiles(Path.Combine(direct, "wheels"), "*.whl");
+        Assert.NotEmpty(wheels);
+        Assert.Equal(Tree(direct), Tree(viaService));
+    }
+
+    // Every entry's relative path, and a file's bytes as their sha256.
+    private static string[] Tree(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+            .Select(e => Path.GetRelativePath(folder, e) + (Directory.Exists(e) ? "/" : " " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(e)))))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    private void AsRoot(string script) => ShellProcess.Run(new[] { "-Command", $"$env:CODEENV_ROOT = '{served.Root}'; {script}" }).AssertSucceeded();
+
     private static string Mode(string path) => ChildProcess.Run("stat", "-c", "%a", path).Output.Trim();
 
     /// <summary>alice may create envs; bob is an analyst.</summary>

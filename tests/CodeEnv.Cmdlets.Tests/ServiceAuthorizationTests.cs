@@ -183,28 +183,14 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         Assert.False(File.Exists(users.Marker), "The registered venv's python ran outside the sandbox.");
     }
 
-    // Register-CodeEnv on the root while it was direct, then the files handed to the service account as a served root has them.
-    private void RegisterAsAnEarlierReleaseDid(string name)
-    {
-        served.Stop();
-        var settingsFile = Path.Combine(served.Root, "codeenv.json");
-        var original = File.ReadAllText(settingsFile);
-        var direct = Newtonsoft.Json.Linq.JObject.Parse(original);
-        direct.Remove("service");
-        File.WriteAllText(settingsFile, direct.ToString());
-        try
+    // Register-CodeEnv on the root while it was direct, as a served root's administrator could before this release.
+    private void RegisterAsAnEarlierReleaseDid(string name) =>
+        served.WhileDirect(() =>
         {
             ShellProcess.Run(new[] { "-Command", $"Register-CodeEnv {name} -Path '{users.EvilVenv}' -Root '{served.Root}'" }).AssertSucceeded();
-        }
-        finally
-        {
-            File.WriteAllText(settingsFile, original);
-            ChildProcess.Run("sh", "-c", $"find '{served.Root}' -user root -exec chown {ServedRootHost.ServiceAccount} {{}} +");
-            // Registering ran the venv's python in this process, as root would have then: that is not what is tested.
+            // Registering ran the venv's python in this process, as root: that is not what is tested.
             File.Delete(users.Marker);
-            served.Start();
-        }
-    }
+        });
 
     private string Expand(string call, string scratch) =>
         string.Format(call.Replace("{evil}", users.EvilVenv).Replace("{wheel}", Path.Combine(served.Links, "alpha-1.0-py2.py3-none-any.whl")).Replace("{export}", users.ExportFile), scratch);
