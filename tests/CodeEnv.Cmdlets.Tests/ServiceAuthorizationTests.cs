@@ -15,6 +15,7 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
 {
     private const string Alice = "codeenv-alice";
     private const string Eve = "codeenv-eve";
+    private const string Carol = "codeenv-carol";
     private const string PrivateEnv = "alice-private";
 
     private readonly ServedRootHost served;
@@ -117,6 +118,26 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         Assert.StartsWith("CodeEnvPermissionDenied,", lines[0]);
         Assert.Equal("PermissionDenied", lines[1]);
         Assert.Contains($"'{Eve}' may not read the logs of the env '{PrivateEnv}': that needs the Use right", lines[2]);
+    }
+
+    [AsRootFact]
+    public void A_creator_without_Use_can_neither_copy_nor_export_nor_read_what_is_installed_in_a_private_env()
+    {
+        var export = Path.Combine(served.Shared, "carol-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+        var calls = new[]
+        {
+            $"Copy-CodeEnv {PrivateEnv} -NewName carol-copy",
+            $"Export-CodeEnv {PrivateEnv} -Path '{export}'",
+            $"Get-CodeEnvInstalledPackage {PrivateEnv}",
+            $"Get-CodeEnvLog {PrivateEnv}",
+            $"Get-CodeEnvHistory {PrivateEnv}",
+            $"Get-CodeEnvPackage {PrivateEnv}",
+        };
+
+        var result = served.Run(Carol, string.Join("; ", calls.Select(c => $"try {{ {c} -ErrorAction Stop | Out-Null; 'answered' }} catch {{ $_.FullyQualifiedErrorId.Split(',')[0] }}")));
+
+        Assert.Equal(Enumerable.Repeat("CodeEnvPermissionDenied", calls.Length), result.Lines());
+        Assert.False(File.Exists(export));
     }
 
     [AsRootFact]
@@ -233,14 +254,14 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
     }
 
     /// <summary>
-    /// alice may create envs and owns a private env; eve has no right at all. A venv every user could have made lies
+    /// alice may create envs and owns a private env; carol may create envs but has no right on alice's; eve has no right at all. A venv every user could have made lies
     /// in the shared folder: its bin/python is a script that leaves a marker, its bin/python3 links to Debian's python,
     /// and its pyvenv.cfg and .pth file would leave the marker too if any python honoured them.
     /// </summary>
     public sealed class Users : ServedRootFixture
     {
         public Users()
-            : base((Alice, Creators), (Eve, "codeenv-outsiders"))
+            : base((Alice, Creators), (Carol, Creators), (Eve, "codeenv-outsiders"))
         {
         }
 
