@@ -4,19 +4,24 @@ using CodeEnv.TestSupport;
 namespace CodeEnv.Cmdlets.Tests;
 
 /// <summary>
-/// The Pester suite (tests/pester) for users who have pwsh: run here when pwsh with Pester 5 is on PATH, reported
-/// as skipped, with the reason, when it is not. Never reported as passed without having run.
+/// The Pester suite (tests/pester) in a real pwsh, with the Pester 5.9.1 module this project restores from NuGet. In CI
+/// (CI=true) a missing pwsh is a failure; elsewhere it is reported as skipped, with how to install it, never as passed.
 /// </summary>
 public class PesterSuiteTests
 {
-    [PwshWithPesterFact]
+    [PwshFact]
     public void The_Pester_suite_passes_in_a_real_pwsh()
     {
-        var start = new ProcessStartInfo("pwsh") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-NoProfile", "-NonInteractive", "-Command", "$r = Invoke-Pester -Path $args[0] -PassThru -Output Detailed; exit $r.FailedCount + $r.SkippedCount", Path.Combine(RepoPaths.Repo, "tests", "pester") })
+        Assert.True(RealPwsh.Path != null, "CI runs the Pester suite in a real pwsh, and none was found on PATH or in ~/.dotnet/tools: .ci/run installs it with 'dotnet tool install --global PowerShell --version 7.6.10'.");
+        Assert.True(File.Exists(RealPwsh.PesterManifest), $"The Pester module was not restored at '{RealPwsh.PesterManifest}': 'dotnet restore CodeEnv.Cmdlets.sln' downloads it.");
+        var start = new ProcessStartInfo(RealPwsh.Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var run = $"Import-Module {Quoted(RealPwsh.PesterManifest)}; $r = Invoke-Pester -Path {Quoted(Path.Combine(RepoPaths.Repo, "tests", "pester"))} -PassThru -Output Detailed; exit $r.FailedCount + $r.SkippedCount + $r.NotRunCount";
+        foreach (var argument in new[] { "-NoProfile", "-NonInteractive", "-Command", run })
         {
             start.ArgumentList.Add(argument);
         }
+
+        start.Environment["NO_COLOR"] = "1";
 
         using var pwsh = Process.Start(start)!;
         var output = pwsh.StandardOutput.ReadToEndAsync();
@@ -24,28 +29,45 @@ public class PesterSuiteTests
         Assert.True(pwsh.WaitForExit(TimeSpan.FromMinutes(10)), "Pester did not finish in 10 minutes");
         Assert.True(pwsh.ExitCode == 0, output.Result + error.Result);
     }
+
+    private static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 }
 
-/// <summary>A fact that runs only where pwsh and Pester 5 are installed; elsewhere it is skipped and says why.</summary>
-public sealed class PwshWithPesterFactAttribute : FactAttribute
+/// <summary>
+/// The pwsh users run: on PATH, or where `dotnet tool install --global PowerShell` puts it (~/.dotnet/tools, which is
+/// not on PATH by default); and the Pester module the test project restores (a PackageDownload of Pester 5.9.1).
+/// </summary>
+public static class RealPwsh
 {
-    public PwshWithPesterFactAttribute()
-    {
-        var pwsh = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh"))
-            .FirstOrDefault(File.Exists);
-        if (pwsh == null)
-        {
-            Skip = "pwsh is not installed on this machine, so the Pester suite (tests/pester) did not run.";
-            return;
-        }
+    public const string PesterVersion = "5.9.1";
 
-        var probe = new ProcessStartInfo(pwsh, new[] { "-NoProfile", "-NonInteractive", "-Command", "if (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0') { exit 0 } else { exit 1 }" });
-        using var process = Process.Start(probe)!;
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+    public static string? Path { get; } = Find();
+
+    public static string PesterManifest =>
+        System.IO.Path.Combine(
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+            "pester", PesterVersion, "tools", "Pester.psd1");
+
+    private static string? Find()
+    {
+        var name = OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh";
+        var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator)
+            .Append(System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools"));
+        return folders.Where(f => f.Length > 0).Select(f => System.IO.Path.Combine(f, name)).FirstOrDefault(File.Exists);
+    }
+}
+
+/// <summary>A fact that needs the real pwsh and the restored Pester; skipped with the reason outside CI, failed in CI.</summary>
+public sealed class PwshFactAttribute : FactAttribute
+{
+    public PwshFactAttribute()
+    {
+        var missing = RealPwsh.Path == null ? "pwsh is not installed ('dotnet tool install --global PowerShell --version 7.6.10')"
+            : !File.Exists(RealPwsh.PesterManifest) ? $"the Pester {RealPwsh.PesterVersion} package was not restored ('dotnet restore CodeEnv.Cmdlets.sln')"
+            : null;
+        if (missing != null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            Skip = "pwsh has no Pester 5 (Install-Module Pester -MinimumVersion 5.0), so the Pester suite did not run.";
+            Skip = missing + ", so the Pester suite (tests/pester) did not run.";
         }
     }
 }

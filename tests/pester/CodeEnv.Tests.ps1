@@ -67,7 +67,7 @@ Describe 'CodeEnv in an administrator''s script' {
     It 'sorts, selects and groups envs by their properties' {
         (Get-CodeEnv adm-* | Sort-Object Name | Select-Object -ExpandProperty Name) | Should -Be @('adm-a', 'adm-b', 'adm-c')
         $groups = Get-CodeEnv adm-* | Group-Object State
-        $groups.Count | Should -Be 1
+        @($groups).Count | Should -Be 1
         $groups[0].Name | Should -Be 'Outdated'
         (Get-CodeEnv adm-* | Select-Object Name, State, Revision | Where-Object Revision -eq 2).Name | Should -Be 'adm-c'
     }
