@@ -118,3 +118,21 @@ Describe 'CodeEnv in an administrator''s script' {
         Get-CodeEnv adm-* | Should -BeNullOrEmpty
     }
 }
+
+# What a pwsh user reads about the module: the README's cmdlet table and each cmdlet's help.
+Describe 'CodeEnv documentation' {
+    BeforeAll {
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+        $script:cmdletTable = $readme.Substring($readme.IndexOf('## Cmdlets'), $readme.IndexOf('## Permissions') - $readme.IndexOf('## Cmdlets'))
+    }
+
+    It 'lists every cmdlet of the module in the README''s cmdlet table' {
+        $missing = (Get-Command -Module CodeEnv).Name | Where-Object { $script:cmdletTable -notmatch ('`' + [regex]::Escape($_) + '[ `]') }
+        $missing | Should -BeNullOrEmpty
+    }
+
+    It 'says in every cmdlet''s help what it takes from the pipeline' {
+        $silent = Get-Command -Module CodeEnv | Where-Object { -not (Get-Help $_.Name -Full).inputTypes.inputType.type.name }
+        $silent.Name | Should -BeNullOrEmpty
+    }
+}

@@ -37,6 +37,26 @@ internal static class BindingFacts
             _ => "False",
         };
 
+    /// <summary>What the cmdlet takes from the pipeline: each by-value parameter's type, then the properties bound by name.</summary>
+    public static IEnumerable<(string Type, string Text)> Inputs(CmdletInfo cmdlet)
+    {
+        var parameters = Parameters(cmdlet);
+        foreach (var byValue in parameters.Where(p => p.ValueFromPipeline).GroupBy(TypeName))
+        {
+            yield return (byValue.Key, $"Piped values bind to -{string.Join(", -", byValue.Select(p => p.Name))}.");
+        }
+
+        var byName = parameters.Where(p => p.ValueFromPipelineByPropertyName).Select(p => p.Name).ToList();
+        if (byName.Count > 0)
+        {
+            yield return ("System.Management.Automation.PSObject", $"Any object whose {string.Join(", ", byName)} properties bind by name to the parameters of the same names; CodeEnv's own objects carry Name and Root.");
+        }
+        else if (!parameters.Any(p => p.ValueFromPipeline))
+        {
+            yield return ("None", "This cmdlet takes no input from the pipeline.");
+        }
+    }
+
     public static bool Wildcards(CommandParameterInfo parameter) => parameter.Attributes.OfType<SupportsWildcardsAttribute>().Any();
 
     public static string TypeName(CommandParameterInfo parameter)

@@ -37,6 +37,10 @@ internal static class MamlWriter
                     new XElement(Maml + "name", cmdlet.Name),
                     BindingFacts.Own(set).Select(p => Parameter(cmdlet, p, prose))))),
             new XElement(Command + "parameters", BindingFacts.Parameters(cmdlet).Select(p => Parameter(cmdlet, p, prose))),
+            new XElement(Command + "inputTypes", BindingFacts.Inputs(cmdlet).Select(i =>
+                new XElement(Command + "inputType",
+                    new XElement(Dev + "type", new XElement(Maml + "name", i.Type)),
+                    new XElement(Maml + "description", Paragraphs(i.Text))))),
             new XElement(Command + "returnValues", prose.Outputs(cmdlet.Name).Select(o =>
                 new XElement(Command + "returnValue",
                     new XElement(Dev + "type", new XElement(Maml + "name", o.Type)),
