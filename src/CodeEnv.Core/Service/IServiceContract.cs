@@ -56,7 +56,7 @@ namespace CodeEnv.Service
         [Requires(CallerRequirement.Creator, "register venvs")]
         Task<EnvironmentInfo> RegisterAsync(string newName, string path, string? description, IProgress<OperationReport> reports, CancellationToken cancellation);
 
-        [Requires(CallerRequirement.Use, "change", "name")]
+        [Requires(CallerRequirement.UpdatePackages, "run Set-CodeEnv on", "name")]
         Task<EnvironmentInfo> SetAsync(string name, EnvironmentSettingsChange change, IProgress<OperationReport> reports, CancellationToken cancellation);
 
         [Requires(CallerRequirement.UpdatePackages, "update", "name")]
