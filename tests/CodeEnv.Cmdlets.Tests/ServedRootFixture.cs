@@ -32,7 +32,7 @@ public abstract class ServedRootFixture : IDisposable
 
     public ServedRootHost Served => served ?? throw new InvalidOperationException("A served root needs root.");
 
-    public void Dispose() => served?.Dispose();
+    public virtual void Dispose() => served?.Dispose();
 
     /// <summary>What the test class needs on the root besides its users.</summary>
     protected virtual void Arrange(ServedRootHost root)

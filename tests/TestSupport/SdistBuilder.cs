@@ -10,7 +10,9 @@ namespace CodeEnv.TestSupport;
 /// </summary>
 public static class SdistBuilder
 {
-    public static string Write(string folder, string name, string version, string setupPrelude = "")
+    /// <param name="pyprojectToml">A pyproject.toml to ship beside setup.py: with a [build-system] table pip builds it in
+    /// an isolated build environment, installing the requirements it names by a pip of its own.</param>
+    public static string Write(string folder, string name, string version, string setupPrelude = "", string? pyprojectToml = null)
     {
         Directory.CreateDirectory(folder);
         var module = name.Replace('-', '_').ToLowerInvariant();
@@ -21,6 +23,11 @@ public static class SdistBuilder
             [$"{top}/{module}.py"] = $"VERSION = '{version}'\n",
             [$"{top}/PKG-INFO"] = $"Metadata-Version: 1.0\nName: {name}\nVersion: {version}\n",
         };
+        if (pyprojectToml != null)
+        {
+            files[$"{top}/pyproject.toml"] = pyprojectToml;
+        }
+
         var path = Path.Combine(folder, $"{top}.tar.gz");
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.Fastest);

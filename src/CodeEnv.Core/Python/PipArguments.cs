@@ -7,11 +7,26 @@ namespace CodeEnv.Python
 {
     /// <summary>
     /// The pip options every install of a root uses: its package sources, its wheelhouse, its shared cache. Source
-    /// URLs go to pip through its environment (PIP_INDEX_URL, ...), never its command line, which any local user
-    /// can read in ps, and with their credentials put back from the root's secrets file only there.
+    /// URLs go to pip through its environment (<see cref="SourceVariables"/>), never its command line, which any local
+    /// user can read in ps, and with their credentials put back from the root's secrets file only there. On a served
+    /// root the sandbox takes them out again and gives pip its index gateway instead (<see cref="SandboxedProcessRunner"/>).
     /// </summary>
     internal static class PipArguments
     {
+        /// <summary>pip's default index, named where the root names none, so that every source pip may use is in its environment.</summary>
+        public const string DefaultIndexUrl = "https://pypi.org/simple";
+
+        public const string IndexUrlVariable = "PIP_INDEX_URL";
+
+        public const string ExtraIndexUrlVariable = "PIP_EXTRA_INDEX_URL";
+
+        public const string FindLinksVariable = "PIP_FIND_LINKS";
+
+        public const string TrustedHostVariable = "PIP_TRUSTED_HOST";
+
+        /// <summary>The variables that carry the URL sources, each a space-separated list: what a sandbox must keep from package code.</summary>
+        public static readonly IReadOnlyList<string> SourceVariables = new[] { IndexUrlVariable, ExtraIndexUrlVariable, FindLinksVariable };
+
         public static List<string> Install(RootPaths paths, PackageSources sources)
         {
             var args = new List<string> { "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off" };
@@ -43,25 +58,25 @@ namespace CodeEnv.Python
         private static Dictionary<string, string?> Sources(PackageSources sources, System.Func<string, string> url)
         {
             var variables = new Dictionary<string, string?>();
-            if (!sources.NoIndex && !string.IsNullOrEmpty(sources.IndexUrl))
+            if (!sources.NoIndex)
             {
-                variables["PIP_INDEX_URL"] = url(sources.IndexUrl!);
+                variables[IndexUrlVariable] = url(string.IsNullOrEmpty(sources.IndexUrl) ? DefaultIndexUrl : sources.IndexUrl!);
             }
 
             if (!sources.NoIndex && sources.ExtraIndexUrls.Count > 0)
             {
-                variables["PIP_EXTRA_INDEX_URL"] = string.Join(" ", sources.ExtraIndexUrls.Select(url));
+                variables[ExtraIndexUrlVariable] = string.Join(" ", sources.ExtraIndexUrls.Select(url));
             }
 
             var linkUrls = sources.FindLinks.Where(PackageSources.IsUrl).ToList();
             if (linkUrls.Count > 0)
             {
-                variables["PIP_FIND_LINKS"] = string.Join(" ", linkUrls.Select(url));
+                variables[FindLinksVariable] = string.Join(" ", linkUrls.Select(url));
             }
 
             if (!sources.NoIndex && sources.TrustedHosts.Count > 0)
             {
-                variables["PIP_TRUSTED_HOST"] = string.Join(" ", sources.TrustedHosts);
+                variables[TrustedHostVariable] = string.Join(" ", sources.TrustedHosts);
             }
 
             return variables;

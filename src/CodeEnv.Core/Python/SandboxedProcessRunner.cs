@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
+using CodeEnv.Gateway;
 using CodeEnv.Store;
 
 namespace CodeEnv.Python
@@ -17,6 +18,15 @@ namespace CodeEnv.Python
     /// env alone. Only the interpreters the service itself knows (the base interpreters making venvs and seeds) run as
     /// they are; any other program (a registered venv's python) runs in a sandbox that can write nothing at all.
     /// </summary>
+    /// <remarks>
+    /// The sandbox has no network. A pip run whose environment names URL sources (<see cref="PipArguments.SourceVariables"/>,
+    /// with the root's credentials) gets them through an <see cref="IndexGateway"/> instead: the variables are taken out
+    /// of what the sandbox is given, the gateway (in this process, holding the credentials) serves those sources on a
+    /// Unix socket bound into the sandbox, and a forwarder in the sandbox (<see cref="GatewayForwarder"/>) gives pip
+    /// gateway URLs on the sandbox's own loopback. No process in the sandbox, so none that runs package code, holds a
+    /// credential in its environment, arguments or files, and it can reach no host but through the gateway, which
+    /// fetches only the root's sources. What pip prints names the sources as users know them (credentials masked).
+    /// </remarks>
     internal sealed class SandboxedProcessRunner : IProcessRunner
     {
         public const string Bubblewrap = "/usr/bin/bwrap";
@@ -45,23 +55,52 @@ namespace CodeEnv.Python
         public async Task<ProcessResult> RunAsync(string executable, IReadOnlyList<string> arguments, Action<string>? onLine, CancellationToken cancellation, IReadOnlyDictionary<string, string?>? environment = null, Action<string>? onErrorLine = null, Action<int>? onStartedInOwnGroup = null, string? workingDirectory = null)
         {
             var env = EnvOf(executable);
-            IEnumerable<string> sandbox;
-            if (env != null)
+            if (env == null)
             {
-                sandbox = SandboxArguments(env, executable, workingDirectory);
-            }
-            else if (await isServiceInterpreter(executable, cancellation).ConfigureAwait(false))
-            {
-                return await inner.RunAsync(executable, arguments, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
-            }
-            else
-            {
-                sandbox = ReadOnlySandboxArguments(executable, workingDirectory);
+                if (await isServiceInterpreter(executable, cancellation).ConfigureAwait(false))
+                {
+                    return await inner.RunAsync(executable, arguments, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
+                }
+
+                // Not a python the service knows: confined, with no source of the root's (and so no credential) at all.
+                var confined = new List<string>(ReadOnlySandboxArguments(executable, workingDirectory)) { "--", executable };
+                confined.AddRange(arguments);
+                var withoutSources = environment?.Where(v => !PipArguments.SourceVariables.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+                return await inner.RunAsync(Bubblewrap, confined, onLine, cancellation, withoutSources, onErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
             }
 
-            var sandboxed = new List<string>(sandbox) { "--", executable };
-            sandboxed.AddRange(arguments);
-            return await inner.RunAsync(Bubblewrap, sandboxed, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
+            var routes = environment == null ? null : GatewayRoutes.From(environment);
+            if (routes == null)
+            {
+                var sandboxed = new List<string>(SandboxArguments(env, executable, workingDirectory, gatewaySocket: null)) { "--", executable };
+                sandboxed.AddRange(arguments);
+                return await inner.RunAsync(Bubblewrap, sandboxed, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
+            }
+
+            return await RunBehindGatewayAsync(env, routes, executable, arguments, onLine, cancellation, environment!, onErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
+        }
+
+        private async Task<ProcessResult> RunBehindGatewayAsync(string env, GatewayRoutes routes, string executable, IReadOnlyList<string> arguments, Action<string>? onLine, CancellationToken cancellation, IReadOnlyDictionary<string, string?> environment, Action<string>? onErrorLine, Action<int>? onStartedInOwnGroup, string? workingDirectory)
+        {
+            // The sandbox gets pip's variables with gateway URLs, and none of the credentials.
+            var sandboxEnvironment = environment.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+            foreach (var variable in routes.PipVariables)
+            {
+                sandboxEnvironment[variable.Key] = variable.Value;
+            }
+
+            // The sources' own trusted hosts are the gateway's to honour; pip trusts the gateway alone.
+            sandboxEnvironment[PipArguments.TrustedHostVariable] = "127.0.0.1";
+            Directory.CreateDirectory(paths.ServiceWorkFolder);
+            using (var gateway = IndexGateway.Start(paths.ServiceWorkFolder, routes))
+            {
+                var sandboxed = new List<string>(SandboxArguments(env, executable, workingDirectory, gateway.SocketPath)) { "--" };
+                sandboxed.AddRange(GatewayForwarder.Command(executable, gateway.SocketPath, routes.PipVariables.Keys, executable, arguments));
+                var shownOnLine = onLine == null ? null : new Action<string>(line => onLine(routes.Shown(line)));
+                var shownOnErrorLine = onErrorLine == null ? null : new Action<string>(line => onErrorLine(routes.Shown(line)));
+                var run = await inner.RunAsync(Bubblewrap, sandboxed, shownOnLine, cancellation, sandboxEnvironment, shownOnErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
+                return new ProcessResult(run.ExitCode, run.StandardOutput.Select(routes.Shown).ToList(), run.StandardError.Select(routes.Shown).ToList());
+            }
         }
 
         /// <summary>The env whose folder holds <paramref name="executable"/>, or null.</summary>
@@ -105,14 +144,15 @@ namespace CodeEnv.Python
             return arguments;
         }
 
-        private IEnumerable<string> SandboxArguments(string env, string executable, string? workingDirectory)
+        private IEnumerable<string> SandboxArguments(string env, string executable, string? workingDirectory, string? gatewaySocket)
         {
             var envFolder = paths.EnvFolder(env);
             var cache = paths.EnvPipCache(env);
             Directory.CreateDirectory(cache);
             var arguments = new List<string>
             {
-                "--die-with-parent", "--unshare-all", "--share-net",
+                // Every namespace of its own, the network too: no host is reachable but through the gateway's socket.
+                "--die-with-parent", "--unshare-all",
                 "--ro-bind", "/", "/",
                 "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
                 // The whole root disappears behind an empty folder; only what this env needs comes back.
@@ -126,6 +166,11 @@ namespace CodeEnv.Python
             foreach (var folder in new[] { paths.Wheelhouse }.Concat(sources).Where(Directory.Exists))
             {
                 arguments.AddRange(new[] { "--ro-bind", folder, folder });
+            }
+
+            if (gatewaySocket != null)
+            {
+                arguments.AddRange(new[] { "--bind", gatewaySocket, gatewaySocket });
             }
 
             var generation = GenerationOf(envFolder, executable);

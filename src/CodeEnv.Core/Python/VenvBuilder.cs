@@ -89,6 +89,7 @@ namespace CodeEnv.Python
                 args,
                 line =>
                 {
+                    line = log.Shown(line);
                     log.Line(line);
                     var step = PipStep.Match(line);
                     if (step.Success)
@@ -121,6 +122,8 @@ namespace CodeEnv.Python
             {
                 errors = run.StandardError.Concat(run.StandardOutput).Reverse().Take(5).Reverse().ToList();
             }
+
+            errors = errors.Select(log.Shown).ToList();
 
             return new CodeEnvException(
                 ErrorKind.OperationFailed,

@@ -84,6 +84,36 @@ namespace CodeEnv.Security
                     url);
         }
 
+        /// <summary>Every whole URL the secrets file keeps; none when there is none or it cannot be read (it is not this account's).</summary>
+        public static IReadOnlyList<string> KeptUrls(RootPaths paths)
+        {
+            try
+            {
+                return Read(paths).Values.ToList();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return Array.Empty<string>();
+            }
+        }
+
+        /// <summary>
+        /// The credentials a URL carries, decoded as pip sends them (user, password: empty for a lone token) and the
+        /// secret part as the URL holds it (the password, or the lone token); null for a URL without any.
+        /// </summary>
+        public static (string User, string Password, string RawSecret)? CredentialsOf(string url)
+        {
+            var match = UserInfo.Match(url);
+            if (!match.Success || IsRedacted(url))
+            {
+                return null;
+            }
+
+            var user = match.Groups["user"].Value;
+            var password = match.Groups["password"];
+            return (Uri.UnescapeDataString(user), password.Success ? Uri.UnescapeDataString(password.Value) : "", password.Success ? password.Value : user);
+        }
+
         private static Dictionary<string, string> Read(RootPaths paths)
         {
             if (!File.Exists(paths.SecretsFile))

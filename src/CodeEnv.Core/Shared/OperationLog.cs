@@ -6,16 +6,19 @@ namespace CodeEnv
 {
     /// <summary>
     /// The full output of one venv or pip run, kept under the env's <c>logs/</c> (named by <see cref="LogFileName"/>),
-    /// and passed on line by line to Verbose.
+    /// and passed on line by line to Verbose; each line with the root's secrets masked (<see cref="Security.SecretRedactor"/>),
+    /// since every user of the env may read its log.
     /// </summary>
     public sealed class OperationLog : IDisposable
     {
         private readonly StreamWriter writer;
         private readonly IOperationReporter reporter;
+        private readonly Security.SecretRedactor redactor;
         private readonly object gate = new object();
 
-        public OperationLog(string logsFolder, string operation, DateTimeOffset now, IOperationReporter reporter)
+        public OperationLog(string logsFolder, string operation, DateTimeOffset now, IOperationReporter reporter, Security.SecretRedactor? redactor = null)
         {
+            this.redactor = redactor ?? Security.SecretRedactor.None;
             Directory.CreateDirectory(logsFolder);
             Path = System.IO.Path.Combine(logsFolder, LogFileName.Format(now, operation));
             writer = new StreamWriter(new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false)) { AutoFlush = true };
@@ -26,6 +29,7 @@ namespace CodeEnv
 
         public void Line(string line)
         {
+            line = Shown(line);
             lock (gate)
             {
                 writer.WriteLine(line);
@@ -33,6 +37,9 @@ namespace CodeEnv
 
             reporter.Verbose(line);
         }
+
+        /// <summary>A line as the log shows it: what an error message may quote of a run's output.</summary>
+        public string Shown(string line) => redactor.Redact(line);
 
         public void Dispose()
         {
