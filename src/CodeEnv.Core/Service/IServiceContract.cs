@@ -64,8 +64,19 @@ namespace CodeEnv.Service
 
         Task<IReadOnlyList<PackageSet>> PackageSetsAsync(CancellationToken cancellation);
 
-        /// <summary>The archive travels as its file name and bytes: the service never opens a path of the caller's.</summary>
-        Task<PublishedPackage> PublishAsync(string fileName, byte[] content, bool force, CancellationToken cancellation);
+        /// <summary>
+        /// Begins publishing an archive of <paramref name="length"/> bytes: only for an administrator, and only up to the
+        /// root's publish limit, both checked before anything is written. The archive travels as its file name and bytes
+        /// (the service never opens a path of the caller's), in chunks well under the message limit, straight to a file.
+        /// </summary>
+        /// <returns>The upload's id; the upload belongs to this connection and is deleted if it ends first.</returns>
+        Task<string> BeginPublishAsync(string fileName, long length, bool force, CancellationToken cancellation);
+
+        /// <summary>The next bytes of the upload.</summary>
+        Task PublishChunkAsync(string uploadId, byte[] content, CancellationToken cancellation);
+
+        /// <summary>Publishes the uploaded archive once all its bytes arrived.</summary>
+        Task<PublishedPackage> EndPublishAsync(string uploadId, CancellationToken cancellation);
 
         Task<IReadOnlyList<PermissionEntry>> PermissionsAsync(string name, CancellationToken cancellation);
 
