@@ -67,7 +67,7 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
                 foreach ($p in $o.PSObject.Properties) {
                     $v = $p.Value
                     if ($v -is [System.Collections.IDictionary]) { $v = $v.Keys }
-                    if ($p.Name -notin 'LastUsed', 'ServiceAccount') { '  ' + $p.Name + '=' + (@($v) -join ';') }
+                    if ($p.Name -ne 'LastUsed' -and $p.Name -notlike 'Service*') { '  ' + $p.Name + '=' + (@($v) -join ';') }
                 }
             }
             """;

@@ -43,10 +43,21 @@ public class SetCodeEnvRootTests
     [InlineData("-TrustedHost 'bad host'", "TrustedHostInvalid")]
     [InlineData("-BasePackage 'numpy>=>1'", "RequirementInvalid")]
     [InlineData("-BasePackage 'numpy', 'NumPy>1'", "RequirementDuplicated")]
+    [InlineData("-ServiceMaxMessageMiB 0", "ServiceLimitInvalid")]
+    [InlineData("-ServiceIdleTimeoutSeconds 100000", "ServiceLimitInvalid")]
     public void A_bad_value_is_refused_and_nothing_is_saved(string parameters, string errorId)
     {
         using var ps = new PowerShellSession();
         ps.Run("Set-CodeEnvRoot " + parameters).AssertError(errorId, ErrorCategory.InvalidArgument);
+        Assert.Equal(1, (int)ps.Run("(Get-CodeEnvRoot).Revision").Output.Single().BaseObject);
+    }
+
+    [Fact]
+    public void Service_limits_on_a_root_used_directly_are_refused_and_nothing_is_saved()
+    {
+        using var ps = new PowerShellSession();
+        var error = ps.Run("Set-CodeEnvRoot -ServiceMaxMessageMiB 16 -ServiceMaxOperationsPerUser 2").AssertError("ServiceLimitOnDirectRoot", ErrorCategory.InvalidOperation);
+        Assert.Contains("-ServiceMaxMessageMiB, -ServiceMaxOperationsPerUser limit the CodeEnv service of a served root", error.Exception.Message);
         Assert.Equal(1, (int)ps.Run("(Get-CodeEnvRoot).Revision").Output.Single().BaseObject);
     }
 

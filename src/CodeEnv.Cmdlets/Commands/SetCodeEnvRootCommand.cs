@@ -64,6 +64,29 @@ namespace CodeEnv.Cmdlets.Commands
         [AllowEmptyString]
         public string? KernelsFolder { get; set; }
 
+        /// <summary>The largest message the service of a served root reads, in MiB (the service reads its limits when it starts).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? ServiceMaxMessageMiB { get; set; }
+
+        /// <summary>The largest archive Publish-CodeEnvPackage accepts on a served root, in MiB.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? ServiceMaxPublishMiB { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? ServiceMaxConnectionsPerUser { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? ServiceMaxConnections { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? ServiceMaxOperationsPerUser { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? ServiceMessageTimeoutSeconds { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int? ServiceIdleTimeoutSeconds { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -86,6 +109,14 @@ namespace CodeEnv.Cmdlets.Commands
                     CreatorGroups = CreatorGroup,
                     ManagerGroups = ManagerGroup,
                     KernelsFolder = string.IsNullOrEmpty(KernelsFolder) ? KernelsFolder : GetUnresolvedProviderPathFromPSPath(KernelsFolder),
+                    // A served root's limits; null (not given, or piped from a direct root's settings) leaves them as they are.
+                    ServiceMaxMessageMiB = ServiceMaxMessageMiB,
+                    ServiceMaxPublishMiB = ServiceMaxPublishMiB,
+                    ServiceMaxConnectionsPerUser = ServiceMaxConnectionsPerUser,
+                    ServiceMaxConnections = ServiceMaxConnections,
+                    ServiceMaxOperationsPerUser = ServiceMaxOperationsPerUser,
+                    ServiceMessageTimeoutSeconds = ServiceMessageTimeoutSeconds,
+                    ServiceIdleTimeoutSeconds = ServiceIdleTimeoutSeconds,
                 };
                 if (!ShouldProcess(service.Root, "Set CodeEnv root settings"))
                 {

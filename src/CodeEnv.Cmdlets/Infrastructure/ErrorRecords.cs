@@ -32,6 +32,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
                 case ErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
                 case ErrorKind.Stopped: return ErrorCategory.OperationStopped;
                 case ErrorKind.InvalidOperation: return ErrorCategory.InvalidOperation;
+                case ErrorKind.LimitExceeded: return ErrorCategory.LimitsExceeded;
                 default: return ErrorCategory.InvalidOperation;
             }
         }

@@ -13,5 +13,7 @@ namespace CodeEnv.Errors
         Stopped,
         /// <summary>The operation does not apply to this object (a package command on a registered venv).</summary>
         InvalidOperation,
+        /// <summary>The caller reached a limit of the service of a served root (message size, connections, operations).</summary>
+        LimitExceeded,
     }
 }

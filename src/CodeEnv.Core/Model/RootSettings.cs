@@ -32,6 +32,14 @@ namespace CodeEnv
             LockTimeoutSeconds = settings.LockTimeoutSeconds;
             KeptVenvs = settings.KeptVenvs;
             ServiceAccount = settings.Service?.Account;
+            var limits = settings.Service?.EffectiveLimits;
+            ServiceMaxMessageMiB = limits?.EffectiveMaxMessageMiB;
+            ServiceMaxPublishMiB = limits?.EffectiveMaxPublishMiB;
+            ServiceMaxConnectionsPerUser = limits?.EffectiveMaxConnectionsPerUser;
+            ServiceMaxConnections = limits?.EffectiveMaxConnections;
+            ServiceMaxOperationsPerUser = limits?.EffectiveMaxOperationsPerUser;
+            ServiceMessageTimeoutSeconds = limits?.EffectiveMessageTimeoutSeconds;
+            ServiceIdleTimeoutSeconds = limits?.EffectiveIdleTimeoutSeconds;
             Revision = settings.Revision;
             CreatedBy = settings.CreatedBy;
             CreatedAt = settings.CreatedAt;
@@ -80,6 +88,27 @@ namespace CodeEnv
 
         /// <summary>The account of the CodeEnv service that serves this root; null for a root cmdlets work on directly.</summary>
         public string? ServiceAccount { get; }
+
+        /// <summary>The largest message the service reads, in MiB; null on a root used directly. The service reads its limits when it starts.</summary>
+        public int? ServiceMaxMessageMiB { get; }
+
+        /// <summary>The largest archive Publish-CodeEnvPackage accepts on a served root, in MiB.</summary>
+        public int? ServiceMaxPublishMiB { get; }
+
+        /// <summary>How many connections to the service one user may hold at once.</summary>
+        public int? ServiceMaxConnectionsPerUser { get; }
+
+        /// <summary>How many connections to the service all users together may hold at once.</summary>
+        public int? ServiceMaxConnections { get; }
+
+        /// <summary>How many operations one user may run in the service at once.</summary>
+        public int? ServiceMaxOperationsPerUser { get; }
+
+        /// <summary>How long a connection may take to send one message once it has started it.</summary>
+        public int? ServiceMessageTimeoutSeconds { get; }
+
+        /// <summary>How long the service keeps a connection with no operation running and no message.</summary>
+        public int? ServiceIdleTimeoutSeconds { get; }
 
         /// <summary>Where the kernel specs of envs with Jupyter support are written; point JUPYTER_PATH at its parent.</summary>
         public string KernelsFolder { get; }

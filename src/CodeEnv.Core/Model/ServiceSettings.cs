@@ -7,5 +7,12 @@ namespace CodeEnv
 
         /// <summary>The socket, relative to the root.</summary>
         public string Endpoint { get; set; } = "state/codeenv.sock";
+
+        /// <summary>What one caller may spend of the service; null: every limit at its default.</summary>
+        public ServiceLimits? Limits { get; set; }
+
+        /// <summary>The limits in force, each set one or its default.</summary>
+        [Newtonsoft.Json.JsonIgnore]
+        public ServiceLimits EffectiveLimits => Limits ?? new ServiceLimits();
     }
 }

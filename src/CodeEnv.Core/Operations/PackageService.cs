@@ -55,9 +55,13 @@ namespace CodeEnv.Operations
         /// <summary>Copies a wheel or sdist into the wheelhouse, where every pip run of the root finds it; administrators only.</summary>
         public PublishedPackage Publish(string archive, bool force)
         {
-            AccessPolicy.RequireAdministrator(context.Settings(), context.Caller, "publish packages to the root's wheelhouse");
+            RequirePublisher();
             return Wheelhouse.Publish(context.Paths, archive, force);
         }
+
+        /// <summary>Refuses a caller who may not publish, before the service receives anything of an archive.</summary>
+        public void RequirePublisher() =>
+            AccessPolicy.RequireAdministrator(context.Settings(), context.Caller, "publish packages to the root's wheelhouse");
 
         private EnvironmentInfo Edit(string name, string operation, Action<PackageListEditor, EnvironmentDefinition> edit, IOperationReporter reporter, CancellationToken cancellation) =>
             context.Transaction.Apply(

@@ -40,6 +40,7 @@ namespace CodeEnv.Operations
             var caller = context.Caller;
             AccessPolicy.RequireAdministrator(settings, caller, "change the root settings");
             Validate(change);
+            ServiceLimitsChange.Validate(change, settings);
             var updated = RootStore.Update(
                 paths,
                 s =>
@@ -65,6 +66,7 @@ namespace CodeEnv.Operations
                     s.KernelsFolder = change.KernelsFolder == null ? s.KernelsFolder
                         : change.KernelsFolder.Length == 0 || Path.GetFullPath(change.KernelsFolder) == paths.DefaultKernelsFolder ? null
                         : Path.GetFullPath(change.KernelsFolder);
+                    ServiceLimitsChange.Apply(change, s);
                 },
                 caller,
                 context.Clock,

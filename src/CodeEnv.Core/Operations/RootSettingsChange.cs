@@ -32,5 +32,20 @@ namespace CodeEnv.Operations
 
         /// <summary>Where kernel specs go: an absolute folder, or an empty string for &lt;root&gt;/jupyter/kernels.</summary>
         public string? KernelsFolder { get; set; }
+
+        /// <summary>The largest message the service of a served root reads, in MiB (see <see cref="ServiceLimitsChange"/> for all service limits).</summary>
+        public int? ServiceMaxMessageMiB { get; set; }
+
+        public int? ServiceMaxPublishMiB { get; set; }
+
+        public int? ServiceMaxConnectionsPerUser { get; set; }
+
+        public int? ServiceMaxConnections { get; set; }
+
+        public int? ServiceMaxOperationsPerUser { get; set; }
+
+        public int? ServiceMessageTimeoutSeconds { get; set; }
+
+        public int? ServiceIdleTimeoutSeconds { get; set; }
     }
 }

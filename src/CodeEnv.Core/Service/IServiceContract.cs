@@ -90,9 +90,22 @@ namespace CodeEnv.Service
         [Requires(CallerRequirement.AnyLocalUser, "read the package sets")]
         Task<IReadOnlyList<PackageSet>> PackageSetsAsync(CancellationToken cancellation);
 
-        /// <summary>The archive travels as its file name and bytes: the service never opens a path of the caller's.</summary>
+        /// <summary>
+        /// Begins publishing an archive of <paramref name="length"/> bytes: only for an administrator, and only up to the
+        /// root's publish limit, both checked before anything is written. The archive travels as its file name and bytes
+        /// (the service never opens a path of the caller's), in chunks well under the message limit, straight to a file.
+        /// </summary>
+        /// <returns>The upload's id; the upload belongs to this connection and is deleted if it ends first.</returns>
         [Requires(CallerRequirement.Administrator, "publish packages to the wheelhouse")]
-        Task<PublishedPackage> PublishAsync(string fileName, byte[] content, bool force, CancellationToken cancellation);
+        Task<string> BeginPublishAsync(string fileName, long length, bool force, CancellationToken cancellation);
+
+        /// <summary>The next bytes of the upload.</summary>
+        [Requires(CallerRequirement.Administrator, "publish packages to the wheelhouse")]
+        Task PublishChunkAsync(string uploadId, byte[] content, CancellationToken cancellation);
+
+        /// <summary>Publishes the uploaded archive once all its bytes arrived.</summary>
+        [Requires(CallerRequirement.Administrator, "publish packages to the wheelhouse")]
+        Task<PublishedPackage> EndPublishAsync(string uploadId, CancellationToken cancellation);
 
         [Requires(CallerRequirement.Use, "read the permissions of", "name")]
         Task<IReadOnlyList<PermissionEntry>> PermissionsAsync(string name, CancellationToken cancellation);

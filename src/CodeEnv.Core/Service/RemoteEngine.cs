@@ -18,14 +18,20 @@ namespace CodeEnv.Service
     /// <summary>
     /// The engine of a served root as the caller's cmdlets see it: each typed method is sent to the service over one
     /// connection, and its result, errors, reports and cancellation come back as the engine in this process would give
-    /// them. Paths in a call name the caller's files, so the caller's process reads and writes them.
+    /// them. Paths in a call name the caller's files, so the caller's process reads and writes them. A connection the
+    /// service closed between two calls (it was idle) is opened again for the next call; a call that was in flight is
+    /// never sent again.
     /// </summary>
     public sealed class RemoteEngine : ICodeEnvEngine, IDisposable
     {
-        private readonly ServedRoot served;
-        private readonly (Socket Socket, JsonRpc Rpc, IServiceContract Service) connection;
+        // How long a connection waits for the service's greeting before it says the service does not answer.
+        private static readonly TimeSpan GreetingTimeout = TimeSpan.FromSeconds(30);
 
-        /// <summary>Connects to the root's service: a service that is not running is this call's error, with how to start it.</summary>
+        private readonly ServedRoot served;
+        private readonly object gate = new object();
+        private Connection? connection;
+
+        /// <summary>Connects to the root's service: a service that is not running, or that refuses this user another connection, is this call's error.</summary>
         public RemoteEngine(ServedRoot served)
         {
             this.served = served;
@@ -56,13 +62,35 @@ namespace CodeEnv.Service
 
         public IContainerConfigService Containers { get; }
 
-        public void Dispose()
+        public void Dispose() => Release();
+
+        /// <summary>Closes the connection (the next call opens another), so long work in this process holds none.</summary>
+        private void Release()
         {
-            connection.Rpc.Dispose();
-            connection.Socket.Dispose();
+            lock (gate)
+            {
+                connection?.Dispose();
+                connection = null;
+            }
         }
 
-        private (Socket, JsonRpc, IServiceContract) Connect()
+        /// <summary>The open connection, or a new one if the service closed the last (between calls: nothing was lost).</summary>
+        private Connection Current()
+        {
+            lock (gate)
+            {
+                if (connection == null || connection.IsClosed)
+                {
+                    connection?.Dispose();
+                    connection = null;
+                    connection = Connect();
+                }
+
+                return connection;
+            }
+        }
+
+        private Connection Connect()
         {
             var socket = UnixSocket.Create();
             try
@@ -77,19 +105,37 @@ namespace CodeEnv.Service
                     : served.NotRunning(e.SocketErrorCode == SocketError.ConnectionRefused ? "nothing listens" : e.Message);
             }
 
-            var rpc = ServiceWire.Open(new NetworkStream(socket, ownsSocket: false), caller: true);
-            var service = rpc.Attach<IServiceContract>();
-            rpc.StartListening();
-            return (socket, rpc, service);
+            try
+            {
+                // The service speaks first: the message size it reads, or why it refuses this connection.
+                var maxMessageBytes = ConnectionGreeting.Read(socket, served, GreetingTimeout);
+                var cap = new OutgoingMessageCap(new NetworkStream(socket, ownsSocket: false), maxMessageBytes, served.Paths.Root);
+                var rpc = ServiceWire.Open(cap, caller: true);
+                var service = rpc.Attach<IServiceContract>();
+                rpc.StartListening();
+                return new Connection(socket, rpc, service, cap, maxMessageBytes);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Runs one call and gives back its result, or the engine error the service reported.</summary>
-        private async Task<T> Call<T>(Func<IServiceContract, Task<T>> call)
+        private Task<T> Call<T>(Func<IServiceContract, Task<T>> call) => Call(Current(), call);
+
+        /// <summary>Runs one call on <paramref name="on"/>, which is never replaced: a call that was sent is not sent again.</summary>
+        private async Task<T> Call<T>(Connection on, Func<IServiceContract, Task<T>> call)
         {
-            var service = connection.Service;
             try
             {
-                return await call(service).ConfigureAwait(false);
+                return await call(on.Service).ConfigureAwait(false);
+            }
+            catch (Exception) when (on.Cap.Refusal != null)
+            {
+                // Too large to send: nothing of it left this process, and this connection is done.
+                throw on.Cap.Refusal;
             }
             catch (RemoteInvocationException e) when (e.ErrorCode == ServiceError.Code && e.ErrorData is JToken data)
             {
@@ -118,6 +164,8 @@ namespace CodeEnv.Service
             }).ConfigureAwait(false);
 
         private T Wait<T>(Func<IServiceContract, Task<T>> call) => Task.Run(() => Call(call)).GetAwaiter().GetResult();
+
+        private T Wait<T>(Connection on, Func<IServiceContract, Task<T>> call) => Task.Run(() => Call(on, call)).GetAwaiter().GetResult();
 
         private void Wait(Func<IServiceContract, Task> call) => Task.Run(() => Call(call)).GetAwaiter().GetResult();
 
@@ -214,6 +262,8 @@ namespace CodeEnv.Service
             public async Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, string? workingDirectory, Action<string> onOutput, Action<string> onError, CancellationToken cancellation)
             {
                 var environment = await remote.Call(s => s.UsableAsync(name, cancellation)).ConfigureAwait(false);
+                // A python may run for hours: it holds none of the user's connections meanwhile.
+                remote.Release();
                 var run = await SystemProcessRunner.Instance.RunAsync(environment.PythonPath, arguments, onOutput, cancellation, null, onError, workingDirectory: workingDirectory).ConfigureAwait(false);
                 return run.ExitCode;
             }
@@ -241,12 +291,37 @@ namespace CodeEnv.Service
 
             public IReadOnlyList<PackageSet> Sets() => remote.Wait(s => s.PackageSetsAsync(CancellationToken.None));
 
+            // The archive is read here, by the caller, and sent in chunks well under the message limit; the service
+            // checks the right to publish and the size before it takes the first one.
             public PublishedPackage Publish(string archive, bool force)
             {
                 Wheelhouse.RequireArchiveFile(archive);
 
-                var content = File.ReadAllBytes(archive);
-                return remote.Wait(s => s.PublishAsync(Path.GetFileName(archive), content, force, CancellationToken.None));
+                using var file = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read);
+                var length = file.Length;
+                // An upload belongs to its connection: every part goes over this one.
+                var on = remote.Current();
+                var upload = remote.Wait(on, s => s.BeginPublishAsync(Path.GetFileName(archive), length, force, CancellationToken.None));
+                var buffer = new byte[on.PublishChunkBytes];
+                for (long sent = 0; sent < length;)
+                {
+                    var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, length - sent));
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    var chunk = new byte[read];
+                    Array.Copy(buffer, chunk, read);
+                    remote.Wait(on, async s =>
+                    {
+                        await s.PublishChunkAsync(upload, chunk, CancellationToken.None).ConfigureAwait(false);
+                        return true;
+                    });
+                    sent += read;
+                }
+
+                return remote.Wait(on, s => s.EndPublishAsync(upload, CancellationToken.None));
             }
         }
 
@@ -339,6 +414,41 @@ namespace CodeEnv.Service
 
             public void Remove(string configName, bool force, IOperationReporter reporter, CancellationToken cancellation) =>
                 remote.Wait(s => s.RemoveContainerConfigAsync(configName, force, new ProgressToReporter(reporter), cancellation));
+        }
+
+        /// <summary>One connection to the service, as the service greeted it.</summary>
+        private sealed class Connection : IDisposable
+        {
+            public Connection(Socket socket, JsonRpc rpc, IServiceContract service, OutgoingMessageCap cap, long maxMessageBytes)
+            {
+                Socket = socket;
+                Rpc = rpc;
+                Service = service;
+                Cap = cap;
+                MaxMessageBytes = maxMessageBytes;
+            }
+
+            public Socket Socket { get; }
+
+            public JsonRpc Rpc { get; }
+
+            public IServiceContract Service { get; }
+
+            public OutgoingMessageCap Cap { get; }
+
+            public long MaxMessageBytes { get; }
+
+            /// <summary>Publish's chunk: a quarter of the message limit, at most 1 MiB (base64 and JSON make it a third).</summary>
+            public int PublishChunkBytes => (int)Math.Max(1, Math.Min(1024 * 1024, MaxMessageBytes / 4));
+
+            /// <summary>The service closed it (idle, stopped), or it refused a message too large: the next call needs another.</summary>
+            public bool IsClosed => Rpc.Completion.IsCompleted || Cap.Refusal != null;
+
+            public void Dispose()
+            {
+                Rpc.Dispose();
+                Socket.Dispose();
+            }
         }
     }
 }

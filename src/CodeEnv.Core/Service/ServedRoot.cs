@@ -11,11 +11,12 @@ namespace CodeEnv.Service
     /// </summary>
     public sealed class ServedRoot
     {
-        private ServedRoot(RootPaths paths, string account, string endpoint)
+        private ServedRoot(RootPaths paths, string account, string endpoint, ServiceLimits limits)
         {
             Paths = paths;
             Account = account;
             Endpoint = endpoint;
+            Limits = limits;
         }
 
         public RootPaths Paths { get; }
@@ -25,6 +26,9 @@ namespace CodeEnv.Service
 
         /// <summary>The socket's full path.</summary>
         public string Endpoint { get; }
+
+        /// <summary>What one caller may spend of the service, as codeenv.json says now (the service reads them when it starts).</summary>
+        internal ServiceLimits Limits { get; }
 
         /// <summary>The served root at <paramref name="paths"/>, or null for a direct one (or a root that cannot be read: the engine says why).</summary>
         public static ServedRoot? Find(RootPaths paths)
@@ -53,7 +57,22 @@ namespace CodeEnv.Service
             }
 
             var endpoint = service.Value<string>("endpoint");
-            return new ServedRoot(paths, account, Path.Combine(paths.Root, string.IsNullOrEmpty(endpoint) ? "state/codeenv.sock" : endpoint!));
+            return new ServedRoot(paths, account, Path.Combine(paths.Root, string.IsNullOrEmpty(endpoint) ? "state/codeenv.sock" : endpoint!), ReadLimits(service["limits"]));
+        }
+
+        // Read as leniently as the rest of this check: a damaged section means the defaults, and the engine reports the
+        // damage on the first operation.
+        private static ServiceLimits ReadLimits(JToken? limits)
+        {
+            try
+            {
+                var reader = Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings { ContractResolver = Json.Settings.ContractResolver });
+                return (limits as JObject)?.ToObject<ServiceLimits>(reader) ?? new ServiceLimits();
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                return new ServiceLimits();
+            }
         }
 
         public CodeEnvException NotRunning(string why) => new CodeEnvException(

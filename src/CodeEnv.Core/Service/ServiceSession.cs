@@ -25,14 +25,17 @@ namespace CodeEnv.Service
         private readonly Action<string> log;
         private readonly CancellationToken serviceStopping;
         private readonly IIdentityProvider caller;
+        private readonly PublishUploads uploads;
 
         /// <param name="serviceStopping">Cancelled when the service stops: what runs is cancelled, and its caller told why.</param>
-        public ServiceSession(RootPaths paths, IIdentityProvider caller, IClock clock, IProcessRunner processes, IInterpreterDiscovery interpreters, Action<string> log, CancellationToken serviceStopping)
+        /// <param name="uploads">The connection's archive being published; the connection deletes it when it ends.</param>
+        public ServiceSession(RootPaths paths, IIdentityProvider caller, IClock clock, IProcessRunner processes, IInterpreterDiscovery interpreters, Action<string> log, CancellationToken serviceStopping, PublishUploads uploads)
         {
             this.paths = paths;
             this.log = log;
             this.serviceStopping = serviceStopping;
             this.caller = caller;
+            this.uploads = uploads;
             engine = new CodeEnvEngine(paths.Root, caller, clock, processes, interpreters);
         }
 
@@ -113,19 +116,23 @@ namespace CodeEnv.Service
 
         public Task<IReadOnlyList<PackageSet>> PackageSetsAsync(CancellationToken cancellation) => Run(() => engine.Packages.Sets());
 
-        public Task<PublishedPackage> PublishAsync(string fileName, byte[] content, bool force, CancellationToken cancellation) =>
-            Run(() => InWorkFolder(folder =>
+        // The right to publish and the size are checked before a byte is written; the bytes go straight to a file.
+        public Task<string> BeginPublishAsync(string fileName, long length, bool force, CancellationToken cancellation) =>
+            Run(() =>
             {
-                var name = Path.GetFileName(fileName ?? "");
-                if (name.Length == 0 || name != fileName || name == "." || name == "..")
-                {
-                    throw new CodeEnvException(ErrorKind.InvalidArgument, "ArchiveNameInvalid", $"'{fileName}' is not a file name; give the archive's own name, such as pkg-1.0.tar.gz.", fileName);
-                }
+                engine.Packages.RequirePublisher();
+                return uploads.Begin(fileName, length, force);
+            });
 
-                var archive = Path.Combine(folder, name);
-                File.WriteAllBytes(archive, content ?? new byte[0]);
-                return engine.Packages.Publish(archive, force);
-            }));
+        public Task PublishChunkAsync(string uploadId, byte[] content, CancellationToken cancellation) =>
+            Run(() =>
+            {
+                uploads.Write(uploadId, content ?? new byte[0]);
+                return true;
+            });
+
+        public Task<PublishedPackage> EndPublishAsync(string uploadId, CancellationToken cancellation) =>
+            Run(() => uploads.Finish(uploadId, engine.Packages.Publish));
 
         public Task<IReadOnlyList<PermissionEntry>> PermissionsAsync(string name, CancellationToken cancellation) => Run(() => engine.Permissions.Get(name));
 

@@ -4,12 +4,15 @@ using StreamJsonRpc;
 
 namespace CodeEnv.Service
 {
-    /// <summary>How both ends speak: JSON-RPC 2.0 (StreamJsonRpc) with Content-Length headers over the local socket.</summary>
+    /// <summary>
+    /// How both ends speak: a greeting from the service (<see cref="ConnectionGreeting"/>), then JSON-RPC 2.0
+    /// (StreamJsonRpc) with Content-Length headers over the local socket.
+    /// </summary>
     internal static class ServiceWire
     {
-        public static JsonRpc Open(Stream stream, bool caller) => new JsonRpc(Handler(stream, caller));
+        public static JsonRpc Open(Stream stream, bool caller) => new JsonRpc(new HeaderDelimitedMessageHandler(stream, stream, Formatter(caller)));
 
-        public static IJsonRpcMessageHandler Handler(Stream stream, bool caller)
+        public static JsonMessageFormatter Formatter(bool caller)
         {
             var formatter = new JsonMessageFormatter();
             // Strings that look like dates stay strings; DateTimeOffset members are read from their ISO text as they are.
@@ -19,7 +22,7 @@ namespace CodeEnv.Service
                 formatter.JsonSerializer.Converters.Add(new SnapshotConverter());
             }
 
-            return new HeaderDelimitedMessageHandler(stream, stream, formatter);
+            return formatter;
         }
     }
 }

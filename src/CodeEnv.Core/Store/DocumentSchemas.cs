@@ -21,11 +21,12 @@ namespace CodeEnv.Store
         /// codeenv.json. 2: the root's envs keep their lifecycle state in status.json; the settings themselves did not
         /// change shape. 3: kernelsFolder, where Jupyter kernel specs go (absent: &lt;root&gt;/jupyter/kernels). 4: keptVenvs, how
         /// many earlier venvs each env keeps for rollback. 5: service, the account and socket of a served root (an older
-        /// CodeEnv must not work on a served root's files as if it were direct). A root whose
+        /// CodeEnv must not work on a served root's files as if it were direct). 6: service.limits, what one caller may spend
+        /// of the service (absent: every limit at its default). A root whose
         /// codeenv.json is older is migrated as a whole by <see cref="RootMigration"/>, so an older CodeEnv meets a
         /// clear "written by a newer CodeEnv" instead of a field it does not know.
         /// </summary>
-        public static readonly DocumentSchema Settings = new DocumentSchema("root settings", "RootSettingsFile", NothingToChange, NothingToChange, NothingToChange, NothingToChange);
+        public static readonly DocumentSchema Settings = new DocumentSchema("root settings", "RootSettingsFile", NothingToChange, NothingToChange, NothingToChange, NothingToChange, NothingToChange);
 
         /// <summary>&lt;root&gt;/history/&lt;rev&gt;.json. 2: the settings are under "definition", as an env's are.</summary>
         public static readonly DocumentSchema SettingsHistory = new DocumentSchema("root history", "RootHistoryFile", record =>

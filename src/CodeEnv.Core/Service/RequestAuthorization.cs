@@ -11,28 +11,23 @@ using StreamJsonRpc.Protocol;
 namespace CodeEnv.Service
 {
     /// <summary>
-    /// The service's end of a connection, which authorizes every request as it dispatches it: the operation's
-    /// <see cref="RequiresAttribute"/> is checked for the caller before the operation's code runs at all, so no
+    /// How the service authorizes every request as it dispatches it (<see cref="ServedConnectionRpc"/>): the operation's
+    /// <see cref="RequiresAttribute"/>s are checked for the caller before the operation's code runs at all, so no
     /// operation can read, write, probe or run anything for a caller who may not call it. An operation that declares
-    /// nothing is refused (closed by default).
+    /// nothing is refused (closed by default), and so is one whose check could not be made.
     /// </summary>
-    internal sealed class AuthorizingRpc : JsonRpc
+    internal static class RequestAuthorization
     {
-        private readonly Action<string, RequiresAttribute, IReadOnlyList<string?>> authorize;
-
+        /// <summary>The refusal to answer <paramref name="request"/> with, or null when the caller may call it.</summary>
         /// <param name="authorize">Given the operation, one of its requirements and the envs it names: throws a <see cref="CodeEnvException"/> unless the connection's caller meets it.</param>
-        public AuthorizingRpc(IJsonRpcMessageHandler handler, Action<string, RequiresAttribute, IReadOnlyList<string?>> authorize)
-            : base(handler)
+        public static JsonRpcError? Refusal(JsonRpcRequest request, TargetMethod targetMethod, Action<string, RequiresAttribute, IReadOnlyList<string?>> authorize)
         {
-            this.authorize = authorize;
-        }
-
-        protected override ValueTask<JsonRpcMessage> DispatchRequestAsync(JsonRpcRequest request, TargetMethod targetMethod, CancellationToken cancellationToken)
-        {
+            // StreamJsonRpc's own methods ($/cancelRequest) are not the contract's; every method of the session is checked,
+            // whether it was sent as a request or as a notification.
             var method = targetMethod.TargetMethodInfo;
-            if (method == null)
+            if (method == null || !typeof(IServiceContract).IsAssignableFrom(method.DeclaringType))
             {
-                return base.DispatchRequestAsync(request, targetMethod, cancellationToken);
+                return null;
             }
 
             try
@@ -52,15 +47,15 @@ namespace CodeEnv.Service
                 return Refusal(request, new ServiceError { Kind = ErrorKind.OperationFailed, ErrorId = "ServiceFailed", Message = $"The CodeEnv service could not check this call: {e.Message}" });
             }
 
-            return base.DispatchRequestAsync(request, targetMethod, cancellationToken);
+            return null;
         }
 
-        private static ValueTask<JsonRpcMessage> Refusal(JsonRpcRequest request, ServiceError error) =>
-            new ValueTask<JsonRpcMessage>(new JsonRpcError
+        private static JsonRpcError Refusal(JsonRpcRequest request, ServiceError error) =>
+            new JsonRpcError
             {
                 RequestId = request.RequestId,
                 Error = new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)ServiceError.Code, Message = error.Message, Data = error },
-            });
+            };
 
         private static string? Argument(JsonRpcRequest request, string name, int position) =>
             request.TryGetArgumentByNameOrIndex(name, position, typeof(string), out var value) ? value as string : null;
