@@ -23,20 +23,27 @@ public class ServedPermissionTableTests : IClassFixture<ServedPermissionTableTes
     {
         var row = Array.FindIndex(Rows, r => r.Cmdlet == cmdlet);
         var outcome = table.Outcome(role, row);
+        var needs = ReadsNeedingUse.Contains(cmdlet) ? Needs.Use : Rows[row].Needs;
 
-        if (Allowed(role, Rows[row].Needs))
+        if (Allowed(role, needs))
         {
             Assert.True(outcome.Ok, $"{Table.User(role)} was refused {cmdlet}: {outcome.Text}");
         }
         else
         {
             Assert.False(outcome.Ok, $"{Table.User(role)} was allowed {cmdlet}");
-            Assert.Equal(Rows[row].Needs == Needs.Administrator ? "AdministratorRequired" : "CodeEnvPermissionDenied", outcome.ErrorId);
+            Assert.Equal(needs == Needs.Administrator ? "AdministratorRequired" : "CodeEnvPermissionDenied", outcome.ErrorId);
             Assert.Equal("PermissionDenied", outcome.Category);
             Assert.Contains($"'{Table.User(role)}'", outcome.Text);
             Assert.Equal(outcome.RevisionBefore, outcome.RevisionAfter);
         }
     }
+
+    /// <summary>What reads an env's definition, lock, logs or history: open to every reader of a direct root's files, Use on a served one.</summary>
+    private static readonly string[] ReadsNeedingUse =
+    {
+        "Get-CodeEnvPackage", "Get-CodeEnvInstalledPackage", "Get-CodeEnvPermission", "Get-CodeEnvHistory", "Get-CodeEnvLog", "Test-CodeEnv", "Export-CodeEnv", "Export-CodeEnvContainerFile",
+    };
 
     public sealed record Outcome(bool Ok, string ErrorId, string Category, string RevisionBefore, string RevisionAfter, string Text);
 
