@@ -12,16 +12,15 @@ namespace CodeEnv.Service
     /// instead of being cut off by the service. A connection that refused a message is done: what JSON-RPC had
     /// buffered of it is never sent, and the next call connects again.
     /// </summary>
-    internal sealed class OutgoingMessageCap : Stream
+    internal sealed class OutgoingMessageCap : WrappingStream
     {
-        private readonly Stream inner;
         private readonly MessageFraming framing;
         private readonly long maxMessageBytes;
         private readonly string root;
 
         public OutgoingMessageCap(Stream inner, long maxMessageBytes, string root)
+            : base(inner)
         {
-            this.inner = inner;
             this.maxMessageBytes = maxMessageBytes;
             this.root = root;
             framing = new MessageFraming(maxMessageBytes);
@@ -30,48 +29,24 @@ namespace CodeEnv.Service
         /// <summary>The message refused, as the caller's error; then nothing more is written.</summary>
         public CodeEnvException? Refusal { get; private set; }
 
-        public override bool CanRead => inner.CanRead;
+        public override bool CanRead => Inner.CanRead;
 
-        public override bool CanSeek => false;
+        public override bool CanWrite => Inner.CanWrite;
 
-        public override bool CanWrite => inner.CanWrite;
+        public override int Read(byte[] buffer, int offset, int count) => Inner.Read(buffer, offset, count);
 
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Inner.ReadAsync(buffer, offset, count, cancellationToken);
 
         public override void Write(byte[] buffer, int offset, int count)
         {
             Check(buffer, offset, count);
-            inner.Write(buffer, offset, count);
+            Inner.Write(buffer, offset, count);
         }
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         {
             Check(buffer, offset, count);
-            return inner.WriteAsync(buffer, offset, count, cancellationToken);
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            return Inner.WriteAsync(buffer, offset, count, cancellationToken);
         }
 
         private void Check(byte[] buffer, int offset, int count)

@@ -14,13 +14,12 @@ namespace CodeEnv.Service
     /// the times <see cref="Check"/> judges the connection by: when the message being read began, when a write to a
     /// caller that does not read began, and when the last message, answer or operation ended.
     /// </summary>
-    internal sealed class ServiceConnectionStream : Stream
+    internal sealed class ServiceConnectionStream : WrappingStream
     {
         private static readonly Stopwatch Clock = Stopwatch.StartNew();
 
         private readonly object gate = new object();
         private readonly Socket socket;
-        private readonly NetworkStream inner;
         private readonly MessageFraming framing;
         private TimeSpan lastActivity;
         private TimeSpan? messageBegan;
@@ -29,9 +28,9 @@ namespace CodeEnv.Service
         private int operations;
 
         public ServiceConnectionStream(Socket socket, long maxMessageBytes)
+            : base(new NetworkStream(socket, ownsSocket: true))
         {
             this.socket = socket;
-            inner = new NetworkStream(socket, ownsSocket: true);
             framing = new MessageFraming(maxMessageBytes);
             lastActivity = Clock.Elapsed;
         }
@@ -41,13 +40,7 @@ namespace CodeEnv.Service
 
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
-
         public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         /// <summary>A request was read: the connection is busy until it is answered.</summary>
         public void OperationStarted()
@@ -104,10 +97,10 @@ namespace CodeEnv.Service
             Shut();
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Checked(buffer, offset, inner.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count) => Checked(buffer, offset, Inner.Read(buffer, offset, count));
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Checked(buffer, offset, await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
+            Checked(buffer, offset, await Inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
 
         public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -120,7 +113,7 @@ namespace CodeEnv.Service
 
             try
             {
-                await inner.WriteAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+                await Inner.WriteAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -130,24 +123,6 @@ namespace CodeEnv.Service
                     lastActivity = Clock.Elapsed;
                 }
             }
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
 
         // What the caller sent, let through only while it keeps to the framing and the connection is served; otherwise
