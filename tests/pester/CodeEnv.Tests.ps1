@@ -1,20 +1,17 @@
-# Pester 5 tests for machines with pwsh: the module as a pwsh user imports it. The xunit suites are the full gate;
-# these check that the same behaviours hold in a real pwsh with its Utility and Management modules.
+# The module as a pwsh user imports it: the basic cycle, errors, and what administrators' scripts do with pwsh's
+# standard cmdlets, which the hosted engine of the xunit suite lacks.
 BeforeAll {
-    $manifest = Join-Path $PSScriptRoot '../../out/CodeEnv/CodeEnv.psd1'
-    Import-Module $manifest -Force
-    $script:root = Join-Path ([System.IO.Path]::GetTempPath()) ('codeenv-pester-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
-    Initialize-CodeEnvRoot -Path $script:root | Out-Null
-    $PSDefaultParameterValues['*-CodeEnv*:Root'] = $script:root
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Initialize-TestRoot | Out-Null
 }
 
 AfterAll {
-    Remove-Item -Recurse -Force $script:root -ErrorAction SilentlyContinue
+    Remove-TestRoot
 }
 
 Describe 'CodeEnv module' {
     It 'passes Test-ModuleManifest' {
-        Test-ModuleManifest -Path (Join-Path $PSScriptRoot '../../out/CodeEnv/CodeEnv.psd1') | Should -Not -BeNullOrEmpty
+        Test-ModuleManifest -Path $script:manifest | Should -Not -BeNullOrEmpty
     }
 
     It 'creates, lists, changes and removes an environment' {
@@ -116,23 +113,5 @@ Describe 'CodeEnv in an administrator''s script' {
     It 'pipes Get-CodeEnv into Remove-CodeEnv with -Confirm:$false' {
         Get-CodeEnv adm-* | Remove-CodeEnv -Confirm:$false
         Get-CodeEnv adm-* | Should -BeNullOrEmpty
-    }
-}
-
-# What a pwsh user reads about the module: the README's cmdlet table and each cmdlet's help.
-Describe 'CodeEnv documentation' {
-    BeforeAll {
-        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
-        $script:cmdletTable = $readme.Substring($readme.IndexOf('## Cmdlets'), $readme.IndexOf('## Permissions') - $readme.IndexOf('## Cmdlets'))
-    }
-
-    It 'lists every cmdlet of the module in the README''s cmdlet table' {
-        $missing = (Get-Command -Module CodeEnv).Name | Where-Object { $script:cmdletTable -notmatch ('`' + [regex]::Escape($_) + '[ `]') }
-        $missing | Should -BeNullOrEmpty
-    }
-
-    It 'says in every cmdlet''s help what it takes from the pipeline' {
-        $silent = Get-Command -Module CodeEnv | Where-Object { -not (Get-Help $_.Name -Full).inputTypes.inputType.type.name }
-        $silent.Name | Should -BeNullOrEmpty
     }
 }

@@ -1,0 +1,28 @@
+# Dot-sourced by every Pester file (Common.ps1 is not a *.Tests.ps1, so Pester does not run it as a suite): the module
+# as a pwsh user imports it, and a fresh root per file that the file's cmdlets use by default.
+$script:repo = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../..'))
+$script:manifest = Join-Path $script:repo 'out/CodeEnv/CodeEnv.psd1'
+
+function New-TestRootPath([string] $prefix = 'codeenv-pester') {
+    Join-Path ([System.IO.Path]::GetTempPath()) ($prefix + '-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+}
+
+# Imports the built module and makes a root every CodeEnv cmdlet of the file uses unless told otherwise.
+function Initialize-TestRoot {
+    Import-Module $script:manifest -Force
+    $script:root = New-TestRootPath
+    Initialize-CodeEnvRoot -Path $script:root | Out-Null
+    $global:PSDefaultParameterValues['*-CodeEnv*:Root'] = $script:root
+    $script:root
+}
+
+function Remove-TestRoot {
+    $global:PSDefaultParameterValues.Remove('*-CodeEnv*:Root')
+    if ($script:root) { Remove-Item -Recurse -Force $script:root -ErrorAction SilentlyContinue }
+}
+
+# The newest interpreter that can make venvs, as the major.minor New-CodeEnv takes.
+function Get-TestPythonVersion {
+    $newest = Get-CodeEnvPython | Where-Object SupportsVenv | Sort-Object { [version]($_.Version -replace '[^\d.].*$', '') } -Descending | Select-Object -First 1
+    $newest.Version -replace '^(\d+\.\d+).*', '$1'
+}
