@@ -1,6 +1,7 @@
 using CodeEnv.Errors;
 using CodeEnv.Operations;
 using CodeEnv.Security;
+using CodeEnv.TestSupport;
 
 namespace CodeEnv.Core.Tests;
 
@@ -61,6 +62,7 @@ public class AccessPolicyTests
     public void Only_administrators_and_creator_groups_create(string user, string groups, bool mayCreate) =>
         Assert.Equal(mayCreate, AccessPolicy.MayCreate(Settings, new CallerIdentity(user, groups.Split(',', StringSplitOptions.RemoveEmptyEntries))));
 
+    [Trait(TestLayers.Category, TestLayers.Process)]
     [Fact]
     public async Task The_engine_checks_with_the_identity_it_is_given()
     {
@@ -75,6 +77,7 @@ public class AccessPolicyTests
         await Assert.ThrowsAsync<CodeEnvException>(() => stranger.Lifecycle.CreateAsync(new NewEnvironmentRequest { Name = "theirs", PythonVersion = "3.12", NoInstall = true }, NullReporter.Instance, CancellationToken.None));
     }
 
+    [Trait(TestLayers.Category, TestLayers.Process)]
     [Fact]
     public void A_change_needs_the_right_of_each_field_it_changes_and_only_that()
     {

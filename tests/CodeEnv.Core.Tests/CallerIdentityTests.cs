@@ -1,8 +1,10 @@
+using CodeEnv.TestSupport;
 using System.Diagnostics;
 using CodeEnv.Security;
 
 namespace CodeEnv.Core.Tests;
 
+[Trait(TestLayers.Category, TestLayers.Process)]
 public class CallerIdentityTests
 {
     private static string Id(string option)

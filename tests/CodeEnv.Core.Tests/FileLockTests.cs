@@ -36,6 +36,7 @@ public class FileLockTests
         Assert.Null(again!.InterruptedHolder);
     }
 
+    [Trait(TestLayers.Category, TestLayers.Process)]
     [Fact]
     public void The_lock_of_a_killed_process_is_free_and_its_holder_is_reported_as_interrupted()
     {

@@ -4,6 +4,7 @@ using CodeEnv.TestSupport;
 
 namespace CodeEnv.Core.Tests;
 
+[Trait(TestLayers.Category, TestLayers.Process)]
 public class InterpreterDiscoveryTests
 {
     [Fact]

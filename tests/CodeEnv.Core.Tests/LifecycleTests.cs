@@ -9,6 +9,7 @@ using Newtonsoft.Json.Linq;
 
 namespace CodeEnv.Core.Tests;
 
+[Trait(TestLayers.Category, TestLayers.Process)]
 public class LifecycleTests
 {
     [Theory]

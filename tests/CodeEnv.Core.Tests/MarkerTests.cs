@@ -1,3 +1,4 @@
+using CodeEnv.TestSupport;
 using CodeEnv.Python;
 using CodeEnv.Requirements;
 
@@ -70,6 +71,7 @@ public class MarkerTests
     public void Refuses_a_malformed_marker(string marker) => Assert.False(Marker.TryParse(marker, out _, out _));
 }
 
+[Trait(TestLayers.Category, TestLayers.Process)]
 public class MarkerEnvironmentTests
 {
     [Theory]

@@ -10,6 +10,7 @@ namespace CodeEnv.Core.Tests;
 /// of the OS group database. Proven with a real second OS user in a separate process (runuser) connecting to a real
 /// Unix domain socket; the client's own claims are sent and ignored.
 /// </summary>
+[Trait(TestLayers.Category, TestLayers.Process)]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class PeerIdentityTests
 {

@@ -25,6 +25,7 @@ public class RequirementsFileTests : IDisposable
         Assert.Contains("at most 1048576 bytes", Assert.Throws<CodeEnvException>(() => RequirementsFile.Read(file)).Message);
     }
 
+    [Trait(TestLayers.Category, TestLayers.Process)]
     [Fact]
     public async Task A_fifo_is_refused_instead_of_blocking()
     {

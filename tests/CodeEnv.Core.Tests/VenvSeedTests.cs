@@ -4,6 +4,7 @@ using CodeEnv.TestSupport;
 namespace CodeEnv.Core.Tests;
 
 /// <summary>A venv laid out from the interpreter's seed must be an ordinary venv in every way a user can tell.</summary>
+[Trait(TestLayers.Category, TestLayers.Process)]
 public class VenvSeedTests
 {
     [Theory]
