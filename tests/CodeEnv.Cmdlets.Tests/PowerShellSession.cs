@@ -25,6 +25,7 @@ public sealed class PowerShellSession : IDisposable
         if (initializeRoot)
         {
             Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]", RootPath).AssertSuccess();
+            SharedSeeds.CopyInto(RootPath);
         }
     }
 
@@ -105,6 +106,7 @@ public sealed class PowerShellSession : IDisposable
         if (!stuck)
         {
             runspace.Dispose();
+            SharedSeeds.TakeFrom(RootPath);
             folder.Dispose();
         }
     }

@@ -27,7 +27,7 @@ public class SharedInodeAttackTests
         using var ps = new PowerShellSession();
         ps.Run("New-CodeEnv mine -PythonVersion 3.12; New-CodeEnv theirs -PythonVersion 3.12").AssertSuccess();
         string PipInit(string venv) => Directory.GetFiles(Path.Combine(venv, "lib"), "__init__.py", SearchOption.AllDirectories).Single(f => f.EndsWith("/site-packages/pip/__init__.py"));
-        var seed = Path.Combine(Directory.GetDirectories(Path.Combine(ps.RootPath, "cache", "seeds")).Single(), "venv");
+        var seed = Path.Combine(Directory.GetDirectories(Path.Combine(ps.RootPath, "cache", "seeds"), "3.12.*").Single(), "venv");
         var theirs = File.ReadAllText(PipInit(Path.Combine(ps.RootPath, "envs", "theirs", "venv")));
 
         File.AppendAllText(PipInit(Path.Combine(ps.RootPath, "envs", "mine", "venv")), "\nimport os; os.system('touch /tmp/pwned-by-mine')\n");

@@ -1,0 +1,119 @@
+namespace CodeEnv.TestSupport;
+
+/// <summary>
+/// The interpreter seeds (a root's cache/seeds/&lt;key&gt;, each a venv the engine built once with `python -m venv`)
+/// shared by every test root of one test run: a root that built a seed gives it back when its test ends, and every
+/// root made afterwards starts with a copy of each seed given so far. Building a seed is the slowest step of a first
+/// New-CodeEnv; without sharing, each of the suite's hundreds of roots paid it again. The engine builds every seed
+/// itself (the folder name is its key of the interpreter), so what is shared is exactly what it would have built.
+/// </summary>
+public static class SharedSeeds
+{
+    private static readonly string Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "codeenv-test-seeds-" + Environment.ProcessId);
+
+    static SharedSeeds()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(Folder);
+    }
+
+    /// <summary>Copies every shared seed into the root's cache, so its first env is laid out without `python -m venv`.</summary>
+    public static void CopyInto(string root)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return;
+        }
+
+        var seeds = System.IO.Path.Combine(root, "cache", "seeds");
+        foreach (var seed in Directory.GetDirectories(Folder).Where(IsComplete))
+        {
+            var target = System.IO.Path.Combine(seeds, System.IO.Path.GetFileName(seed));
+            if (!Directory.Exists(target))
+            {
+                CopyFolder(seed, target);
+            }
+        }
+    }
+
+    /// <summary>Keeps a copy of each seed the root built that the run does not have yet.</summary>
+    public static void TakeFrom(string root)
+    {
+        var seeds = System.IO.Path.Combine(root, "cache", "seeds");
+        if (!Directory.Exists(seeds))
+        {
+            return;
+        }
+
+        foreach (var seed in Directory.GetDirectories(seeds).Where(IsComplete))
+        {
+            var shared = System.IO.Path.Combine(Folder, System.IO.Path.GetFileName(seed));
+            if (Directory.Exists(shared))
+            {
+                continue;
+            }
+
+            // Copied beside its place and renamed into it, so a root never copies a half-written seed.
+            var copying = shared + ".copying-" + Guid.NewGuid().ToString("N");
+            try
+            {
+                CopyFolder(seed, copying);
+                Directory.Move(copying, shared);
+            }
+            catch (IOException)
+            {
+                // Another test gave the same seed first, or the root is being torn down: either way nothing is lost.
+                TryDelete(copying);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                TryDelete(copying);
+            }
+        }
+    }
+
+    // The engine writes seed.json last, once the venv is complete; the folders it builds in, and this class copies into,
+    // end in a dot and a GUID until they are renamed into place.
+    private static bool IsComplete(string seed) =>
+        File.Exists(System.IO.Path.Combine(seed, "seed.json")) && !InProgress.IsMatch(System.IO.Path.GetFileName(seed));
+
+    private static readonly System.Text.RegularExpressions.Regex InProgress = new(@"\.(copying-)?[0-9a-f]{32}$");
+
+    private static void CopyFolder(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
+        {
+            var destination = System.IO.Path.Combine(target, entry.Name);
+            if (entry.LinkTarget != null)
+            {
+                File.CreateSymbolicLink(destination, entry.LinkTarget);
+            }
+            else if (entry is DirectoryInfo)
+            {
+                CopyFolder(entry.FullName, destination);
+            }
+            else
+            {
+                File.Copy(entry.FullName, destination);
+                File.SetUnixFileMode(destination, File.GetUnixFileMode(entry.FullName));
+            }
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
