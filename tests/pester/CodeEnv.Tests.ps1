@@ -10,10 +10,6 @@ AfterAll {
 }
 
 Describe 'CodeEnv module' {
-    It 'passes Test-ModuleManifest' {
-        Test-ModuleManifest -Path $script:manifest | Should -Not -BeNullOrEmpty
-    }
-
     It 'creates, lists, changes and removes an environment' {
         $version = (Get-CodeEnvPython | Where-Object SupportsVenv | Select-Object -First 1).Version -replace '^(\d+\.\d+).*', '$1'
         $env = New-CodeEnv -Name pester-env -PythonVersion $version
