@@ -26,3 +26,41 @@ function Get-TestPythonVersion {
     $newest = Get-CodeEnvPython | Where-Object SupportsVenv | Sort-Object { [version]($_.Version -replace '[^\d.].*$', '') } -Descending | Select-Object -First 1
     $newest.Version -replace '^(\d+\.\d+).*', '$1'
 }
+
+# Runs the pwsh this test runs in as a child process (-NoProfile, then the given arguments), with text for its standard
+# input and extra environment variables; returns its exit code and what it wrote to stdout and stderr, line by line.
+function Invoke-ChildPwsh {
+    param(
+        [Parameter(Mandatory)] [string[]] $ArgumentList,
+        [hashtable] $Environment = @{},
+        [string] $InputText = '',
+        [string] $WorkingDirectory = (Get-Location).ProviderPath,
+        [timespan] $Timeout = [timespan]::FromMinutes(5)
+    )
+    $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })))
+    foreach ($argument in @('-NoProfile') + $ArgumentList) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.WorkingDirectory = $WorkingDirectory
+    $start.Environment['NO_COLOR'] = '1'
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
+    $process = [System.Diagnostics.Process]::Start($start)
+    try {
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $process.StandardInput.Write($InputText)
+        $process.StandardInput.Close()
+        if (-not $process.WaitForExit([int]$Timeout.TotalMilliseconds)) {
+            $process.Kill($true)
+            throw "pwsh $($ArgumentList -join ' ') did not finish within $Timeout; its output: $($stdout.Result) $($stderr.Result)"
+        }
+        $process.WaitForExit()
+        [pscustomobject]@{
+            ExitCode = $process.ExitCode
+            Output   = @($stdout.Result -split '\r?\n' | Where-Object { $_ -ne '' })
+            Errors   = @($stderr.Result -split '\r?\n' | Where-Object { $_ -ne '' })
+        }
+    }
+    finally { $process.Dispose() }
+}
