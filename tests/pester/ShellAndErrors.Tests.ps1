@@ -1,4 +1,5 @@
-# The codeenv shell running an administrator's script with pwsh's standard cmdlets, as a cron job does without pwsh.
+# The codeenv shell running an administrator's script with pwsh's standard cmdlets, as a cron job does without pwsh;
+# and what the error of a failed pip run says: pip's reason, not its progress, with a hint where CodeEnv knows the fix.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Initialize-TestRoot | Out-Null
@@ -61,3 +62,63 @@ Get-ChildItem -Path $Folders -Directory | Select-Object Name | Export-Csv -Path 
     }
 }
 
+Describe 'A failed sdist build on a root without an index' {
+    BeforeAll {
+        $script:version = Get-TestPythonVersion
+        Set-CodeEnvRoot -NoIndex
+
+        # An sdist that, like most, builds with setuptools: pip must first install setuptools>=61 into an isolated build
+        # environment, and the wheelhouse holds no setuptools and no wheel.
+        $source = Join-Path $TestDrive 'needs-tools-src'
+        $top = Join-Path $source 'needs-tools-1.0'
+        New-Item -ItemType Directory -Path $top | Out-Null
+        Set-Content (Join-Path $top 'pyproject.toml') "[build-system]`nrequires = ['setuptools>=61', 'wheel']`nbuild-backend = 'setuptools.build_meta'`n"
+        Set-Content (Join-Path $top 'setup.py') "from setuptools import setup`nsetup(name='needs-tools', version='1.0', py_modules=['needs_tools'])`n"
+        Set-Content (Join-Path $top 'needs_tools.py') "VERSION = '1.0'`n"
+        Set-Content (Join-Path $top 'PKG-INFO') "Metadata-Version: 1.0`nName: needs-tools`nVersion: 1.0`n"
+        $sdist = Join-Path $TestDrive 'needs-tools-1.0.tar.gz'
+        $file = [System.IO.File]::Create($sdist)
+        try {
+            $gzip = [System.IO.Compression.GZipStream]::new($file, [System.IO.Compression.CompressionLevel]::Fastest)
+            try { [System.Formats.Tar.TarFile]::CreateFromDirectory($source, $gzip, $false) } finally { $gzip.Dispose() }
+        }
+        finally { $file.Dispose() }
+        Publish-CodeEnvPackage -Path $sdist | Out-Null
+
+        New-CodeEnv -Name needs-tools -PythonVersion $script:version -Requirement 'needs-tools==1.0' -NoInstall | Out-Null
+        $failures = $null
+        Update-CodeEnv -Name needs-tools -ErrorVariable failures -ErrorAction SilentlyContinue
+        $script:failure = $failures[0]
+        $script:env = Get-CodeEnv -Name needs-tools
+    }
+
+    It 'fails with PythonCommandFailed' {
+        $script:failure.FullyQualifiedErrorId | Should -BeLike 'PythonCommandFailed,*'
+    }
+
+    It 'names the build requirement pip could not find in the error' {
+        $script:failure.Exception.Message | Should -Match 'No matching distribution found for setuptools>=61'
+    }
+
+    It 'quotes pip''s reason rather than its progress' {
+        $script:failure.Exception.Message | Should -Not -Match 'Looking in links|Processing |Requirement already satisfied|Installing build dependencies: started'
+    }
+
+    It 'names the build requirement in the env''s StateDetail' {
+        $script:env.State | Should -Be 'Failed'
+        $script:env.StateDetail | Should -Match 'No matching distribution found for setuptools>=61'
+    }
+
+    It 'advises to publish setuptools and wheel to the wheelhouse' {
+        $script:failure.Exception.Message | Should -Match 'no index \(Set-CodeEnvRoot -NoIndex\)'
+        $script:failure.Exception.Message | Should -Match 'publish setuptools and wheel wheels .* with Publish-CodeEnvPackage'
+        $script:env.StateDetail | Should -Match 'Publish-CodeEnvPackage'
+    }
+
+    It 'names the build requirement in New-CodeEnv''s error too' {
+        $failures = $null
+        New-CodeEnv -Name needs-tools-new -PythonVersion $script:version -Requirement 'needs-tools==1.0' -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].Exception.Message | Should -Match 'No matching distribution found for setuptools>=61'
+        $failures[0].Exception.Message | Should -Match 'Publish-CodeEnvPackage'
+    }
+}
