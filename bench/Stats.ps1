@@ -1,5 +1,4 @@
-# Median and spread of timings, with .NET only: the codeenv shell has no Utility module (no Sort-Object,
-# Measure-Object). Dot-source it from a benchmark.
+# Median and spread of timings. Dot-source it from a benchmark.
 function Sorted([double[]] $values) { $copy = [double[]]$values.Clone(); [array]::Sort($copy); , $copy }
 function Median([double[]] $values) { $sorted = Sorted $values; $sorted[[int][math]::Floor($sorted.Length / 2)] }
 function Spread([double[]] $values, [string] $format = 'N2') { $sorted = Sorted $values; "{0:$format}-{1:$format}" -f $sorted[0], $sorted[-1] }

@@ -1,7 +1,7 @@
 # CodeEnv quickstart: the main job from start to end, offline, in a temporary folder.
 #   dotnet run --project src/CodeEnv.Shell -- -File examples/quickstart.ps1
-# It also runs in pwsh after Import-Module ./out/CodeEnv/CodeEnv.psd1. It uses only the core PowerShell
-# cmdlets, so it runs in the codeenv shell, which hosts the engine without the Utility and Management modules.
+# It also runs in pwsh after Import-Module ./out/CodeEnv/CodeEnv.psd1: the codeenv shell has pwsh's standard
+# Utility and Management cmdlets as well.
 $ErrorActionPreference = 'Stop'
 function Say([string] $text) { [Console]::Out.WriteLine(''); [Console]::Out.WriteLine("== $text") }
 

@@ -20,6 +20,10 @@ if (!parsed.NoModule && (module == null || !File.Exists(module)))
 var host = new ConsoleHost();
 var state = InitialSessionState.CreateDefault2();
 state.Commands.Add(new SessionStateCmdletEntry("Show-ShellOutput", typeof(ShownErrorCounter), null));
+// Imported up front rather than found by pwsh's autoloading: the manifests export '*', which autoloading would have
+// to analyze (and cache per user) before it could find a cmdlet in them.
+state.ImportPSModule(StandardModules.ManifestPaths());
+StandardModules.AddToModulePath();
 if (!parsed.NoModule)
 {
     state.ImportPSModule(module!);

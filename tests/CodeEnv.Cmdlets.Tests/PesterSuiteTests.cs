@@ -36,6 +36,8 @@ public class PesterSuiteTests
         }
 
         start.Environment["NO_COLOR"] = "1";
+        // The shell of this test run's configuration, for the Pester files that run scripts in it (Get-TestShell).
+        start.Environment["CODEENV_TEST_SHELL"] = RepoPaths.Shell;
 
         using var pwsh = Process.Start(start)!;
         var output = pwsh.StandardOutput.ReadToEndAsync();

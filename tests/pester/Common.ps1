@@ -64,3 +64,23 @@ function Invoke-ChildPwsh {
     }
     finally { $process.Dispose() }
 }
+
+# The built codeenv shell: the one the xunit runner names (CODEENV_TEST_SHELL, the configuration it was built in), else
+# the newest build, for a Pester file run by hand.
+function Get-TestShell {
+    if ($env:CODEENV_TEST_SHELL) { return $env:CODEENV_TEST_SHELL }
+    $built = Get-ChildItem (Join-Path $script:repo 'src/CodeEnv.Shell/bin/*/net10.0/codeenv.dll') -ErrorAction SilentlyContinue |
+        Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+    if (-not $built) { throw "The codeenv shell is not built: run 'dotnet build CodeEnv.Cmdlets.sln' first." }
+    $built.FullName
+}
+
+# Runs the codeenv shell as a cron job would, with these arguments; returns its exit code, stdout and stderr.
+function Invoke-TestShell([string[]] $arguments) {
+    $errorFile = New-TemporaryFile
+    try {
+        $output = & dotnet (Get-TestShell) @arguments 2> $errorFile.FullName
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output -join "`n"); Error = (Get-Content -Raw $errorFile.FullName) + '' }
+    }
+    finally { Remove-Item $errorFile.FullName -ErrorAction SilentlyContinue }
+}

@@ -64,7 +64,7 @@ namespace CodeEnv.Python
                 log.Line("> package sources: " + string.Join(" ", shown.Select(v => v.Key + "=" + v.Value)));
             }
 
-            return RunPipAsync(venvPython, args, "pip install", log, cancellation, PipArguments.SourceEnvironment(paths, sources));
+            return RunPipAsync(venvPython, args, "pip install", log, cancellation, sources, PipArguments.SourceEnvironment(paths, sources));
         }
 
         public Task UninstallAsync(string venvPython, IReadOnlyList<string> names, OperationLog log, CancellationToken cancellation)
@@ -75,10 +75,12 @@ namespace CodeEnv.Python
             return RunPipAsync(venvPython, args, "pip uninstall", log, cancellation);
         }
 
-        private async Task RunPipAsync(string venvPython, IReadOnlyList<string> args, string what, OperationLog log, CancellationToken cancellation, IReadOnlyDictionary<string, string?>? sources = null)
+        /// <param name="sources">The root's package sources, for an install: a failure's hint depends on them.</param>
+        /// <param name="sourceEnvironment">The variables that give pip those sources.</param>
+        private async Task RunPipAsync(string venvPython, IReadOnlyList<string> args, string what, OperationLog log, CancellationToken cancellation, PackageSources? sources = null, IReadOnlyDictionary<string, string?>? sourceEnvironment = null)
         {
             var environment = new Dictionary<string, string?>(PythonEnvironment.Clean.ToDictionary(v => v.Key, v => v.Value));
-            foreach (var variable in sources ?? new Dictionary<string, string?>())
+            foreach (var variable in sourceEnvironment ?? new Dictionary<string, string?>())
             {
                 environment[variable.Key] = variable.Value;
             }
@@ -102,7 +104,7 @@ namespace CodeEnv.Python
                 onStartedInOwnGroup: childStarted).ConfigureAwait(false);
             if (run.ExitCode != 0)
             {
-                throw Failure($"{what} failed with exit code {run.ExitCode}", run, log);
+                throw Failure($"{what} failed with exit code {run.ExitCode}", run, log, sources);
             }
         }
 
@@ -114,21 +116,14 @@ namespace CodeEnv.Python
             return subject.IndexOfAny(new[] { '/', '\\' }) >= 0 && !subject.Contains(" ") ? System.IO.Path.GetFileName(subject.TrimEnd('/', '\\')) : subject;
         }
 
-        private static CodeEnvException Failure(string what, ProcessResult run, OperationLog log)
+        private static CodeEnvException Failure(string what, ProcessResult run, OperationLog log, PackageSources? sources = null)
         {
-            // pip's own error lines say what is wrong; everything else is in the log.
-            var errors = run.StandardError.Where(l => l.StartsWith("ERROR", System.StringComparison.Ordinal)).ToList();
-            if (errors.Count == 0)
-            {
-                errors = run.StandardError.Concat(run.StandardOutput).Reverse().Take(5).Reverse().ToList();
-            }
-
-            errors = errors.Select(log.Shown).ToList();
-
+            var cause = PipFailureCause.Lines(run).Select(log.Shown).ToList();
+            var hint = sources == null ? null : PipFailureCause.Hint(cause, sources);
             return new CodeEnvException(
                 ErrorKind.OperationFailed,
                 "PythonCommandFailed",
-                $"{what}:\n{string.Join("\n", errors)}\nThe full output is in '{log.Path}'.",
+                $"{what}:\n{string.Join("\n", cause)}\n{(hint == null ? "" : hint + "\n")}The full output is in '{log.Path}'.",
                 log.Path);
         }
     }
