@@ -4,31 +4,24 @@ using CodeEnv.TestSupport;
 namespace CodeEnv.Cmdlets.Tests;
 
 /// <summary>
-/// The Pester suite (tests/pester) in a real pwsh, with the Pester 5.9.1 module this project restores from NuGet: one
-/// test per Pester file, so the files run side by side with the rest of the suite and a failure names its file. In CI
-/// (CI=true) a missing pwsh is a failure; elsewhere it is reported as skipped, with how to install it, never as passed.
+/// One Pester file of the suite (tests/pester) in a real pwsh, with the Pester 5.9.1 module this project restores from
+/// NuGet. Each file has a class of its own below, so the files run side by side (xunit runs the classes of a project in
+/// parallel, the tests of one class in turn) and a failure names its file. In CI (CI=true) a missing pwsh is a failure;
+/// elsewhere it is reported as skipped, with how to install it, never as passed.
 /// </summary>
-public class PesterSuiteTests
+public abstract class PesterFile
 {
-    public static TheoryData<string> PesterFiles()
-    {
-        var files = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Repo, "tests", "pester"), "*.Tests.ps1").Order(StringComparer.Ordinal))
-        {
-            files.Add(Path.GetFileName(file));
-        }
+    protected PesterFile(string file) => File = file;
 
-        return files;
-    }
+    public string File { get; }
 
-    [PwshTheory]
-    [MemberData(nameof(PesterFiles))]
-    public void The_Pester_file_passes_in_a_real_pwsh(string file)
+    [PwshFact]
+    public void Passes_in_a_real_pwsh()
     {
         Assert.True(RealPwsh.Path != null, "CI runs the Pester suite in a real pwsh, and none was found on PATH or in ~/.dotnet/tools: .ci/run installs it with 'dotnet tool install --global PowerShell --version 7.6.10'.");
-        Assert.True(File.Exists(RealPwsh.PesterManifest), $"The Pester module was not restored at '{RealPwsh.PesterManifest}': 'dotnet restore CodeEnv.Cmdlets.sln' downloads it.");
+        Assert.True(System.IO.File.Exists(RealPwsh.PesterManifest), $"The Pester module was not restored at '{RealPwsh.PesterManifest}': 'dotnet restore CodeEnv.Cmdlets.sln' downloads it.");
         var start = new ProcessStartInfo(RealPwsh.Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        var path = Path.Combine(RepoPaths.Repo, "tests", "pester", file);
+        var path = Path.Combine(PesterSuite.Folder, File);
         var run = $"Import-Module {Quoted(RealPwsh.PesterManifest)}; $r = Invoke-Pester -Path {Quoted(path)} -PassThru -Output Detailed; exit $r.FailedCount + $r.SkippedCount + $r.NotRunCount + $r.FailedBlocksCount + $r.FailedContainersCount";
         foreach (var argument in new[] { "-NoProfile", "-NonInteractive", "-Command", run })
         {
@@ -42,12 +35,44 @@ public class PesterSuiteTests
         using var pwsh = Process.Start(start)!;
         var output = pwsh.StandardOutput.ReadToEndAsync();
         var error = pwsh.StandardError.ReadToEndAsync();
-        Assert.True(pwsh.WaitForExit(TimeSpan.FromMinutes(10)), $"Pester did not finish {file} in 10 minutes");
+        Assert.True(pwsh.WaitForExit(TimeSpan.FromMinutes(10)), $"Pester did not finish {File} in 10 minutes");
         Assert.True(pwsh.ExitCode == 0, output.Result + error.Result);
     }
 
     private static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 }
+
+public class PesterSuite
+{
+    public static string Folder => Path.Combine(RepoPaths.Repo, "tests", "pester");
+
+    [Fact]
+    public void Every_Pester_file_has_a_test_class_that_runs_it()
+    {
+        var files = Directory.GetFiles(Folder, "*.Tests.ps1").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var run = typeof(PesterFile).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PesterFile)))
+            .Select(t => ((PesterFile)Activator.CreateInstance(t)!).File).Order(StringComparer.Ordinal);
+        Assert.Equal(files, run);
+    }
+}
+
+public class PesterCodeEnv() : PesterFile("CodeEnv.Tests.ps1");
+
+public class PesterDocumentation() : PesterFile("Documentation.Tests.ps1");
+
+public class PesterExamples() : PesterFile("Examples.Tests.ps1");
+
+public class PesterInstall() : PesterFile("Install.Tests.ps1");
+
+public class PesterMaintenance() : PesterFile("Maintenance.Tests.ps1");
+
+public class PesterPipelines() : PesterFile("Pipelines.Tests.ps1");
+
+public class PesterReadme() : PesterFile("Readme.Tests.ps1");
+
+public class PesterServedRoot() : PesterFile("ServedRoot.Tests.ps1");
+
+public class PesterShellAndErrors() : PesterFile("ShellAndErrors.Tests.ps1");
 
 /// <summary>
 /// The pwsh users run: on PATH, or where `dotnet tool install --global PowerShell` puts it (~/.dotnet/tools, which is
@@ -73,10 +98,10 @@ public static class RealPwsh
     }
 }
 
-/// <summary>A theory that needs the real pwsh and the restored Pester; skipped with the reason outside CI, failed in CI.</summary>
-public sealed class PwshTheoryAttribute : TheoryAttribute
+/// <summary>A fact that needs the real pwsh and the restored Pester; skipped with the reason outside CI, failed in CI.</summary>
+public sealed class PwshFactAttribute : FactAttribute
 {
-    public PwshTheoryAttribute()
+    public PwshFactAttribute()
     {
         var missing = RealPwsh.Path == null ? "pwsh is not installed ('dotnet tool install --global PowerShell --version 7.6.10')"
             : !File.Exists(RealPwsh.PesterManifest) ? $"the Pester {RealPwsh.PesterVersion} package was not restored ('dotnet restore CodeEnv.Cmdlets.sln')"

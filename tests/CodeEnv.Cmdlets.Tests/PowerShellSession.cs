@@ -7,7 +7,8 @@ namespace CodeEnv.Cmdlets.Tests;
 
 /// <summary>
 /// The real PowerShell engine with the built module (out/CodeEnv) imported, as a user's script sees it. Each
-/// session has its own runspace and, through $PSDefaultParameterValues, its own root in a temp folder.
+/// session has its own runspace and, through $PSDefaultParameterValues, its own root in a temp folder, which starts with
+/// the interpreter seeds built so far in this test run (SharedSeeds) unless the test is about building one.
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
@@ -15,7 +16,7 @@ public sealed class PowerShellSession : IDisposable
     private readonly TempFolder folder = new();
     private bool stuck;
 
-    public PowerShellSession(bool initializeRoot = true)
+    public PowerShellSession(bool initializeRoot = true, bool sharedSeeds = true)
     {
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(RepoPaths.ModuleManifest);
@@ -25,7 +26,10 @@ public sealed class PowerShellSession : IDisposable
         if (initializeRoot)
         {
             Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]", RootPath).AssertSuccess();
-            SharedSeeds.CopyInto(RootPath);
+            if (sharedSeeds)
+            {
+                SharedSeeds.CopyInto(RootPath);
+            }
         }
     }
 

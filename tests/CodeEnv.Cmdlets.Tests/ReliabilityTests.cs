@@ -7,6 +7,10 @@ namespace CodeEnv.Cmdlets.Tests;
 /// <summary>Nothing lost under concurrency and crashes, proven with real, separate codeenv processes.</summary>
 public class ReliabilityTests
 {
+    // Enough separate processes at once that each must wait for the lock behind several others, and few enough that 2
+    // cores start them all (a codeenv process costs about 1.5 s of CPU to start) well within the wait.
+    private const int Jobs = 20;
+
     private static string[] Command(string root, string script) => new[] { "-Command", $"$PSDefaultParameterValues['*-CodeEnv*:Root'] = '{root}'; {script}" };
 
     private static List<ShellProcess.Result> RunAtOnce(int count, Func<int, string[]> arguments)
@@ -44,23 +48,23 @@ public class ReliabilityTests
     }
 
     [Fact]
-    public void Fifty_processes_adding_one_package_each_lose_no_update()
+    public void Twenty_processes_adding_one_package_each_lose_no_update()
     {
         using var ps = new PowerShellSession();
         ps.Run("Set-CodeEnvRoot -LockTimeoutSeconds 600; New-CodeEnv -Name busy -PythonVersion 3.12 -NoInstall").AssertSuccess();
 
-        var results = RunAtOnce(50, i => Command(ps.RootPath, $"Add-CodeEnvPackage -Name busy -Requirement 'package-{i:00}'"));
+        var results = RunAtOnce(Jobs, i => Command(ps.RootPath, $"Add-CodeEnvPackage -Name busy -Requirement 'package-{i:00}'"));
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Error));
         var requested = ps.Run("Get-CodeEnvPackage busy | ForEach-Object Line").AssertSuccess().Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"package-{i:00}"), requested.OrderBy(l => l));
+        Assert.Equal(Enumerable.Range(0, Jobs).Select(i => $"package-{i:00}"), requested.OrderBy(l => l));
         var history = ps.Run("Get-CodeEnvHistory busy").AssertSuccess().Output;
-        Assert.Equal(Enumerable.Range(1, 51).Reverse(), history.Select(h => h.Get<int>("Revision")));
-        Assert.Equal(50, history.Count(h => h.Get<string>("Operation") == "Add-CodeEnvPackage"));
+        Assert.Equal(Enumerable.Range(1, Jobs + 1).Reverse(), history.Select(h => h.Get<int>("Revision")));
+        Assert.Equal(Jobs, history.Count(h => h.Get<string>("Operation") == "Add-CodeEnvPackage"));
     }
 
     [Fact]
-    public void Fifty_cron_jobs_adding_packages_while_pip_runs_all_succeed_with_the_default_wait_and_never_wait_for_pip()
+    public void Twenty_cron_jobs_adding_packages_while_pip_runs_all_succeed_with_the_default_wait_and_never_wait_for_pip()
     {
         using var ps = PackageSession.Create();
         var stall = EnvWithStallingPackage(ps, "race");
@@ -69,14 +73,14 @@ public class ReliabilityTests
         WaitUntilPipStalls(ps, "race");
 
         // pip is stalled for as long as the file exists: every job must finish while it still runs.
-        var results = RunAtOnce(50, i => Command(ps.RootPath, $"Add-CodeEnvPackage -Name race -Requirement 'filler{i:00}'"));
+        var results = RunAtOnce(Jobs, i => Command(ps.RootPath, $"Add-CodeEnvPackage -Name race -Requirement 'filler{i:00}'"));
         Assert.False(update.HasExited, "The update ended before the jobs; the test proves nothing.");
         File.Delete(stall);
         var updated = ShellProcess.Wait(update);
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Error));
         var requested = ps.Run("Get-CodeEnvPackage race -Kind Requested | ForEach-Object Line").AssertSuccess().Output.Select(o => o.ToString()).ToList();
-        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"filler{i:00}").Concat(new[] { "alpha", "stalling" }).OrderBy(l => l), requested.OrderBy(l => l));
+        Assert.Equal(Enumerable.Range(0, Jobs).Select(i => $"filler{i:00}").Concat(new[] { "alpha", "stalling" }).OrderBy(l => l), requested.OrderBy(l => l));
         Assert.True(updated.ExitCode == 0, updated.Error);
         // What pip installed is no longer what is asked for: the env says so instead of claiming Ready.
         var env = ps.Run("Get-CodeEnv race").Single("CodeEnv.EnvironmentInfo");

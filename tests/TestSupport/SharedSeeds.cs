@@ -94,8 +94,8 @@ public static class SharedSeeds
             }
             else
             {
+                // On Unix File.Copy keeps the mode, so the scripts in bin/ stay executable.
                 File.Copy(entry.FullName, destination);
-                File.SetUnixFileMode(destination, File.GetUnixFileMode(entry.FullName));
             }
         }
     }
