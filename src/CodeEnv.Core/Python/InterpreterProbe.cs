@@ -55,12 +55,19 @@ namespace CodeEnv.Python
                 return known;
             }
 
-            var result = await RunAsync(file.FullName, cancellation).ConfigureAwait(false);
-            Cache[key] = result;
+            var unanswered = false;
+            var result = await RunAsync(file.FullName, () => unanswered = true, cancellation).ConfigureAwait(false);
+            // A python that could not be run or did not answer in time (perhaps only starved of CPU) is asked again next time,
+            // rather than being reported as missing for as long as this process lives.
+            if (!unanswered)
+            {
+                Cache[key] = result;
+            }
+
             return result;
         }
 
-        private static async Task<ProbeResult?> RunAsync(string path, CancellationToken cancellation)
+        private static async Task<ProbeResult?> RunAsync(string path, Action onUnanswered, CancellationToken cancellation)
         {
             ProcessResult run;
             try
@@ -77,6 +84,7 @@ namespace CodeEnv.Python
             catch (Errors.CodeEnvException)
             {
                 cancellation.ThrowIfCancellationRequested();
+                onUnanswered();
                 return null;
             }
 
