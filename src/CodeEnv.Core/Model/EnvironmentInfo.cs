@@ -19,7 +19,7 @@ namespace CodeEnv
             VenvPath = venvPath;
             PythonPath = pythonPath;
             Name = definition.Name;
-            PythonVersion = definition.Python.Version;
+            PythonVersion = InterpreterVersion.Parse(definition.Python.Version);
             Interpreter = definition.Python.Interpreter;
             Description = definition.Description;
             Owner = definition.Owner;
@@ -47,8 +47,8 @@ namespace CodeEnv
 
         public string Root { get; }
 
-        /// <summary>The Python version the env was made with (New-CodeEnv -PythonVersion).</summary>
-        public string PythonVersion { get; }
+        /// <summary>The Python version the env was made with (New-CodeEnv -PythonVersion); sorts as a version.</summary>
+        public InterpreterVersion PythonVersion { get; }
 
         /// <summary>The base interpreter the venv was made from (New-CodeEnv -Interpreter).</summary>
         public string Interpreter { get; }
