@@ -62,3 +62,91 @@ Describe 'Python versions' {
         $json.Version.ReleaseLevel | Should -Be 'final'
     }
 }
+
+Describe 'Lists and views as text' {
+    BeforeAll {
+        New-CodeEnvContainerConfig -ConfigName slim -BaseImage python:3.12-slim | Out-Null
+        New-CodeEnv -Name listed -PythonVersion $script:python -NoInstall -Requirement 'tabulate', 'six>=1.16' -PackageSet 'Visual Machine Learning' -ContainerSelection Selected -ContainerConfig slim | Out-Null
+        Grant-CodeEnvPermission listed -Group analysts -Permission UpdatePackages
+    }
+
+    It 'writes an env''s lists to CSV as their items' {
+        $env = Get-CodeEnv listed
+        $csv = Join-Path $TestDrive 'envs.csv'
+
+        $env | Export-Csv -Path $csv -NoTypeInformation
+        $row = Import-Csv $csv
+
+        $row.RequestedPackages | Should -Be (@($env.RequestedPackages) -join ', ')
+        $row.RequestedPackages | Should -BeLike 'tabulate, six>=1.16, *'
+        $row.PackageSets | Should -Be 'Visual Machine Learning'
+        $row.ContainerConfig | Should -Be 'slim'
+        $row.GroupPermissions | Should -Be 'analysts: UpdatePackages'
+    }
+
+    It 'writes the root''s lists to CSV as their items' {
+        $root = Get-CodeEnvRoot
+        $csv = Join-Path $TestDrive 'root.csv'
+
+        $root | Export-Csv -Path $csv -NoTypeInformation
+        $row = Import-Csv $csv
+
+        $row.Administrators | Should -Be ([System.Environment]::UserName)
+        $row.PackageSets | Should -Be (@($root.PackageSets.Keys) -join ', ')
+        $row.ContainerConfigs | Should -Be 'slim'
+    }
+
+    It 'writes no .NET type name for a list property of any CodeEnv object' {
+        $objects = @(
+            Get-CodeEnv listed
+            Get-CodeEnvRoot
+            Test-CodeEnv listed
+            Get-CodeEnvHistory listed | Select-Object -First 1
+            Get-CodeEnvPackageSet 'Visual Machine Learning'
+        )
+
+        $cells = $objects | ForEach-Object { $_ | ConvertTo-Csv -NoTypeInformation | Select-Object -Skip 1 }
+
+        $cells | Should -Not -Match 'System\.|`1\['
+    }
+
+    It 'keeps list properties lists for scripts: indexing, foreach, -contains and JSON arrays' {
+        $env = Get-CodeEnv listed
+
+        $env.RequestedPackages[0] | Should -Be 'tabulate'
+        @($env.RequestedPackages | ForEach-Object { $_ }).Count | Should -Be $env.RequestedPackages.Count
+        $env.RequestedPackages -contains 'six>=1.16' | Should -BeTrue
+        $env.GroupPermissions[0].Group | Should -Be 'analysts'
+        (Get-CodeEnvRoot).PackageSets['Visual Machine Learning'] -contains 'scipy' | Should -BeTrue
+        $json = $env | Select-Object RequestedPackages, ContainerConfig | ConvertTo-Json -Compress
+        $json | Should -Match '^\{"RequestedPackages":\["tabulate","six>=1.16",.*\],"ContainerConfig":\["slim"\]\}$'
+    }
+
+    It 'shows each of the root''s package sets with its packages in Format-List *' {
+        $text = Get-CodeEnvRoot | Format-List -Property PackageSets | Out-String -Width 400
+
+        $text | Should -Match '\[Visual Machine Learning, scipy, scikit-learn, jinja2, xgboost\]'
+    }
+
+    It 'shows the root''s package sources and retention in its default view' {
+        $text = Get-CodeEnvRoot | Out-String -Width 400
+
+        $text | Should -Match '(?m)^NoIndex\s+: True$'
+        $text | Should -Match '(?m)^ContainerConfigs\s+: slim$'
+        $text | Should -Match '(?m)^KeptVenvs\s+: 2$'
+    }
+
+    It 'names in every format view only properties that its object has' {
+        $engine = (Get-CodeEnvRoot).GetType().Assembly
+        [xml] $views = Get-Content -Raw (Join-Path $script:repo 'module/CodeEnv.Format.ps1xml')
+
+        $missing = foreach ($view in $views.Configuration.ViewDefinitions.View) {
+            $type = $engine.GetType($view.ViewSelectedBy.TypeName, $true)
+            foreach ($property in $view.SelectNodes('.//PropertyName').'#text') {
+                if (-not $type.GetProperty($property)) { "$($view.Name).$property" }
+            }
+        }
+
+        $missing | Should -BeNullOrEmpty
+    }
+}

@@ -24,12 +24,12 @@ namespace CodeEnv
             Description = definition.Description;
             Owner = definition.Owner;
             UsableByAll = definition.UsableByAll;
-            GroupPermissions = definition.GroupPermissions.Select(GroupGrant.Of).ToList();
-            RequestedPackages = definition.RequestedPackages.ToArray();
-            PackageSets = definition.PackageSets.ToArray();
+            GroupPermissions = new ItemList<GroupGrant>(definition.GroupPermissions.Select(GroupGrant.Of));
+            RequestedPackages = new ItemList<string>(definition.RequestedPackages);
+            PackageSets = new ItemList<string>(definition.PackageSets);
             JupyterSupport = definition.JupyterSupport;
             ContainerSelection = definition.Containers.Mode;
-            ContainerConfig = definition.Containers.Configs.ToArray();
+            ContainerConfig = new ItemList<string>(definition.Containers.Configs);
             State = state;
             StateDetail = stateDetail;
             CreatedBy = definition.CreatedBy;
@@ -72,20 +72,20 @@ namespace CodeEnv
         public bool UsableByAll { get; }
 
         /// <summary>Each group's right (Grant-CodeEnvPermission); the owner and UsableByAll are not listed here.</summary>
-        public IReadOnlyList<GroupGrant> GroupPermissions { get; }
+        public ItemList<GroupGrant> GroupPermissions { get; }
 
         /// <summary>The requested requirement lines (New-CodeEnv -Requirement, Set-CodeEnvPackage).</summary>
-        public string[] RequestedPackages { get; }
+        public ItemList<string> RequestedPackages { get; }
 
         /// <summary>The package sets added (New-CodeEnv -PackageSet, Add-CodeEnvPackageSet).</summary>
-        public string[] PackageSets { get; }
+        public ItemList<string> PackageSets { get; }
 
         public bool JupyterSupport { get; }
 
         public ContainerSelectionMode ContainerSelection { get; }
 
         /// <summary>The container configs selected when <see cref="ContainerSelection"/> is Selected.</summary>
-        public string[] ContainerConfig { get; }
+        public ItemList<string> ContainerConfig { get; }
 
         public EnvironmentState State { get; }
 
