@@ -194,6 +194,26 @@ public class LifecycleTests
         Assert.Equal(EnvironmentState.Interrupted, root.Engine.Environments.Get("cut").State);
     }
 
+    [Theory]
+    [InlineData(EnvironmentState.Ready, false, false)]
+    [InlineData(EnvironmentState.Outdated, false, true)]
+    [InlineData(EnvironmentState.Failed, false, true)]
+    [InlineData(EnvironmentState.Updating, false, true)]
+    [InlineData(EnvironmentState.Updating, true, false)]
+    [InlineData(EnvironmentState.Creating, true, false)]
+    [InlineData(EnvironmentState.Removing, true, false)]
+    public void An_env_needs_an_update_when_it_is_Outdated_Failed_or_Interrupted(EnvironmentState stored, bool operationRunning, bool needsUpdate)
+    {
+        using var root = new TestRoot();
+        root.Create("job");
+        new EnvironmentStore(root.Paths).WriteStatus("job", new EnvironmentStatus { State = stored, Revision = 1 });
+        using var running = operationRunning
+            ? FileLock.Acquire(root.Paths.EnvLockFile("job"), new LockHolder { Operation = "Update-CodeEnv", User = "someone", ProcessId = 42, Host = "h1" }, TimeSpan.Zero, "x", CancellationToken.None)
+            : null;
+
+        Assert.Equal(needsUpdate, root.Engine.Environments.Get("job").NeedsUpdate);
+    }
+
     [Fact]
     public async Task A_creation_killed_half_way_is_cleaned_up_by_the_next_creator()
     {

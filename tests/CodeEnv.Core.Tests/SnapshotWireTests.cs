@@ -18,7 +18,7 @@ public class SnapshotWireTests
     }
 
     [Fact]
-    public void An_env_comes_back_with_its_version_and_lists()
+    public void An_env_comes_back_with_its_version_lists_and_derived_properties()
     {
         using var root = new TestRoot();
         root.Create("wired", "3.12");
@@ -31,6 +31,8 @@ public class SnapshotWireTests
         Assert.Equal(3, read.PythonVersion.Major);
         Assert.Equal(new[] { "tabulate", "six>=1.16" }, read.RequestedPackages);
         Assert.Equal("tabulate, six>=1.16", read.RequestedPackages.ToString());
+        Assert.True(read.NeedsUpdate);
+        Assert.Equal(sent.CreatedAt, read.IdleSince);
     }
 
     [Fact]

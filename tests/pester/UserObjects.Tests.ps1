@@ -6,10 +6,63 @@ BeforeAll {
     # Offline: a requirement no wheel satisfies fails at once instead of asking an index.
     Set-CodeEnvRoot -NoIndex
     $script:python = Get-TestPythonVersion
+    $script:readme = Get-Content -Raw (Join-Path $script:repo 'README.md')
+
+    # The one code span of the README that contains all of the given fragments, as written there.
+    function Get-ReadmeCode([string[]] $fragments) {
+        $spans = [regex]::Matches($script:readme, '`([^`\r\n]+)`') | ForEach-Object { $_.Groups[1].Value } |
+            Where-Object { $span = $_; -not ($fragments | Where-Object { -not $span.Contains($_) }) }
+        @($spans).Count | Should -Be 1 -Because "the README has one code span with $($fragments -join ' and ')"
+        $spans
+    }
 }
 
 AfterAll {
     Remove-TestRoot
+}
+
+Describe 'Cleaning up idle envs' {
+    It 'leaves an env created minutes ago alone when the README''s scheduled cleanup runs, though it never ran' {
+        New-CodeEnv -Name fresh -PythonVersion $script:python -NoInstall | Out-Null
+        $cleanup = Get-ReadmeCode 'Remove-CodeEnv', 'AddDays(-90)'
+
+        # As in a scheduled job, where nobody answers a prompt.
+        $ConfirmPreference = 'None'
+        Invoke-Expression $cleanup
+
+        (Get-CodeEnv fresh).Name | Should -Be 'fresh'
+    }
+
+    It 'says an env that never ran has been idle since it was created' {
+        $env = New-CodeEnv -Name never-ran -PythonVersion $script:python -NoInstall
+
+        $env.LastUsed | Should -BeNullOrEmpty
+        $env.IdleSince | Should -Be $env.CreatedAt
+    }
+}
+
+Describe 'Maintenance jobs' {
+    BeforeAll {
+        New-CodeEnv -Name ready-env -PythonVersion $script:python | Out-Null
+        New-CodeEnv -Name outdated-env -PythonVersion $script:python -NoInstall | Out-Null
+        New-CodeEnv -Name failed-env -PythonVersion $script:python | Out-Null
+        Add-CodeEnvPackage failed-env 'no-such-package-anywhere'
+        Update-CodeEnv failed-env -ErrorAction SilentlyContinue
+    }
+
+    It 'picks the Failed and the Outdated env with Where-Object NeedsUpdate, and not the Ready one' {
+        (Get-CodeEnv *-env | ForEach-Object { "$($_.Name)=$($_.State)" }) | Sort-Object |
+            Should -Be @('failed-env=Failed', 'outdated-env=Outdated', 'ready-env=Ready')
+
+        (Get-CodeEnv *-env | Where-Object NeedsUpdate | ForEach-Object Name | Sort-Object) | Should -Be @('failed-env', 'outdated-env')
+    }
+
+    It 'takes IdleSince from LastUsed once the env has a venv' {
+        $env = Get-CodeEnv ready-env
+
+        $env.LastUsed | Should -Not -BeNullOrEmpty
+        $env.IdleSince | Should -Be $env.LastUsed
+    }
 }
 
 Describe 'Python versions' {

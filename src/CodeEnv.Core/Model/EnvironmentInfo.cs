@@ -92,6 +92,16 @@ namespace CodeEnv
         /// <summary>Why the env is Failed or Outdated, in words for the admin.</summary>
         public string? StateDetail { get; }
 
+        /// <summary>
+        /// Whether Update-CodeEnv would change something, which a maintenance job filters on
+        /// (<c>Get-CodeEnv | Where-Object NeedsUpdate | Update-CodeEnv</c>): the env's venv is CodeEnv's and its state is
+        /// Outdated (the definition changed since the venv was built, or it was never built), Failed (the last update
+        /// failed; the definition is kept) or Interrupted (an operation was killed halfway). Not for Ready, nor while
+        /// an operation runs (Creating, Updating, Removing), nor for a registered venv, which Update-CodeEnv leaves alone.
+        /// </summary>
+        public bool NeedsUpdate =>
+            Managed && (State == EnvironmentState.Outdated || State == EnvironmentState.Failed || State == EnvironmentState.Interrupted);
+
         public string CreatedBy { get; }
 
         public DateTimeOffset CreatedAt { get; }
@@ -112,6 +122,14 @@ namespace CodeEnv
         /// in the last N days", not "used in the last minute"; under noatime it stays at the creation time.
         /// </summary>
         public DateTimeOffset? LastUsed { get; }
+
+        /// <summary>
+        /// Since when nobody has used the env, never null, which a cleanup job compares
+        /// (<c>Get-CodeEnv | Where-Object IdleSince -lt ([DateTimeOffset]::UtcNow.AddDays(-90))</c>): <see cref="LastUsed"/>
+        /// for an env that has a venv (the time it was built, until its python first starts), and <see cref="CreatedAt"/>
+        /// for one that never had one, so an env created a minute ago is never taken for an idle one.
+        /// </summary>
+        public DateTimeOffset IdleSince => LastUsed ?? CreatedAt;
 
         /// <summary>Bytes on disk of the venv that serves, measured when it was built (0 before the first build).</summary>
         public long VenvSize { get; }
