@@ -1,5 +1,10 @@
 # What a pwsh user met with CodeEnv's objects: the README's cleanup and maintenance filters, sorting by version, lists
 # and views as text, and owners that must be accounts of this machine.
+BeforeDiscovery {
+    # Tests that create and delete a user account run as root (useradd, userdel), as CI does.
+    $script:isRoot = $IsLinux -and (id -u) -eq '0'
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Initialize-TestRoot | Out-Null
@@ -14,6 +19,14 @@ BeforeAll {
             Where-Object { $span = $_; -not ($fragments | Where-Object { -not $span.Contains($_) }) }
         @($spans).Count | Should -Be 1 -Because "the README has one code span with $($fragments -join ' and ')"
         $spans
+    }
+
+    # A user account for a test that needs one to exist and then to be gone (root only: useradd, userdel).
+    function New-TestAccount {
+        $name = 'ce-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        useradd -M -s /bin/sh $name
+        $LASTEXITCODE | Should -Be 0
+        $name
     }
 }
 
@@ -201,5 +214,60 @@ Describe 'Lists and views as text' {
         }
 
         $missing | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Owners' {
+    BeforeAll {
+        New-CodeEnv -Name owned -PythonVersion $script:python -NoInstall | Out-Null
+    }
+
+    It 'refuses an owner account this machine does not have, with ObjectNotFound, and keeps the owner' {
+        $before = (Get-CodeEnv owned).Owner
+        $err = $null
+
+        Set-CodeEnv owned -Owner 'no-such-account-here' -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err.Count | Should -Be 1
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'OwnerAccountNotFound,*'
+        $err[0].Exception.Message | Should -BeLike "*'no-such-account-here' is not a user account on this machine*getent passwd*"
+        (Get-CodeEnv owned).Owner | Should -Be $before
+    }
+
+    It 'gives an env to an account this machine has' {
+        (Set-CodeEnv owned -Owner nobody -PassThru).Owner | Should -Be 'nobody'
+    }
+
+    It 'restores a revision whose owner account is gone, keeping the current owner and saying so' -Skip:(-not $script:isRoot) {
+        $gone = New-TestAccount
+        try {
+            New-CodeEnv -Name handed -PythonVersion $script:python -NoInstall | Out-Null
+            Set-CodeEnv handed -Owner $gone
+            Add-CodeEnvPackage handed 'tabulate'
+            Set-CodeEnv handed -Owner root
+        }
+        finally {
+            userdel $gone
+        }
+
+        $restored = Restore-CodeEnv handed -Revision 3 -DefinitionOnly -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $restored.Owner | Should -Be 'root'
+        $restored.RequestedPackages | Should -Be @('tabulate')
+        $warnings | Should -BeLike "*'$gone'*not a user account on this machine*"
+    }
+
+    It 'still takes Get-CodeEnv''s output, owner included, for an env whose owner account is gone' -Skip:(-not $script:isRoot) {
+        $gone = New-TestAccount
+        try {
+            New-CodeEnv -Name orphan -PythonVersion $script:python -NoInstall | Out-Null
+            Set-CodeEnv orphan -Owner $gone
+        }
+        finally {
+            userdel $gone
+        }
+
+        (Get-CodeEnv orphan | Set-CodeEnv -Description 'still editable' -PassThru).Description | Should -Be 'still editable'
     }
 }
