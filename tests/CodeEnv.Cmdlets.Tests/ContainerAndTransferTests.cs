@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CodeEnv.TestSupport;
+using Newtonsoft.Json.Linq;
 
 namespace CodeEnv.Cmdlets.Tests;
 
@@ -131,15 +132,19 @@ public class ContainerAndTransferTests
     public void An_owner_unknown_on_this_machine_becomes_the_caller_with_a_warning()
     {
         using var ps = new PowerShellSession();
-        ps.Run("New-CodeEnv far -PythonVersion 3.12 -NoInstall; Set-CodeEnv far -Owner 'no-such-user-here'").AssertSuccess();
+        ps.Run("New-CodeEnv far -PythonVersion 3.12 -NoInstall").AssertSuccess();
         var document = ps.Scratch("far.json");
         ps.Run("Export-CodeEnv far $args[0]", document).AssertSuccess();
+        // Exported on another machine, by an owner who has no account here (Set-CodeEnv -Owner refuses one).
+        var exported = JObject.Parse(File.ReadAllText(document));
+        exported["definition"]!["owner"] = "no-such-user-here";
+        File.WriteAllText(document, exported.ToString());
 
         var imported = ps.Run("Import-CodeEnv $args[0] -NewName near", document);
 
         Assert.Equal(System.Environment.UserName, imported.Single("CodeEnv.EnvironmentInfo").Get<string>("Owner"));
         Assert.Contains(imported.Warnings, w => w.Contains("'no-such-user-here' is not a user of this machine"));
-        var kept = ps.Run("Set-CodeEnv far -Owner root; Export-CodeEnv far $args[0] | Out-Null; Import-CodeEnv $args[0] -NewName kept", document).AssertSuccess();
-        Assert.Equal("root", kept.Output.Last().Get<string>("Owner"));
+        var kept = ps.Run("Set-CodeEnv far -Owner nobody; Export-CodeEnv far $args[0] | Out-Null; Import-CodeEnv $args[0] -NewName kept", document).AssertSuccess();
+        Assert.Equal("nobody", kept.Output.Last().Get<string>("Owner"));
     }
 }

@@ -47,7 +47,7 @@ public class LastUsedTests
         LastStartedDaysAgo(ps, "stale", 120);
         LastStartedDaysAgo(ps, "busy", 3);
 
-        ps.Run("Get-CodeEnv | Where-Object LastUsed -lt ([DateTimeOffset]::UtcNow.AddDays(-90)) | Remove-CodeEnv -Confirm:$false").AssertSuccess();
+        ps.Run("Get-CodeEnv | Where-Object IdleSince -lt ([DateTimeOffset]::UtcNow.AddDays(-90)) | Remove-CodeEnv -Confirm:$false").AssertSuccess();
 
         Assert.Equal(new[] { "busy" }, ps.Run("Get-CodeEnv | ForEach-Object Name").AssertSuccess().Output.Select(o => o.ToString()));
     }

@@ -35,10 +35,20 @@ public class SetCodeEnvTests
     public void Set_CodeEnv_changes_owner_and_usable_by_all()
     {
         using var ps = WithEnv();
-        var env = ps.Run("Set-CodeEnv -Name TEAM -Owner bob -UsableByAll $false -PassThru").Single("CodeEnv.EnvironmentInfo");
-        Assert.Equal("bob", env.Get<string>("Owner"));
+        // nobody: an account every Linux machine has, and not the caller who owns the env.
+        var env = ps.Run("Set-CodeEnv -Name TEAM -Owner nobody -UsableByAll $false -PassThru").Single("CodeEnv.EnvironmentInfo");
+        Assert.Equal("nobody", env.Get<string>("Owner"));
         Assert.False(env.Get<bool>("UsableByAll"));
         Assert.Equal("team", env.Get<string>("Name"));
+    }
+
+    [Fact]
+    public void Set_CodeEnv_refuses_an_owner_that_is_not_an_account_of_this_machine()
+    {
+        using var ps = WithEnv();
+        var error = ps.Run("Set-CodeEnv -Name team -Owner no-such-account-here").AssertError("OwnerAccountNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Equal("no-such-account-here", error.TargetObject);
+        Assert.Equal(1, ps.Run("(Get-CodeEnv team).Revision").AssertSuccess().Output.Single().BaseObject);
     }
 
     [Fact]

@@ -21,9 +21,9 @@ public class LifecycleTests
         var env = root.Create("analytics", version, noInstall: false);
 
         Assert.Equal(EnvironmentState.Ready, env.State);
-        Assert.StartsWith(version + ".", env.PythonVersion);
+        Assert.StartsWith(version + ".", env.PythonVersion.ToString());
         var reported = Run(env.PythonPath, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.prefix)");
-        Assert.Equal(env.PythonVersion, reported[0]);
+        Assert.Equal(env.PythonVersion.ToString(), reported[0]);
         Assert.Equal(Path.Combine(env.Path, "venvs", "1"), reported[1]);
         Assert.Contains("pip", string.Join("\n", Run(env.PythonPath, "-m", "pip", "--version")));
         Assert.Contains("version = " + env.PythonVersion, File.ReadAllText(VenvLayout.Config(env.VenvPath)).Replace("version_info", "version"));
@@ -195,6 +195,26 @@ public class LifecycleTests
         Assert.Equal(EnvironmentState.Interrupted, root.Engine.Environments.Get("cut").State);
     }
 
+    [Theory]
+    [InlineData(EnvironmentState.Ready, false, false)]
+    [InlineData(EnvironmentState.Outdated, false, true)]
+    [InlineData(EnvironmentState.Failed, false, true)]
+    [InlineData(EnvironmentState.Updating, false, true)]
+    [InlineData(EnvironmentState.Updating, true, false)]
+    [InlineData(EnvironmentState.Creating, true, false)]
+    [InlineData(EnvironmentState.Removing, true, false)]
+    public void An_env_needs_an_update_when_it_is_Outdated_Failed_or_Interrupted(EnvironmentState stored, bool operationRunning, bool needsUpdate)
+    {
+        using var root = new TestRoot();
+        root.Create("job");
+        new EnvironmentStore(root.Paths).WriteStatus("job", new EnvironmentStatus { State = stored, Revision = 1 });
+        using var running = operationRunning
+            ? FileLock.Acquire(root.Paths.EnvLockFile("job"), new LockHolder { Operation = "Update-CodeEnv", User = "someone", ProcessId = 42, Host = "h1" }, TimeSpan.Zero, "x", CancellationToken.None)
+            : null;
+
+        Assert.Equal(needsUpdate, root.Engine.Environments.Get("job").NeedsUpdate);
+    }
+
     [Fact]
     public async Task A_creation_killed_half_way_is_cleaned_up_by_the_next_creator()
     {
@@ -274,7 +294,7 @@ public class LifecycleTests
     public void Python_2_is_refused_with_the_reason()
     {
         using var root = new TestRoot();
-        var python2 = Interpreters.All.First(i => i.Version.StartsWith("2.", StringComparison.Ordinal));
+        var python2 = Interpreters.All.First(i => i.Version.Major == 2);
         var error = Assert.Throws<CodeEnvException>(() => root.Create("old", interpreter: python2.Path));
         Assert.Equal("InterpreterCannotCreateVenv", error.ErrorId);
         Assert.Contains("Python 2 has no venv", error.Message);

@@ -83,7 +83,7 @@ public class MarkerEnvironmentTests
         var values = await MarkerProbe.ProbeAsync(SystemProcessRunner.Instance, python.Path, CancellationToken.None);
 
         Assert.Equal(version, values["python_version"]);
-        Assert.Equal(python.Version, values["python_full_version"]);
+        Assert.Equal(python.Version.ToString(), values["python_full_version"]);
         Assert.True(Marker.TryParse($"python_version == \"{version}\" and sys_platform == \"{values["sys_platform"]}\"", out var matching, out _));
         Assert.True(matching!.Evaluate(values));
         Assert.True(Marker.TryParse("python_version < \"3.9\"", out var older, out _));

@@ -37,7 +37,7 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(new[] { "failed-env", "outdated-env", "ready-env" }, engine.Environments.Names());
 
         var ready = engine.Environments.Get("ready-env");
-        Assert.Equal("3.11.7", ready.PythonVersion);
+        Assert.Equal("3.11.7", ready.PythonVersion.ToString());
         Assert.EndsWith("/bin/python3.11", ready.Interpreter);
         Assert.Equal("Ready, with grants", ready.Description);
         Assert.Equal("root", ready.Owner);

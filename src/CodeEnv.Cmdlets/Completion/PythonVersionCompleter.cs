@@ -17,7 +17,7 @@ namespace CodeEnv.Cmdlets.Completion
             {
                 var found = InterpreterDiscovery.ForThisMachine(System.Array.Empty<string>()).DiscoverAsync(CancellationToken.None).GetAwaiter().GetResult();
                 var versions = found.Where(i => i.SupportsVenv)
-                    .SelectMany(i => new[] { InterpreterSelector.ShortVersion(i), i.Version })
+                    .SelectMany(i => new[] { InterpreterSelector.ShortVersion(i), i.Version.ToString() })
                     .Distinct()
                     .Where(v => v.StartsWith(wordToComplete ?? "", System.StringComparison.Ordinal));
                 return versions.Select(v => new CompletionResult(v)).ToList();

@@ -19,17 +19,17 @@ namespace CodeEnv
             VenvPath = venvPath;
             PythonPath = pythonPath;
             Name = definition.Name;
-            PythonVersion = definition.Python.Version;
+            PythonVersion = InterpreterVersion.Parse(definition.Python.Version);
             Interpreter = definition.Python.Interpreter;
             Description = definition.Description;
             Owner = definition.Owner;
             UsableByAll = definition.UsableByAll;
-            GroupPermissions = definition.GroupPermissions.Select(GroupGrant.Of).ToList();
-            RequestedPackages = definition.RequestedPackages.ToArray();
-            PackageSets = definition.PackageSets.ToArray();
+            GroupPermissions = new ItemList<GroupGrant>(definition.GroupPermissions.Select(GroupGrant.Of));
+            RequestedPackages = new ItemList<string>(definition.RequestedPackages);
+            PackageSets = new ItemList<string>(definition.PackageSets);
             JupyterSupport = definition.JupyterSupport;
             ContainerSelection = definition.Containers.Mode;
-            ContainerConfig = definition.Containers.Configs.ToArray();
+            ContainerConfig = new ItemList<string>(definition.Containers.Configs);
             State = state;
             StateDetail = stateDetail;
             CreatedBy = definition.CreatedBy;
@@ -47,8 +47,8 @@ namespace CodeEnv
 
         public string Root { get; }
 
-        /// <summary>The Python version the env was made with (New-CodeEnv -PythonVersion).</summary>
-        public string PythonVersion { get; }
+        /// <summary>The Python version the env was made with (New-CodeEnv -PythonVersion); sorts as a version.</summary>
+        public InterpreterVersion PythonVersion { get; }
 
         /// <summary>The base interpreter the venv was made from (New-CodeEnv -Interpreter).</summary>
         public string Interpreter { get; }
@@ -72,25 +72,35 @@ namespace CodeEnv
         public bool UsableByAll { get; }
 
         /// <summary>Each group's right (Grant-CodeEnvPermission); the owner and UsableByAll are not listed here.</summary>
-        public IReadOnlyList<GroupGrant> GroupPermissions { get; }
+        public ItemList<GroupGrant> GroupPermissions { get; }
 
         /// <summary>The requested requirement lines (New-CodeEnv -Requirement, Set-CodeEnvPackage).</summary>
-        public string[] RequestedPackages { get; }
+        public ItemList<string> RequestedPackages { get; }
 
         /// <summary>The package sets added (New-CodeEnv -PackageSet, Add-CodeEnvPackageSet).</summary>
-        public string[] PackageSets { get; }
+        public ItemList<string> PackageSets { get; }
 
         public bool JupyterSupport { get; }
 
         public ContainerSelectionMode ContainerSelection { get; }
 
         /// <summary>The container configs selected when <see cref="ContainerSelection"/> is Selected.</summary>
-        public string[] ContainerConfig { get; }
+        public ItemList<string> ContainerConfig { get; }
 
         public EnvironmentState State { get; }
 
         /// <summary>Why the env is Failed or Outdated, in words for the admin.</summary>
         public string? StateDetail { get; }
+
+        /// <summary>
+        /// Whether Update-CodeEnv would change something, which a maintenance job filters on
+        /// (<c>Get-CodeEnv | Where-Object NeedsUpdate | Update-CodeEnv</c>): the env's venv is CodeEnv's and its state is
+        /// Outdated (the definition changed since the venv was built, or it was never built), Failed (the last update
+        /// failed; the definition is kept) or Interrupted (an operation was killed halfway). Not for Ready, nor while
+        /// an operation runs (Creating, Updating, Removing), nor for a registered venv, which Update-CodeEnv leaves alone.
+        /// </summary>
+        public bool NeedsUpdate =>
+            Managed && (State == EnvironmentState.Outdated || State == EnvironmentState.Failed || State == EnvironmentState.Interrupted);
 
         public string CreatedBy { get; }
 
@@ -112,6 +122,14 @@ namespace CodeEnv
         /// in the last N days", not "used in the last minute"; under noatime it stays at the creation time.
         /// </summary>
         public DateTimeOffset? LastUsed { get; }
+
+        /// <summary>
+        /// Since when nobody has used the env, never null, which a cleanup job compares
+        /// (<c>Get-CodeEnv | Where-Object IdleSince -lt ([DateTimeOffset]::UtcNow.AddDays(-90))</c>): <see cref="LastUsed"/>
+        /// for an env that has a venv (the time it was built, until its python first starts), and <see cref="CreatedAt"/>
+        /// for one that never had one, so an env created a minute ago is never taken for an idle one.
+        /// </summary>
+        public DateTimeOffset IdleSince => LastUsed ?? CreatedAt;
 
         /// <summary>Bytes on disk of the venv that serves, measured when it was built (0 before the first build).</summary>
         public long VenvSize { get; }

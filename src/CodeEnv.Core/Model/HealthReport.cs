@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 
 namespace CodeEnv
 {
@@ -32,19 +32,19 @@ namespace CodeEnv
 
         public bool VenvIntact { get; set; }
 
-        public IReadOnlyList<RequirementStatus> Requirements { get; set; } = new List<RequirementStatus>();
+        public ItemList<RequirementStatus> Requirements { get; set; } = new ItemList<RequirementStatus>(Array.Empty<RequirementStatus>());
 
         /// <summary>Installed distributions no base or requested line needs (venv tooling aside).</summary>
-        public IReadOnlyList<string> Extraneous { get; set; } = new List<string>();
+        public ItemList<string> Extraneous { get; set; } = new ItemList<string>(Array.Empty<string>());
 
         /// <summary>What pip check would report, in its words.</summary>
-        public IReadOnlyList<string> BrokenDependencies { get; set; } = new List<string>();
+        public ItemList<string> BrokenDependencies { get; set; } = new ItemList<string>(Array.Empty<string>());
 
         /// <summary>Differences from installed.json, the set the last successful update left.</summary>
-        public IReadOnlyList<string> Drift { get; set; } = new List<string>();
+        public ItemList<string> Drift { get; set; } = new ItemList<string>(Array.Empty<string>());
 
         /// <summary>Every finding in words, most serious first; empty when healthy.</summary>
-        public IReadOnlyList<string> Problems { get; set; } = new List<string>();
+        public ItemList<string> Problems { get; set; } = new ItemList<string>(Array.Empty<string>());
 
         public override string ToString() => $"{Name}: {Status}";
     }

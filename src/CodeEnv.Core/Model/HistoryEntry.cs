@@ -14,7 +14,7 @@ namespace CodeEnv
             ChangedBy = changedBy;
             ChangedAt = changedAt;
             Operation = operation;
-            Changes = changes;
+            Changes = new ItemList<string>(changes);
             HasKeptVenv = hasKeptVenv;
         }
 
@@ -33,7 +33,7 @@ namespace CodeEnv
         public string Operation { get; }
 
         /// <summary>What changed, in words: packages added and removed, owner, permissions, settings.</summary>
-        public IReadOnlyList<string> Changes { get; }
+        public ItemList<string> Changes { get; }
 
         /// <summary>Whether a venv built for this revision is kept, so Restore-CodeEnv to it is a switch, not a rebuild.</summary>
         public bool HasKeptVenv { get; }

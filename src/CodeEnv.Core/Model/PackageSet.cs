@@ -11,13 +11,13 @@ namespace CodeEnv
         public PackageSet(string setName, IReadOnlyList<string> packages, string root)
         {
             SetName = setName;
-            Packages = packages;
+            Packages = new ItemList<string>(packages);
             Root = root;
         }
 
         public string SetName { get; }
 
-        public IReadOnlyList<string> Packages { get; }
+        public ItemList<string> Packages { get; }
 
         public string Root { get; }
 

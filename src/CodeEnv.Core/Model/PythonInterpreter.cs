@@ -5,7 +5,7 @@ namespace CodeEnv
     {
         public PythonInterpreter(string version, string path, string source, bool supportsVenv, bool hasDevelopmentHeaders, string implementation, string architecture)
         {
-            Version = version;
+            Version = InterpreterVersion.Parse(version);
             Path = path;
             Source = source;
             SupportsVenv = supportsVenv;
@@ -14,8 +14,8 @@ namespace CodeEnv
             Architecture = architecture;
         }
 
-        /// <summary>Full version, e.g. 3.11.7.</summary>
-        public string Version { get; }
+        /// <summary>Full version, e.g. 3.11.7; sorts as a version.</summary>
+        public InterpreterVersion Version { get; }
 
         public string Path { get; }
 

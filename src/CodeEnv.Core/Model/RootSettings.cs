@@ -16,18 +16,18 @@ namespace CodeEnv
         {
             var sources = shownSources;
             Root = settings.Root;
-            Administrators = settings.Administrators.ToArray();
-            CreatorGroups = settings.CreatorGroups.ToArray();
-            ManagerGroups = settings.ManagerGroups.ToArray();
+            Administrators = new ItemList<string>(settings.Administrators);
+            CreatorGroups = new ItemList<string>(settings.CreatorGroups);
+            ManagerGroups = new ItemList<string>(settings.ManagerGroups);
             IndexUrl = sources.IndexUrl;
-            ExtraIndexUrls = sources.ExtraIndexUrls.ToArray();
-            FindLinks = sources.FindLinks.ToArray();
-            TrustedHosts = sources.TrustedHosts.ToArray();
+            ExtraIndexUrls = new ItemList<string>(sources.ExtraIndexUrls);
+            FindLinks = new ItemList<string>(sources.FindLinks);
+            TrustedHosts = new ItemList<string>(sources.TrustedHosts);
             NoIndex = sources.NoIndex;
-            BasePackages = settings.BasePackages.ToArray();
-            PackageSets = settings.PackageSets.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
-            ContainerConfigs = settings.ContainerConfigs.Select(c => c.ConfigName).ToArray();
-            Interpreters = settings.Interpreters.ToArray();
+            BasePackages = new ItemList<string>(settings.BasePackages);
+            PackageSets = NamedLists.Of(settings.PackageSets);
+            ContainerConfigs = new ItemList<string>(settings.ContainerConfigs.Select(c => c.ConfigName));
+            Interpreters = new ItemList<string>(settings.Interpreters);
             KernelsFolder = settings.KernelsFolder ?? System.IO.Path.Combine(settings.Root, "jupyter", "kernels");
             LockTimeoutSeconds = settings.LockTimeoutSeconds;
             KeptVenvs = settings.KeptVenvs;
@@ -50,36 +50,37 @@ namespace CodeEnv
         public string Root { get; }
 
         /// <summary>Users and groups who may do everything.</summary>
-        public string[] Administrators { get; }
+        public ItemList<string> Administrators { get; }
 
         /// <summary>Groups whose members may create environments (administrators always may).</summary>
-        public string[] CreatorGroups { get; }
+        public ItemList<string> CreatorGroups { get; }
 
         /// <summary>Groups whose members may manage every environment.</summary>
-        public string[] ManagerGroups { get; }
+        public ItemList<string> ManagerGroups { get; }
 
         /// <summary>pip's --index-url; null keeps pip's default.</summary>
         public string? IndexUrl { get; }
 
-        public string[] ExtraIndexUrls { get; }
+        public ItemList<string> ExtraIndexUrls { get; }
 
-        public string[] FindLinks { get; }
+        public ItemList<string> FindLinks { get; }
 
-        public string[] TrustedHosts { get; }
+        public ItemList<string> TrustedHosts { get; }
 
         /// <summary>pip's --no-index: only the wheelhouse and find-links, for air-gapped servers.</summary>
         public bool NoIndex { get; }
 
         /// <summary>Requirement lines every environment installs and no package command may change.</summary>
-        public string[] BasePackages { get; }
+        public ItemList<string> BasePackages { get; }
 
-        public IReadOnlyDictionary<string, IReadOnlyList<string>> PackageSets { get; }
+        /// <summary>The package sets by name (Get-CodeEnvPackageSet shows them as objects).</summary>
+        public NamedLists PackageSets { get; }
 
         /// <summary>The names of the container configs (Get-CodeEnvContainerConfig shows them whole).</summary>
-        public string[] ContainerConfigs { get; }
+        public ItemList<string> ContainerConfigs { get; }
 
         /// <summary>Interpreters an administrator registered in addition to the discovered ones.</summary>
-        public string[] Interpreters { get; }
+        public ItemList<string> Interpreters { get; }
 
         public double LockTimeoutSeconds { get; }
 

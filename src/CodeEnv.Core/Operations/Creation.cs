@@ -69,7 +69,7 @@ namespace CodeEnv.Operations
                     var definition = new EnvironmentDefinition
                     {
                         Name = name,
-                        Python = new PythonSelection { Version = interpreter.Version, Interpreter = interpreter.Path },
+                        Python = new PythonSelection { Version = interpreter.Version.ToString(), Interpreter = interpreter.Path },
                         Description = request.Description ?? "",
                         Owner = caller.UserName,
                         RequestedPackages = packages.RequestedPackages,
@@ -147,7 +147,7 @@ namespace CodeEnv.Operations
             foreach (var candidate in venv.InterpreterCandidates().Where(File.Exists))
             {
                 var inspected = await context.Interpreters.InspectAsync(candidate, cancellation).ConfigureAwait(false);
-                if (inspected != null && inspected.Version == venv.Version)
+                if (inspected != null && inspected.Version.ToString() == venv.Version)
                 {
                     return inspected;
                 }
@@ -209,7 +209,7 @@ namespace CodeEnv.Operations
                         ErrorKind.InvalidArgument,
                         "InterpreterCannotCreateVenv",
                         $"Python {inspected.Version} at '{inspected.Path}' cannot create virtual environments: its venv or ensurepip module is missing"
-                        + (inspected.Version.StartsWith("2.", StringComparison.Ordinal) ? " (Python 2 has no venv)" : $" (on Debian and Ubuntu install python{InterpreterSelector.ShortVersion(inspected)}-venv)")
+                        + (inspected.Version.Major == 2 ? " (Python 2 has no venv)" : $" (on Debian and Ubuntu install python{InterpreterSelector.ShortVersion(inspected)}-venv)")
                         + ". Pick another interpreter with -PythonVersion or -Interpreter.",
                         path);
                 }

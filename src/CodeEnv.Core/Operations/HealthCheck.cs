@@ -46,7 +46,7 @@ namespace CodeEnv.Operations
             {
                 problems.Add($"The venv '{environment.VenvPath}' is missing or incomplete; Update-CodeEnv -Rebuild recreates it.");
                 report.Status = HealthStatus.Broken;
-                report.Problems = problems;
+                report.Problems = new ItemList<string>(problems);
                 return report;
             }
 
@@ -70,17 +70,17 @@ namespace CodeEnv.Operations
                 problems.Add($"The venv's python does not run: {e.Message}");
                 report.VenvIntact = false;
                 report.Status = HealthStatus.Broken;
-                report.Problems = problems;
+                report.Problems = new ItemList<string>(problems);
                 return report;
             }
 
             var distributions = InstalledPackageReader.ReadDistributions(environment.VenvPath, environment.Name, context.Paths.Root, withRequirements: true);
             var check = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers);
-            report.Requirements = check.Statuses;
+            report.Requirements = new ItemList<RequirementStatus>(check.Statuses);
             // A registered venv has no lines: what it holds is compared with what it held when registered, not with lines.
-            report.Extraneous = definition.RegisteredVenv == null ? check.Extraneous : new List<string>();
-            report.BrokenDependencies = check.BrokenDependencies().Concat(check.ClosureProblems).Distinct().ToList();
-            report.Drift = installed == null ? new List<string>() : DriftFrom(installed, distributions);
+            report.Extraneous = new ItemList<string>(definition.RegisteredVenv == null ? check.Extraneous : new List<string>());
+            report.BrokenDependencies = new ItemList<string>(check.BrokenDependencies().Concat(check.ClosureProblems).Distinct());
+            report.Drift = new ItemList<string>(installed == null ? new List<string>() : DriftFrom(installed, distributions));
 
             problems.AddRange(check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => $"{s.Kind} requirement {s}"));
             problems.AddRange(report.BrokenDependencies);
@@ -95,7 +95,7 @@ namespace CodeEnv.Operations
                 : !check.AllSatisfied || report.BrokenDependencies.Count > 0 ? HealthStatus.Unhealthy
                 : report.Extraneous.Count > 0 || report.Drift.Count > 0 || installed == null ? HealthStatus.Drifted
                 : HealthStatus.Healthy;
-            report.Problems = problems;
+            report.Problems = new ItemList<string>(problems);
             return report;
         }
 

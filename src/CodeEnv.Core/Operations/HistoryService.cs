@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -100,13 +101,22 @@ namespace CodeEnv.Operations
                 EnvironmentRight.Own,
                 (definition, settings, caller) =>
                 {
+                    // An owner whose account is gone since cannot come back (Set-CodeEnv -Owner refuses it): the env keeps
+                    // its owner, and the rest of the revision still comes back.
+                    var owner = old.Owner;
+                    if (!string.Equals(owner, definition.Owner, StringComparison.Ordinal) && OwnerAccount.IsMissing(owner))
+                    {
+                        reporter.Warning($"Revision {revision} names '{PrintableText.Of(owner)}' as the owner, which is not a user account on this machine any more; '{definition.Owner}' keeps the env. Give it to another account with Set-CodeEnv -Owner.");
+                        owner = definition.Owner;
+                    }
+
                     // A restore is the Set-CodeEnv and Set-CodeEnvPackage calls that would bring the revision back, with
                     // their rules for this caller: no owner a Set-CodeEnv -Owner would refuse, no line they may not write.
-                    AccessPolicy.RequireOwnerTransfer(definition, settings, caller, old.Owner, $" by restoring revision {revision}");
+                    AccessPolicy.RequireOwnerTransfer(definition, settings, caller, owner, $" by restoring revision {revision}");
                     RequirementsParser.Parse(old.RequestedPackages, RequirementOptionPolicy.For(AccessPolicy.IsAdministrator(settings, caller)));
                     definition.Python = old.Python;
                     definition.Description = old.Description;
-                    definition.Owner = old.Owner;
+                    definition.Owner = owner;
                     definition.UsableByAll = old.UsableByAll;
                     definition.GroupPermissions = old.GroupPermissions;
                     definition.RequestedPackages = old.RequestedPackages;

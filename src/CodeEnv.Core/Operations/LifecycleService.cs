@@ -58,9 +58,12 @@ namespace CodeEnv.Operations
                 var containers = change.ContainerSelection == null ? null : ContainerSelections.Valid(change.ContainerSelection.Value, change.ContainerConfigs, context.Settings());
                 return context.Transaction.Apply(name, "Set-CodeEnv", EnvironmentRight.UpdatePackages, (definition, current, caller) =>
                 {
-                    if (change.Owner != null)
+                    // The owner piped from Get-CodeEnv is the stored one: it changes nothing, so it is not checked again
+                    // (its account may have been deleted since; the env must still take every other change).
+                    if (change.Owner != null && !string.Equals(change.Owner, definition.Owner, StringComparison.Ordinal))
                     {
                         AccessPolicy.RequireOwnerTransfer(definition, current, caller, change.Owner, "");
+                        OwnerAccount.RequireExisting(change.Owner, definition.Name);
                         definition.Owner = change.Owner;
                     }
 

@@ -84,7 +84,7 @@ namespace CodeEnv.Python
             }
 
             return seen.Values
-                .OrderByDescending(i => ParseVersion(i.Version))
+                .OrderByDescending(i => i.Version)
                 .ThenBy(i => i.Path, StringComparer.Ordinal)
                 .ToList();
         }
@@ -96,14 +96,6 @@ namespace CodeEnv.Python
             return probe == null
                 ? null
                 : new PythonInterpreter(probe.Version, probe.Executable, "Explicit", probe.SupportsVenv, probe.HasHeaders, probe.Implementation, probe.Machine);
-        }
-
-        internal static Version ParseVersion(string version)
-        {
-            var match = Regex.Match(version, @"^(\d+)\.(\d+)(?:\.(\d+))?");
-            return match.Success
-                ? new Version(int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), match.Groups[3].Success ? int.Parse(match.Groups[3].Value) : 0)
-                : new Version(0, 0);
         }
 
         private string SourceOf(string realPath, string foundThrough)

@@ -16,8 +16,8 @@ namespace CodeEnv.Python
         {
             Validate(request);
             var wanted = request.Split('.');
-            var actual = InterpreterDiscovery.ParseVersion(interpreter.Version);
-            var parts = new[] { actual.Major, actual.Minor, actual.Build };
+            var actual = interpreter.Version;
+            var parts = new[] { actual.Major, actual.Minor, actual.Micro };
             for (var i = 0; i < wanted.Length; i++)
             {
                 if (int.Parse(wanted[i]) != parts[i])
@@ -50,7 +50,7 @@ namespace CodeEnv.Python
             var usable = matching.Where(i => i.SupportsVenv).ToList();
             if (usable.Count > 0)
             {
-                return usable.OrderByDescending(i => InterpreterDiscovery.ParseVersion(i.Version)).First();
+                return usable.OrderByDescending(i => i.Version).First();
             }
 
             var installed = discovered.Where(i => i.SupportsVenv).Select(i => i.Version).Distinct().ToList();
@@ -75,7 +75,7 @@ namespace CodeEnv.Python
 
         public static string ShortVersion(PythonInterpreter interpreter)
         {
-            var v = InterpreterDiscovery.ParseVersion(interpreter.Version);
+            var v = interpreter.Version;
             return v.Major + "." + v.Minor;
         }
     }

@@ -56,7 +56,7 @@ namespace CodeEnv.Python
             try
             {
                 await builder.CreateVenvAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
-                File.WriteAllText(Path.Combine(building, ReadyFile), new JObject { ["interpreter"] = interpreter.Path, ["version"] = interpreter.Version, ["builtAt"] = venv }.ToString());
+                File.WriteAllText(Path.Combine(building, ReadyFile), new JObject { ["interpreter"] = interpreter.Path, ["version"] = interpreter.Version.ToString(), ["builtAt"] = venv }.ToString());
                 try
                 {
                     Directory.Move(building, seed);

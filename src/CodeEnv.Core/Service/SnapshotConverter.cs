@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Serialization;
@@ -19,11 +20,14 @@ namespace CodeEnv.Service
 
         public override bool CanWrite => false;
 
+        // The lists and named lists on snapshots (ItemList, NamedLists) are JSON arrays and objects, which Json.NET
+        // builds through their constructors itself.
         public override bool CanConvert(Type objectType) =>
             objectType.Assembly == typeof(SnapshotConverter).Assembly
             && objectType.IsClass
             && !objectType.IsAbstract
-            && objectType.GetConstructor(Type.EmptyTypes) == null;
+            && objectType.GetConstructor(Type.EmptyTypes) == null
+            && !typeof(IEnumerable).IsAssignableFrom(objectType);
 
         public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
         {
