@@ -74,6 +74,8 @@ public class PesterServedRoot() : PesterFile("ServedRoot.Tests.ps1");
 
 public class PesterShellAndErrors() : PesterFile("ShellAndErrors.Tests.ps1");
 
+public class PesterUserObjects() : PesterFile("UserObjects.Tests.ps1");
+
 /// <summary>
 /// The pwsh users run: on PATH, or where `dotnet tool install --global PowerShell` puts it (~/.dotnet/tools, which is
 /// not on PATH by default); and the Pester module the test project restores (a PackageDownload of Pester 5.9.1).
