@@ -62,7 +62,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
         /// </summary>
         protected void WriteMatching<T>(IEnumerable<T> items, string requested, Func<T, string> key, Func<CodeEnvException> notFound)
         {
-            var pattern = new WildcardPattern(requested, WildcardOptions.IgnoreCase);
+            var pattern = NamePatterns.Parse(requested);
             var matches = items.Where(item => pattern.IsMatch(key(item))).ToList();
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(requested))
             {
