@@ -1,6 +1,7 @@
 # -Name on the cmdlets that work on envs: several names and wildcards, as Get-CodeEnv takes them, with PowerShell's
 # rules (a literal name that does not exist is one ObjectNotFound error and the other names go on; a wildcard that
-# matches nothing is silent; -WhatIf and -Confirm per matched env).
+# matches nothing is silent; -WhatIf and -Confirm per matched env). And what an unattended session is told when a
+# cmdlet would ask for confirmation.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Initialize-TestRoot | Out-Null
@@ -124,5 +125,32 @@ Describe 'Several names and wildcards on -Name' {
         $name = Get-Help Update-CodeEnv -Parameter Name
         $name.type.name | Should -Be 'String[]'
         $name.globbing | Should -Be 'true'
+    }
+}
+
+Describe 'A confirmation that an unattended session cannot ask for' {
+    It 'is refused in a non-interactive pwsh, saying how to run unattended, and removes nothing' {
+        New-TestEnv 'asks-a'
+        $run = Invoke-UnattendedPwsh "try { Remove-CodeEnv asks-a -ErrorAction Stop } catch { 'id=' + `$_.FullyQualifiedErrorId; 'category=' + `$_.CategoryInfo.Category; 'message=' + `$_.Exception.Message }"
+        $run.Output | Should -BeLike '*id=ConfirmationNotPossible,CodeEnv.Cmdlets.Commands.RemoveCodeEnvCommand*'
+        $run.Output | Should -BeLike '*category=InvalidOperation*'
+        $run.Output | Should -BeLike '*message=Remove-CodeEnv needs confirmation*non-interactive*-Confirm:$false*$ConfirmPreference = ''None''*'
+        $run.Output | Should -Not -BeLike '*failed unexpectedly*'
+        Get-CodeEnv asks-a | Should -Not -BeNullOrEmpty
+    }
+
+    It 'is refused the same way in a pwsh whose input is /dev/null' {
+        New-TestEnv 'asks-b'
+        $run = Invoke-UnattendedPwsh -Interactive -InputFromDevNull 'Remove-CodeEnv asks-b'
+        $run.Error | Should -BeLike '*Remove-CodeEnv needs confirmation*-Confirm:$false*'
+        $run.Error | Should -Not -BeLike '*failed unexpectedly*'
+        Get-CodeEnv asks-b | Should -Not -BeNullOrEmpty
+    }
+
+    It 'is refused for every cmdlet that asks, not only Remove-CodeEnv' {
+        New-TestEnv 'asks-c'
+        $run = Invoke-UnattendedPwsh 'Add-CodeEnvPackage asks-c -Requirement tabulate -Confirm'
+        $run.Error | Should -BeLike '*Add-CodeEnvPackage needs confirmation*-Confirm:$false*'
+        Get-CodeEnvPackage asks-c -Kind Requested | Should -BeNullOrEmpty
     }
 }

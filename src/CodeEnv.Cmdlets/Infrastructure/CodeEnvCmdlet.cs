@@ -73,6 +73,44 @@ namespace CodeEnv.Cmdlets.Infrastructure
         }
 
         /// <summary>
+        /// ShouldProcess as every CodeEnv cmdlet asks it. A session that cannot ask for confirmation (pwsh
+        /// -NonInteractive, input closed or from /dev/null, a host without a user interface) makes the host throw its own
+        /// exception, which would read as a failure of CodeEnv; it ends the call instead with an error that says what
+        /// happened and how to run unattended.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action)
+        {
+            try
+            {
+                return base.ShouldProcess(target, action);
+            }
+            catch (Exception e) when (!IsPipelineControl(e))
+            {
+                ThrowTerminatingError(ErrorRecords.ConfirmationNotPossible(
+                    MyInvocation.MyCommand.Name,
+                    $"\"{action}\" on \"{target}\"",
+                    "add -Confirm:$false to the command, or set $ConfirmPreference = 'None' in the script",
+                    e,
+                    target));
+                return false;
+            }
+        }
+
+        /// <summary>ShouldContinue, the extra question -Force skips, with the same error as <see cref="ShouldProcess"/> where it cannot be asked.</summary>
+        protected new bool ShouldContinue(string query, string caption)
+        {
+            try
+            {
+                return base.ShouldContinue(query, caption);
+            }
+            catch (Exception e) when (!IsPipelineControl(e))
+            {
+                ThrowTerminatingError(ErrorRecords.ConfirmationNotPossible(MyInvocation.MyCommand.Name, $"\"{caption}\"", "add -Force to the command", e, null));
+                return false;
+            }
+        }
+
+        /// <summary>
         /// Runs one item's work; an engine error becomes a non-terminating error for that item, which -ErrorAction
         /// silences as a script expects. Returns whether the work succeeded.
         /// </summary>
