@@ -1,7 +1,7 @@
 # -Name on the cmdlets that work on envs: several names and wildcards, as Get-CodeEnv takes them, with PowerShell's
 # rules (a literal name that does not exist is one ObjectNotFound error and the other names go on; a wildcard that
 # matches nothing is silent; -WhatIf and -Confirm per matched env). And what an unattended session is told when a
-# cmdlet would ask for confirmation.
+# cmdlet would ask for confirmation, and what -Verbose says of the env's lock.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Initialize-TestRoot | Out-Null
@@ -152,5 +152,15 @@ Describe 'A confirmation that an unattended session cannot ask for' {
         $run = Invoke-UnattendedPwsh 'Add-CodeEnvPackage asks-c -Requirement tabulate -Confirm'
         $run.Error | Should -BeLike '*Add-CodeEnvPackage needs confirmation*-Confirm:$false*'
         Get-CodeEnvPackage asks-c -Kind Requested | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'What -Verbose says of the lock of each env' {
+    It 'says once per env how long Update-CodeEnv held its lock' {
+        New-TestEnv 'lock-a', 'lock-b'
+        Update-CodeEnv lock-a | Out-Null    # the first update runs pip; the second decides without it
+        $verbose = Update-CodeEnv lock-a, lock-b -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose | Where-Object Message -like "*held the lock of 'lock-a'*").Count | Should -Be 1
+        @($verbose | Where-Object Message -like "*held the lock of 'lock-b'*").Count | Should -Be 1
     }
 }
