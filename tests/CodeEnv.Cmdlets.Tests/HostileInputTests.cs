@@ -64,7 +64,12 @@ public class HostileInputTests : IClassFixture<HostileInputTests.SharedRoot>
         lock (shared)
         {
             var before = shared.Snapshot();
-            foreach (var script in new[] { "New-CodeEnv -Name $args[0] -PythonVersion 3.12 -NoInstall", "Set-CodeEnv -Name $args[0] -Description x", "Remove-CodeEnv -Name $args[0] -Confirm:$false", "Update-CodeEnv -Name $args[0]" })
+            // Set-, Remove- and Update-CodeEnv read a name with * ? [ ] as a wildcard pattern over the existing envs
+            // (tests/pester/Names.Tests.ps1); New-CodeEnv, which makes the name, refuses it.
+            var scripts = System.Management.Automation.WildcardPattern.ContainsWildcardCharacters(name)
+                ? new[] { "New-CodeEnv -Name $args[0] -PythonVersion 3.12 -NoInstall" }
+                : new[] { "New-CodeEnv -Name $args[0] -PythonVersion 3.12 -NoInstall", "Set-CodeEnv -Name $args[0] -Description x", "Remove-CodeEnv -Name $args[0] -Confirm:$false", "Update-CodeEnv -Name $args[0]" };
+            foreach (var script in scripts)
             {
                 var error = shared.Session.Run(script, name).AllErrors.Single();
                 Assert.Contains(error.CategoryInfo.Category, new[] { ErrorCategory.InvalidArgument });

@@ -9,14 +9,29 @@ namespace CodeEnv.Cmdlets.Tests;
 /// </summary>
 public static class OsUserShell
 {
+    private const string FolderPrefix = "codeenv-shell-";
+
+    // One copy per test process, named after it: codeenv-shell-<pid>-<random>. It is deleted once the whole assembly has
+    // run (CmdletTestFramework; the services and shells started from it end with their tests), and one that a killed
+    // test process left is deleted by the next test process that makes a copy.
     private static readonly Lazy<string> SharedShell = new(() =>
     {
-        var folder = Path.Combine(Path.GetTempPath(), "codeenv-shell-" + Guid.NewGuid().ToString("N")[..8]);
+        DeleteCopiesOfEndedProcesses();
+        var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
         CopyFolder(Path.GetDirectoryName(RepoPaths.Shell)!, folder);
         CopyFolder(RepoPaths.ModuleFolder, Path.Combine(folder, "CodeEnv"));
         Assert.Equal(0, ChildProcess.Run("chmod", "-R", "a+rX", folder).ExitCode);
         return Path.Combine(folder, Path.GetFileName(RepoPaths.Shell));
     });
+
+    /// <summary>Deletes this process's copy of the shell, if it made one: when no test will start it again.</summary>
+    public static void DeleteCopy()
+    {
+        if (SharedShell.IsValueCreated)
+        {
+            DeleteFolder(Path.GetDirectoryName(SharedShell.Value)!);
+        }
+    }
 
     /// <summary>Starts codeenv as <paramref name="user"/> with these arguments, in a plain environment (no pyenv, HOME in /tmp).</summary>
     public static Process Start(string user, IEnumerable<string> arguments)
@@ -46,6 +61,46 @@ public static class OsUserShell
         var command = arguments.Length == 0 ? script : $"& {{ {script} }} {string.Join(" ", arguments.Select(a => "'" + a.Replace("'", "''") + "'"))}";
         using var process = Start(user, new[] { "-Command", command });
         return ShellProcess.Wait(process);
+    }
+
+    // Only copies whose process has ended: another test run on this machine may be using its own copy right now.
+    private static void DeleteCopiesOfEndedProcesses()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var owner = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+            if (int.TryParse(owner, out var pid) && !IsRunning(pid))
+            {
+                DeleteFolder(folder);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static void CopyFolder(string from, string to)

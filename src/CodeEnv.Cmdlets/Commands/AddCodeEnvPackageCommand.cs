@@ -10,14 +10,16 @@ namespace CodeEnv.Cmdlets.Commands
     public sealed class AddCodeEnvPackageCommand : PackageListCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public override string Name { get; set; } = "";
+        public override string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         public string[] Requirement { get; set; } = new string[0];
 
         protected override void ProcessRecord() =>
-            Save(Name, "Add " + string.Join(", ", Requirement), (packages, reporter, token) => packages.AddPackages(Name, Requirement, reporter, token));
+            Save(Name, "Add " + string.Join(", ", Requirement), (packages, name, reporter, token) => packages.AddPackages(name, Requirement, reporter, token));
     }
 }

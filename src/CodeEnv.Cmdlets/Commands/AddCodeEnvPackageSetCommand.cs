@@ -10,8 +10,10 @@ namespace CodeEnv.Cmdlets.Commands
     public sealed class AddCodeEnvPackageSetCommand : PackageListCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public override string Name { get; set; } = "";
+        public override string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -19,6 +21,6 @@ namespace CodeEnv.Cmdlets.Commands
         public string[] SetName { get; set; } = new string[0];
 
         protected override void ProcessRecord() =>
-            Save(Name, "Add the package sets " + string.Join(", ", SetName), (packages, reporter, token) => packages.AddPackageSets(Name, SetName, reporter, token));
+            Save(Name, "Add the package sets " + string.Join(", ", SetName), (packages, name, reporter, token) => packages.AddPackageSets(name, SetName, reporter, token));
     }
 }

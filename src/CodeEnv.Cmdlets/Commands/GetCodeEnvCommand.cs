@@ -28,9 +28,10 @@ namespace CodeEnv.Cmdlets.Commands
             if (ContainerConfig != null)
             {
                 // -Name still narrows the list, so both filters can be combined.
-                var patterns = (Name ?? new[] { "*" }).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+                IReadOnlyList<WildcardPattern> patterns = new List<WildcardPattern>();
                 IReadOnlyList<(string Name, EnvironmentInfo? Environment, Errors.CodeEnvException? Error)> included = new List<(string, EnvironmentInfo?, Errors.CodeEnvException?)>();
-                if (ForItem(ContainerConfig, () => included = Engine().Environments.IncludedIn(ContainerConfig)))
+                if (ForItem(Name, () => patterns = (Name ?? new[] { "*" }).Select(NamePatterns.Parse).ToList())
+                    && ForItem(ContainerConfig, () => included = Engine().Environments.IncludedIn(ContainerConfig)))
                 {
                     // An env that cannot be read may or may not be included: its error says so, instead of a silent gap.
                     foreach (var (name, environment, error) in included.Where(r => patterns.Any(p => p.IsMatch(r.Name))))
@@ -55,9 +56,8 @@ namespace CodeEnv.Cmdlets.Commands
                 if (WildcardPattern.ContainsWildcardCharacters(requested))
                 {
                     // A wildcard that matches nothing is silent, as in Get-ChildItem.
-                    var pattern = new WildcardPattern(requested, WildcardOptions.IgnoreCase);
                     IReadOnlyList<(string Name, EnvironmentInfo? Environment, Errors.CodeEnvException? Error)> matches = new List<(string, EnvironmentInfo?, Errors.CodeEnvException?)>();
-                    if (!ForItem(requested, () => matches = service!.GetMany(service.Names().Where(pattern.IsMatch).ToList())))
+                    if (!ForItem(requested, () => matches = service!.GetMany(EnvNamesMatching(requested))))
                     {
                         continue;
                     }

@@ -9,16 +9,21 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(HistoryEntry))]
     public sealed class GetCodeEnvHistoryCommand : RootCmdlet
     {
-        /// <summary>The env; without it, the history of the root settings.</summary>
+        /// <summary>The envs (names, or wildcard patterns); without it, the history of the root settings.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string? Name { get; set; }
+        public string[]? Name { get; set; }
 
-        protected override void ProcessRecord() =>
-            ForItem(Name, () =>
+        protected override void ProcessRecord()
+        {
+            if (Name == null || Name.Length == 0 || (Name.Length == 1 && string.IsNullOrEmpty(Name[0])))
             {
-                var service = Engine().History;
-                WriteObject(string.IsNullOrEmpty(Name) ? service.GetRoot() : service.Get(Name!), enumerateCollection: true);
-            });
+                ForItem(null, () => WriteObject(Engine().History.GetRoot(), enumerateCollection: true));
+                return;
+            }
+
+            ForEachEnv(Name, name => WriteObject(Engine().History.Get(name), enumerateCollection: true));
+        }
     }
 }

@@ -9,9 +9,12 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(InstalledPackage))]
     public sealed class GetCodeEnvInstalledPackageCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         [Parameter(Position = 1)]
         [SupportsWildcards]
@@ -20,9 +23,9 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            ForItem(Name, () =>
+            ForEachEnv(Name, name =>
             {
-                var installed = Engine().Environments.InstalledPackages(Name);
+                var installed = Engine().Environments.InstalledPackages(name);
                 if (PackageName == null)
                 {
                     WriteObject(installed, enumerateCollection: true);
@@ -39,7 +42,7 @@ namespace CodeEnv.Cmdlets.Commands
                         () => new Errors.CodeEnvException(
                             Errors.ErrorKind.NotFound,
                             "InstalledPackageNotFound",
-                            $"The package '{requested}' is not installed in the env '{Name}'.",
+                            $"The package '{requested}' is not installed in the env '{name}'.",
                             requested));
                 }
             });

@@ -10,18 +10,21 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(LogEntry))]
     public sealed class GetCodeEnvLogCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
         public int? Last { get; set; }
 
         protected override void ProcessRecord() =>
-            ForItem(Name, () =>
+            ForEachEnv(Name, name =>
             {
-                var logs = Engine().Environments.Logs(Name);
+                var logs = Engine().Environments.Logs(name);
                 WriteObject(Last == null ? logs : logs.Take(Last.Value), enumerateCollection: true);
             });
     }

@@ -10,17 +10,20 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(PackageRequirement))]
     public sealed class GetCodeEnvPackageCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         [Parameter]
         public PackageKind? Kind { get; set; }
 
         protected override void ProcessRecord() =>
-            ForItem(Name, () =>
+            ForEachEnv(Name, name =>
             {
-                WriteObject(Engine().Packages.Get(Name).Where(p => Kind == null || p.Kind == Kind), enumerateCollection: true);
+                WriteObject(Engine().Packages.Get(name).Where(p => Kind == null || p.Kind == Kind), enumerateCollection: true);
             });
     }
 }

@@ -9,11 +9,14 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(PermissionEntry))]
     public sealed class GetCodeEnvPermissionCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         protected override void ProcessRecord() =>
-            ForItem(Name, () => WriteObject(Engine().Permissions.Get(Name), enumerateCollection: true));
+            ForEachEnv(Name, name => WriteObject(Engine().Permissions.Get(name), enumerateCollection: true));
     }
 }

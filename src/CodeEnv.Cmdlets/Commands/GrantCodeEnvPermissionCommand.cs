@@ -10,9 +10,12 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(PermissionEntry))]
     public sealed class GrantCodeEnvPermissionCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -26,18 +29,18 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            ForItem(Name, () =>
+            ForEachEnv(Name, name =>
             {
                 var service = Engine().Permissions;
-                if (!ShouldProcess(Name, $"Grant {Permission} to the group '{Group}'"))
+                if (!ShouldProcess(name, $"Grant {Permission} to the group '{Group}'"))
                 {
                     return;
                 }
 
-                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Grant(Name, Group, Permission, reporter, token)));
+                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Grant(name, Group, Permission, reporter, token)));
                 if (PassThru)
                 {
-                    WriteObject(service.Get(Name), enumerateCollection: true);
+                    WriteObject(service.Get(name), enumerateCollection: true);
                 }
             });
         }

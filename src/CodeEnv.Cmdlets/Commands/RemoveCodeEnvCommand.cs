@@ -10,10 +10,12 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(void))]
     public sealed class RemoveCodeEnvCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         /// <summary>Skips the extra confirmation asked before removing an env whose env.json cannot be read.</summary>
         [Parameter]
@@ -21,21 +23,20 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            ForItem(Name, () =>
+            ForEachEnv(Name, name =>
             {
-                EnvironmentName.Validate(Name);
                 var engine = Engine();
                 string? damage = null;
                 try
                 {
-                    engine.Environments.Get(Name);
+                    engine.Environments.Get(name);
                 }
                 catch (CodeEnvException e) when (e.Kind == ErrorKind.InvalidData)
                 {
                     damage = e.Message;
                 }
 
-                if (!ShouldProcess($"{Name} in {engine.Root.Root}", "Remove CodeEnv environment"))
+                if (!ShouldProcess($"{name} in {engine.Root.Root}", "Remove CodeEnv environment"))
                 {
                     return;
                 }
@@ -47,7 +48,7 @@ namespace CodeEnv.Cmdlets.Commands
 
                 RunEngine((reporter, token) =>
                 {
-                    engine.Lifecycle.Remove(Name, reporter, token);
+                    engine.Lifecycle.Remove(name, reporter, token);
                     return System.Threading.Tasks.Task.FromResult(true);
                 });
             });

@@ -13,8 +13,10 @@ namespace CodeEnv.Cmdlets.Commands
         private const string ByInputObject = "ByInputObject";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public override string Name { get; set; } = "";
+        public override string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByName)]
         [ValidateNotNullOrEmpty]
@@ -29,7 +31,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             if (ParameterSetName == ByName)
             {
-                Save(Name, "Remove " + string.Join(", ", PackageName), (packages, reporter, token) => packages.RemovePackages(Name, PackageName, reporter, token));
+                Save(Name, "Remove " + string.Join(", ", PackageName), (packages, name, reporter, token) => packages.RemovePackages(name, PackageName, reporter, token));
                 return;
             }
 
@@ -37,7 +39,7 @@ namespace CodeEnv.Cmdlets.Commands
             // name, which would otherwise take the package's Name for the env's.
             var requirement = InputObject!;
             Root = requirement.Root;
-            Save(requirement.EnvironmentName, "Remove " + requirement.Name, (packages, reporter, token) => packages.RemovePackages(requirement.EnvironmentName, new[] { requirement.Name }, reporter, token));
+            Save(new[] { requirement.EnvironmentName }, "Remove " + requirement.Name, (packages, name, reporter, token) => packages.RemovePackages(name, new[] { requirement.Name }, reporter, token));
         }
     }
 }

@@ -10,9 +10,12 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(PermissionEntry))]
     public sealed class RevokeCodeEnvPermissionCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -27,18 +30,18 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            ForItem(Name, () =>
+            ForEachEnv(Name, name =>
             {
                 var service = Engine().Permissions;
-                if (!ShouldProcess(Name, $"Revoke {Permission?.ToString() ?? "every right"} from the group '{Group}'"))
+                if (!ShouldProcess(name, $"Revoke {Permission?.ToString() ?? "every right"} from the group '{Group}'"))
                 {
                     return;
                 }
 
-                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Revoke(Name, Group, Permission, reporter, token)));
+                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Revoke(name, Group, Permission, reporter, token)));
                 if (PassThru)
                 {
-                    WriteObject(service.Get(Name), enumerateCollection: true);
+                    WriteObject(service.Get(name), enumerateCollection: true);
                 }
             });
         }

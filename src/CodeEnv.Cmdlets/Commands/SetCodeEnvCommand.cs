@@ -10,10 +10,12 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(EnvironmentInfo))]
     public sealed class SetCodeEnvCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
@@ -45,11 +47,10 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            ForItem(Name, () =>
+            ForEachEnv(Name, name =>
             {
-                EnvironmentName.Validate(Name);
                 var service = Engine().Lifecycle;
-                if (!ShouldProcess(Name, "Set CodeEnv environment"))
+                if (!ShouldProcess(name, "Set CodeEnv environment"))
                 {
                     return;
                 }
@@ -63,7 +64,7 @@ namespace CodeEnv.Cmdlets.Commands
                     ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
                 };
-                var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Set(Name, change, reporter, token)));
+                var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Set(name, change, reporter, token)));
 
                 if (PassThru)
                 {

@@ -15,8 +15,10 @@ namespace CodeEnv.Cmdlets.Commands
         private const string FromFile = "FromFile";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public override string Name { get; set; } = "";
+        public override string[] Name { get; set; } = new string[0];
 
         /// <summary>The new list, one requirements.txt line per string; an empty array clears it.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = FromLines)]
@@ -39,7 +41,7 @@ namespace CodeEnv.Cmdlets.Commands
                 lines = read!;
             }
 
-            Save(Name, "Replace the requested packages", (packages, reporter, token) => packages.SetPackages(Name, lines, reporter, token));
+            Save(Name, "Replace the requested packages", (packages, name, reporter, token) => packages.SetPackages(name, lines, reporter, token));
         }
     }
 }

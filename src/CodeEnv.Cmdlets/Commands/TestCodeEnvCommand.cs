@@ -10,9 +10,12 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(bool))]
     public sealed class TestCodeEnvCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         /// <summary>Returns only $true (Healthy) or $false, as Test-Path does.</summary>
         [Parameter]
@@ -20,10 +23,10 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            ForItem(Name, () =>
+            ForEachEnv(Name, name =>
             {
                 var service = Engine().Lifecycle;
-                var report = RunEngine((reporter, token) => service.TestAsync(Name, token));
+                var report = RunEngine((reporter, token) => service.TestAsync(name, token));
                 WriteObject(Quiet ? (object)(report.Status == HealthStatus.Healthy) : report);
             });
         }

@@ -10,10 +10,12 @@ namespace CodeEnv.Cmdlets.Commands
     [OutputType(typeof(EnvironmentInfo))]
     public sealed class UpdateCodeEnvCommand : RootCmdlet
     {
+        /// <summary>The envs: names, or wildcard patterns that stand for every env they match.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
+        [SupportsWildcards]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
-        public string Name { get; set; } = "";
+        public string[] Name { get; set; } = new string[0];
 
         [Parameter]
         public SwitchParameter Upgrade { get; set; }
@@ -29,18 +31,17 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            ForItem(Name, () =>
+            ForEachEnv(Name, name =>
             {
-                EnvironmentName.Validate(Name);
                 var service = Engine().Lifecycle;
                 var what = Rebuild ? "Rebuild the venv and install the packages" : Upgrade ? "Upgrade the packages" : "Install the packages";
-                if (!ShouldProcess(Name, what + (Sync ? ", removing what is not needed" : "")))
+                if (!ShouldProcess(name, what + (Sync ? ", removing what is not needed" : "")))
                 {
                     return;
                 }
 
                 var options = new UpdateOptions { Upgrade = Upgrade, Rebuild = Rebuild, Sync = Sync };
-                var updated = RunEngine((reporter, token) => service.UpdateAsync(Name, options, reporter, token));
+                var updated = RunEngine((reporter, token) => service.UpdateAsync(name, options, reporter, token));
                 if (PassThru)
                 {
                     WriteObject(updated);

@@ -62,7 +62,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
         /// </summary>
         protected void WriteMatching<T>(IEnumerable<T> items, string requested, Func<T, string> key, Func<CodeEnvException> notFound)
         {
-            var pattern = new WildcardPattern(requested, WildcardOptions.IgnoreCase);
+            var pattern = NamePatterns.Parse(requested);
             var matches = items.Where(item => pattern.IsMatch(key(item))).ToList();
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(requested))
             {
@@ -70,6 +70,44 @@ namespace CodeEnv.Cmdlets.Infrastructure
             }
 
             WriteObject(matches, enumerateCollection: true);
+        }
+
+        /// <summary>
+        /// ShouldProcess as every CodeEnv cmdlet asks it. A session that cannot ask for confirmation (pwsh
+        /// -NonInteractive, input closed or from /dev/null, a host without a user interface) makes the host throw its own
+        /// exception, which would read as a failure of CodeEnv; it ends the call instead with an error that says what
+        /// happened and how to run unattended.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action)
+        {
+            try
+            {
+                return base.ShouldProcess(target, action);
+            }
+            catch (Exception e) when (!IsPipelineControl(e))
+            {
+                ThrowTerminatingError(ErrorRecords.ConfirmationNotPossible(
+                    MyInvocation.MyCommand.Name,
+                    $"\"{action}\" on \"{target}\"",
+                    "add -Confirm:$false to the command, or set $ConfirmPreference = 'None' in the script",
+                    e,
+                    target));
+                return false;
+            }
+        }
+
+        /// <summary>ShouldContinue, the extra question -Force skips, with the same error as <see cref="ShouldProcess"/> where it cannot be asked.</summary>
+        protected new bool ShouldContinue(string query, string caption)
+        {
+            try
+            {
+                return base.ShouldContinue(query, caption);
+            }
+            catch (Exception e) when (!IsPipelineControl(e))
+            {
+                ThrowTerminatingError(ErrorRecords.ConfirmationNotPossible(MyInvocation.MyCommand.Name, $"\"{caption}\"", "add -Force to the command", e, null));
+                return false;
+            }
         }
 
         /// <summary>

@@ -13,6 +13,19 @@ namespace CodeEnv.Cmdlets.Infrastructure
         public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
+        /// <summary>
+        /// A confirmation the session cannot ask for: the host threw <paramref name="hostError"/> instead of asking. It ends
+        /// the call, since no later item could be confirmed either.
+        /// </summary>
+        public static ErrorRecord ConfirmationNotPossible(string cmdlet, string question, string fix, Exception hostError, object? target) =>
+            new ErrorRecord(
+                new InvalidOperationException(
+                    $"{cmdlet} needs confirmation for {question}, and this session cannot ask for it: it is non-interactive (pwsh -NonInteractive, or its input is closed). To run it unattended, {fix}; -WhatIf shows what it would do. (The host said: {hostError.Message})",
+                    hostError),
+                "ConfirmationNotPossible",
+                ErrorCategory.InvalidOperation,
+                target);
+
         /// <summary>An exception the engine did not anticipate: still a clean record, never a raw stack trace.</summary>
         public static ErrorRecord Unexpected(Exception e, object? target) =>
             new ErrorRecord(e, "CodeEnvUnexpectedError", ErrorCategory.NotSpecified, target)

@@ -17,8 +17,8 @@ namespace CodeEnv.Cmdlets.Infrastructure
         // Envs saved by this call and waiting for their one update, in the order they were first saved.
         private readonly List<(ICodeEnvEngine Engine, string Root, string Name)> pendingUpdates = new List<(ICodeEnvEngine, string, string)>();
 
-        /// <summary>The env whose lists change.</summary>
-        public abstract string Name { get; set; }
+        /// <summary>The envs whose lists change: names, or wildcard patterns that stand for every env they match.</summary>
+        public abstract string[] Name { get; set; }
 
         /// <summary>Also installs the saved lists, as Update-CodeEnv does.</summary>
         [Parameter]
@@ -27,18 +27,18 @@ namespace CodeEnv.Cmdlets.Infrastructure
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected void Save(string envName, string action, Func<IPackageService, IOperationReporter, System.Threading.CancellationToken, EnvironmentInfo> save)
+        /// <summary>Saves the change <paramref name="save"/> makes to each env <paramref name="envNames"/> stand for, after ShouldProcess for that env.</summary>
+        protected void Save(IEnumerable<string> envNames, string action, Func<IPackageService, string, IOperationReporter, System.Threading.CancellationToken, EnvironmentInfo> save)
         {
-            ForItem(envName, () =>
+            ForEachEnv(envNames, envName =>
             {
-                EnvironmentName.Validate(envName);
                 var engine = Engine();
                 if (!ShouldProcess(envName, action + (Update ? " and update" : "")))
                 {
                     return;
                 }
 
-                var saved = RunEngine((reporter, token) => Task.FromResult(save(engine.Packages, reporter, token)));
+                var saved = RunEngine((reporter, token) => Task.FromResult(save(engine.Packages, envName, reporter, token)));
                 if (Update)
                 {
                     if (!pendingUpdates.Any(p => p.Root == saved.Root && string.Equals(p.Name, saved.Name, StringComparison.OrdinalIgnoreCase)))

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using CodeEnv.Operations;
 using CodeEnv.Security;
@@ -47,6 +49,40 @@ namespace CodeEnv.Cmdlets.Infrastructure
             remote = Connect(served);
             return remote;
         }
+
+        /// <summary>
+        /// Runs <paramref name="work"/> once for every env that the -Name values stand for: the one rule of every cmdlet
+        /// that takes several env names. A literal name stands for itself: one that is not a valid name is a
+        /// CodeEnvNameInvalid error, and one that does not exist the engine's CodeEnvNotFound error. A wildcard stands for
+        /// every env whose name it matches (<see cref="EnvNamesMatching"/>), and for none, silently, when it matches
+        /// none. Each env's failure is its own non-terminating error, and the other names go on; an env named twice runs
+        /// once. Cmdlets that change envs call ShouldProcess inside <paramref name="work"/>, so -WhatIf and -Confirm
+        /// name each matched env.
+        /// </summary>
+        protected void ForEachEnv(IEnumerable<string> requested, Action<string> work)
+        {
+            var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var value in requested)
+            {
+                IReadOnlyList<string> names = new[] { value };
+                if (WildcardPattern.ContainsWildcardCharacters(value) && !ForItem(value, () => names = EnvNamesMatching(value)))
+                {
+                    continue;
+                }
+
+                foreach (var name in names.Where(done.Add))
+                {
+                    ForItem(name, () =>
+                    {
+                        EnvironmentName.Validate(name);
+                        work(name);
+                    });
+                }
+            }
+        }
+
+        /// <summary>The names of the envs of the root that a wildcard pattern matches, in any letter case; what Get-CodeEnv lists for it.</summary>
+        protected IReadOnlyList<string> EnvNamesMatching(string pattern) => NamePatterns.EnvNamesMatching(Engine().Environments, pattern);
 
         public void Dispose()
         {

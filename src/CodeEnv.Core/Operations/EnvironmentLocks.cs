@@ -28,13 +28,30 @@ namespace CodeEnv.Operations
             this.clock = clock;
         }
 
-        /// <summary>The env's metadata lock: held for the milliseconds of a read-modify-write of its files, never while a process runs.</summary>
-        public FileLock Acquire(string canonicalName, string operation, RootSettingsDocument settings, IOperationReporter reporter, CancellationToken cancellation)
+        /// <summary>
+        /// The env's metadata lock: held for the milliseconds of a read-modify-write of its files, never while a process
+        /// runs. An operation that takes it several times passes its <paramref name="holds"/>, which says how long once
+        /// the operation ends; otherwise the release says it.
+        /// </summary>
+        public FileLock Acquire(string canonicalName, string operation, RootSettingsDocument settings, IOperationReporter reporter, CancellationToken cancellation, LockHoldReport? holds = null)
         {
             var subject = $"The env '{canonicalName}'";
             var held = AcquireWaiting(paths.EnvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, reporter, cancellation);
             TakeOver(held, canonicalName, reporter, files: true);
-            held.Released = time => reporter.Verbose($"{operation} held the lock of '{canonicalName}' for {time.TotalMilliseconds:0} ms.");
+            if (holds != null)
+            {
+                held.Released = holds.Add;
+            }
+            else
+            {
+                var once = new LockHoldReport(operation, canonicalName, reporter);
+                held.Released = time =>
+                {
+                    once.Add(time);
+                    once.Dispose();
+                };
+            }
+
             return held;
         }
 

@@ -25,7 +25,8 @@ namespace CodeEnv.Operations
         /// <param name="minimum">The right the operation needs whatever it changes; never None.</param>
         /// <param name="change">Changes the definition in place; may throw to refuse the change.</param>
         /// <param name="outdatedDetail">Why the env is Outdated when the change touched what is installed.</param>
-        public EnvironmentInfo Apply(string name, string operation, EnvironmentRight minimum, Action<EnvironmentDefinition, RootSettingsDocument, CallerIdentity> change, IOperationReporter reporter, CancellationToken cancellation, string? outdatedDetail = null)
+        /// <param name="lockHolds">For an operation that takes the env's lock again afterwards: where this hold is counted.</param>
+        public EnvironmentInfo Apply(string name, string operation, EnvironmentRight minimum, Action<EnvironmentDefinition, RootSettingsDocument, CallerIdentity> change, IOperationReporter reporter, CancellationToken cancellation, string? outdatedDetail = null, LockHoldReport? lockHolds = null)
         {
             if (minimum == EnvironmentRight.None)
             {
@@ -35,7 +36,7 @@ namespace CodeEnv.Operations
             var canonical = context.Canonical(name);
             var settings = context.Settings();
             var caller = context.Caller;
-            using (context.Locks.Acquire(canonical, operation, settings, reporter, cancellation))
+            using (context.Locks.Acquire(canonical, operation, settings, reporter, cancellation, lockHolds))
             {
                 var before = context.Store.Read(canonical);
                 AccessPolicy.Require(before, settings, caller, minimum, $"run {operation} on");

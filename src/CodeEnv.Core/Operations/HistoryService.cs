@@ -54,8 +54,9 @@ namespace CodeEnv.Operations
 
             var settings = context.Settings();
             using (var venvLock = context.Locks.AcquireVenv(canonical, RestoreActivity, settings, reporter, cancellation))
+            using (var lockHolds = new LockHoldReport(RestoreActivity, canonical, reporter))
             {
-                Restore(canonical, revision, reporter, cancellation);
+                Restore(canonical, revision, reporter, cancellation, lockHolds);
                 var definition = context.Store.Read(canonical);
                 settings = context.Settings();
                 var lines = EnvironmentRequirements.AllLines(definition, settings);
@@ -74,7 +75,7 @@ namespace CodeEnv.Operations
                     reporter.Verbose($"'{canonical}' runs the kept venv built for revision {kept.Installed.Revision} (generation {kept.Generation}); pip was not started.");
                     var installed = Json.Clone(kept.Installed);
                     installed.Revision = definition.Revision;
-                    return updater.RecordState(definition, installed, EnvironmentState.Ready, null, settings, reporter);
+                    return updater.RecordState(definition, installed, EnvironmentState.Ready, null, settings, lockHolds, reporter);
                 }
 
                 var exact = context.Store.ReadInstalledOf(canonical, revision);
@@ -82,11 +83,11 @@ namespace CodeEnv.Operations
                     ? $"No venv of revision {revision} is kept and it was never installed; installing its lines."
                     : $"No venv of revision {revision} is kept; rebuilding exactly the {exact.Packages.Count} packages it had installed.");
                 var options = new UpdateOptions { Rebuild = true, Constraints = exact?.Packages.Select(p => p.ToString()).ToList() ?? new List<string>() };
-                return await updater.UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, reporter, cancellation).ConfigureAwait(false);
+                return await updater.UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, lockHolds, reporter, cancellation).ConfigureAwait(false);
             }
         }
 
-        private EnvironmentInfo Restore(string name, int revision, IOperationReporter reporter, CancellationToken cancellation)
+        private EnvironmentInfo Restore(string name, int revision, IOperationReporter reporter, CancellationToken cancellation, LockHoldReport? lockHolds = null)
         {
             var canonical = context.Canonical(name);
             var old = context.Store.Definitions(canonical).History().FirstOrDefault(r => r.Revision == revision)?.Definition
@@ -126,7 +127,8 @@ namespace CodeEnv.Operations
                 },
                 reporter,
                 cancellation,
-                outdatedDetail: $"Restored the packages of revision {revision}; Update-CodeEnv installs them.");
+                outdatedDetail: $"Restored the packages of revision {revision}; Update-CodeEnv installs them.",
+                lockHolds: lockHolds);
         }
 
         private HistoryEntry Entry<TDocument>(string name, RevisionRecord<TDocument> record, bool hasKeptVenv)

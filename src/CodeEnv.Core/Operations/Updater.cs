@@ -42,21 +42,25 @@ namespace CodeEnv.Operations
             var canonical = context.Canonical(name);
             var settings = context.Settings();
             using (var venvLock = context.Locks.AcquireVenv(canonical, UpdateActivity, settings, reporter, cancellation))
+            using (var lockHolds = new LockHoldReport(UpdateActivity, canonical, reporter))
             {
                 EnvironmentDefinition definition;
-                using (context.Locks.Acquire(canonical, UpdateActivity, settings, reporter, cancellation))
+                using (context.Locks.Acquire(canonical, UpdateActivity, settings, reporter, cancellation, lockHolds))
                 {
                     definition = context.Store.Read(canonical);
                     AccessPolicy.Require(definition, settings, context.Caller, EnvironmentRight.UpdatePackages, "update");
                     RegisteredVenvs.RequireManaged(definition, UpdateActivity);
                 }
 
-                return await UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, reporter, cancellation).ConfigureAwait(false);
+                return await UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, lockHolds, reporter, cancellation).ConfigureAwait(false);
             }
         }
 
-        /// <summary>The update itself, for a caller that holds the env's venv lock and has checked the caller's right.</summary>
-        public async Task<EnvironmentInfo> UpdateHeldAsync(EnvironmentDefinition definition, RootSettingsDocument settings, UpdateOptions options, Action<int> childStarted, IOperationReporter reporter, CancellationToken cancellation)
+        /// <summary>
+        /// The update itself, for a caller that holds the env's venv lock and has checked the caller's right; the metadata
+        /// lock it takes to record the state counts in the caller's <paramref name="lockHolds"/>.
+        /// </summary>
+        public async Task<EnvironmentInfo> UpdateHeldAsync(EnvironmentDefinition definition, RootSettingsDocument settings, UpdateOptions options, Action<int> childStarted, LockHoldReport lockHolds, IOperationReporter reporter, CancellationToken cancellation)
         {
             var canonical = definition.Name;
             var replaced = options.Rebuild ? null : ServingVenvProblem(definition);
@@ -76,11 +80,11 @@ namespace CodeEnv.Operations
                 var (satisfied, record) = await SatisfiedWithoutPipAsync(definition, settings, options, reporter, cancellation).ConfigureAwait(false);
                 if (satisfied)
                 {
-                    return RecordState(definition, record, EnvironmentState.Ready, null, settings, reporter);
+                    return RecordState(definition, record, EnvironmentState.Ready, null, settings, lockHolds, reporter);
                 }
             }
 
-            RecordState(definition, null, EnvironmentState.Updating, null, settings, reporter);
+            RecordState(definition, null, EnvironmentState.Updating, null, settings, lockHolds, reporter);
             try
             {
                 BuiltVenv built;
@@ -91,7 +95,7 @@ namespace CodeEnv.Operations
                 }
 
                 Activate(definition.Name, built, settings, reporter);
-                return RecordState(definition, built.Installed, EnvironmentState.Ready, null, settings, reporter);
+                return RecordState(definition, built.Installed, EnvironmentState.Ready, null, settings, lockHolds, reporter);
             }
             catch (Exception failure)
             {
@@ -103,6 +107,7 @@ namespace CodeEnv.Operations
                     stopped ? EnvironmentState.Outdated : EnvironmentState.Failed,
                     (stopped ? $"Update-CodeEnv was stopped at {context.Clock.UtcNow:u}; run it again to finish." : "Update-CodeEnv failed: " + failure.Message) + stillServing,
                     settings,
+                    lockHolds,
                     reporter);
                 if (failure is CodeEnvException || failure is OperationCanceledException)
                 {
@@ -119,11 +124,12 @@ namespace CodeEnv.Operations
 
         /// <summary>
         /// Records an update's state (Updating, then its outcome) under the env's metadata lock, on the definition as it is now, and
-        /// installed.json when there is one to record. Ready becomes Outdated when the lists changed meanwhile.
+        /// installed.json when there is one to record. Ready becomes Outdated when the lists changed meanwhile. The lock is
+        /// taken in the name of the operation of <paramref name="lockHolds"/> (an update or a restore), and counted there.
         /// </summary>
-        public EnvironmentInfo RecordState(EnvironmentDefinition built, InstalledLock? installed, EnvironmentState state, string? detail, RootSettingsDocument settings, IOperationReporter reporter)
+        public EnvironmentInfo RecordState(EnvironmentDefinition built, InstalledLock? installed, EnvironmentState state, string? detail, RootSettingsDocument settings, LockHoldReport lockHolds, IOperationReporter reporter)
         {
-            using (context.Locks.Acquire(built.Name, UpdateActivity, settings, reporter, CancellationToken.None))
+            using (context.Locks.Acquire(built.Name, lockHolds.Operation, settings, reporter, CancellationToken.None, lockHolds))
             {
                 var current = context.Store.Read(built.Name);
                 if (installed != null)

@@ -1,0 +1,27 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+[assembly: TestFramework("CodeEnv.Cmdlets.Tests.CmdletTestFramework", "CodeEnv.Cmdlets.Tests")]
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>
+/// xunit's own test framework, plus the cleanup that can only run once the whole assembly has run: what several test
+/// classes share for the life of the test process (the copy of the codeenv shell other OS users start). xunit 2 has no
+/// assembly fixture, and the test host is ended without its exit handlers running, so this is the place.
+/// </summary>
+public sealed class CmdletTestFramework : XunitTestFramework, IDisposable
+{
+    public CmdletTestFramework(IMessageSink messageSink)
+        : base(messageSink)
+    {
+    }
+
+    // xunit disposes its framework through IDisposable, which this class implements again, since TestFramework.Dispose
+    // cannot be overridden.
+    public new void Dispose()
+    {
+        OsUserShell.DeleteCopy();
+        base.Dispose();
+    }
+}
