@@ -64,6 +64,8 @@ public class PesterExamples() : PesterFile("Examples.Tests.ps1");
 
 public class PesterInstall() : PesterFile("Install.Tests.ps1");
 
+public class PesterNames() : PesterFile("Names.Tests.ps1");
+
 public class PesterMaintenance() : PesterFile("Maintenance.Tests.ps1");
 
 public class PesterPipelines() : PesterFile("Pipelines.Tests.ps1");
