@@ -196,10 +196,10 @@ Describe '-WhatIf and -Confirm' {
         Get-CodeEnv $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
-    It 'a -NonInteractive pwsh that would have to ask stops with the host''s InvalidOperation and removes nothing' {
+    It 'a -NonInteractive pwsh that would have to ask stops with ConfirmationNotPossible (InvalidOperation) and removes nothing' {
         $script = "Import-Module '$script:manifest'; try { Remove-CodeEnv $name -Root '$script:root' } catch { `$_.FullyQualifiedErrorId; [string]`$_.CategoryInfo.Category }"
         $run = Invoke-ChildPwsh -ArgumentList '-NonInteractive', '-Command', $script
-        $run.Output | Should -Be 'InvalidOperation,CodeEnv.Cmdlets.Commands.RemoveCodeEnvCommand', 'InvalidOperation' -Because ($run.Errors -join "`n")
+        $run.Output | Should -Be 'ConfirmationNotPossible,CodeEnv.Cmdlets.Commands.RemoveCodeEnvCommand', 'InvalidOperation' -Because ($run.Errors -join "`n")
         (Get-CodeEnv $name).Name | Should -Be $name
     }
 

@@ -59,7 +59,10 @@ BeforeAll {
     # What the README's lines expect to find: stand-in wheels for what New-CodeEnv and the package set ask for (and
     # ipykernel, which Jupyter support adds), ./requirements.txt, ./dist/inhouse-1.4.0.tar.gz and a production root with
     # an env of the same name.
-    New-Item -ItemType Directory -Path $wheels, $work, (Join-Path $work 'dist') | Out-Null
+    New-Item -ItemType Directory -Path $wheels, $work, (Join-Path $work 'dist'), (Join-Path $work 'wheels') | Out-Null
+    # Stand-ins for the setuptools and wheel wheels an admin downloads once for a -NoIndex root.
+    New-DemoWheel (Join-Path $work 'wheels') 'setuptools' '75.1.0' | Out-Null
+    New-DemoWheel (Join-Path $work 'wheels') 'wheel' '0.44.0' | Out-Null
     $standIns = @{ 'pandas' = '2.2.3'; 'tabulate' = '0.9.0'; 'ipykernel' = '6.29.5'; 'scipy' = '1.14.1'; 'scikit-learn' = '1.5.2'; 'jinja2' = '3.1.4'; 'xgboost' = '2.1.1' }
     foreach ($name in $standIns.Keys) { New-DemoWheel $wheels $name $standIns[$name] | Out-Null }
     $script:requirementsFile = 'pandas>=2.2', 'tabulate>=0.9'
@@ -133,9 +136,9 @@ Describe 'The README''s "Using it" block, line by line' {
         foreach ($name in 'scipy', 'scikit-learn', 'jinja2', 'xgboost') { $installed | Should -Contain $name }
     }
 
-    It 'Update-CodeEnv of the Outdated envs starts no pip when none is Outdated' {
+    It 'Update-CodeEnv of the envs that need it starts no pip when none does' {
         $logsBefore = @(Get-CodeEnvLog sales-forecast).Count
-        Invoke-ReadmeLine 'Get-CodeEnv | Where-Object State -eq Outdated | Update-CodeEnv' | Should -BeNullOrEmpty
+        Invoke-ReadmeLine 'Get-CodeEnv | Where-Object NeedsUpdate | Update-CodeEnv' | Should -BeNullOrEmpty
         @(Get-CodeEnvLog sales-forecast).Count | Should -Be $logsBefore
     }
 
@@ -148,6 +151,11 @@ Describe 'The README''s "Using it" block, line by line' {
         $published = Invoke-ReadmeLine 'Publish-CodeEnvPackage ./dist/inhouse-1.4.0.tar.gz'
         $published.PackageName, $published.Version | Should -Be 'inhouse', '1.4.0'
         Join-Path $root 'wheelhouse/inhouse-1.4.0.tar.gz' | Should -Exist
+    }
+
+    It 'Get-ChildItem | Publish-CodeEnvPackage puts setuptools and wheel into the wheelhouse' {
+        $published = Invoke-ReadmeLine 'Get-ChildItem ./wheels/setuptools-*.whl, ./wheels/wheel-*.whl | Publish-CodeEnvPackage'
+        $published.PackageName | Should -Be 'setuptools', 'wheel'
     }
 
     It 'Set-CodeEnv -Owner gives every env the pipeline brings to the new owner' {

@@ -155,12 +155,9 @@ namespace CodeEnv.Cmdlets.Infrastructure
             }
         }
 
-        // PowerShell's own flow control (Ctrl+C, -ErrorAction Stop, a closed pipeline) must pass through untouched, and so
-        // must a host's refusal to ask (ShouldProcess in a -NonInteractive pwsh, or a host with no terminal): pwsh's own
-        // cmdlets stop there with the host's error, not with "CodeEnv failed unexpectedly". The engine never throws
-        // these: it has no PowerShell types.
+        // PowerShell's own flow control (Ctrl+C, -ErrorAction Stop, a closed pipeline) must pass through untouched. A host's
+        // refusal to ask is not among them: ShouldProcess and ShouldContinue above turn it into ConfirmationNotPossible.
         private static bool IsPipelineControl(Exception e) =>
-            e is PipelineStoppedException || e is PipelineClosedException || e is ActionPreferenceStopException || e is HaltCommandException
-            || e is PSInvalidOperationException || e is System.Management.Automation.Host.HostException;
+            e is PipelineStoppedException || e is PipelineClosedException || e is ActionPreferenceStopException || e is HaltCommandException;
     }
 }
