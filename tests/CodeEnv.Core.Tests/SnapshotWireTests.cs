@@ -1,4 +1,5 @@
 using CodeEnv.Service;
+using CodeEnv.TestSupport;
 using Newtonsoft.Json;
 
 namespace CodeEnv.Core.Tests;
@@ -17,6 +18,7 @@ public class SnapshotWireTests
         return ServiceWire.Formatter(caller: true).JsonSerializer.Deserialize<T>(reader)!;
     }
 
+    [Trait(TestLayers.Category, TestLayers.Process)]
     [Fact]
     public void An_env_comes_back_with_its_version_lists_and_derived_properties()
     {
@@ -48,6 +50,7 @@ public class SnapshotWireTests
         Assert.Equal(sent.Administrators, read.Administrators);
     }
 
+    [Trait(TestLayers.Category, TestLayers.Process)]
     [Fact]
     public void An_interpreter_comes_back_with_its_version()
     {
