@@ -65,7 +65,9 @@ Describe 'A served root, from the pwsh of two OS users' -Skip:(-not $canServe) {
         # In a plain environment, as systemd gives it: no pyenv of root's.
         $pyenv = @(Get-ChildItem env: | Where-Object Name -like 'PYENV*')
         $pyenv | ForEach-Object { Remove-Item "env:$($_.Name)" }
-        $script:serviceProcess = Start-Process -FilePath runuser -PassThru -RedirectStandardOutput $serviceLog -RedirectStandardError "$serviceLog.err" -ArgumentList @(
+        # Started in a folder every account can enter: in CI the repository sits in a 0700 temp folder, and a service whose
+        # working folder it cannot enter starts no interpreter probe, so it finds no python at all.
+        $script:serviceProcess = Start-Process -FilePath runuser -WorkingDirectory '/tmp' -PassThru -RedirectStandardOutput $serviceLog -RedirectStandardError "$serviceLog.err" -ArgumentList @(
             '-u', $service, '--', $pwsh, '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$module'; Start-CodeEnvService -Root '$root'")
         $pyenv | ForEach-Object { Set-Item "env:$($_.Name)" $_.Value }
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
