@@ -18,8 +18,8 @@ public static class OsUserShell
     {
         DeleteCopiesOfEndedProcesses();
         var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
-        CopyFolder(Path.GetDirectoryName(RepoPaths.Shell)!, folder);
-        CopyFolder(RepoPaths.ModuleFolder, Path.Combine(folder, "CodeEnv"));
+        FolderCopy.Copy(Path.GetDirectoryName(RepoPaths.Shell)!, folder);
+        FolderCopy.Copy(RepoPaths.ModuleFolder, Path.Combine(folder, "CodeEnv"));
         Assert.Equal(0, ChildProcess.Run("chmod", "-R", "a+rX", folder).ExitCode);
         return Path.Combine(folder, Path.GetFileName(RepoPaths.Shell));
     });
@@ -100,17 +100,6 @@ public static class OsUserShell
         }
         catch (UnauthorizedAccessException)
         {
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
         }
     }
 }

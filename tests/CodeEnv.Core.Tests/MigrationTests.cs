@@ -21,7 +21,7 @@ public sealed class MigrationTests : IDisposable
     public MigrationTests()
     {
         root = folder.Combine("root");
-        CopyFolder(Fixture, root);
+        FolderCopy.Copy(Fixture, root);
     }
 
     public void Dispose() => folder.Dispose();
@@ -158,19 +158,5 @@ public sealed class MigrationTests : IDisposable
 
         var error = Assert.Throws<CodeEnvException>(() => Engine().Environments.Get("ready-env"));
         Assert.Equal("EnvironmentFileSchemaTooNew", error.ErrorId);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var sub in Directory.GetDirectories(from))
-        {
-            CopyFolder(sub, Path.Combine(to, Path.GetFileName(sub)));
-        }
     }
 }

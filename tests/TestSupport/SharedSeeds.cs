@@ -30,7 +30,7 @@ public static class SharedSeeds
             var target = System.IO.Path.Combine(seeds, System.IO.Path.GetFileName(seed));
             if (!Directory.Exists(target))
             {
-                CopyFolder(seed, target);
+                FolderCopy.Copy(seed, target);
             }
         }
     }
@@ -56,7 +56,7 @@ public static class SharedSeeds
             var copying = shared + ".copying-" + Guid.NewGuid().ToString("N");
             try
             {
-                CopyFolder(seed, copying);
+                FolderCopy.Copy(seed, copying);
                 Directory.Move(copying, shared);
             }
             catch (IOException)
@@ -77,28 +77,6 @@ public static class SharedSeeds
         File.Exists(System.IO.Path.Combine(seed, "seed.json")) && !InProgress.IsMatch(System.IO.Path.GetFileName(seed));
 
     private static readonly System.Text.RegularExpressions.Regex InProgress = new(@"\.(copying-)?[0-9a-f]{32}$");
-
-    private static void CopyFolder(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
-        {
-            var destination = System.IO.Path.Combine(target, entry.Name);
-            if (entry.LinkTarget != null)
-            {
-                File.CreateSymbolicLink(destination, entry.LinkTarget);
-            }
-            else if (entry is DirectoryInfo)
-            {
-                CopyFolder(entry.FullName, destination);
-            }
-            else
-            {
-                // On Unix File.Copy keeps the mode, so the scripts in bin/ stay executable.
-                File.Copy(entry.FullName, destination);
-            }
-        }
-    }
 
     private static void TryDelete(string folder)
     {
