@@ -4,21 +4,47 @@ using CodeEnv.TestSupport;
 namespace CodeEnv.Cmdlets.Tests;
 
 /// <summary>Venvs made by hand brought in: copied into a managed env (New-CodeEnv -FromVenv) or listed as they are (Register-CodeEnv).</summary>
-public class ExistingVenvTests
+public class ExistingVenvTests : IClassFixture<ExistingVenvTests.HandMade>
 {
-    private static (PowerShellSession Session, string Venv, string Links) WithHandMadeVenv()
+    private readonly HandMade handMade;
+
+    public ExistingVenvTests(HandMade handMade) => this.handMade = handMade;
+
+    /// <summary>
+    /// The class's venv made by hand, once, at one path (a venv names its own path), and put back as it was made before
+    /// each test: the tests run one after another, and most of them prove it is left untouched.
+    /// </summary>
+    public sealed class HandMade : IDisposable
     {
-        var ps = PackageSession.Create();
-        var links = ps.Scratch("links");
-        // alpha pulls in beta; gamma[fast] pulls in delta; stray comes from a local wheel file, which no other machine has.
-        var venv = HandMadeVenv.Make(ps.Scratch("handmade"), links, "alpha==1.0", "gamma[fast]", Path.Combine(links, "stray-0.1-py2.py3-none-any.whl"));
-        return (ps, venv, links);
+        private readonly TempFolder folder = new();
+        private readonly string asMade;
+
+        public HandMade()
+        {
+            var links = PackageFixture.Write(folder.Combine("links"));
+            // alpha pulls in beta; gamma[fast] pulls in delta; stray comes from a local wheel file, which no other machine has.
+            Venv = HandMadeVenv.Make(folder.Combine("handmade"), links, "alpha==1.0", "gamma[fast]", Path.Combine(links, "stray-0.1-py2.py3-none-any.whl"));
+            asMade = folder.Combine("as-made");
+            FolderCopy.Mirror(Venv, asMade);
+        }
+
+        public string Venv { get; }
+
+        public string AsMade()
+        {
+            FolderCopy.Mirror(asMade, Venv);
+            return Venv;
+        }
+
+        public void Dispose() => folder.Dispose();
     }
+
+    private (PowerShellSession Session, string Venv) WithHandMadeVenv() => (PackageSession.Create(), handMade.AsMade());
 
     [Fact]
     public void FromVenv_requests_the_top_level_packages_pinned_and_leaves_dependencies_to_pip()
     {
-        var (ps, venv, _) = WithHandMadeVenv();
+        var (ps, venv) = WithHandMadeVenv();
         using (ps)
         {
             var env = ps.Run("New-CodeEnv -Name adopted -FromVenv $args[0]", venv).Single("CodeEnv.EnvironmentInfo");
@@ -35,7 +61,7 @@ public class ExistingVenvTests
     [Fact]
     public void FromVenv_names_a_package_from_a_local_path_and_what_to_do_instead_of_taking_it_over()
     {
-        var (ps, venv, _) = WithHandMadeVenv();
+        var (ps, venv) = WithHandMadeVenv();
         using (ps)
         {
             var result = ps.Run("New-CodeEnv -Name adopted -FromVenv $args[0] -NoInstall", venv).AssertSuccess();
@@ -50,7 +76,7 @@ public class ExistingVenvTests
     [Fact]
     public void FromVenv_leaves_the_original_venv_untouched()
     {
-        var (ps, venv, _) = WithHandMadeVenv();
+        var (ps, venv) = WithHandMadeVenv();
         using (ps)
         {
             var before = HandMadeVenv.Snapshot(venv);
@@ -70,7 +96,7 @@ public class ExistingVenvTests
     [Fact]
     public void A_registered_venv_is_listed_read_tested_and_run_as_it_is()
     {
-        var (ps, venv, _) = WithHandMadeVenv();
+        var (ps, venv) = WithHandMadeVenv();
         using (ps)
         {
             var env = ps.Run("Register-CodeEnv -Name legacy -Path $args[0] -Description 'made by hand'", venv).Single("CodeEnv.EnvironmentInfo");
@@ -96,7 +122,7 @@ public class ExistingVenvTests
     [InlineData("Set-CodeEnv legacy -JupyterSupport $true")]
     public void Package_commands_and_updates_refuse_a_registered_venv_and_name_FromVenv(string command)
     {
-        var (ps, venv, _) = WithHandMadeVenv();
+        var (ps, venv) = WithHandMadeVenv();
         using (ps)
         {
             ps.Run("Register-CodeEnv -Name legacy -Path $args[0]", venv).AssertSuccess();
@@ -112,7 +138,7 @@ public class ExistingVenvTests
     [Fact]
     public void Removing_a_registered_venv_forgets_it_and_leaves_its_folder_alone()
     {
-        var (ps, venv, _) = WithHandMadeVenv();
+        var (ps, venv) = WithHandMadeVenv();
         using (ps)
         {
             ps.Run("Register-CodeEnv -Name legacy -Path $args[0]", venv).AssertSuccess();

@@ -269,12 +269,7 @@ public class ServedCredentialTests : IClassFixture<ServedCredentialTests.Server>
             var script = Path.Combine(scratch, "index.py");
             File.WriteAllText(script, IndexServer);
             processes.Add(Process.Start(new ProcessStartInfo(ServedRootHost.Python, new[] { script, folder, portFile, seenFile, "user:" + Secret }))!);
-            var clock = Stopwatch.StartNew();
-            while (!File.Exists(portFile) || File.ReadAllText(portFile).Length == 0)
-            {
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the test index did not start");
-                Thread.Sleep(50);
-            }
+            Patience.WaitUntil(() => File.Exists(portFile) && File.ReadAllText(portFile).Length > 0, "the test index did not start");
 
             return int.Parse(File.ReadAllText(portFile));
         }

@@ -91,13 +91,10 @@ public sealed class ServedRootHost : IDisposable
         service.ErrorDataReceived += (_, e) => Append(e.Data);
         service.BeginOutputReadLine();
         service.BeginErrorReadLine();
-        var clock = Stopwatch.StartNew();
-        while (!ServiceLog.Substring(logBefore).Contains("listening on"))
-        {
-            Assert.False(service.HasExited, "The service exited: " + ServiceLog);
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "The service did not start listening: " + ServiceLog);
-            Thread.Sleep(100);
-        }
+        Patience.WaitUntil(
+            () => ServiceLog.Substring(logBefore).Contains("listening on") || service.HasExited,
+            () => "The service did not start listening: " + ServiceLog);
+        Assert.False(service.HasExited, "The service exited: " + ServiceLog);
     }
 
     /// <summary>

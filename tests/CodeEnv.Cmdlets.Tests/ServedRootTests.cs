@@ -198,11 +198,13 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
 }
 
 /// <summary>
-/// The classes that start a service on a served root run one after another and alone: each brings up a service and
-/// many processes of real OS users (twenty at once in one test), which would starve the timed waits of other classes
-/// on a 2-core machine (seen: a BuildBesideTests update that did not reach pip within 2 minutes beside them).
+/// The classes that start a service on a served root run one after another (they share the test accounts and their
+/// groups, and each brings up a service and many OS users' processes), beside the other classes: together they are
+/// the suite's longest chain, and alone at its end they left a core idle for five minutes. The timed waits of every
+/// class wait on conditions with minutes of patience (<see cref="CodeEnv.TestSupport.Patience"/>), so the load they
+/// add fails no test.
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+[CollectionDefinition(Name)]
 public sealed class ServedRootCollection
 {
     public const string Name = "served roots";

@@ -25,12 +25,7 @@ public static class StallingPackage
     public static void WaitUntilPipStalls(PowerShellSession ps, string name, Func<bool>? also = null)
     {
         var logs = Path.Combine(ps.RootPath, "envs", name, "logs");
-        var clock = Stopwatch.StartNew();
-        while (!Directory.GetFiles(logs, "*update.log").Any(l => ReadShared(l).Contains("stalling")) || (also != null && !also()))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "The update never reached pip.");
-            Thread.Sleep(200);
-        }
+        Patience.WaitUntil(() => Directory.GetFiles(logs, "*update.log").Any(l => ReadShared(l).Contains("stalling")) && (also == null || also()), "The update never reached pip.");
     }
 
     /// <summary>A file another process is still writing.</summary>

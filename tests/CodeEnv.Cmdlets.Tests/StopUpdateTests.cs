@@ -33,13 +33,7 @@ public class StopUpdateTests
         ps.Run("Set-CodeEnvPackage work 'slow'").AssertSuccess();
 
         using var update = ps.Start("Update-CodeEnv work");
-        var clock = Stopwatch.StartNew();
-        while (!SleeperAlive() && clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            Thread.Sleep(200);
-        }
-
-        Assert.True(SleeperAlive(), "pip never got to building the sdist.");
+        Patience.WaitUntil(SleeperAlive, "pip never got to building the sdist.");
         Assert.True(update.BeginStop(null, null).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)), "Update-CodeEnv did not stop.");
 
         var env = ps.Run("Get-CodeEnv work").Single("CodeEnv.EnvironmentInfo");
