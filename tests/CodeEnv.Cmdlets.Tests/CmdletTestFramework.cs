@@ -7,7 +7,8 @@ namespace CodeEnv.Cmdlets.Tests;
 
 /// <summary>
 /// xunit's own test framework, plus the cleanup that can only run once the whole assembly has run: what several test
-/// classes share for the life of the test process (the copy of the codeenv shell other OS users start). xunit 2 has no
+/// classes share for the life of the test process (the copy of the codeenv shell other OS users start, the shared
+/// interpreter seeds). xunit 2 has no
 /// assembly fixture, and the test host is ended without its exit handlers running, so this is the place.
 /// </summary>
 public sealed class CmdletTestFramework : XunitTestFramework, IDisposable
@@ -22,6 +23,7 @@ public sealed class CmdletTestFramework : XunitTestFramework, IDisposable
     public new void Dispose()
     {
         OsUserShell.DeleteCopy();
+        CodeEnv.TestSupport.SharedSeeds.Delete();
         base.Dispose();
     }
 }

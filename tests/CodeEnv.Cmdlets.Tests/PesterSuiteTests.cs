@@ -31,6 +31,9 @@ public abstract class PesterFile
         start.Environment["NO_COLOR"] = "1";
         // The shell of this test run's configuration, for the Pester files that run scripts in it (Get-TestShell).
         start.Environment["CODEENV_TEST_SHELL"] = RepoPaths.Shell;
+        // The seed of the interpreter the Pester files build envs with, built once for the run (Copy-TestSeed).
+        _ = SeedOfNewestPython.Value;
+        start.Environment["CODEENV_TEST_SEEDS"] = SharedSeeds.Folder;
 
         using var pwsh = Process.Start(start)!;
         var output = pwsh.StandardOutput.ReadToEndAsync();
@@ -38,6 +41,16 @@ public abstract class PesterFile
         Assert.True(pwsh.WaitForExit(TimeSpan.FromMinutes(10)), $"Pester did not finish {File} in 10 minutes");
         Assert.True(pwsh.ExitCode == 0, output.Result + error.Result);
     }
+
+    // The Pester files make their envs with the newest interpreter that makes venvs (Get-TestPythonVersion in Common.ps1).
+    private static readonly Lazy<bool> SeedOfNewestPython = new(() =>
+    {
+        using var ps = new PowerShellSession();
+        var newest = ps.Run("Get-CodeEnvPython | Where-Object SupportsVenv | ForEach-Object { $_.Version.ToString() }").AssertSuccess().Output
+            .Select(v => v.ToString()).OrderByDescending(v => Version.Parse(System.Text.RegularExpressions.Regex.Match(v, @"^\d+(\.\d+)*").Value)).First();
+        ps.Run("New-CodeEnv seeding -PythonVersion $args[0] | Out-Null", string.Join('.', newest.Split('.').Take(2))).AssertSuccess();
+        return true;
+    });
 
     private static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 }

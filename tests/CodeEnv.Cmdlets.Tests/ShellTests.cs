@@ -26,23 +26,6 @@ public class ShellTests
         Assert.Contains("Hand-made venv still there: True; kernel left: False", result.Output);
     }
 
-    [Fact]
-    public void Two_processes_creating_the_same_name_in_two_cases_at_once_end_with_exactly_one_env()
-    {
-        using var ps = new PowerShellSession();
-        var creators = new[] { "Sales", "sales" }
-            .Select(name => ShellProcess.Start(new[] { "-Command", $"New-CodeEnv -Name {name} -PythonVersion 3.11 -Root '{ps.RootPath}' | Out-Null" }))
-            .ToList();
-        var results = creators.Select(ShellProcess.Wait).ToList();
-        creators.ForEach(p => p.Dispose());
-
-        Assert.Equal(1, results.Count(r => r.ExitCode == 0));
-        var loser = results.Single(r => r.ExitCode != 0);
-        Assert.Contains("already exists", loser.Error);
-        var env = Assert.Single(ps.Run("Get-CodeEnv").AssertSuccess().Output);
-        Assert.Equal("Ready", env.Get<string>("State"));
-    }
-
     [Theory]
     [InlineData("Get-CodeEnv -Root /nonexistent -ErrorAction SilentlyContinue; 'after'")]
     [InlineData("Get-CodeEnv -Root /nonexistent -ErrorAction Ignore; 'after'")]

@@ -9,12 +9,11 @@ namespace CodeEnv.TestSupport;
 /// </summary>
 public static class SharedSeeds
 {
-    private static readonly string Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "codeenv-test-seeds-" + Environment.ProcessId);
+    /// <summary>Where the run keeps the seeds; a Pester file's roots copy them from here too (CODEENV_TEST_SEEDS).</summary>
+    public static readonly string Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "codeenv-test-seeds-" + Environment.ProcessId);
 
-    static SharedSeeds()
-    {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(Folder);
-    }
+    /// <summary>Deletes the run's seeds; the test framework calls it once every test has run (the test host is ended without its exit handlers running).</summary>
+    public static void Delete() => TryDelete(Folder);
 
     /// <summary>Copies every shared seed into the root's cache, so its first env is laid out without `python -m venv`.</summary>
     public static void CopyInto(string root)

@@ -47,6 +47,7 @@ exit 0
     function New-MaintenanceRoot {
         $root = New-TestRootPath 'codeenv-nightly'
         Initialize-CodeEnvRoot -Path $root | Out-Null
+        Copy-TestSeed $root
         Set-CodeEnvRoot -Root $root -NoIndex
         $dist = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $dist | Out-Null
