@@ -94,7 +94,7 @@ public sealed class HelpExampleRoots : IDisposable
         File.WriteAllText(Path.Combine(Scratch, "train.py"), "import sys\nprint('trained with', sys.argv[1:])\n");
         var root = RootOf(variant);
         ps.Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null", root).AssertSuccess();
-        SharedSeeds.CopyInto(root);
+        SharedSeeds.LinkInto(root);
         ps.Run("""
             $ExecutionContext.SessionState.Path.SetLocation($args[0]) | Out-Null
             $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[2]

@@ -28,7 +28,7 @@ public sealed class PowerShellSession : IDisposable
             Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]", RootPath).AssertSuccess();
             if (sharedSeeds)
             {
-                SharedSeeds.CopyInto(RootPath);
+                SharedSeeds.LinkInto(RootPath);
             }
         }
     }

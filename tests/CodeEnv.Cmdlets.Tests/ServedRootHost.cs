@@ -73,6 +73,17 @@ public sealed class ServedRootHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the service has logged <paramref name="text"/> since <paramref name="from"/> (a length of
+    /// <see cref="ServiceLog"/> taken before), and returns the log since then: its lines reach the test through the
+    /// service's redirected output, so under load they may arrive after the client has its answer.
+    /// </summary>
+    public string WaitForLog(int from, string text)
+    {
+        Patience.WaitUntil(() => ServiceLog[from..].Contains(text, StringComparison.Ordinal), () => $"The service never logged \"{text}\"; its log since:\n{ServiceLog[from..]}");
+        return ServiceLog[from..];
+    }
+
     public string EnvFolder(string name) => Path.Combine(Root, "envs", name);
 
     /// <summary>Runs a script as <paramref name="user"/> in a process of its own, with the root as $env:CODEENV_ROOT; $args holds <paramref name="arguments"/>.</summary>

@@ -96,7 +96,9 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         var result = served.Run(Eve, script);
 
         var outcome = result.Lines().Where(l => l.Contains('|')).ToDictionary(l => l.Split('|')[0], l => l.Split('|')[1]);
-        var log = served.ServiceLog[logBefore..];
+        // The last operation the script calls that the dispatch refuses: once its refusal is logged, all the others are.
+        var lastRefused = CallOf.Keys.Last(o => !ReachedOnlyAfterBeginPublish.Contains(o) && !OpenToEveryone.Contains(o));
+        var log = served.WaitForLog(logBefore, $"refused {lastRefused} for '{Eve}'");
         foreach (var operation in CallOf.Keys)
         {
             if (ReachedOnlyAfterBeginPublish.Contains(operation))

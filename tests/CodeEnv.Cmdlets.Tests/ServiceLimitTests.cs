@@ -73,7 +73,7 @@ public class ServiceLimitTests : IClassFixture<ServiceLimitTests.Server>
         Assert.StartsWith("cut off after", result);
         Assert.Empty(written.Seen);
         AssertWithinMemory(memory);
-        Assert.Contains($"Closed a connection of '{Bob}': it sent a message of", served.ServiceLog[logBefore..]);
+        served.WaitForLog(logBefore, $"Closed a connection of '{Bob}': it sent a message of");
         Assert.True(int.TryParse(served.Run(Alice, "@(Get-CodeEnv).Count").AssertSucceeded().Lines()[^1], out _));
     }
 
@@ -202,7 +202,7 @@ public class ServiceLimitTests : IClassFixture<ServiceLimitTests.Server>
         Assert.StartsWith("closed after", result);
         var seconds = double.Parse(result.Split(' ')[2], CultureInfo.InvariantCulture);
         Assert.InRange(seconds, MessageTimeoutSeconds - 0.1, MessageTimeoutSeconds + 3);
-        Assert.Contains($"Closed a connection of '{Bob}': it did not send a whole message within {MessageTimeoutSeconds} s", served.ServiceLog[logBefore..]);
+        served.WaitForLog(logBefore, $"Closed a connection of '{Bob}': it did not send a whole message within {MessageTimeoutSeconds} s");
     }
 
     [AsRootFact]
@@ -216,7 +216,7 @@ public class ServiceLimitTests : IClassFixture<ServiceLimitTests.Server>
 
         result.AssertSucceeded();
         Assert.Equal(2, result.Lines().Count(l => l.StartsWith("revision ", StringComparison.Ordinal)));
-        Assert.Contains($"Closed a connection of '{Alice}': it was idle for {IdleTimeoutSeconds} s", served.ServiceLog[logBefore..]);
+        served.WaitForLog(logBefore, $"Closed a connection of '{Alice}': it was idle for {IdleTimeoutSeconds} s");
     }
 
     [AsRootFact]

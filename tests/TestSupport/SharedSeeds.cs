@@ -3,9 +3,12 @@ namespace CodeEnv.TestSupport;
 /// <summary>
 /// The interpreter seeds (a root's cache/seeds/&lt;key&gt;, each a venv the engine built once with `python -m venv`)
 /// shared by every test root of one test run: a root that built a seed gives it back when its test ends, and every
-/// root made afterwards starts with a copy of each seed given so far. Building a seed is the slowest step of a first
+/// root made afterwards starts with a link to each seed given so far. Building a seed is the slowest step of a first
 /// New-CodeEnv; without sharing, each of the suite's hundreds of roots paid it again. The engine builds every seed
-/// itself (the folder name is its key of the interpreter), so what is shared is exactly what it would have built.
+/// itself (the folder name is its key of the interpreter), so what is shared is exactly what it would have built, and
+/// it only ever reads a seed (a venv is laid out from it by copying), so one folder serves every root. A link, not a
+/// copy: copying four seeds of a thousand files each into every root cost the test host more kernel time than all the
+/// rest of its work.
 /// </summary>
 public static class SharedSeeds
 {
@@ -15,8 +18,8 @@ public static class SharedSeeds
     /// <summary>Deletes the run's seeds; the test framework calls it once every test has run (the test host is ended without its exit handlers running).</summary>
     public static void Delete() => TryDelete(Folder);
 
-    /// <summary>Copies every shared seed into the root's cache, so its first env is laid out without `python -m venv`.</summary>
-    public static void CopyInto(string root)
+    /// <summary>Links every shared seed into the root's cache, so its first env is laid out without `python -m venv`.</summary>
+    public static void LinkInto(string root)
     {
         if (!Directory.Exists(Folder))
         {
@@ -29,7 +32,8 @@ public static class SharedSeeds
             var target = System.IO.Path.Combine(seeds, System.IO.Path.GetFileName(seed));
             if (!Directory.Exists(target))
             {
-                FolderCopy.Copy(seed, target);
+                Directory.CreateDirectory(seeds);
+                Directory.CreateSymbolicLink(target, seed);
             }
         }
     }
@@ -43,7 +47,7 @@ public static class SharedSeeds
             return;
         }
 
-        foreach (var seed in Directory.GetDirectories(seeds).Where(IsComplete))
+        foreach (var seed in Directory.GetDirectories(seeds).Where(s => new DirectoryInfo(s).LinkTarget == null && IsComplete(s)))
         {
             var shared = System.IO.Path.Combine(Folder, System.IO.Path.GetFileName(seed));
             if (Directory.Exists(shared))

@@ -17,18 +17,17 @@ function Initialize-TestRoot {
     $script:root
 }
 
-# The interpreter seeds the xunit runner's test run has built (CODEENV_TEST_SEEDS; see SharedSeeds.cs) copied into a
+# The interpreter seeds the xunit runner's test run has built (CODEENV_TEST_SEEDS; see SharedSeeds.cs) linked into a
 # root, so its first env is laid out from a seed instead of `python -m venv`, as in the runner's own roots. The engine
 # built each seed and names its folder after the interpreter; folders still being copied end in a GUID. Nothing is
-# copied when the file is run by hand.
+# linked when the file is run by hand.
 function Copy-TestSeed([string] $root) {
     if (-not $env:CODEENV_TEST_SEEDS -or -not (Test-Path $env:CODEENV_TEST_SEEDS)) { return }
     $seeds = Join-Path $root 'cache/seeds'
     New-Item -ItemType Directory -Force -Path $seeds | Out-Null
     foreach ($seed in Get-ChildItem -Directory $env:CODEENV_TEST_SEEDS) {
         if ($seed.Name -notmatch '\.(copying-)?[0-9a-f]{32}$' -and (Test-Path (Join-Path $seed.FullName 'seed.json'))) {
-            # cp -a keeps the venv's links to its interpreter as links (Copy-Item would copy the interpreter itself).
-            & cp -a $seed.FullName $seeds
+            New-Item -ItemType SymbolicLink -Path (Join-Path $seeds $seed.Name) -Target $seed.FullName | Out-Null
         }
     }
 }
