@@ -22,6 +22,7 @@ namespace CodeEnv.Isolation
             "System.Buffers",
             "System.Memory",
             "System.Numerics.Vectors",
+            "System.Reflection.DispatchProxy",
             "System.Runtime.CompilerServices.Unsafe",
             "System.Threading.Tasks.Extensions",
         };

@@ -30,56 +30,56 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
     /// <summary>One call per operation of the service, as a user's cmdlet makes it; {0} is a fresh folder of the caller's.</summary>
     private static readonly IReadOnlyDictionary<string, string> CallOf = new Dictionary<string, string>
     {
-        ["SettingsAsync"] = "Get-CodeEnvRoot",
-        ["ChangeSettingsAsync"] = "Set-CodeEnvRoot -KeptVenvs 5",
-        ["NamesAsync"] = "Get-CodeEnv",
-        ["GetAsync"] = $"Remove-CodeEnv {PrivateEnv} -WhatIf",
-        ["GetManyAsync"] = $"Get-CodeEnv {PrivateEnv}",
-        ["InstalledPackagesAsync"] = $"Get-CodeEnvInstalledPackage {PrivateEnv}",
-        ["LogsAsync"] = $"Get-CodeEnvLog {PrivateEnv}",
-        ["IncludedInAsync"] = "Get-CodeEnv -ContainerConfig slim",
-        ["CompareInstalledAsync"] = $"Compare-CodeEnv {PrivateEnv} {PrivateEnv}",
-        ["CompareRevisionsAsync"] = $"Compare-CodeEnv {PrivateEnv} -ReferenceRevision 1 -DifferenceRevision 1",
-        ["CompareWithLastUpdateAsync"] = $"Compare-CodeEnv {PrivateEnv} -LastUpdate",
-        ["CreateAsync"] = "New-CodeEnv eve-adopted -FromVenv '{evil}' -NoInstall",
-        ["RegisterAsync"] = "Register-CodeEnv eve-registered -Path '{evil}'",
-        ["SetAsync"] = $"Set-CodeEnv {PrivateEnv} -Description 'eve was here'",
-        ["UpdateAsync"] = $"Update-CodeEnv {PrivateEnv}",
-        ["TestAsync"] = $"Test-CodeEnv {PrivateEnv}",
-        ["UsableAsync"] = $"Invoke-CodeEnvPython {PrivateEnv} -ArgumentList '-c', 'print(1)'",
-        ["RemoveAsync"] = $"Remove-CodeEnv {PrivateEnv} -Confirm:$false",
-        ["PackagesAsync"] = $"Get-CodeEnvPackage {PrivateEnv}",
-        ["SetPackagesAsync"] = $"Set-CodeEnvPackage {PrivateEnv} -Requirement alpha",
-        ["AddPackagesAsync"] = $"Add-CodeEnvPackage {PrivateEnv} -Requirement alpha",
-        ["RemovePackagesAsync"] = $"Remove-CodeEnvPackage {PrivateEnv} -PackageName alpha",
-        ["AddPackageSetsAsync"] = $"Add-CodeEnvPackageSet {PrivateEnv} -SetName 'Visual Machine Learning'",
-        ["PackageSetsAsync"] = "Get-CodeEnvPackageSet",
-        ["BeginPublishAsync"] = "Publish-CodeEnvPackage -Path '{wheel}'",
-        ["PublishChunkAsync"] = "Publish-CodeEnvPackage -Path '{wheel}'",
-        ["EndPublishAsync"] = "Publish-CodeEnvPackage -Path '{wheel}'",
-        ["PermissionsAsync"] = $"Get-CodeEnvPermission {PrivateEnv}",
-        ["GrantAsync"] = $"Grant-CodeEnvPermission {PrivateEnv} -Group codeenv-outsiders -Permission Use",
-        ["RevokeAsync"] = $"Revoke-CodeEnvPermission {PrivateEnv} -Group codeenv-outsiders",
-        ["HistoryAsync"] = $"Get-CodeEnvHistory {PrivateEnv}",
-        ["RootHistoryAsync"] = "Get-CodeEnvHistory",
-        ["RestoreAsync"] = $"Restore-CodeEnv {PrivateEnv} -Revision 1",
-        ["ExportAsync"] = $"Export-CodeEnv {PrivateEnv} -Path '{{0}}/export.json'",
-        ["CopyAsync"] = $"Copy-CodeEnv {PrivateEnv} -NewName eve-copy",
-        ["ImportAsync"] = "Import-CodeEnv -Path '{export}' -NewName eve-import",
-        ["ContainerContextAsync"] = $"Export-CodeEnvContainerFile {PrivateEnv} -ConfigName slim -Path '{{0}}/context'",
-        ["ContainerConfigsAsync"] = "Get-CodeEnvContainerConfig",
-        ["AddContainerConfigAsync"] = "New-CodeEnvContainerConfig -ConfigName eve -BaseImage debian -PythonPath /usr/bin/python3",
-        ["RemoveContainerConfigAsync"] = "Remove-CodeEnvContainerConfig -ConfigName slim -Confirm:$false",
+        ["Root/SettingsAsync"] = "Get-CodeEnvRoot",
+        ["Root/ChangeAsync"] = "Set-CodeEnvRoot -KeptVenvs 5",
+        ["Environments/NamesAsync"] = "Get-CodeEnv",
+        ["Environments/GetAsync"] = $"Remove-CodeEnv {PrivateEnv} -WhatIf",
+        ["Environments/GetManyAsync"] = $"Get-CodeEnv {PrivateEnv}",
+        ["Environments/InstalledPackagesAsync"] = $"Get-CodeEnvInstalledPackage {PrivateEnv}",
+        ["Environments/LogsAsync"] = $"Get-CodeEnvLog {PrivateEnv}",
+        ["Environments/IncludedInAsync"] = "Get-CodeEnv -ContainerConfig slim",
+        ["Environments/CompareInstalledAsync"] = $"Compare-CodeEnv {PrivateEnv} {PrivateEnv}",
+        ["Environments/CompareRevisionsAsync"] = $"Compare-CodeEnv {PrivateEnv} -ReferenceRevision 1 -DifferenceRevision 1",
+        ["Environments/CompareWithLastUpdateAsync"] = $"Compare-CodeEnv {PrivateEnv} -LastUpdate",
+        ["Lifecycle/CreateAsync"] = "New-CodeEnv eve-adopted -FromVenv '{evil}' -NoInstall",
+        ["Lifecycle/RegisterAsync"] = "Register-CodeEnv eve-registered -Path '{evil}'",
+        ["Lifecycle/SetAsync"] = $"Set-CodeEnv {PrivateEnv} -Description 'eve was here'",
+        ["Lifecycle/UpdateAsync"] = $"Update-CodeEnv {PrivateEnv}",
+        ["Lifecycle/TestAsync"] = $"Test-CodeEnv {PrivateEnv}",
+        ["Lifecycle/UsableAsync"] = $"Invoke-CodeEnvPython {PrivateEnv} -ArgumentList '-c', 'print(1)'",
+        ["Lifecycle/RemoveAsync"] = $"Remove-CodeEnv {PrivateEnv} -Confirm:$false",
+        ["Packages/GetAsync"] = $"Get-CodeEnvPackage {PrivateEnv}",
+        ["Packages/SetPackagesAsync"] = $"Set-CodeEnvPackage {PrivateEnv} -Requirement alpha",
+        ["Packages/AddPackagesAsync"] = $"Add-CodeEnvPackage {PrivateEnv} -Requirement alpha",
+        ["Packages/RemovePackagesAsync"] = $"Remove-CodeEnvPackage {PrivateEnv} -PackageName alpha",
+        ["Packages/AddPackageSetsAsync"] = $"Add-CodeEnvPackageSet {PrivateEnv} -SetName 'Visual Machine Learning'",
+        ["Packages/SetsAsync"] = "Get-CodeEnvPackageSet",
+        ["Packages/BeginPublishAsync"] = "Publish-CodeEnvPackage -Path '{wheel}'",
+        ["Packages/PublishChunkAsync"] = "Publish-CodeEnvPackage -Path '{wheel}'",
+        ["Packages/EndPublishAsync"] = "Publish-CodeEnvPackage -Path '{wheel}'",
+        ["Permissions/GetAsync"] = $"Get-CodeEnvPermission {PrivateEnv}",
+        ["Permissions/GrantAsync"] = $"Grant-CodeEnvPermission {PrivateEnv} -Group codeenv-outsiders -Permission Use",
+        ["Permissions/RevokeAsync"] = $"Revoke-CodeEnvPermission {PrivateEnv} -Group codeenv-outsiders",
+        ["History/GetAsync"] = $"Get-CodeEnvHistory {PrivateEnv}",
+        ["History/GetRootAsync"] = "Get-CodeEnvHistory",
+        ["History/RestoreAsync"] = $"Restore-CodeEnv {PrivateEnv} -Revision 1",
+        ["Transfer/ExportAsync"] = $"Export-CodeEnv {PrivateEnv} -Path '{{0}}/export.json'",
+        ["Transfer/CopyAsync"] = $"Copy-CodeEnv {PrivateEnv} -NewName eve-copy",
+        ["Transfer/ImportAsync"] = "Import-CodeEnv -Path '{export}' -NewName eve-import",
+        ["Transfer/ContainerContextAsync"] = $"Export-CodeEnvContainerFile {PrivateEnv} -ConfigName slim -Path '{{0}}/context'",
+        ["Containers/ConfigsAsync"] = "Get-CodeEnvContainerConfig",
+        ["Containers/AddAsync"] = "New-CodeEnvContainerConfig -ConfigName eve -BaseImage debian -PythonPath /usr/bin/python3",
+        ["Containers/RemoveAsync"] = "Remove-CodeEnvContainerConfig -ConfigName slim -Confirm:$false",
     };
 
     /// <summary>What every local user may ask; every other operation needs a right.</summary>
     private static readonly string[] OpenToEveryone =
     {
-        "SettingsAsync", "NamesAsync", "GetAsync", "GetManyAsync", "IncludedInAsync", "PackageSetsAsync", "RootHistoryAsync", "ContainerConfigsAsync",
+        "Root/SettingsAsync", "Environments/NamesAsync", "Environments/GetAsync", "Environments/GetManyAsync", "Environments/IncludedInAsync", "Packages/SetsAsync", "History/GetRootAsync", "Containers/ConfigsAsync",
     };
 
     /// <summary>Operations a cmdlet sends only after another one succeeded: an upload's chunks and end follow its begin, which needs an administrator.</summary>
-    private static readonly string[] ReachedOnlyAfterBeginPublish = { "PublishChunkAsync", "EndPublishAsync" };
+    private static readonly string[] ReachedOnlyAfterBeginPublish = { "Packages/PublishChunkAsync", "Packages/EndPublishAsync" };
 
     [AsRootFact]
     public void Every_operation_refuses_a_caller_without_rights_before_it_touches_anything()
@@ -256,7 +256,8 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         try
         {
             var core = context.LoadFromAssemblyPath(Path.Combine(dependencies, "CodeEnv.Core.dll"));
-            return core.GetType("CodeEnv.Service.IServiceContract", throwOnError: true)!.GetMethods(BindingFlags.Public | BindingFlags.Instance).Select(m => m.Name).ToList();
+            var operations = (System.Collections.IDictionary)core.GetType("CodeEnv.Operations.EngineContract", throwOnError: true)!.GetField("Operations")!.GetValue(null)!;
+            return operations.Keys.Cast<string>().ToList();
         }
         finally
         {

@@ -70,11 +70,11 @@ public class AccessPolicyTests
         root.Create("mine");
         var stranger = new CodeEnvEngine(root.Paths.Root, new As("stranger", "nobody"), SystemClock.Instance);
 
-        var error = Assert.Throws<CodeEnvException>(() => stranger.Lifecycle.Set("mine", new EnvironmentSettingsChange { Description = "taken over" }, NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => stranger.Lifecycle.SetAsync("mine", new EnvironmentSettingsChange { Description = "taken over" }, null, CancellationToken.None).Awaited());
 
         Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
-        Assert.Equal("", root.Engine.Environments.Get("mine").Description);
-        await Assert.ThrowsAsync<CodeEnvException>(() => stranger.Lifecycle.CreateAsync(new NewEnvironmentRequest { Name = "theirs", PythonVersion = "3.12", NoInstall = true }, NullReporter.Instance, CancellationToken.None));
+        Assert.Equal("", root.Engine.Environments.GetAsync("mine", default).Awaited().Description);
+        await Assert.ThrowsAsync<CodeEnvException>(() => stranger.Lifecycle.CreateAsync(new NewEnvironmentRequest { Name = "theirs", PythonVersion = "3.12", NoInstall = true }, null, CancellationToken.None));
     }
 
     [Trait(TestLayers.Category, TestLayers.Process)]
@@ -83,17 +83,17 @@ public class AccessPolicyTests
     {
         using var root = new TestRoot();
         var owner = root.Create("shared").Owner;
-        root.Engine.Permissions.Grant("shared", "editors", GroupRight.UpdatePackages, NullReporter.Instance, CancellationToken.None);
+        root.Engine.Permissions.GrantAsync("shared", "editors", GroupRight.UpdatePackages, null, CancellationToken.None).Awaited();
         var editor = new CodeEnvEngine(root.Paths.Root, new As("erin", "editors"), SystemClock.Instance);
 
         // What a pipeline from Get-CodeEnv binds: every value as stored, and one the editor may change.
-        var piped = editor.Lifecycle.Set("shared", new EnvironmentSettingsChange { Owner = owner, Description = "", UsableByAll = true, JupyterSupport = true }, NullReporter.Instance, CancellationToken.None);
+        var piped = editor.Lifecycle.SetAsync("shared", new EnvironmentSettingsChange { Owner = owner, Description = "", UsableByAll = true, JupyterSupport = true }, null, CancellationToken.None).Awaited();
         Assert.True(piped.JupyterSupport);
 
-        var error = Assert.Throws<CodeEnvException>(() => editor.Lifecycle.Set("shared", new EnvironmentSettingsChange { Description = "mine now" }, NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => editor.Lifecycle.SetAsync("shared", new EnvironmentSettingsChange { Description = "mine now" }, null, CancellationToken.None).Awaited());
         Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
         Assert.Contains("change description of", error.Message);
-        Assert.Equal("", root.Engine.Environments.Get("shared").Description);
+        Assert.Equal("", root.Engine.Environments.GetAsync("shared", default).Awaited().Description);
     }
 
     [Theory]

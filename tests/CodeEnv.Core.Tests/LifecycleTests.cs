@@ -1,8 +1,8 @@
-using CodeEnv.Security;
 using System.Diagnostics;
 using CodeEnv.Errors;
 using CodeEnv.Operations;
 using CodeEnv.Python;
+using CodeEnv.Security;
 using CodeEnv.Store;
 using CodeEnv.TestSupport;
 using Newtonsoft.Json.Linq;
@@ -60,7 +60,7 @@ public class LifecycleTests
 
         Assert.False(Directory.Exists(root.Paths.EnvFolder("doomed")));
         Assert.False(File.Exists(root.Paths.NameClaimFile("doomed")));
-        Assert.Empty(root.Engine.Environments.Names());
+        Assert.Empty(root.Engine.Environments.NamesAsync(default).Awaited());
         Assert.Equal(EnvironmentState.Outdated, root.Create("doomed").State);
     }
 
@@ -85,7 +85,7 @@ public class LifecycleTests
             try
             {
                 new CodeEnvEngine(root.Paths.Root, TestRoot.Identity, SystemClock.Instance).Lifecycle
-                    .CreateAsync(new NewEnvironmentRequest { Name = name, PythonVersion = "3.11", NoInstall = true }, NullReporter.Instance, CancellationToken.None)
+                    .CreateAsync(new NewEnvironmentRequest { Name = name, PythonVersion = "3.11", NoInstall = true }, null, CancellationToken.None)
                     .GetAwaiter().GetResult();
                 return "created";
             }
@@ -97,7 +97,7 @@ public class LifecycleTests
 
         Assert.Equal(1, outcomes.Count(o => o == "created"));
         Assert.All(outcomes.Where(o => o != "created"), o => Assert.Equal("CodeEnvExists", o));
-        Assert.Single(root.Engine.Environments.Names());
+        Assert.Single(root.Engine.Environments.NamesAsync(default).Awaited());
     }
 
     [Fact]
@@ -105,14 +105,14 @@ public class LifecycleTests
     {
         using var root = new TestRoot();
         root.Create("Forecast");
-        Assert.Equal("Forecast", root.Engine.Environments.Get("FORECAST").Name);
+        Assert.Equal("Forecast", root.Engine.Environments.GetAsync("FORECAST", default).Awaited().Name);
     }
 
     [Fact]
     public void Get_of_a_missing_env_is_not_found()
     {
         using var root = new TestRoot();
-        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Environments.Get("nothing"));
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Environments.GetAsync("nothing", default).Awaited());
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         Assert.Equal("CodeEnvNotFound", error.ErrorId);
     }
@@ -136,7 +136,7 @@ public class LifecycleTests
     {
         using var root = new TestRoot();
         root.Create("hist");
-        var changed = root.Engine.Lifecycle.Set("hist", new EnvironmentSettingsChange { Description = "new text" }, NullReporter.Instance, CancellationToken.None);
+        var changed = root.Engine.Lifecycle.SetAsync("hist", new EnvironmentSettingsChange { Description = "new text" }, null, CancellationToken.None).Awaited();
 
         Assert.Equal(2, changed.Revision);
         var first = JObject.Parse(File.ReadAllText(root.Paths.HistoryFile("hist", 1)));
@@ -153,7 +153,7 @@ public class LifecycleTests
     {
         using var root = new TestRoot();
         root.Create("same");
-        var env = root.Engine.Lifecycle.Set("same", new EnvironmentSettingsChange { Description = "" }, NullReporter.Instance, CancellationToken.None);
+        var env = root.Engine.Lifecycle.SetAsync("same", new EnvironmentSettingsChange { Description = "" }, null, CancellationToken.None).Awaited();
         Assert.Equal(1, env.Revision);
         Assert.False(File.Exists(root.Paths.HistoryFile("same", 2)));
     }
@@ -164,10 +164,10 @@ public class LifecycleTests
         using var root = new TestRoot(s => s.LockTimeoutSeconds = 0.3);
         root.Create("locked");
         using var held = FileLock.Acquire(root.Paths.EnvLockFile("locked"), new LockHolder { Operation = "Update-CodeEnv", User = "bob", ProcessId = 42, Host = "h1" }, TimeSpan.Zero, "x", CancellationToken.None);
-        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.Set("locked", new EnvironmentSettingsChange { Description = "x" }, NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.SetAsync("locked", new EnvironmentSettingsChange { Description = "x" }, null, CancellationToken.None).Awaited());
         Assert.Equal(ErrorKind.Busy, error.Kind);
         Assert.Contains("Update-CodeEnv by bob (pid 42 on h1)", error.Message);
-        Assert.Equal(1, root.Engine.Environments.Get("locked").Revision);
+        Assert.Equal(1, root.Engine.Environments.GetAsync("locked", default).Awaited().Revision);
     }
 
     [Fact]
@@ -177,12 +177,12 @@ public class LifecycleTests
         root.Create("stale");
         var store = new EnvironmentStore(root.Paths);
         var old = store.Read("stale");
-        root.Engine.Lifecycle.Set("stale", new EnvironmentSettingsChange { Description = "first" }, NullReporter.Instance, CancellationToken.None);
+        root.Engine.Lifecycle.SetAsync("stale", new EnvironmentSettingsChange { Description = "first" }, null, CancellationToken.None).Awaited();
         var stale = old.Clone();
         stale.Description = "second";
         var error = Assert.Throws<CodeEnvException>(() => store.Definitions("stale").Save(old, stale, "Set-CodeEnv", "someone", DateTimeOffset.UtcNow));
         Assert.Equal("CodeEnvRevisionConflict", error.ErrorId);
-        Assert.Equal("first", root.Engine.Environments.Get("stale").Description);
+        Assert.Equal("first", root.Engine.Environments.GetAsync("stale", default).Awaited().Description);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public class LifecycleTests
         root.Create("cut");
         var store = new EnvironmentStore(root.Paths);
         store.WriteStatus("cut", new EnvironmentStatus { State = EnvironmentState.Updating, Revision = 1 });
-        Assert.Equal(EnvironmentState.Interrupted, root.Engine.Environments.Get("cut").State);
+        Assert.Equal(EnvironmentState.Interrupted, root.Engine.Environments.GetAsync("cut", default).Awaited().State);
     }
 
     [Theory]
@@ -212,7 +212,7 @@ public class LifecycleTests
             ? FileLock.Acquire(root.Paths.EnvLockFile("job"), new LockHolder { Operation = "Update-CodeEnv", User = "someone", ProcessId = 42, Host = "h1" }, TimeSpan.Zero, "x", CancellationToken.None)
             : null;
 
-        Assert.Equal(needsUpdate, root.Engine.Environments.Get("job").NeedsUpdate);
+        Assert.Equal(needsUpdate, root.Engine.Environments.GetAsync("job", default).Awaited().NeedsUpdate);
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public class LifecycleTests
 
         Assert.Equal("half", env.Name);
         Assert.Contains(reporter.Warnings, w => w.Contains("interrupted creation of 'Half' by ghost"));
-        Assert.Equal(new[] { "half" }, root.Engine.Environments.Names());
+        Assert.Equal(new[] { "half" }, root.Engine.Environments.NamesAsync(default).Awaited());
     }
 
     [Fact]
@@ -239,12 +239,12 @@ public class LifecycleTests
     {
         using var root = new TestRoot();
         var env = root.Create("gone", "3.12", noInstall: false);
-        root.Engine.Lifecycle.Remove("GONE", NullReporter.Instance, CancellationToken.None);
+        root.Engine.Lifecycle.RemoveAsync("GONE", null, CancellationToken.None).Awaited();
 
         Assert.False(Directory.Exists(env.Path));
         Assert.Empty(Directory.GetFileSystemEntries(root.Paths.TrashFolder));
         Assert.False(File.Exists(root.Paths.NameClaimFile("gone")));
-        Assert.Empty(root.Engine.Environments.Names());
+        Assert.Empty(root.Engine.Environments.NamesAsync(default).Awaited());
         root.Create("Gone");
     }
 
@@ -252,7 +252,7 @@ public class LifecycleTests
     public void Remove_of_a_missing_env_is_not_found()
     {
         using var root = new TestRoot();
-        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.Remove("ghost", NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.RemoveAsync("ghost", null, CancellationToken.None).Awaited());
         Assert.Equal(ErrorKind.NotFound, error.Kind);
     }
 
@@ -264,9 +264,9 @@ public class LifecycleTests
         // The trash folder replaced by a file makes the one-step move fail, as a file in use does on Windows.
         Directory.Delete(root.Paths.TrashFolder);
         File.WriteAllText(root.Paths.TrashFolder, "");
-        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.Remove("stuck", NullReporter.Instance, CancellationToken.None));
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.RemoveAsync("stuck", null, CancellationToken.None).Awaited());
         Assert.Equal("CodeEnvRemoveFailed", error.ErrorId);
-        var env = root.Engine.Environments.Get("stuck");
+        var env = root.Engine.Environments.GetAsync("stuck", default).Awaited();
         Assert.Equal(EnvironmentState.Outdated, env.State);
         Assert.True(File.Exists(root.Paths.NameClaimFile("stuck")));
     }
@@ -278,7 +278,7 @@ public class LifecycleTests
         var error = Assert.Throws<CodeEnvException>(() => root.Create("nopy", interpreter: "/bin/ls"));
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
         Assert.Equal("InterpreterNotPython", error.ErrorId);
-        Assert.Empty(root.Engine.Environments.Names());
+        Assert.Empty(root.Engine.Environments.NamesAsync(default).Awaited());
     }
 
     [Fact]
@@ -318,12 +318,12 @@ public class LifecycleTests
         var clock = new FixedClock();
         var engine = new CodeEnvEngine(root.Paths.Root, TestRoot.Identity, clock);
 
-        var env = await engine.Lifecycle.CreateAsync(new NewEnvironmentRequest { Name = "stamped", PythonVersion = "3.11", NoInstall = true }, NullReporter.Instance, CancellationToken.None);
-        var changed = engine.Lifecycle.Set("stamped", new EnvironmentSettingsChange { Description = "later" }, NullReporter.Instance, CancellationToken.None);
+        var env = await engine.Lifecycle.CreateAsync(new NewEnvironmentRequest { Name = "stamped", PythonVersion = "3.11", NoInstall = true }, null, CancellationToken.None);
+        var changed = engine.Lifecycle.SetAsync("stamped", new EnvironmentSettingsChange { Description = "later" }, null, CancellationToken.None).Awaited();
 
         Assert.Equal(clock.UtcNow, env.CreatedAt);
         Assert.Equal(clock.UtcNow, changed.UpdatedAt);
-        Assert.All(engine.History.Get("stamped"), h => Assert.Equal(clock.UtcNow, h.ChangedAt));
+        Assert.All(engine.History.GetAsync("stamped", default).Awaited(), h => Assert.Equal(clock.UtcNow, h.ChangedAt));
     }
 
     private sealed class FixedClock : IClock

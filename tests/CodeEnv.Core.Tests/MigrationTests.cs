@@ -34,9 +34,9 @@ public sealed class MigrationTests : IDisposable
     public void Every_field_of_every_env_is_read_as_it_was_written()
     {
         var engine = Engine();
-        Assert.Equal(new[] { "failed-env", "outdated-env", "ready-env" }, engine.Environments.Names());
+        Assert.Equal(new[] { "failed-env", "outdated-env", "ready-env" }, engine.Environments.NamesAsync(default).Awaited());
 
-        var ready = engine.Environments.Get("ready-env");
+        var ready = engine.Environments.GetAsync("ready-env", default).Awaited();
         Assert.Equal("3.11.7", ready.PythonVersion.ToString());
         Assert.EndsWith("/bin/python3.11", ready.Interpreter);
         Assert.Equal("Ready, with grants", ready.Description);
@@ -50,13 +50,13 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal(EnvironmentState.Ready, ready.State);
         Assert.Equal(DateTimeOffset.Parse("2026-11-24T17:47:20.5692791+00:00"), ready.CreatedAt);
 
-        var outdated = engine.Environments.Get("outdated-env");
+        var outdated = engine.Environments.GetAsync("outdated-env", default).Awaited();
         Assert.True(outdated.JupyterSupport);
         Assert.Equal(ContainerSelectionMode.All, outdated.ContainerSelection);
         Assert.Equal(EnvironmentState.Outdated, outdated.State);
         Assert.Equal(new[] { "table-kit>=1.0" }, outdated.RequestedPackages);
 
-        var failed = engine.Environments.Get("failed-env");
+        var failed = engine.Environments.GetAsync("failed-env", default).Awaited();
         Assert.Equal(EnvironmentState.Failed, failed.State);
         Assert.Contains("No matching distribution found for no-such-package==9.9", failed.StateDetail);
     }
@@ -65,21 +65,21 @@ public sealed class MigrationTests : IDisposable
     public void Every_history_entry_and_permission_is_kept()
     {
         var engine = Engine();
-        Assert.Equal(new[] { 4, 3, 2, 1 }, engine.History.Get("ready-env").Select(h => h.Revision));
-        Assert.Equal(new[] { "New-CodeEnv", "Grant-CodeEnvPermission", "Grant-CodeEnvPermission", "Set-CodeEnv" }, engine.History.Get("ready-env").Select(h => h.Operation).Reverse());
-        Assert.Equal(new[] { 5, 4, 3, 2, 1 }, engine.History.GetRoot().Select(h => h.Revision));
-        var permissions = engine.Permissions.Get("ready-env").Select(p => $"{p.Principal}:{p.Use}{p.UpdatePackages}{p.ManageUsers}");
+        Assert.Equal(new[] { 4, 3, 2, 1 }, engine.History.GetAsync("ready-env", default).Awaited().Select(h => h.Revision));
+        Assert.Equal(new[] { "New-CodeEnv", "Grant-CodeEnvPermission", "Grant-CodeEnvPermission", "Set-CodeEnv" }, engine.History.GetAsync("ready-env", default).Awaited().Select(h => h.Operation).Reverse());
+        Assert.Equal(new[] { 5, 4, 3, 2, 1 }, engine.History.GetRootAsync(default).Awaited().Select(h => h.Revision));
+        var permissions = engine.Permissions.GetAsync("ready-env", default).Awaited().Select(p => $"{p.Principal}:{p.Use}{p.UpdatePackages}{p.ManageUsers}");
         Assert.Equal(new[] { "root:TrueTrueTrue", "data-team:TrueTrueFalse", "viewers:TrueFalseFalse" }, permissions);
-        Assert.Equal(new[] { "py311", "py312" }, engine.Root.Settings().ContainerConfigs);
-        Assert.True(engine.Root.Settings().NoIndex);
-        Assert.Equal(120, engine.Root.Settings().LockTimeoutSeconds);
-        Assert.Contains(engine.Packages.Get("ready-env"), p => p.Line == "table-kit==1.2.0");
+        Assert.Equal(new[] { "py311", "py312" }, engine.Root.SettingsAsync(default).Awaited().ContainerConfigs);
+        Assert.True(engine.Root.SettingsAsync(default).Awaited().NoIndex);
+        Assert.Equal(120, engine.Root.SettingsAsync(default).Awaited().LockTimeoutSeconds);
+        Assert.Contains(engine.Packages.GetAsync("ready-env", default).Awaited(), p => p.Line == "table-kit==1.2.0");
     }
 
     [Fact]
     public void The_files_are_rewritten_at_the_current_schema_with_the_state_beside_the_definition()
     {
-        Engine().Root.Settings();
+        Engine().Root.SettingsAsync(default).Awaited();
 
         Assert.Equal(DocumentSchemas.Settings.Current, Json("codeenv.json").Value<int>("schemaVersion"));
         var env = Json("envs", "failed-env", "env.json");
@@ -99,10 +99,10 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public void A_migrated_root_is_not_migrated_again()
     {
-        Engine().Root.Settings();
+        Engine().Root.SettingsAsync(default).Awaited();
         var written = File.GetLastWriteTimeUtc(Path.Combine(root, "envs", "ready-env", "env.json"));
         Thread.Sleep(20);
-        Engine().Environments.Get("ready-env");
+        Engine().Environments.GetAsync("ready-env", default).Awaited();
         Assert.False(RootMigration.IsNeeded(new RootPaths(root)));
         Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(root, "envs", "ready-env", "env.json")));
     }
@@ -118,8 +118,8 @@ public sealed class MigrationTests : IDisposable
         File.WriteAllText(paths.EnvFile("failed-env"), env.ToString());
 
         var engine = Engine();
-        Assert.Equal(EnvironmentState.Failed, engine.Environments.Get("failed-env").State);
-        Assert.Equal(EnvironmentState.Ready, engine.Environments.Get("ready-env").State);
+        Assert.Equal(EnvironmentState.Failed, engine.Environments.GetAsync("failed-env", default).Awaited().State);
+        Assert.Equal(EnvironmentState.Ready, engine.Environments.GetAsync("ready-env", default).Awaited().State);
         Assert.False(RootMigration.IsNeeded(paths));
     }
 
@@ -127,10 +127,10 @@ public sealed class MigrationTests : IDisposable
     public void A_migrated_env_changes_and_updates_its_state_as_any_other()
     {
         var engine = Engine();
-        var changed = engine.Packages.AddPackages("ready-env", new[] { "table-kit>=1.0" }, NullReporter.Instance, CancellationToken.None);
+        var changed = engine.Packages.AddPackagesAsync("ready-env", new[] { "table-kit>=1.0" }, null, CancellationToken.None).Awaited();
         Assert.Equal(5, changed.Revision);
         Assert.Equal(EnvironmentState.Outdated, changed.State);
-        Assert.Equal(5, engine.History.Get("ready-env").Count);
+        Assert.Equal(5, engine.History.GetAsync("ready-env", default).Awaited().Count);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class MigrationTests : IDisposable
         newer["schemaVersion"] = 99;
         File.WriteAllText(settings, newer.ToString());
 
-        var error = Assert.Throws<CodeEnvException>(() => Engine().Root.Settings());
+        var error = Assert.Throws<CodeEnvException>(() => Engine().Root.SettingsAsync(default).Awaited());
         Assert.Equal("RootSettingsFileSchemaTooNew", error.ErrorId);
         Assert.Contains("update the CodeEnv module", error.Message);
         Assert.Equal(newer.ToString(), File.ReadAllText(settings));
@@ -150,13 +150,13 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public void An_env_newer_than_this_code_is_refused_by_name()
     {
-        Engine().Root.Settings();
+        Engine().Root.SettingsAsync(default).Awaited();
         var file = Path.Combine(root, "envs", "ready-env", "env.json");
         var newer = Json("envs", "ready-env", "env.json");
         newer["schemaVersion"] = 99;
         File.WriteAllText(file, newer.ToString());
 
-        var error = Assert.Throws<CodeEnvException>(() => Engine().Environments.Get("ready-env"));
+        var error = Assert.Throws<CodeEnvException>(() => Engine().Environments.GetAsync("ready-env", default).Awaited());
         Assert.Equal("EnvironmentFileSchemaTooNew", error.ErrorId);
     }
 }

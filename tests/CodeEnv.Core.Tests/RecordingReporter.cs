@@ -3,8 +3,10 @@ using CodeEnv.Operations;
 
 namespace CodeEnv.Core.Tests;
 
-public sealed class RecordingReporter : IOperationReporter
+public sealed class RecordingReporter : IOperationReporter, IProgress<OperationReport>
 {
+    public void Report(OperationReport value) => value.Replay(this);
+
     public ConcurrentQueue<string> Verbose { get; } = new();
 
     public ConcurrentQueue<string> Warnings { get; } = new();

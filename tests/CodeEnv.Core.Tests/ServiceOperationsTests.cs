@@ -11,7 +11,7 @@ public class ServiceOperationsTests
     [Fact]
     public void Every_operation_of_the_contract_declares_what_its_caller_must_hold()
     {
-        var undeclared = ServiceOperations.All.Where(o => !o.IsDeclared).Select(o => o.Method.Name).ToList();
+        var undeclared = ServiceOperations.All.Where(o => !o.IsDeclared).Select(o => o.Name).ToList();
 
         Assert.Empty(undeclared);
     }
@@ -25,14 +25,14 @@ public class ServiceOperationsTests
             var checkedOn = operation.Checks.SelectMany(c => c.Environments.Select(e => e.Name)).ToList();
             var openToEveryone = operation.Checks.All(c => c.Requires.Requirement == CallerRequirement.AnyLocalUser);
 
-            Assert.True(openToEveryone || named.All(checkedOn.Contains), $"{operation.Method.Name} names the env(s) {string.Join(", ", named)} but checks a right only on {string.Join(", ", checkedOn)}.");
+            Assert.True(openToEveryone || named.All(checkedOn.Contains), $"{operation.Name} names the env(s) {string.Join(", ", named)} but checks a right only on {string.Join(", ", checkedOn)}.");
         }
     }
 
     [Fact]
     public void An_operation_the_contract_does_not_declare_is_refused()
     {
-        var refused = Assert.Throws<CodeEnv.Errors.CodeEnvException>(() => ServiceOperations.Of("RunScriptAsync"));
+        var refused = Assert.Throws<CodeEnv.Errors.CodeEnvException>(() => ServiceOperations.Of("Lifecycle/RunScriptAsync"));
 
         Assert.Equal("OperationNotDeclared", refused.ErrorId);
     }

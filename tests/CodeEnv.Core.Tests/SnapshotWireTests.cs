@@ -24,8 +24,8 @@ public class SnapshotWireTests
     {
         using var root = new TestRoot();
         root.Create("wired", "3.12");
-        root.Engine.Packages.SetPackages("wired", new[] { "tabulate", "six>=1.16" }, NullReporter.Instance, CancellationToken.None);
-        var sent = root.Engine.Environments.Get("wired");
+        root.Engine.Packages.SetPackagesAsync("wired", new[] { "tabulate", "six>=1.16" }, null, CancellationToken.None).Awaited();
+        var sent = root.Engine.Environments.GetAsync("wired", default).Awaited();
 
         var read = AcrossTheWire(sent);
 
@@ -41,7 +41,7 @@ public class SnapshotWireTests
     public void The_root_settings_come_back_with_their_package_sets_by_name()
     {
         using var root = new TestRoot();
-        var sent = root.Engine.Root.Settings();
+        var sent = root.Engine.Root.SettingsAsync(default).Awaited();
 
         var read = AcrossTheWire(sent);
 

@@ -31,10 +31,7 @@ internal sealed class TestRoot : IDisposable
     public string Scratch(string name) => folder.Combine(name);
 
     public EnvironmentInfo Create(string name, string? pythonVersion = null, bool noInstall = true, string? interpreter = null) =>
-        Engine.Lifecycle.CreateAsync(
-            new NewEnvironmentRequest { Name = name, PythonVersion = interpreter == null ? pythonVersion ?? "3.11" : null, InterpreterPath = interpreter, NoInstall = noInstall },
-            NullReporter.Instance,
-            CancellationToken.None).GetAwaiter().GetResult();
+        Engine.Lifecycle.CreateAsync(new NewEnvironmentRequest { Name = name, PythonVersion = interpreter == null ? pythonVersion ?? "3.11" : null, InterpreterPath = interpreter, NoInstall = noInstall }, null, CancellationToken.None).GetAwaiter().GetResult();
 
     public void Dispose() => folder.Dispose();
 }

@@ -20,6 +20,6 @@ namespace CodeEnv.Cmdlets.Commands
         public string[] Requirement { get; set; } = new string[0];
 
         protected override void ProcessRecord() =>
-            Save(Name, "Add " + string.Join(", ", Requirement), (packages, name, reporter, token) => packages.AddPackages(name, Requirement, reporter, token));
+            Save(Name, "Add " + string.Join(", ", Requirement), (packages, name, progress, token) => packages.AddPackagesAsync(name, Requirement, progress, token));
     }
 }

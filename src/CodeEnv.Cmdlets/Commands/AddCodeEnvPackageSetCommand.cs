@@ -21,6 +21,6 @@ namespace CodeEnv.Cmdlets.Commands
         public string[] SetName { get; set; } = new string[0];
 
         protected override void ProcessRecord() =>
-            Save(Name, "Add the package sets " + string.Join(", ", SetName), (packages, name, reporter, token) => packages.AddPackageSets(name, SetName, reporter, token));
+            Save(Name, "Add the package sets " + string.Join(", ", SetName), (packages, name, progress, token) => packages.AddPackageSetsAsync(name, SetName, progress, token));
     }
 }

@@ -37,12 +37,11 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(ReferenceName, () =>
             {
-                var environments = Engine().Environments;
-                var differences = ParameterSetName == Revisions
-                    ? environments.CompareRevisions(ReferenceName, ReferenceRevision, DifferenceName ?? ReferenceName, DifferenceRevision)
+                var differences = Call((engine, _, token) => ParameterSetName == Revisions
+                    ? engine.Environments.CompareRevisionsAsync(ReferenceName, ReferenceRevision, DifferenceName ?? ReferenceName, DifferenceRevision, token)
                     : ParameterSetName == SinceLastUpdate
-                        ? environments.CompareWithLastUpdate(ReferenceName)
-                        : environments.CompareInstalled(ReferenceName, DifferenceName!);
+                        ? engine.Environments.CompareWithLastUpdateAsync(ReferenceName, token)
+                        : engine.Environments.CompareInstalledAsync(ReferenceName, DifferenceName!, token));
                 WriteObject(differences, enumerateCollection: true);
             });
     }

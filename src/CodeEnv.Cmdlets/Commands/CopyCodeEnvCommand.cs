@@ -25,10 +25,10 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 EnvironmentName.Validate(NewName);
-                var engine = Engine();
-                if (ShouldProcess($"{Name} in {engine.Root.Root}", $"Copy to the new env '{NewName}'" + (Locked ? " with its exact installed versions" : "")))
+                Engine();
+                if (ShouldProcess($"{Name} in {EngineRoot}", $"Copy to the new env '{NewName}'" + (Locked ? " with its exact installed versions" : "")))
                 {
-                    WriteObject(RunEngine((reporter, token) => engine.Transfer.CopyAsync(Name, NewName, Locked, reporter, token)));
+                    WriteObject(Call((engine, progress, token) => engine.Transfer.CopyAsync(Name, NewName, Locked, progress, token)));
                 }
             });
     }

@@ -24,7 +24,7 @@ namespace CodeEnv.Cmdlets.Commands
                 var file = GetUnresolvedProviderPathFromPSPath(Path);
                 if (ShouldProcess(file, $"Export '{Name}'"))
                 {
-                    Engine().Transfer.Export(Name, file);
+                    ExportFile.Write(file, Call((engine, _, token) => engine.Transfer.ExportAsync(Name, token)));
                     WriteObject(new System.IO.FileInfo(file));
                 }
             });

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Containers;
 
 namespace CodeEnv.Cmdlets.Commands
 {
@@ -27,10 +28,12 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 var folder = GetUnresolvedProviderPathFromPSPath(Path);
-                var service = Engine().Transfer;
+                Engine();
                 if (ShouldProcess(folder, $"Write the build context of '{Name}' for '{ConfigName}'"))
                 {
-                    service.ExportContainerFile(Name, ConfigName, folder);
+                    ContextFolder.RequireEmpty(folder);
+                    var files = Call((engine, _, token) => engine.Transfer.ContainerContextAsync(Name, ConfigName, token));
+                    ContextFolder.Write(folder, files);
                     WriteObject(new System.IO.FileInfo(System.IO.Path.Combine(folder, "Dockerfile")));
                 }
             });

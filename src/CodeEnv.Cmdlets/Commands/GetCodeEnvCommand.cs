@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Operations;
 
 namespace CodeEnv.Cmdlets.Commands
 {
@@ -29,23 +30,22 @@ namespace CodeEnv.Cmdlets.Commands
             {
                 // -Name still narrows the list, so both filters can be combined.
                 IReadOnlyList<WildcardPattern> patterns = new List<WildcardPattern>();
-                IReadOnlyList<(string Name, EnvironmentInfo? Environment, Errors.CodeEnvException? Error)> included = new List<(string, EnvironmentInfo?, Errors.CodeEnvException?)>();
+                IReadOnlyList<EnvironmentResult> included = new List<EnvironmentResult>();
                 if (ForItem(Name, () => patterns = (Name ?? new[] { "*" }).Select(NamePatterns.Parse).ToList())
-                    && ForItem(ContainerConfig, () => included = Engine().Environments.IncludedIn(ContainerConfig)))
+                    && ForItem(ContainerConfig, () => included = Call((engine, _, token) => engine.Environments.IncludedInAsync(ContainerConfig, token))))
                 {
                     // An env that cannot be read may or may not be included: its error says so, instead of a silent gap.
-                    foreach (var (name, environment, error) in included.Where(r => patterns.Any(p => p.IsMatch(r.Name))))
+                    foreach (var result in included.Where(r => patterns.Any(p => p.IsMatch(r.Name))))
                     {
-                        ForItem(name, () => WriteObject(environment ?? throw error!));
+                        WriteResult(result);
                     }
                 }
 
                 return;
             }
 
-            Operations.IEnvironmentCatalog? service = null;
             // The root comes with each pipeline item, so a root that cannot be read is that item's error, not the call's.
-            if (!ForItem(Root, () => service = Engine().Environments))
+            if (!ForItem(Root, () => Engine()))
             {
                 return;
             }
@@ -56,22 +56,25 @@ namespace CodeEnv.Cmdlets.Commands
                 if (WildcardPattern.ContainsWildcardCharacters(requested))
                 {
                     // A wildcard that matches nothing is silent, as in Get-ChildItem.
-                    IReadOnlyList<(string Name, EnvironmentInfo? Environment, Errors.CodeEnvException? Error)> matches = new List<(string, EnvironmentInfo?, Errors.CodeEnvException?)>();
-                    if (!ForItem(requested, () => matches = service!.GetMany(EnvNamesMatching(requested))))
+                    IReadOnlyList<EnvironmentResult> matches = new List<EnvironmentResult>();
+                    if (!ForItem(requested, () => matches = Call((engine, _, token) => engine.Environments.GetManyAsync(EnvNamesMatching(requested), token))))
                     {
                         continue;
                     }
 
-                    foreach (var (name, environment, error) in matches)
+                    foreach (var result in matches)
                     {
-                        ForItem(name, () => WriteObject(environment ?? throw error!));
+                        WriteResult(result);
                     }
                 }
                 else
                 {
-                    ForItem(requested, () => WriteObject(service!.Get(requested)));
+                    ForItem(requested, () => WriteObject(Call((engine, _, token) => engine.Environments.GetAsync(requested, token))));
                 }
             }
         }
+
+        // An env that cannot be read is its own error, instead of a silent gap.
+        private void WriteResult(EnvironmentResult result) => ForItem(result.Name, () => WriteObject(result.Environment ?? throw result.Error!.ToException()));
     }
 }

@@ -18,7 +18,13 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(Root, () =>
             {
-                var configs = Engine().Containers.Configs();
+                var configs = Call((engine, _, token) => engine.Containers.ConfigsAsync(token));
+                // The root a config belongs to is not part of it (nor of what the service sends): piped on, it names the root.
+                foreach (var config in configs)
+                {
+                    config.Root = EngineRoot;
+                }
+
                 foreach (var requested in ConfigName)
                 {
                     WriteMatching(configs, requested, c => c.ConfigName, () => new Errors.CodeEnvException(Errors.ErrorKind.NotFound, "ContainerConfigNotFound", $"There is no container config '{requested}'.", requested));

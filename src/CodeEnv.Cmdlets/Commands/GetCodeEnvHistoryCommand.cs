@@ -19,11 +19,11 @@ namespace CodeEnv.Cmdlets.Commands
         {
             if (Name == null || Name.Length == 0 || (Name.Length == 1 && string.IsNullOrEmpty(Name[0])))
             {
-                ForItem(null, () => WriteObject(Engine().History.GetRoot(), enumerateCollection: true));
+                ForItem(null, () => WriteObject(Call((engine, _, token) => engine.History.GetRootAsync(token)), enumerateCollection: true));
                 return;
             }
 
-            ForEachEnv(Name, name => WriteObject(Engine().History.Get(name), enumerateCollection: true));
+            ForEachEnv(Name, name => WriteObject(Call((engine, _, token) => engine.History.GetAsync(name, token)), enumerateCollection: true));
         }
     }
 }

@@ -25,7 +25,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForEachEnv(Name, name =>
             {
-                var installed = Engine().Environments.InstalledPackages(name);
+                var installed = Call((engine, _, token) => engine.Environments.InstalledPackagesAsync(name, token));
                 if (PackageName == null)
                 {
                     WriteObject(installed, enumerateCollection: true);

@@ -24,7 +24,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForEachEnv(Name, name =>
             {
-                var logs = Engine().Environments.Logs(name);
+                var logs = Call((engine, _, token) => engine.Environments.LogsAsync(name, token));
                 WriteObject(Last == null ? logs : logs.Take(Last.Value), enumerateCollection: true);
             });
     }

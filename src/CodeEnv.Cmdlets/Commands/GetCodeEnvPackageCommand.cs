@@ -23,7 +23,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForEachEnv(Name, name =>
             {
-                WriteObject(Engine().Packages.Get(name).Where(p => Kind == null || p.Kind == Kind), enumerateCollection: true);
+                WriteObject(Call((engine, _, token) => engine.Packages.GetAsync(name, token)).Where(p => Kind == null || p.Kind == Kind), enumerateCollection: true);
             });
     }
 }

@@ -21,9 +21,8 @@ namespace CodeEnv.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            ICodeEnvEngine? engine = null;
             IReadOnlyList<PackageSet> sets = new PackageSet[0];
-            if (!ForItem(Root, () => sets = (engine = Engine()).Packages.Sets()))
+            if (!ForItem(Root, () => sets = Call((engine, _, token) => engine.Packages.SetsAsync(token))))
             {
                 return;
             }
@@ -37,7 +36,7 @@ namespace CodeEnv.Cmdlets.Commands
                     () => new Errors.CodeEnvException(
                         Errors.ErrorKind.NotFound,
                         "PackageSetNotFound",
-                        $"There is no package set named '{requested}' in the root '{engine!.Root.Root}'. Sets: {string.Join(", ", sets.Select(s => s.SetName))}.",
+                        $"There is no package set named '{requested}' in the root '{EngineRoot}'. Sets: {string.Join(", ", sets.Select(s => s.SetName))}.",
                         requested));
             }
         }

@@ -17,6 +17,6 @@ namespace CodeEnv.Cmdlets.Commands
         public string[] Name { get; set; } = new string[0];
 
         protected override void ProcessRecord() =>
-            ForEachEnv(Name, name => WriteObject(Engine().Permissions.Get(name), enumerateCollection: true));
+            ForEachEnv(Name, name => WriteObject(Call((engine, _, token) => engine.Permissions.GetAsync(name, token)), enumerateCollection: true));
     }
 }

@@ -54,7 +54,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             try
             {
-                return Engine().Root.Settings().Interpreters;
+                return Call((engine, _, token) => engine.Root.SettingsAsync(token)).Interpreters;
             }
             catch (CodeEnvException) when (Root == null)
             {

@@ -12,7 +12,7 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(Root, () =>
             {
-                WriteObject(Engine().Root.Settings());
+                WriteObject(Call((engine, _, token) => engine.Root.SettingsAsync(token)));
             });
     }
 }

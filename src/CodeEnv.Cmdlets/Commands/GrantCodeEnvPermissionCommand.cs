@@ -31,16 +31,16 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForEachEnv(Name, name =>
             {
-                var service = Engine().Permissions;
+                Engine();
                 if (!ShouldProcess(name, $"Grant {Permission} to the group '{Group}'"))
                 {
                     return;
                 }
 
-                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Grant(name, Group, Permission, reporter, token)));
+                Call((engine, progress, token) => engine.Permissions.GrantAsync(name, Group, Permission, progress, token));
                 if (PassThru)
                 {
-                    WriteObject(service.Get(name), enumerateCollection: true);
+                    WriteObject(Call((engine, _, token) => engine.Permissions.GetAsync(name, token)), enumerateCollection: true);
                 }
             });
         }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Infrastructure;
+using CodeEnv.Operations;
 
 namespace CodeEnv.Cmdlets.Commands
 {
@@ -26,10 +27,11 @@ namespace CodeEnv.Cmdlets.Commands
             var file = GetUnresolvedProviderPathFromPSPath(Path);
             ForItem(file, () =>
             {
-                var engine = Engine();
-                if (ShouldProcess(file, $"Import into {engine.Root.Root}" + (NewName == null ? "" : " as " + NewName)))
+                Engine();
+                if (ShouldProcess(file, $"Import into {EngineRoot}" + (NewName == null ? "" : " as " + NewName)))
                 {
-                    WriteObject(RunEngine((reporter, token) => engine.Transfer.ImportAsync(file, NewName, Locked, reporter, token)));
+                    var document = ExportFile.Read(file);
+                    WriteObject(Call((engine, progress, token) => engine.Transfer.ImportAsync(document, file, NewName, Locked, progress, token)));
                 }
             });
         }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Operations;
+using CodeEnv.Python;
 
 namespace CodeEnv.Cmdlets.Commands
 {
@@ -66,8 +67,8 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 EnvironmentName.Validate(Name);
-                var engine = Engine();
-                if (!ShouldProcess($"{Name} in {engine.Root.Root}", "Create CodeEnv environment"))
+                Engine();
+                if (!ShouldProcess($"{Name} in {EngineRoot}", "Create CodeEnv environment"))
                 {
                     return;
                 }
@@ -76,7 +77,8 @@ namespace CodeEnv.Cmdlets.Commands
                 {
                     Name = Name,
                     PythonVersion = ParameterSetName == ByVersion ? PythonVersion : null,
-                    InterpreterPath = ParameterSetName == ByInterpreter ? GetUnresolvedProviderPathFromPSPath(Interpreter) : null,
+                    // python3 -> python3.11, a venv's python -> its base: the engine compares the real file with the ones it knows.
+                    InterpreterPath = ParameterSetName == ByInterpreter ? RealPath.Of(GetUnresolvedProviderPathFromPSPath(Interpreter)) : null,
                     Description = Description,
                     NoInstall = NoInstall,
                     Requirements = Requirement,
@@ -84,9 +86,17 @@ namespace CodeEnv.Cmdlets.Commands
                     JupyterSupport = JupyterSupport,
                     ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
-                    FromVenv = ParameterSetName == FromExistingVenv ? GetUnresolvedProviderPathFromPSPath(FromVenv) : null,
                 };
-                WriteObject(RunEngine((reporter, token) => engine.Lifecycle.CreateAsync(request, reporter, token)));
+                WriteObject(Call((engine, progress, token) =>
+                {
+                    if (ParameterSetName == FromExistingVenv)
+                    {
+                        // This process reads the venv, as the caller: the engine gets its Python version and packages only.
+                        request = VenvAdoption.Request(request, GetUnresolvedProviderPathFromPSPath(FromVenv), EngineRoot, progress);
+                    }
+
+                    return engine.Lifecycle.CreateAsync(request, progress, token);
+                }));
             });
         }
     }

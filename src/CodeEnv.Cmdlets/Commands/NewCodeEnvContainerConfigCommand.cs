@@ -27,10 +27,13 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(ConfigName, () =>
             {
-                var service = Engine().Containers;
+                Engine();
                 if (ShouldProcess(ConfigName, "Create container config from " + BaseImage))
                 {
-                    WriteObject(service.Add(new ContainerConfig { ConfigName = ConfigName, BaseImage = BaseImage, PythonPath = PythonPath, DockerfileFragment = DockerfileFragment }));
+                    var config = new ContainerConfig { ConfigName = ConfigName, BaseImage = BaseImage, PythonPath = PythonPath, DockerfileFragment = DockerfileFragment };
+                    var added = Call((engine, _, token) => engine.Containers.AddAsync(config, token));
+                    added.Root = EngineRoot;
+                    WriteObject(added);
                 }
             });
     }

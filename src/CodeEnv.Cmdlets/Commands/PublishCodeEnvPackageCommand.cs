@@ -25,10 +25,10 @@ namespace CodeEnv.Cmdlets.Commands
                 var archive = GetUnresolvedProviderPathFromPSPath(path);
                 ForItem(archive, () =>
                 {
-                    var engine = Engine();
-                    if (ShouldProcess(archive, $"Publish to the wheelhouse of {engine.Root.Root}"))
+                    Engine();
+                    if (ShouldProcess(archive, $"Publish to the wheelhouse of {EngineRoot}"))
                     {
-                        WriteObject(engine.Packages.Publish(archive, Force));
+                        WriteObject(Call((engine, _, token) => ArchiveUpload.PublishAsync(engine.Packages, archive, Force, token)));
                     }
                 });
             }

@@ -24,11 +24,11 @@ namespace CodeEnv.Cmdlets.Commands
             ForItem(Name, () =>
             {
                 EnvironmentName.Validate(Name);
-                var engine = Engine();
+                Engine();
                 var folder = GetUnresolvedProviderPathFromPSPath(Path);
-                if (ShouldProcess($"{Name} in {engine.Root.Root}", $"Register the venv '{folder}'"))
+                if (ShouldProcess($"{Name} in {EngineRoot}", $"Register the venv '{folder}'"))
                 {
-                    WriteObject(RunEngine((reporter, token) => engine.Lifecycle.RegisterAsync(Name, folder, Description, reporter, token)));
+                    WriteObject(Call((engine, progress, token) => engine.Lifecycle.RegisterAsync(Name, folder, Description, progress, token)));
                 }
             });
     }

@@ -25,18 +25,17 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForEachEnv(Name, name =>
             {
-                var engine = Engine();
                 string? damage = null;
                 try
                 {
-                    engine.Environments.Get(name);
+                    Call((engine, _, token) => engine.Environments.GetAsync(name, token));
                 }
                 catch (CodeEnvException e) when (e.Kind == ErrorKind.InvalidData)
                 {
                     damage = e.Message;
                 }
 
-                if (!ShouldProcess($"{name} in {engine.Root.Root}", "Remove CodeEnv environment"))
+                if (!ShouldProcess($"{name} in {EngineRoot}", "Remove CodeEnv environment"))
                 {
                     return;
                 }
@@ -46,11 +45,7 @@ namespace CodeEnv.Cmdlets.Commands
                     return;
                 }
 
-                RunEngine((reporter, token) =>
-                {
-                    engine.Lifecycle.Remove(name, reporter, token);
-                    return System.Threading.Tasks.Task.FromResult(true);
-                });
+                Call((engine, progress, token) => engine.Lifecycle.RemoveAsync(name, progress, token));
             });
         }
     }

@@ -20,14 +20,10 @@ namespace CodeEnv.Cmdlets.Commands
         protected override void ProcessRecord() =>
             ForItem(ConfigName, () =>
             {
-                var service = Engine().Containers;
+                Engine();
                 if (ShouldProcess(ConfigName, Force ? "Remove container config and drop it from the envs that select it" : "Remove container config"))
                 {
-                    RunEngine((reporter, token) =>
-                    {
-                        service.Remove(ConfigName, Force, reporter, token);
-                        return System.Threading.Tasks.Task.FromResult(true);
-                    });
+                    Call((engine, progress, token) => engine.Containers.RemoveAsync(ConfigName, Force, progress, token));
                 }
             });
     }

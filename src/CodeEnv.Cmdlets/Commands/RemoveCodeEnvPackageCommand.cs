@@ -31,7 +31,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             if (ParameterSetName == ByName)
             {
-                Save(Name, "Remove " + string.Join(", ", PackageName), (packages, name, reporter, token) => packages.RemovePackages(name, PackageName, reporter, token));
+                Save(Name, "Remove " + string.Join(", ", PackageName), (packages, name, progress, token) => packages.RemovePackagesAsync(name, PackageName, progress, token));
                 return;
             }
 
@@ -39,7 +39,7 @@ namespace CodeEnv.Cmdlets.Commands
             // name, which would otherwise take the package's Name for the env's.
             var requirement = InputObject!;
             Root = requirement.Root;
-            Save(new[] { requirement.EnvironmentName }, "Remove " + requirement.Name, (packages, name, reporter, token) => packages.RemovePackages(name, new[] { requirement.Name }, reporter, token));
+            Save(new[] { requirement.EnvironmentName }, "Remove " + requirement.Name, (packages, name, progress, token) => packages.RemovePackagesAsync(name, new[] { requirement.Name }, progress, token));
         }
     }
 }

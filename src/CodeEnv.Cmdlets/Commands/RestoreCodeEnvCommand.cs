@@ -29,13 +29,13 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForItem(Name, () =>
             {
-                var service = Engine().History;
+                Engine();
                 if (!ShouldProcess(Name, DefinitionOnly ? $"Restore the definition of revision {Revision}" : $"Restore revision {Revision} and its venv"))
                 {
                     return;
                 }
 
-                var restored = RunEngine((reporter, token) => service.RestoreAsync(Name, Revision, DefinitionOnly, reporter, token));
+                var restored = Call((engine, progress, token) => engine.History.RestoreAsync(Name, Revision, DefinitionOnly, progress, token));
                 if (PassThru)
                 {
                     WriteObject(restored);

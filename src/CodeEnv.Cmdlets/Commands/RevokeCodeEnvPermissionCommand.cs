@@ -32,16 +32,16 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForEachEnv(Name, name =>
             {
-                var service = Engine().Permissions;
+                Engine();
                 if (!ShouldProcess(name, $"Revoke {Permission?.ToString() ?? "every right"} from the group '{Group}'"))
                 {
                     return;
                 }
 
-                RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Revoke(name, Group, Permission, reporter, token)));
+                Call((engine, progress, token) => engine.Permissions.RevokeAsync(name, Group, Permission, progress, token));
                 if (PassThru)
                 {
-                    WriteObject(service.Get(name), enumerateCollection: true);
+                    WriteObject(Call((engine, _, token) => engine.Permissions.GetAsync(name, token)), enumerateCollection: true);
                 }
             });
         }

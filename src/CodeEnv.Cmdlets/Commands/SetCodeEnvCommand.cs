@@ -49,7 +49,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForEachEnv(Name, name =>
             {
-                var service = Engine().Lifecycle;
+                Engine();
                 if (!ShouldProcess(name, "Set CodeEnv environment"))
                 {
                     return;
@@ -64,7 +64,7 @@ namespace CodeEnv.Cmdlets.Commands
                     ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
                 };
-                var changed = RunEngine((reporter, token) => System.Threading.Tasks.Task.FromResult(service.Set(name, change, reporter, token)));
+                var changed = Call((engine, progress, token) => engine.Lifecycle.SetAsync(name, change, progress, token));
 
                 if (PassThru)
                 {

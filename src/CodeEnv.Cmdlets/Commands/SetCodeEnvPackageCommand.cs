@@ -41,7 +41,7 @@ namespace CodeEnv.Cmdlets.Commands
                 lines = read!;
             }
 
-            Save(Name, "Replace the requested packages", (packages, name, reporter, token) => packages.SetPackages(name, lines, reporter, token));
+            Save(Name, "Replace the requested packages", (packages, name, progress, token) => packages.SetPackagesAsync(name, lines, progress, token));
         }
     }
 }

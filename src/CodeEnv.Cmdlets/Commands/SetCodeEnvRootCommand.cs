@@ -94,7 +94,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             Terminating(Root, () =>
             {
-                var service = Engine().Root;
+                Engine();
                 var change = new RootSettingsChange
                 {
                     IndexUrl = IndexUrl,
@@ -118,12 +118,12 @@ namespace CodeEnv.Cmdlets.Commands
                     ServiceMessageTimeoutSeconds = ServiceMessageTimeoutSeconds,
                     ServiceIdleTimeoutSeconds = ServiceIdleTimeoutSeconds,
                 };
-                if (!ShouldProcess(service.Root, "Set CodeEnv root settings"))
+                if (!ShouldProcess(EngineRoot, "Set CodeEnv root settings"))
                 {
                     return;
                 }
 
-                var settings = service.Change(change);
+                var settings = Call((engine, _, token) => engine.Root.ChangeAsync(change, token));
                 if (PassThru)
                 {
                     WriteObject(settings);

@@ -25,8 +25,8 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForEachEnv(Name, name =>
             {
-                var service = Engine().Lifecycle;
-                var report = RunEngine((reporter, token) => service.TestAsync(name, token));
+                Engine();
+                var report = Call((engine, _, token) => engine.Lifecycle.TestAsync(name, token));
                 WriteObject(Quiet ? (object)(report.Status == HealthStatus.Healthy) : report);
             });
         }

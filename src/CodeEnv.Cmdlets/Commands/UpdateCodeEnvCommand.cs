@@ -33,7 +33,7 @@ namespace CodeEnv.Cmdlets.Commands
         {
             ForEachEnv(Name, name =>
             {
-                var service = Engine().Lifecycle;
+                Engine();
                 var what = Rebuild ? "Rebuild the venv and install the packages" : Upgrade ? "Upgrade the packages" : "Install the packages";
                 if (!ShouldProcess(name, what + (Sync ? ", removing what is not needed" : "")))
                 {
@@ -41,7 +41,7 @@ namespace CodeEnv.Cmdlets.Commands
                 }
 
                 var options = new UpdateOptions { Upgrade = Upgrade, Rebuild = Rebuild, Sync = Sync };
-                var updated = RunEngine((reporter, token) => service.UpdateAsync(name, options, reporter, token));
+                var updated = Call((engine, progress, token) => engine.Lifecycle.UpdateAsync(name, options, progress, token));
                 if (PassThru)
                 {
                     WriteObject(updated);

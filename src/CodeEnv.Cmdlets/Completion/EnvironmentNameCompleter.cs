@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using CodeEnv.Operations;
 using CodeEnv.Store;
 
 namespace CodeEnv.Cmdlets.Completion
@@ -7,6 +8,6 @@ namespace CodeEnv.Cmdlets.Completion
     /// <summary>Completes env names (-Name).</summary>
     public sealed class EnvironmentNameCompleter : RootValueCompleter
     {
-        protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters) => Engine(root).Environments.Names();
+        protected override IEnumerable<string> Candidates(ICodeEnvEngine engine, IDictionary boundParameters) => Wait(engine.Environments.NamesAsync);
     }
 }

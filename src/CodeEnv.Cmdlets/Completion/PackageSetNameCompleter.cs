@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using CodeEnv.Operations;
 using CodeEnv.Store;
 
 namespace CodeEnv.Cmdlets.Completion
@@ -7,6 +8,6 @@ namespace CodeEnv.Cmdlets.Completion
     /// <summary>Completes the root's package set names (-SetName).</summary>
     public sealed class PackageSetNameCompleter : RootValueCompleter
     {
-        protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters) => Engine(root).Root.Settings().PackageSets.Keys;
+        protected override IEnumerable<string> Candidates(ICodeEnvEngine engine, IDictionary boundParameters) => Wait(engine.Root.SettingsAsync).PackageSets.Keys;
     }
 }

@@ -15,17 +15,16 @@ namespace CodeEnv.Cmdlets.Completion
     /// </summary>
     public sealed class RequestedPackageNameCompleter : RootValueCompleter
     {
-        protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters)
+        protected override IEnumerable<string> Candidates(ICodeEnvEngine engine, IDictionary boundParameters)
         {
-            var engine = Engine(root);
             var requested = boundParameters["Name"] switch
             {
                 string one => new[] { one },
                 IEnumerable many => many.Cast<object>().Select(n => n?.ToString() ?? ""),
                 _ => Enumerable.Empty<string>(),
             };
-            var names = requested.SelectMany(n => WildcardPattern.ContainsWildcardCharacters(n) ? NamePatterns.EnvNamesMatching(engine.Environments, n) : new[] { n });
-            return names.SelectMany(name => engine.Packages.Get(name).Where(p => p.Kind == PackageKind.Requested).Select(p => p.Name));
+            var names = requested.SelectMany(n => WildcardPattern.ContainsWildcardCharacters(n) ? NamePatterns.EnvNamesMatching(Wait(token => engine.Environments.NamesAsync(token)), n) : new[] { n });
+            return names.SelectMany(name => Wait(token => engine.Packages.GetAsync(name, token)).Where(p => p.Kind == PackageKind.Requested).Select(p => p.Name));
         }
     }
 }

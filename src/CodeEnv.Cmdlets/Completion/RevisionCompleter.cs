@@ -11,9 +11,9 @@ namespace CodeEnv.Cmdlets.Completion
     /// <summary>Completes the revisions of the env named by -Name, newest first (-Revision of Restore-CodeEnv).</summary>
     public sealed class RevisionCompleter : RootValueCompleter
     {
-        protected override IEnumerable<string> Candidates(RootPaths root, IDictionary boundParameters) =>
+        protected override IEnumerable<string> Candidates(ICodeEnvEngine engine, IDictionary boundParameters) =>
             boundParameters["Name"] is string name
-                ? Engine(root).History.Get(name).Select(h => h.Revision.ToString(CultureInfo.InvariantCulture))
+                ? Wait(token => engine.History.GetAsync(name, token)).Select(h => h.Revision.ToString(CultureInfo.InvariantCulture))
                 : Enumerable.Empty<string>();
     }
 }

@@ -22,8 +22,16 @@ namespace CodeEnv.Cmdlets.Infrastructure
         protected override void StopProcessing() => stopping.Cancel();
 
         /// <summary>Runs engine work on a pool thread while this thread writes its verbose, warning and progress records.</summary>
-        protected T RunEngine<T>(Func<IOperationReporter, CancellationToken, Task<T>> work) =>
+        protected T RunEngine<T>(Func<IProgress<OperationReport>, CancellationToken, Task<T>> work) =>
             RunEngineWithPipeline<T>((reporter, token) => work(reporter, token));
+
+        /// <summary>As RunEngine, for work that gives nothing back.</summary>
+        protected void RunEngine(Func<IProgress<OperationReport>, CancellationToken, Task> work) =>
+            RunEngineWithPipeline<bool>(async (reporter, token) =>
+            {
+                await work(reporter, token).ConfigureAwait(false);
+                return true;
+            });
 
         /// <summary>As RunEngine, for work that also writes output or information records while it runs.</summary>
         private protected T RunEngineWithPipeline<T>(Func<PipelineReporter, CancellationToken, Task<T>> work)

@@ -38,10 +38,10 @@ namespace CodeEnv.Cmdlets.Infrastructure
         }
 
         /// <summary>The names of the envs a wildcard pattern matches; what Get-CodeEnv lists for it.</summary>
-        public static IReadOnlyList<string> EnvNamesMatching(IEnvironmentCatalog environments, string pattern)
+        public static IReadOnlyList<string> EnvNamesMatching(IEnumerable<string> names, string pattern)
         {
             var wildcard = Parse(pattern);
-            return environments.Names().Where(wildcard.IsMatch).ToList();
+            return names.Where(wildcard.IsMatch).ToList();
         }
     }
 }

@@ -15,7 +15,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
     public abstract class PackageListCmdlet : RootCmdlet
     {
         // Envs saved by this call and waiting for their one update, in the order they were first saved.
-        private readonly List<(ICodeEnvEngine Engine, string Root, string Name)> pendingUpdates = new List<(ICodeEnvEngine, string, string)>();
+        private readonly List<(string Root, string Name)> pendingUpdates = new List<(string, string)>();
 
         /// <summary>The envs whose lists change: names, or wildcard patterns that stand for every env they match.</summary>
         public abstract string[] Name { get; set; }
@@ -28,22 +28,22 @@ namespace CodeEnv.Cmdlets.Infrastructure
         public SwitchParameter PassThru { get; set; }
 
         /// <summary>Saves the change <paramref name="save"/> makes to each env <paramref name="envNames"/> stand for, after ShouldProcess for that env.</summary>
-        protected void Save(IEnumerable<string> envNames, string action, Func<IPackageService, string, IOperationReporter, System.Threading.CancellationToken, EnvironmentInfo> save)
+        protected void Save(IEnumerable<string> envNames, string action, Func<IPackageService, string, IProgress<OperationReport>, System.Threading.CancellationToken, Task<EnvironmentInfo>> save)
         {
             ForEachEnv(envNames, envName =>
             {
-                var engine = Engine();
+                Engine();
                 if (!ShouldProcess(envName, action + (Update ? " and update" : "")))
                 {
                     return;
                 }
 
-                var saved = RunEngine((reporter, token) => Task.FromResult(save(engine.Packages, envName, reporter, token)));
+                var saved = Call((engine, progress, token) => save(engine.Packages, envName, progress, token));
                 if (Update)
                 {
                     if (!pendingUpdates.Any(p => p.Root == saved.Root && string.Equals(p.Name, saved.Name, StringComparison.OrdinalIgnoreCase)))
                     {
-                        pendingUpdates.Add((engine, saved.Root, saved.Name));
+                        pendingUpdates.Add((saved.Root, saved.Name));
                     }
                 }
                 else if (PassThru)
@@ -55,11 +55,13 @@ namespace CodeEnv.Cmdlets.Infrastructure
 
         protected override void EndProcessing()
         {
-            foreach (var (engine, _, name) in pendingUpdates)
+            foreach (var (root, name) in pendingUpdates)
             {
                 ForItem(name, () =>
                 {
-                    var updated = RunEngine((reporter, token) => engine.Lifecycle.UpdateAsync(name, new UpdateOptions(), reporter, token));
+                    // The env's own root, which a piped item named: the engine of the last item may be another root's.
+                    Root = root;
+                    var updated = Call((engine, progress, token) => engine.Lifecycle.UpdateAsync(name, new UpdateOptions(), progress, token));
                     if (PassThru)
                     {
                         WriteObject(updated);

@@ -7,9 +7,10 @@ namespace CodeEnv.Cmdlets.Infrastructure
 {
     /// <summary>
     /// Collects what the engine reports from any thread and replays it on the pipeline thread, the only thread
-    /// allowed to call WriteVerbose, WriteWarning and WriteProgress.
+    /// allowed to call WriteVerbose, WriteWarning and WriteProgress. The contract's operations report to it as their
+    /// progress, in the order they were sent (from the service's connection on a served root).
     /// </summary>
-    internal sealed class PipelineReporter : IOperationReporter
+    internal sealed class PipelineReporter : IOperationReporter, IProgress<OperationReport>
     {
         private readonly BlockingCollection<Action<Cmdlet>> pending = new BlockingCollection<Action<Cmdlet>>();
         private readonly int activityId;
@@ -23,6 +24,8 @@ namespace CodeEnv.Cmdlets.Infrastructure
 
         /// <summary>Any other write (output, information) the engine's work produces, replayed on the pipeline thread.</summary>
         public void Post(Action<Cmdlet> write) => pending.Add(write);
+
+        public void Report(OperationReport value) => value.Replay(this);
 
         public void Verbose(string message) => pending.Add(c => c.WriteVerbose(message));
 

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using CodeEnv.Operations;
-using CodeEnv.Security;
-using CodeEnv.Service;
 using CodeEnv.Store;
 
 namespace CodeEnv.Cmdlets.Infrastructure
@@ -16,8 +16,9 @@ namespace CodeEnv.Cmdlets.Infrastructure
     /// </summary>
     public abstract class RootCmdlet : CodeEnvCmdlet, IDisposable
     {
-        // Typed by its interface, so a call on a direct root never loads the service's client (StreamJsonRpc and its kin).
-        private ICodeEnvEngine? remote;
+        // The engine of the root this call works on (one connection for the whole call on a served root), and that root.
+        private ICodeEnvEngine? engine;
+        private string? engineRoot;
 
         /// <summary>The root folder. Defaults to $env:CODEENV_ROOT, then the machine config file.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -30,24 +31,36 @@ namespace CodeEnv.Cmdlets.Infrastructure
             return RootLocator.ForThisMachine().Resolve(explicitRoot);
         }
 
-        /// <summary>The engine of the root this call works on, for the OS user running it.</summary>
+        /// <summary>The engine of the root this call works on, for the OS user running it (<see cref="EngineFactory"/>).</summary>
         protected ICodeEnvEngine Engine()
         {
             var paths = ResolveRoot();
-            if (remote != null && remote.Root.Root == paths.Root)
+            if (engine != null && engineRoot == paths.Root)
             {
-                return remote;
-            }
-
-            var served = ServedRoot.Find(paths);
-            if (served == null)
-            {
-                return new CodeEnvEngine(paths.Root, OsIdentityProvider.Instance, SystemClock.Instance);
+                return engine;
             }
 
             Dispose();
-            remote = Connect(served);
-            return remote;
+            engine = EngineFactory.For(paths);
+            engineRoot = paths.Root;
+            return engine;
+        }
+
+        /// <summary>The root folder of <see cref="Engine"/>, as confirmation prompts name it.</summary>
+        protected string EngineRoot => engineRoot ?? ResolveRoot().Root;
+
+        /// <summary>Runs one operation of the contract on this call's engine, writing its reports as it runs.</summary>
+        protected T Call<T>(Func<ICodeEnvEngine, IProgress<OperationReport>, CancellationToken, Task<T>> operation)
+        {
+            var on = Engine();
+            return RunEngine((progress, token) => operation(on, progress, token));
+        }
+
+        /// <summary>As <see cref="Call{T}"/>, for an operation that gives nothing back.</summary>
+        protected void Call(Func<ICodeEnvEngine, IProgress<OperationReport>, CancellationToken, Task> operation)
+        {
+            var on = Engine();
+            RunEngine((progress, token) => operation(on, progress, token));
         }
 
         /// <summary>
@@ -82,15 +95,13 @@ namespace CodeEnv.Cmdlets.Infrastructure
         }
 
         /// <summary>The names of the envs of the root that a wildcard pattern matches, in any letter case; what Get-CodeEnv lists for it.</summary>
-        protected IReadOnlyList<string> EnvNamesMatching(string pattern) => NamePatterns.EnvNamesMatching(Engine().Environments, pattern);
+        protected IReadOnlyList<string> EnvNamesMatching(string pattern) => NamePatterns.EnvNamesMatching(Call((e, _, token) => e.Environments.NamesAsync(token)), pattern);
 
         public void Dispose()
         {
-            (remote as IDisposable)?.Dispose();
-            remote = null;
+            engine?.Dispose();
+            engine = null;
+            engineRoot = null;
         }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static ICodeEnvEngine Connect(ServedRoot served) => new RemoteEngine(served);
     }
 }

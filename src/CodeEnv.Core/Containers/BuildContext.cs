@@ -12,7 +12,7 @@ using CodeEnv.Store;
 namespace CodeEnv.Containers
 {
     /// <summary>
-    /// Writes a container build context that reproduces an env from its lock: a Dockerfile (the config's base image,
+    /// A container build context that reproduces an env from its lock: a Dockerfile (the config's base image,
     /// a venv at the env's own path made by the image's Python, pip install --no-deps of exactly the locked set), the
     /// lock, the archives it needs from the root's wheelhouse and local find-links folders, and a README.
     /// </summary>
@@ -21,51 +21,47 @@ namespace CodeEnv.Containers
         public const string LockFileName = "requirements.lock";
         public const string WheelsFolder = "wheels";
 
-        /// <summary>Writes the context into <paramref name="folder"/> (and its empty wheels/ folder when no archive is needed); returns the full path of every file written.</summary>
-        public static IReadOnlyList<string> Write(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, string folder)
+        /// <summary>The context's entries, in the order they are written: the lock, the wheels/ folder (empty when no archive is needed) and its archives, the Dockerfile and the README.</summary>
+        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings)
         {
-            Directory.CreateDirectory(folder);
-            var wheels = Path.Combine(folder, WheelsFolder);
-            Directory.CreateDirectory(wheels);
-
+            var utf8 = new UTF8Encoding(false);
             var locked = installed.Packages
                 .Where(p => !InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Name)))
                 .OrderBy(p => PackageName.Normalize(p.Name), StringComparer.Ordinal)
                 .ToList();
-            var written = new List<string> { Path.Combine(folder, LockFileName) };
-            File.WriteAllLines(written[0], locked.Select(p => $"{p.Name}=={p.Version}"));
+            var files = new List<ContextFile>
+            {
+                new ContextFile { RelativePath = LockFileName, Content = utf8.GetBytes(string.Concat(locked.Select(p => $"{p.Name}=={p.Version}\n"))) },
+                new ContextFile { RelativePath = WheelsFolder, IsFolder = true },
+            };
 
             var wanted = new HashSet<string>(locked.Select(p => PackageName.Normalize(p.Name) + "==" + Normalized(p.Version)), StringComparer.Ordinal);
+            var copied = new HashSet<string>(StringComparer.Ordinal);
             foreach (var archive in LocalArchives(settings))
             {
-                if (ArchiveFileName.TryParse(Path.GetFileName(archive), out var name, out var version) && wanted.Contains(name + "==" + version))
+                if (ArchiveFileName.TryParse(Path.GetFileName(archive), out var name, out var version) && wanted.Contains(name + "==" + version) && copied.Add(Path.GetFileName(archive)))
                 {
-                    var target = Path.Combine(wheels, Path.GetFileName(archive));
-                    if (!File.Exists(target))
-                    {
-                        File.Copy(archive, target);
-                        written.Add(target);
-                    }
+                    files.Add(new ContextFile { RelativePath = WheelsFolder + "/" + Path.GetFileName(archive), Content = File.ReadAllBytes(archive) });
                 }
             }
 
             var image = "codeenv-" + environment.Name.ToLowerInvariant() + ":" + environment.Revision;
-            written.Add(Path.Combine(folder, "Dockerfile"));
-            File.WriteAllText(written[written.Count - 1], Dockerfile(environment, installed, config, settings, out var secrets), new UTF8Encoding(false));
+            files.Add(new ContextFile { RelativePath = "Dockerfile", Content = utf8.GetBytes(Dockerfile(environment, installed, config, settings, out var secrets)) });
             var secretFlags = string.Concat(secrets.Select(s => $" --secret id={s.Id},src=./{s.Id}.txt"));
             var secretText = secrets.Count == 0 ? ""
                 : "The package sources need credentials, which this folder does not hold. Put each source's whole URL, credentials "
                   + "included, in a file of its own, pass it as a BuildKit secret (it never reaches the image or its history), "
                   + "and delete the files afterwards:\n\n"
                   + string.Concat(secrets.Select(s => $"- `{s.Id}.txt`: {s.Url}\n")) + "\n";
-            written.Add(Path.Combine(folder, "README.md"));
-            File.WriteAllText(
-                written[written.Count - 1],
-                $"# {environment.Name} in {config.BaseImage}\n\n{secretText}Build it with:\n\n    docker build{secretFlags} -t {image} .\n\n"
-                + $"The image has Python {environment.PythonVersion}'s venv at {environment.VenvPath} with exactly the {locked.Count} packages of {LockFileName} "
-                + $"(env revision {installed.Revision}, installed {installed.InstalledAt:u} by {installed.InstalledBy}).\n",
-                new UTF8Encoding(false));
-            return written;
+            files.Add(new ContextFile
+            {
+                RelativePath = "README.md",
+                Content = utf8.GetBytes(
+                    $"# {environment.Name} in {config.BaseImage}\n\n{secretText}Build it with:\n\n    docker build{secretFlags} -t {image} .\n\n"
+                    + $"The image has Python {environment.PythonVersion}'s venv at {environment.VenvPath} with exactly the {locked.Count} packages of {LockFileName} "
+                    + $"(env revision {installed.Revision}, installed {installed.InstalledAt:u} by {installed.InstalledBy}).\n"),
+            });
+            return files;
         }
 
         private static string Dockerfile(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, out List<(string Id, string Url)> secrets)

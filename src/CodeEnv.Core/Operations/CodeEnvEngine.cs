@@ -10,18 +10,22 @@ namespace CodeEnv.Operations
     /// </summary>
     public sealed class CodeEnvEngine : ICodeEnvEngine
     {
+        private readonly PublishUploads uploads;
+
         /// <param name="root">The root folder.</param>
         /// <param name="identity">Who calls: the OS user in a cmdlet; the peer of a connection in a service.</param>
         /// <param name="clock">The time every revision, status and log is stamped with.</param>
         /// <param name="processes">How python, venv and pip are started; by default the OS's processes.</param>
         /// <param name="interpreters">How Python interpreters are found; by default as this machine has them.</param>
-        public CodeEnvEngine(string root, IIdentityProvider identity, IClock clock, IProcessRunner? processes = null, IInterpreterDiscovery? interpreters = null)
+        /// <param name="maxPublishBytes">The largest archive Publish-CodeEnvPackage takes: the service's limit on a served root.</param>
+        public CodeEnvEngine(string root, IIdentityProvider identity, IClock clock, IProcessRunner? processes = null, IInterpreterDiscovery? interpreters = null, long maxPublishBytes = long.MaxValue)
         {
             var context = new EngineContext(new RootPaths(root), identity, clock, processes ?? SystemProcessRunner.Instance, interpreters ?? MachineInterpreters.Instance);
+            uploads = new PublishUploads(() => context.Settings().Service != null ? context.Paths.ServiceWorkFolder : context.Paths.UploadsFolder, maxPublishBytes, root);
             Root = new RootService(context);
             Environments = new EnvironmentCatalog(context);
             Lifecycle = new LifecycleService(context);
-            Packages = new PackageService(context);
+            Packages = new PackageService(context, uploads);
             Permissions = new PermissionService(context);
             History = new HistoryService(context, Lifecycle.Updater);
             Transfer = new TransferService(context, Lifecycle);
@@ -53,6 +57,9 @@ namespace CodeEnv.Operations
         public TransferService Transfer { get; }
 
         public ContainerConfigService Containers { get; }
+
+        /// <summary>Deletes an archive whose publishing was begun and not ended.</summary>
+        public void Dispose() => uploads.Dispose();
 
         IRootService ICodeEnvEngine.Root => Root;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
+using System.Threading.Tasks;
 using CodeEnv.Errors;
 using CodeEnv.Security;
 using CodeEnv.Store;
@@ -23,97 +24,101 @@ namespace CodeEnv.Operations
             this.catalog = catalog;
         }
 
-        public IReadOnlyList<ContainerConfig> Configs()
-        {
-            var settings = context.Settings();
-            settings.ContainerConfigs.ForEach(c => c.Root = settings.Root);
-            return settings.ContainerConfigs;
-        }
-
-        public ContainerConfig Add(ContainerConfig config)
-        {
-            var settings = context.Settings();
-            AccessPolicy.RequireAdministrator(settings, context.Caller, "define container configs");
-            EnvironmentName.Validate(config.ConfigName);
-            if (!ImageName.IsMatch(config.BaseImage))
+        public Task<IReadOnlyList<ContainerConfig>> ConfigsAsync(CancellationToken cancellation) =>
+            Task.Run<IReadOnlyList<ContainerConfig>>(() =>
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "BaseImageInvalid", $"-BaseImage '{config.BaseImage}' is not an image reference such as python:3.12-slim or registry.example/team/python:3.12.", config.BaseImage);
-            }
+                var settings = context.Settings();
+                settings.ContainerConfigs.ForEach(c => c.Root = settings.Root);
+                return settings.ContainerConfigs;
+            }, cancellation);
 
-            if (string.IsNullOrWhiteSpace(config.PythonPath) || config.PythonPath.Any(char.IsWhiteSpace))
+        public Task<ContainerConfig> AddAsync(ContainerConfig config, CancellationToken cancellation) =>
+            Task.Run<ContainerConfig>(() =>
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "PythonPathInvalid", $"-PythonPath '{config.PythonPath}' is not a path or command inside the image, such as /usr/local/bin/python3.", config.PythonPath);
-            }
-
-            RootStore.Update(
-                context.Paths,
-                s =>
+                var settings = context.Settings();
+                AccessPolicy.RequireAdministrator(settings, context.Caller, "define container configs");
+                EnvironmentName.Validate(config.ConfigName);
+                if (!ImageName.IsMatch(config.BaseImage))
                 {
-                    if (s.FindContainerConfig(config.ConfigName) != null)
-                    {
-                        throw new CodeEnvException(ErrorKind.AlreadyExists, "ContainerConfigExists", $"The container config '{config.ConfigName}' already exists. Remove it first, or choose another name.", config.ConfigName);
-                    }
+                    throw new CodeEnvException(ErrorKind.InvalidArgument, "BaseImageInvalid", $"-BaseImage '{config.BaseImage}' is not an image reference such as python:3.12-slim or registry.example/team/python:3.12.", config.BaseImage);
+                }
 
-                    s.ContainerConfigs.Add(new ContainerConfig { ConfigName = config.ConfigName, BaseImage = config.BaseImage, PythonPath = config.PythonPath, DockerfileFragment = config.DockerfileFragment });
-                },
-                context.Caller,
-                context.Clock,
-                EngineContext.LockTimeout(settings),
-                "New-CodeEnvContainerConfig");
-            config.Root = settings.Root;
-            return config;
-        }
+                if (string.IsNullOrWhiteSpace(config.PythonPath) || config.PythonPath.Any(char.IsWhiteSpace))
+                {
+                    throw new CodeEnvException(ErrorKind.InvalidArgument, "PythonPathInvalid", $"-PythonPath '{config.PythonPath}' is not a path or command inside the image, such as /usr/local/bin/python3.", config.PythonPath);
+                }
+
+                RootStore.Update(
+                    context.Paths,
+                    s =>
+                    {
+                        if (s.FindContainerConfig(config.ConfigName) != null)
+                        {
+                            throw new CodeEnvException(ErrorKind.AlreadyExists, "ContainerConfigExists", $"The container config '{config.ConfigName}' already exists. Remove it first, or choose another name.", config.ConfigName);
+                        }
+
+                        s.ContainerConfigs.Add(new ContainerConfig { ConfigName = config.ConfigName, BaseImage = config.BaseImage, PythonPath = config.PythonPath, DockerfileFragment = config.DockerfileFragment });
+                    },
+                    context.Caller,
+                    context.Clock,
+                    EngineContext.LockTimeout(settings),
+                    "New-CodeEnvContainerConfig");
+                config.Root = settings.Root;
+                return config;
+            }, cancellation);
 
         /// <summary>Removes a config; refused while envs select it by name, unless <paramref name="force"/> drops it from them first.</summary>
-        public void Remove(string configName, bool force, IOperationReporter reporter, CancellationToken cancellation)
-        {
-            var settings = context.Settings();
-            var caller = context.Caller;
-            AccessPolicy.RequireAdministrator(settings, caller, "remove container configs");
-            // The root's lock is held from the check to the removal, so no env can select the config in between
-            // (selecting one takes the same lock).
-            using (var rootLock = context.RootLock(settings, "Remove-CodeEnvContainerConfig"))
+        public Task RemoveAsync(string configName, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation) =>
+            Task.Run(() =>
             {
-                settings = context.Settings();
-                var config = settings.FindContainerConfig(configName) ?? throw ContainerSelections.Missing(configName, settings);
-                var envs = catalog.GetMany(catalog.Names());
-                var unreadable = envs.Where(r => r.Error != null).ToList();
-                if (unreadable.Count > 0)
+                var reporter = ProgressReporter.For(progress);
+                var settings = context.Settings();
+                var caller = context.Caller;
+                AccessPolicy.RequireAdministrator(settings, caller, "remove container configs");
+                // The root's lock is held from the check to the removal, so no env can select the config in between
+                // (selecting one takes the same lock).
+                using (var rootLock = context.RootLock(settings, "Remove-CodeEnvContainerConfig"))
                 {
-                    throw new CodeEnvException(
-                        ErrorKind.InvalidData,
-                        "ContainerConfigUseUnknown",
-                        $"Whether the container config '{config.ConfigName}' is in use cannot be told, since {unreadable.Count} env(s) cannot be read: {string.Join("; ", unreadable.Select(r => r.Error!.Message))}. Repair or remove them first.",
-                        config.ConfigName);
-                }
-
-                var selecting = envs
-                    .Where(r => r.Environment!.ContainerSelection == ContainerSelectionMode.Selected && config.Includes(r.Environment))
-                    .Select(r => r.Name)
-                    .ToList();
-                if (selecting.Count > 0 && !force)
-                {
-                    throw new CodeEnvException(
-                        ErrorKind.OperationFailed,
-                        "ContainerConfigInUse",
-                        $"The container config '{config.ConfigName}' is selected by {selecting.Count} env(s): {string.Join(", ", selecting)}. Change their selection first, or use -Force to drop the config from them.",
-                        config.ConfigName);
-                }
-
-                foreach (var name in selecting)
-                {
-                    context.Transaction.Apply(name, "Remove-CodeEnvContainerConfig", EnvironmentRight.Administer, (d, current, by) =>
+                    settings = context.Settings();
+                    var config = settings.FindContainerConfig(configName) ?? throw ContainerSelections.Missing(configName, settings);
+                    var envs = catalog.GetMany(context.Store.Names());
+                    var unreadable = envs.Where(r => r.Error != null).ToList();
+                    if (unreadable.Count > 0)
                     {
-                        d.Containers.Configs.RemoveAll(c => string.Equals(c, config.ConfigName, StringComparison.OrdinalIgnoreCase));
-                        if (d.Containers.Configs.Count == 0)
-                        {
-                            d.Containers.Mode = ContainerSelectionMode.None;
-                        }
-                    }, reporter, cancellation);
-                }
+                        throw new CodeEnvException(
+                            ErrorKind.InvalidData,
+                            "ContainerConfigUseUnknown",
+                            $"Whether the container config '{config.ConfigName}' is in use cannot be told, since {unreadable.Count} env(s) cannot be read: {string.Join("; ", unreadable.Select(r => r.Error!.Message))}. Repair or remove them first.",
+                            config.ConfigName);
+                    }
 
-                RootStore.Update(context.Paths, s => s.ContainerConfigs.RemoveAll(c => string.Equals(c.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase)), caller, context.Clock, EngineContext.LockTimeout(settings), "Remove-CodeEnvContainerConfig", rootLock);
-            }
-        }
+                    var selecting = envs
+                        .Where(r => r.Environment!.ContainerSelection == ContainerSelectionMode.Selected && config.Includes(r.Environment))
+                        .Select(r => r.Name)
+                        .ToList();
+                    if (selecting.Count > 0 && !force)
+                    {
+                        throw new CodeEnvException(
+                            ErrorKind.OperationFailed,
+                            "ContainerConfigInUse",
+                            $"The container config '{config.ConfigName}' is selected by {selecting.Count} env(s): {string.Join(", ", selecting)}. Change their selection first, or use -Force to drop the config from them.",
+                            config.ConfigName);
+                    }
+
+                    foreach (var name in selecting)
+                    {
+                        context.Transaction.Apply(name, "Remove-CodeEnvContainerConfig", EnvironmentRight.Administer, (d, current, by) =>
+                        {
+                            d.Containers.Configs.RemoveAll(c => string.Equals(c, config.ConfigName, StringComparison.OrdinalIgnoreCase));
+                            if (d.Containers.Configs.Count == 0)
+                            {
+                                d.Containers.Mode = ContainerSelectionMode.None;
+                            }
+                        }, reporter, cancellation);
+                    }
+
+                    RootStore.Update(context.Paths, s => s.ContainerConfigs.RemoveAll(c => string.Equals(c.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase)), caller, context.Clock, EngineContext.LockTimeout(settings), "Remove-CodeEnvContainerConfig", rootLock);
+                }
+            }, cancellation);
     }
 }

@@ -32,21 +32,6 @@ namespace CodeEnv.Operations
             var caller = context.Caller;
             // Before anything the request names is read or run.
             AccessPolicy.RequireCreator(settings, caller);
-            if (!string.IsNullOrEmpty(request.FromVenv))
-            {
-                if (settings.Service != null)
-                {
-                    // The cmdlet reads the venv in the caller's own process and sends what it found (VenvAdoption).
-                    throw new CodeEnvException(
-                        ErrorKind.InvalidArgument,
-                        "VenvPathNotServed",
-                        $"The CodeEnv service never opens a venv a caller names ('{request.FromVenv}'): New-CodeEnv -FromVenv reads it in your own session and sends its Python version and packages. Use a CodeEnv module of the same release as the service.",
-                        request.Name);
-                }
-
-                request = await AdoptAsync(request, reporter, cancellation).ConfigureAwait(false);
-            }
-
             EnvironmentName.Validate(request.Name);
             EnvironmentDescription.Validate(request.Description);
             var packages = PackagesOfNew(request, settings, caller);
@@ -154,14 +139,6 @@ namespace CodeEnv.Operations
             }
 
             return null;
-        }
-
-        // New-CodeEnv -FromVenv: the same request, with the Python and the lines the existing venv says.
-        private async Task<NewEnvironmentRequest> AdoptAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation)
-        {
-            var venv = ExistingVenv.Open(request.FromVenv!);
-            var interpreter = await InterpreterOfAsync(venv, cancellation).ConfigureAwait(false);
-            return VenvAdoption.Request(request, venv, interpreter?.Path, context.Paths.Root, reporter);
         }
 
         /// <summary>Validates a new env's lines and sets before anything is created, with the rules of every package command.</summary>

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using CodeEnv.Errors;
 using CodeEnv.Python;
 using CodeEnv.Security;
@@ -19,10 +21,10 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The names of the envs in the root, sorted.</summary>
-        public IReadOnlyList<string> Names() => context.Store.Names();
+        public Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellation) => Task.FromResult(context.Store.Names());
 
         /// <summary>The env named <paramref name="name"/> in any letter case; NotFound when there is none.</summary>
-        public EnvironmentInfo Get(string name) => Get(name, context.Settings(), context.Caller);
+        public Task<EnvironmentInfo> GetAsync(string name, CancellationToken cancellation) => Task.Run(() => Get(name, context.Settings(), context.Caller), cancellation);
 
         // On a served root a caller without Use sees only what EnvironmentVisibility shows.
         private EnvironmentInfo Get(string name, RootSettingsDocument settings, CallerIdentity caller)
@@ -37,7 +39,9 @@ namespace CodeEnv.Operations
         /// Reads many envs at once, in parallel (10,000 env.json files are mostly waiting on the disk), in the order
         /// given; each is the env or the error that reading it gave.
         /// </summary>
-        public IReadOnlyList<(string Name, EnvironmentInfo? Environment, CodeEnvException? Error)> GetMany(IReadOnlyList<string> names)
+        public Task<IReadOnlyList<EnvironmentResult>> GetManyAsync(IReadOnlyList<string> names, CancellationToken cancellation) => Task.Run<IReadOnlyList<EnvironmentResult>>(() => GetMany(names), cancellation);
+
+        internal IReadOnlyList<EnvironmentResult> GetMany(IReadOnlyList<string> names)
         {
             var settings = context.Settings();
             var caller = context.Caller;
@@ -45,24 +49,27 @@ namespace CodeEnv.Operations
             {
                 try
                 {
-                    return (name, Get(name, settings, caller), (CodeEnvException?)null);
+                    return new EnvironmentResult { Name = name, Environment = Get(name, settings, caller) };
                 }
                 catch (CodeEnvException e)
                 {
-                    return (name, (EnvironmentInfo?)null, e);
+                    return new EnvironmentResult { Name = name, Error = ErrorData.Of(e) };
                 }
             }).ToList();
         }
 
         /// <summary>What is installed in the env's venv, read from its metadata files without starting Python.</summary>
-        public IReadOnlyList<InstalledPackage> InstalledPackages(string name)
-        {
-            var definition = context.Read(name);
-            return InstalledPackageReader.Read(context.VenvOf(definition), definition.Name, context.Paths.Root);
-        }
+        public Task<IReadOnlyList<InstalledPackage>> InstalledPackagesAsync(string name, CancellationToken cancellation) =>
+            Task.Run(() =>
+            {
+                var definition = context.Read(name);
+                return InstalledPackageReader.Read(context.VenvOf(definition), definition.Name, context.Paths.Root);
+            }, cancellation);
 
         /// <summary>The env's operation logs, newest first.</summary>
-        public IReadOnlyList<LogEntry> Logs(string name)
+        public Task<IReadOnlyList<LogEntry>> LogsAsync(string name, CancellationToken cancellation) => Task.Run<IReadOnlyList<LogEntry>>(() => Logs(name), cancellation);
+
+        private IReadOnlyList<LogEntry> Logs(string name)
         {
             var canonical = context.Canonical(name);
             var folder = context.Paths.LogsFolder(canonical);
@@ -84,31 +91,36 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The envs the container config includes, and every env that cannot be read (whose inclusion cannot be told) with its error.</summary>
-        public IReadOnlyList<(string Name, EnvironmentInfo? Environment, CodeEnvException? Error)> IncludedIn(string configName)
-        {
-            var settings = context.Settings();
-            var config = settings.FindContainerConfig(configName) ?? throw ContainerSelections.Missing(configName, settings);
-            return GetMany(Names()).Where(r => r.Error != null || config.Includes(r.Environment!)).ToList();
-        }
+        public Task<IReadOnlyList<EnvironmentResult>> IncludedInAsync(string configName, CancellationToken cancellation) =>
+            Task.Run<IReadOnlyList<EnvironmentResult>>(() =>
+            {
+                var settings = context.Settings();
+                var config = settings.FindContainerConfig(configName) ?? throw ContainerSelections.Missing(configName, settings);
+                return GetMany(context.Store.Names()).Where(r => r.Error != null || config.Includes(r.Environment!)).ToList();
+            }, cancellation);
 
         /// <summary>The packages whose installed versions differ between two envs' venvs (read from their metadata).</summary>
-        public IReadOnlyList<PackageDifference> CompareInstalled(string reference, string difference)
-        {
-            var left = context.Read(reference);
-            var right = context.Read(difference);
-            return Comparison.Between(InstalledOf(left), InstalledOf(right), left.Name, right.Name, context.Paths.Root);
-        }
+        public Task<IReadOnlyList<PackageDifference>> CompareInstalledAsync(string reference, string difference, CancellationToken cancellation) =>
+            Task.Run(() =>
+            {
+                var left = context.Read(reference);
+                var right = context.Read(difference);
+                return Comparison.Between(InstalledOf(left), InstalledOf(right), left.Name, right.Name, context.Paths.Root);
+            }, cancellation);
 
         /// <summary>The requested lines that differ between a revision of one env and a revision of another (or the same) env.</summary>
-        public IReadOnlyList<PackageDifference> CompareRevisions(string reference, int referenceRevision, string difference, int differenceRevision)
-        {
-            var (leftName, leftLines) = RequestedAt(reference, referenceRevision);
-            var (rightName, rightLines) = RequestedAt(difference, differenceRevision);
-            return Comparison.Between(Comparison.Requested(leftLines), Comparison.Requested(rightLines), leftName, rightName, context.Paths.Root);
-        }
+        public Task<IReadOnlyList<PackageDifference>> CompareRevisionsAsync(string reference, int referenceRevision, string difference, int differenceRevision, CancellationToken cancellation) =>
+            Task.Run(() =>
+            {
+                var (leftName, leftLines) = RequestedAt(reference, referenceRevision);
+                var (rightName, rightLines) = RequestedAt(difference, differenceRevision);
+                return Comparison.Between(Comparison.Requested(leftLines), Comparison.Requested(rightLines), leftName, rightName, context.Paths.Root);
+            }, cancellation);
 
         /// <summary>What changed in the env's venv since its last successful update recorded installed.json (reference: that record).</summary>
-        public IReadOnlyList<PackageDifference> CompareWithLastUpdate(string name)
+        public Task<IReadOnlyList<PackageDifference>> CompareWithLastUpdateAsync(string name, CancellationToken cancellation) => Task.Run<IReadOnlyList<PackageDifference>>(() => CompareWithLastUpdate(name), cancellation);
+
+        private IReadOnlyList<PackageDifference> CompareWithLastUpdate(string name)
         {
             var definition = context.Read(name);
             var installed = context.Store.ReadInstalled(definition.Name)

@@ -26,15 +26,16 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>Every revision of the env's definition, newest first, each saying whether a kept venv was built for it.</summary>
-        public IReadOnlyList<HistoryEntry> Get(string name)
-        {
-            var canonical = context.Canonical(name);
-            var kept = new HashSet<int>(context.Generations.Kept(canonical).Select(k => k.Installed.Revision));
-            return context.Store.Definitions(canonical).History().Select(r => Entry(canonical, r, kept.Contains(r.Revision))).ToList();
-        }
+        public Task<IReadOnlyList<HistoryEntry>> GetAsync(string name, CancellationToken cancellation) =>
+            Task.Run<IReadOnlyList<HistoryEntry>>(() =>
+            {
+                var canonical = context.Canonical(name);
+                var kept = new HashSet<int>(context.Generations.Kept(canonical).Select(k => k.Installed.Revision));
+                return context.Store.Definitions(canonical).History().Select(r => Entry(canonical, r, kept.Contains(r.Revision))).ToList();
+            }, cancellation);
 
         /// <summary>Every revision of the root settings, newest first.</summary>
-        public IReadOnlyList<HistoryEntry> GetRoot() => RootStore.History(context.Paths).Select(r => Entry("", r, false)).ToList();
+        public Task<IReadOnlyList<HistoryEntry>> GetRootAsync(CancellationToken cancellation) => Task.Run<IReadOnlyList<HistoryEntry>>(() => RootStore.History(context.Paths).Select(r => Entry("", r, false)).ToList(), cancellation);
 
         /// <summary>
         /// Brings back an earlier definition as a new revision (the owner's right), and its venv: a kept venv built for the
@@ -43,8 +44,9 @@ namespace CodeEnv.Operations
         /// only the definition comes back and the env is Outdated. The lifecycle state is not part of a revision, so it is
         /// not brought back.
         /// </summary>
-        public async Task<EnvironmentInfo> RestoreAsync(string name, int revision, bool definitionOnly, IOperationReporter reporter, CancellationToken cancellation)
+        public async Task<EnvironmentInfo> RestoreAsync(string name, int revision, bool definitionOnly, IProgress<OperationReport>? progress, CancellationToken cancellation)
         {
+            var reporter = ProgressReporter.For(progress);
             var canonical = context.Canonical(name);
             var registered = context.Store.Read(canonical).RegisteredVenv != null;
             if (definitionOnly || registered)

@@ -9,7 +9,7 @@ using CodeEnv.Security;
 
 namespace CodeEnv.Operations
 {
-    /// <summary>An env from creation to removal: create, change its settings, update, test, run its python, remove.</summary>
+    /// <summary>An env from creation to removal: create, change its settings, update, test, use, remove.</summary>
     public sealed class LifecycleService : ILifecycleService
     {
         private readonly EngineContext context;
@@ -31,95 +31,89 @@ namespace CodeEnv.Operations
 
         internal Updater Updater => updater;
 
+        internal Creation Creation => creation;
+
         /// <summary>Creates the env and, unless <see cref="NewEnvironmentRequest.NoInstall"/>, builds its venv and installs its lines.</summary>
-        public Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation) =>
-            creation.CreateAsync(request, reporter, cancellation);
+        public Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IProgress<OperationReport>? progress, CancellationToken cancellation) => creation.CreateAsync(request, ProgressReporter.For(progress), cancellation);
 
         /// <summary>
         /// Lists the venv at <paramref name="path"/> as an env CodeEnv does not manage: package commands and updates
         /// refuse it, removal forgets it and leaves its folder alone.
         /// </summary>
-        public Task<EnvironmentInfo> RegisterAsync(string name, string path, string? description, IOperationReporter reporter, CancellationToken cancellation) =>
-            registration.RegisterAsync(name, path, description, reporter, cancellation);
+        public Task<EnvironmentInfo> RegisterAsync(string name, string path, string? description, IProgress<OperationReport>? progress, CancellationToken cancellation) => registration.RegisterAsync(name, path, description, ProgressReporter.For(progress), cancellation);
 
         /// <summary>
         /// Set-CodeEnv: description, owner, usable-by-all, Jupyter support and container selection, in one revision.
         /// Each changed field needs its own right (<see cref="AccessPolicy.RightToChange"/>); a value that equals the
         /// stored one changes nothing and needs nothing beyond UpdatePackages.
         /// </summary>
-        public EnvironmentInfo Set(string name, EnvironmentSettingsChange change, IOperationReporter reporter, CancellationToken cancellation)
-        {
-            EnvironmentDescription.Validate(change.Description);
-            var settings = context.Settings();
-            // Selecting container configs holds the root's lock (before the env's, as Remove-CodeEnvContainerConfig does),
-            // so a config cannot be removed between this check and the write.
-            using (change.ContainerSelection == null ? null : context.RootLock(settings, "Set-CodeEnv"))
+        public Task<EnvironmentInfo> SetAsync(string name, EnvironmentSettingsChange change, IProgress<OperationReport>? progress, CancellationToken cancellation) =>
+            Task.Run<EnvironmentInfo>(() =>
             {
-                var containers = change.ContainerSelection == null ? null : ContainerSelections.Valid(change.ContainerSelection.Value, change.ContainerConfigs, context.Settings());
-                return context.Transaction.Apply(name, "Set-CodeEnv", EnvironmentRight.UpdatePackages, (definition, current, caller) =>
+                var reporter = ProgressReporter.For(progress);
+                EnvironmentDescription.Validate(change.Description);
+                var settings = context.Settings();
+                // Selecting container configs holds the root's lock (before the env's, as Remove-CodeEnvContainerConfig does),
+                // so a config cannot be removed between this check and the write.
+                using (change.ContainerSelection == null ? null : context.RootLock(settings, "Set-CodeEnv"))
                 {
-                    // The owner piped from Get-CodeEnv is the stored one: it changes nothing, so it is not checked again
-                    // (its account may have been deleted since; the env must still take every other change).
-                    if (change.Owner != null && !string.Equals(change.Owner, definition.Owner, StringComparison.Ordinal))
+                    var containers = change.ContainerSelection == null ? null : ContainerSelections.Valid(change.ContainerSelection.Value, change.ContainerConfigs, context.Settings());
+                    return context.Transaction.Apply(name, "Set-CodeEnv", EnvironmentRight.UpdatePackages, (definition, current, caller) =>
                     {
-                        AccessPolicy.RequireOwnerTransfer(definition, current, caller, change.Owner, "");
-                        OwnerAccount.RequireExisting(change.Owner, definition.Name);
-                        definition.Owner = change.Owner;
-                    }
+                        // The owner piped from Get-CodeEnv is the stored one: it changes nothing, so it is not checked again
+                        // (its account may have been deleted since; the env must still take every other change).
+                        if (change.Owner != null && !string.Equals(change.Owner, definition.Owner, StringComparison.Ordinal))
+                        {
+                            AccessPolicy.RequireOwnerTransfer(definition, current, caller, change.Owner, "");
+                            OwnerAccount.RequireExisting(change.Owner, definition.Name);
+                            definition.Owner = change.Owner;
+                        }
 
-                    definition.Description = change.Description ?? definition.Description;
-                    definition.UsableByAll = change.UsableByAll ?? definition.UsableByAll;
-                    if (change.JupyterSupport != null)
-                    {
-                        PackageListEditor.SetJupyterSupport(definition, change.JupyterSupport.Value);
-                    }
+                        definition.Description = change.Description ?? definition.Description;
+                        definition.UsableByAll = change.UsableByAll ?? definition.UsableByAll;
+                        if (change.JupyterSupport != null)
+                        {
+                            PackageListEditor.SetJupyterSupport(definition, change.JupyterSupport.Value);
+                        }
 
-                    definition.Containers = containers ?? definition.Containers;
-                }, reporter, cancellation);
-            }
-        }
+                        definition.Containers = containers ?? definition.Containers;
+                    }, reporter, cancellation);
+                }
+            }, cancellation);
 
         /// <summary>
         /// Saves and updates: makes the venv hold the env's base and requested lines, running pip only when the installed
         /// set does not already satisfy them. Success records installed.json and marks the env Ready; a failure keeps the
         /// lists and marks it Failed; a stop marks it Outdated.
         /// </summary>
-        public Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation) =>
-            updater.UpdateAsync(name, options, reporter, cancellation);
+        public Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IProgress<OperationReport>? progress, CancellationToken cancellation) => updater.UpdateAsync(name, options, ProgressReporter.For(progress), cancellation);
 
         /// <summary>Checks the interpreter, the venv, every line, the dependencies and the drift from installed.json; changes nothing.</summary>
         public Task<HealthReport> TestAsync(string name, CancellationToken cancellation) => health.RunAsync(name, cancellation);
 
         /// <summary>Removes the env and its venv; the owner's right.</summary>
-        public void Remove(string name, IOperationReporter reporter, CancellationToken cancellation) => removal.Run(name, reporter, cancellation);
+        public Task RemoveAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => removal.Run(name, ProgressReporter.For(progress), cancellation), cancellation);
 
         /// <summary>
-        /// Runs the env's own python with the caller's arguments (Use needed) in <paramref name="workingDirectory"/> (the
-        /// caller's current folder, as for any native command), passing on each output line; returns its exit code.
+        /// The env, once the caller is known to have Use on it and it has a python to start: Invoke-CodeEnvPython then
+        /// starts that python in the caller's own process, as the caller, on either kind of root.
         /// </summary>
-        public async Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, string? workingDirectory, Action<string> onOutput, Action<string> onError, CancellationToken cancellation)
-        {
-            var environment = Usable(name);
-            var run = await context.Processes.RunAsync(environment.PythonPath, arguments, onOutput, cancellation, null, onError, workingDirectory: workingDirectory).ConfigureAwait(false);
-            return run.ExitCode;
-        }
-
-        /// <summary>The env, once the caller is known to have Use on it and it has a python to start.</summary>
-        public EnvironmentInfo Usable(string name)
-        {
-            var definition = context.Read(name);
-            AccessPolicy.Require(definition, context.Settings(), context.Caller, EnvironmentRight.Use, "use");
-            var environment = context.Info(definition);
-            if (!File.Exists(environment.PythonPath))
+        public Task<EnvironmentInfo> UsableAsync(string name, CancellationToken cancellation) =>
+            Task.Run<EnvironmentInfo>(() =>
             {
-                throw new CodeEnvException(
-                    ErrorKind.OperationFailed,
-                    "VenvMissing",
-                    $"The env '{environment.Name}' has no venv yet ({environment.State}); Update-CodeEnv -Name {environment.Name} builds it.",
-                    environment.Name);
-            }
+                var definition = context.Read(name);
+                AccessPolicy.Require(definition, context.Settings(), context.Caller, EnvironmentRight.Use, "use");
+                var environment = context.Info(definition);
+                if (!File.Exists(environment.PythonPath))
+                {
+                    throw new CodeEnvException(
+                        ErrorKind.OperationFailed,
+                        "VenvMissing",
+                        $"The env '{environment.Name}' has no venv yet ({environment.State}); Update-CodeEnv -Name {environment.Name} builds it.",
+                        environment.Name);
+                }
 
-            return environment;
-        }
+                return environment;
+            }, cancellation);
     }
 }

@@ -35,11 +35,5 @@ namespace CodeEnv.Operations
 
         /// <summary>Only record the definition; the venv is built by a later update.</summary>
         public bool NoInstall { get; set; }
-
-        /// <summary>
-        /// A venv made by hand to create the env from: its Python version, and its top-level distributions pinned to
-        /// their installed versions as requested lines. The venv itself is only read.
-        /// </summary>
-        public string? FromVenv { get; set; }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using CodeEnv.Security;
 
 namespace CodeEnv.Operations
@@ -17,60 +18,65 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>One entry per principal: the owner, all users when UsableByAll, and each group.</summary>
-        public IReadOnlyList<PermissionEntry> Get(string name)
-        {
-            var definition = context.Read(name);
-            var root = context.Paths.Root;
-            var entries = new List<PermissionEntry> { new PermissionEntry(definition.Owner, PrincipalKind.Owner, true, true, true, definition.Name, root) };
-            if (definition.UsableByAll)
+        public Task<IReadOnlyList<PermissionEntry>> GetAsync(string name, CancellationToken cancellation) =>
+            Task.Run<IReadOnlyList<PermissionEntry>>(() =>
             {
-                entries.Add(new PermissionEntry("*", PrincipalKind.AllUsers, true, false, false, definition.Name, root));
-            }
+                var definition = context.Read(name);
+                var root = context.Paths.Root;
+                var entries = new List<PermissionEntry> { new PermissionEntry(definition.Owner, PrincipalKind.Owner, true, true, true, definition.Name, root) };
+                if (definition.UsableByAll)
+                {
+                    entries.Add(new PermissionEntry("*", PrincipalKind.AllUsers, true, false, false, definition.Name, root));
+                }
 
-            entries.AddRange(definition.GroupPermissions.Select(g => new PermissionEntry(g.Group, PrincipalKind.Group, g.Use || g.UpdatePackages || g.ManageUsers, g.UpdatePackages || g.ManageUsers, g.ManageUsers, definition.Name, root)));
-            return entries;
-        }
+                entries.AddRange(definition.GroupPermissions.Select(g => new PermissionEntry(g.Group, PrincipalKind.Group, g.Use || g.UpdatePackages || g.ManageUsers, g.UpdatePackages || g.ManageUsers, g.ManageUsers, definition.Name, root)));
+                return entries;
+            }, cancellation);
 
         /// <summary>Gives a group a right (and the ones it implies).</summary>
-        public EnvironmentInfo Grant(string name, string group, GroupRight right, IOperationReporter reporter, CancellationToken cancellation)
-        {
-            GroupName.Validate(group);
-            return context.Transaction.Apply(name, "Grant-CodeEnvPermission", EnvironmentRight.ManageUsers, (definition, settings, caller) =>
+        public Task<EnvironmentInfo> GrantAsync(string name, string group, GroupRight right, IProgress<OperationReport>? progress, CancellationToken cancellation) =>
+            Task.Run<EnvironmentInfo>(() =>
             {
-                var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
-                if (entry == null)
+                var reporter = ProgressReporter.For(progress);
+                GroupName.Validate(group);
+                return context.Transaction.Apply(name, "Grant-CodeEnvPermission", EnvironmentRight.ManageUsers, (definition, settings, caller) =>
                 {
-                    entry = new GroupPermission { Group = group };
-                    definition.GroupPermissions.Add(entry);
-                }
+                    var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
+                    if (entry == null)
+                    {
+                        entry = new GroupPermission { Group = group };
+                        definition.GroupPermissions.Add(entry);
+                    }
 
-                entry.Use = true;
-                entry.UpdatePackages |= right >= GroupRight.UpdatePackages;
-                entry.ManageUsers |= right >= GroupRight.ManageUsers;
-            }, reporter, cancellation);
-        }
+                    entry.Use = true;
+                    entry.UpdatePackages |= right >= GroupRight.UpdatePackages;
+                    entry.ManageUsers |= right >= GroupRight.ManageUsers;
+                }, reporter, cancellation);
+            }, cancellation);
 
         /// <summary>Takes a right (and those that imply it) from a group, or every right when none is named.</summary>
-        public EnvironmentInfo Revoke(string name, string group, GroupRight? right, IOperationReporter reporter, CancellationToken cancellation)
-        {
-            GroupName.Validate(group);
-            return context.Transaction.Apply(name, "Revoke-CodeEnvPermission", EnvironmentRight.ManageUsers, (definition, settings, caller) =>
+        public Task<EnvironmentInfo> RevokeAsync(string name, string group, GroupRight? right, IProgress<OperationReport>? progress, CancellationToken cancellation) =>
+            Task.Run<EnvironmentInfo>(() =>
             {
-                var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
-                if (entry == null)
+                var reporter = ProgressReporter.For(progress);
+                GroupName.Validate(group);
+                return context.Transaction.Apply(name, "Revoke-CodeEnvPermission", EnvironmentRight.ManageUsers, (definition, settings, caller) =>
                 {
-                    return;
-                }
+                    var entry = definition.GroupPermissions.FirstOrDefault(g => string.Equals(g.Group, group, StringComparison.OrdinalIgnoreCase));
+                    if (entry == null)
+                    {
+                        return;
+                    }
 
-                if (right == null || right == GroupRight.Use)
-                {
-                    definition.GroupPermissions.Remove(entry);
-                    return;
-                }
+                    if (right == null || right == GroupRight.Use)
+                    {
+                        definition.GroupPermissions.Remove(entry);
+                        return;
+                    }
 
-                entry.ManageUsers = false;
-                entry.UpdatePackages &= right != GroupRight.UpdatePackages;
-            }, reporter, cancellation);
-        }
+                    entry.ManageUsers = false;
+                    entry.UpdatePackages &= right != GroupRight.UpdatePackages;
+                }, reporter, cancellation);
+            }, cancellation);
     }
 }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
 using CodeEnv.Errors;
 using CodeEnv.Requirements;
 using CodeEnv.Security;
@@ -22,66 +24,64 @@ namespace CodeEnv.Operations
             this.context = context;
         }
 
-        /// <summary>The root folder.</summary>
-        public string Root => context.Paths.Root;
-
         /// <summary>Lays out a root in an absent or empty folder; the caller is its administrator unless others are named.</summary>
         /// <param name="serviceAccount">Makes a served root: its files go to this account, whose CodeEnv service alone changes them.</param>
         public static RootSettings Initialize(string folder, IReadOnlyList<string>? administrators, IIdentityProvider identity, IClock clock, string? serviceAccount = null) =>
             View(RootStore.Initialize(folder, administrators, identity.Current(), clock, serviceAccount));
 
-        public RootSettings Settings() => View(context.Settings());
+        public Task<RootSettings> SettingsAsync(CancellationToken cancellation) => Task.Run(() => View(context.Settings()), cancellation);
 
         /// <summary>Changes the settings as one new revision; a change that sets every value to what it is makes none.</summary>
-        public RootSettings Change(RootSettingsChange change)
-        {
-            var paths = context.Paths;
-            var settings = context.Settings();
-            var caller = context.Caller;
-            AccessPolicy.RequireAdministrator(settings, caller, "change the root settings");
-            Validate(change);
-            ServiceLimitsChange.Validate(change, settings);
-            var updated = RootStore.Update(
-                paths,
-                s =>
-                {
-                    var sources = s.PackageSources;
-                    // Credentials go to the secrets file; the settings (and so their history and every view) keep the URL redacted.
-                    if (change.IndexUrl != null)
-                    {
-                        sources.IndexUrl = change.IndexUrl.Length == 0 ? null : SourceSecrets.Keep(paths, change.IndexUrl);
-                    }
-
-                    sources.ExtraIndexUrls = change.ExtraIndexUrls?.Select(u => SourceSecrets.Keep(paths, u)).ToList() ?? sources.ExtraIndexUrls;
-                    sources.FindLinks = change.FindLinks?.Select(l => SourceSecrets.Keep(paths, l)).ToList() ?? sources.FindLinks;
-                    sources.TrustedHosts = change.TrustedHosts?.ToList() ?? sources.TrustedHosts;
-                    sources.NoIndex = change.NoIndex ?? sources.NoIndex;
-                    s.BasePackages = change.BasePackages?.ToList() ?? s.BasePackages;
-                    s.LockTimeoutSeconds = change.LockTimeoutSeconds ?? s.LockTimeoutSeconds;
-                    s.KeptVenvs = change.KeptVenvs ?? s.KeptVenvs;
-                    s.Administrators = Trimmed(change.Administrators) ?? s.Administrators;
-                    s.CreatorGroups = Trimmed(change.CreatorGroups) ?? s.CreatorGroups;
-                    s.ManagerGroups = Trimmed(change.ManagerGroups) ?? s.ManagerGroups;
-                    // The default folder is stored as no setting, so it follows the root wherever the root moves.
-                    s.KernelsFolder = change.KernelsFolder == null ? s.KernelsFolder
-                        : change.KernelsFolder.Length == 0 || Path.GetFullPath(change.KernelsFolder) == paths.DefaultKernelsFolder ? null
-                        : Path.GetFullPath(change.KernelsFolder);
-                    ServiceLimitsChange.Apply(change, s);
-                },
-                caller,
-                context.Clock,
-                EngineContext.LockTimeout(settings));
-            if (change.Administrators != null || change.ManagerGroups != null)
+        public Task<RootSettings> ChangeAsync(RootSettingsChange change, CancellationToken cancellation) =>
+            Task.Run<RootSettings>(() =>
             {
-                // Administrators and managers may use every env, so on a served root every env folder's ACL names them.
-                foreach (var name in context.Store.Names())
-                {
-                    context.Access.Follow(context.Store.Read(name), updated);
-                }
-            }
+                var paths = context.Paths;
+                var settings = context.Settings();
+                var caller = context.Caller;
+                AccessPolicy.RequireAdministrator(settings, caller, "change the root settings");
+                Validate(change);
+                ServiceLimitsChange.Validate(change, settings);
+                var updated = RootStore.Update(
+                    paths,
+                    s =>
+                    {
+                        var sources = s.PackageSources;
+                        // Credentials go to the secrets file; the settings (and so their history and every view) keep the URL redacted.
+                        if (change.IndexUrl != null)
+                        {
+                            sources.IndexUrl = change.IndexUrl.Length == 0 ? null : SourceSecrets.Keep(paths, change.IndexUrl);
+                        }
 
-            return View(updated);
-        }
+                        sources.ExtraIndexUrls = change.ExtraIndexUrls?.Select(u => SourceSecrets.Keep(paths, u)).ToList() ?? sources.ExtraIndexUrls;
+                        sources.FindLinks = change.FindLinks?.Select(l => SourceSecrets.Keep(paths, l)).ToList() ?? sources.FindLinks;
+                        sources.TrustedHosts = change.TrustedHosts?.ToList() ?? sources.TrustedHosts;
+                        sources.NoIndex = change.NoIndex ?? sources.NoIndex;
+                        s.BasePackages = change.BasePackages?.ToList() ?? s.BasePackages;
+                        s.LockTimeoutSeconds = change.LockTimeoutSeconds ?? s.LockTimeoutSeconds;
+                        s.KeptVenvs = change.KeptVenvs ?? s.KeptVenvs;
+                        s.Administrators = Trimmed(change.Administrators) ?? s.Administrators;
+                        s.CreatorGroups = Trimmed(change.CreatorGroups) ?? s.CreatorGroups;
+                        s.ManagerGroups = Trimmed(change.ManagerGroups) ?? s.ManagerGroups;
+                        // The default folder is stored as no setting, so it follows the root wherever the root moves.
+                        s.KernelsFolder = change.KernelsFolder == null ? s.KernelsFolder
+                            : change.KernelsFolder.Length == 0 || Path.GetFullPath(change.KernelsFolder) == paths.DefaultKernelsFolder ? null
+                            : Path.GetFullPath(change.KernelsFolder);
+                        ServiceLimitsChange.Apply(change, s);
+                    },
+                    caller,
+                    context.Clock,
+                    EngineContext.LockTimeout(settings));
+                if (change.Administrators != null || change.ManagerGroups != null)
+                {
+                    // Administrators and managers may use every env, so on a served root every env folder's ACL names them.
+                    foreach (var name in context.Store.Names())
+                    {
+                        context.Access.Follow(context.Store.Read(name), updated);
+                    }
+                }
+
+                return View(updated);
+            }, cancellation);
 
         private static RootSettings View(RootSettingsDocument settings) => new RootSettings(settings, SourceSecrets.Shown(settings.PackageSources));
 

@@ -8,16 +8,17 @@ using CodeEnv.Requirements;
 namespace CodeEnv.Operations
 {
     /// <summary>
-    /// New-CodeEnv -FromVenv as a plain creation request: the existing venv's Python and its top-level packages, pinned.
-    /// Whoever owns the venv reads it: the engine on a direct root, the caller's own process on a served one, which then
-    /// sends only this request, so the service never opens a venv a caller names.
+    /// New-CodeEnv -FromVenv as a plain creation request: the existing venv's exact Python version and its top-level
+    /// packages, pinned. The caller's own process reads the venv, on either kind of root, and the engine gets only this
+    /// request: it never opens or runs a venv a caller names, and picks its own interpreter of that version.
     /// </summary>
-    internal static class VenvAdoption
+    public static class VenvAdoption
     {
-        /// <summary>The request that makes a managed copy of <paramref name="venv"/>.</summary>
-        /// <param name="interpreterPath">The interpreter that made the venv, when the reader could tell; else its version is asked for.</param>
-        public static NewEnvironmentRequest Request(NewEnvironmentRequest request, ExistingVenv venv, string? interpreterPath, string root, IOperationReporter reporter)
+        /// <summary>The request that makes a managed copy of the venv at <paramref name="venvFolder"/>.</summary>
+        public static NewEnvironmentRequest Request(NewEnvironmentRequest request, string venvFolder, string root, IProgress<OperationReport>? progress)
         {
+            var venv = ExistingVenv.Open(venvFolder);
+            var reporter = ProgressReporter.For(progress);
             var (lines, notExpressible) = venv.TopLevelRequirements(root);
             foreach (var problem in notExpressible)
             {
@@ -38,8 +39,7 @@ namespace CodeEnv.Operations
                 ContainerConfigs = request.ContainerConfigs,
                 Constraints = request.Constraints,
                 NoInstall = request.NoInstall,
-                InterpreterPath = interpreterPath,
-                PythonVersion = interpreterPath == null ? venv.Version : null,
+                PythonVersion = venv.Version,
             };
         }
     }

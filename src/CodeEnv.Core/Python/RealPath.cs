@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace CodeEnv.Python
 {
     /// <summary>Resolves symlinks so one interpreter reached by several names is seen once.</summary>
-    internal static class RealPath
+    public static class RealPath
     {
         public static string Of(string path)
         {

@@ -27,7 +27,7 @@ namespace CodeEnv.Service
             Send(socket, WelcomeMethod, new JObject { ["maxMessageBytes"] = limits.MaxMessageBytes });
 
         public static void Refuse(Socket socket, CodeEnvException why) =>
-            Send(socket, RefusedMethod, new JObject { ["error"] = JObject.FromObject(ServiceError.Of(why)) });
+            Send(socket, RefusedMethod, new JObject { ["error"] = JObject.FromObject(ErrorData.Of(why)) });
 
         /// <summary>
         /// Reads the service's greeting: the largest message it reads, or its refusal as this call's error.
@@ -73,7 +73,7 @@ namespace CodeEnv.Service
 
                 if (method == RefusedMethod && parameters != null && parameters["error"] is JObject error)
                 {
-                    throw error.ToObject<ServiceError>()!.ToException();
+                    throw error.ToObject<ErrorData>()!.ToException();
                 }
 
                 throw NotAGreeting(served, "its first message is not a greeting");

@@ -20,41 +20,41 @@ namespace CodeEnv.Service
     {
         /// <summary>The refusal to answer <paramref name="request"/> with, or null when the caller may call it.</summary>
         /// <param name="authorize">Given the operation, one of its requirements and the envs it names: throws a <see cref="CodeEnvException"/> unless the connection's caller meets it.</param>
-        public static JsonRpcError? Refusal(JsonRpcRequest request, TargetMethod targetMethod, Action<string, RequiresAttribute, IReadOnlyList<string?>> authorize)
+        public static JsonRpcError? Refusal(JsonRpcRequest request, Action<string, RequiresAttribute, IReadOnlyList<string?>> authorize)
         {
-            // StreamJsonRpc's own methods ($/cancelRequest) are not the contract's; every method of the session is checked,
-            // whether it was sent as a request or as a notification.
-            var method = targetMethod.TargetMethodInfo;
-            if (method == null || !typeof(IServiceContract).IsAssignableFrom(method.DeclaringType))
+            // StreamJsonRpc's own methods ($/cancelRequest) are not the contract's; every other method is checked, whether
+            // it was sent as a request or as a notification, and one the contract does not declare is refused.
+            var method = request.Method ?? "";
+            if (method.StartsWith("$/", StringComparison.Ordinal))
             {
                 return null;
             }
 
             try
             {
-                foreach (var check in ServiceOperations.Of(method.Name).Checks)
+                foreach (var check in ServiceOperations.Of(method).Checks)
                 {
-                    authorize(method.Name, check.Requires, check.Environments.Select(e => Argument(request, e.Name, e.Position)).ToList());
+                    authorize(method, check.Requires, check.Environments.Select(e => Argument(request, e.Name, e.Position)).ToList());
                 }
             }
             catch (CodeEnvException refused)
             {
-                return Refusal(request, ServiceError.Of(refused));
+                return Refusal(request, ErrorData.Of(refused));
             }
             catch (Exception e)
             {
                 // A check that could not be made is a refusal, never a pass.
-                return Refusal(request, new ServiceError { Kind = ErrorKind.OperationFailed, ErrorId = "ServiceFailed", Message = $"The CodeEnv service could not check this call: {e.Message}" });
+                return Refusal(request, new ErrorData { Kind = ErrorKind.OperationFailed, ErrorId = "ServiceFailed", Message = $"The CodeEnv service could not check this call: {e.Message}" });
             }
 
             return null;
         }
 
-        private static JsonRpcError Refusal(JsonRpcRequest request, ServiceError error) =>
+        private static JsonRpcError Refusal(JsonRpcRequest request, ErrorData error) =>
             new JsonRpcError
             {
                 RequestId = request.RequestId,
-                Error = new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)ServiceError.Code, Message = error.Message, Data = error },
+                Error = new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)ServiceWire.ErrorCode, Message = error.Message, Data = error },
             };
 
         private static string? Argument(JsonRpcRequest request, string name, int position) =>

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeEnv.Errors;
+using CodeEnv.Operations;
 using CodeEnv.Python;
 using CodeEnv.Security;
 using CodeEnv.Store;
@@ -10,15 +13,18 @@ using StreamJsonRpc;
 namespace CodeEnv.Service
 {
     /// <summary>
-    /// One admitted connection of the service: its checked stream, JSON-RPC with the per-user operation limit, the
-    /// session that runs its operations as its peer, and its upload. Disposing it gives back what it held: its place
-    /// among its user's connections, and its unfinished upload.
+    /// One admitted connection of the service: its checked stream, JSON-RPC with the per-user operation limit, and an
+    /// engine whose caller is the connection's peer as the kernel identified it, so the same access policy as on a direct
+    /// root decides. The engine's contract services are exposed as they are (<see cref="EngineContract"/>), each request
+    /// authorized before it runs. Disposing it gives back what it held: its place among its user's connections, and its
+    /// engine's unfinished upload.
     /// </summary>
     internal sealed class ServedConnection : IDisposable
     {
         private readonly ServiceConnectionStream wire;
         private readonly ServedConnectionRpc rpc;
-        private readonly PublishUploads uploads;
+        private readonly CodeEnvEngine engine;
+        private readonly Action<string> log;
         private readonly CallerQuotas quotas;
         private readonly ServiceLimits limits;
         private int disposed;
@@ -34,10 +40,14 @@ namespace CodeEnv.Service
             // Room for the user's operations and two more messages, so a Ctrl+C ($/cancelRequest) is read even while the
             // connection runs all the operations its user may run.
             var handler = new BoundedMessageHandler(wire, ServiceWire.Formatter(caller: false), limits.EffectiveMaxOperationsPerUser + 2);
-            uploads = new PublishUploads(paths.ServiceWorkFolder, limits.MaxPublishBytes, paths.Root);
-            var session = new ServiceSession(paths, caller, SystemClock.Instance, processes, interpreters, log, stopping, uploads);
-            rpc = new ServedConnectionRpc(handler, quotas, userId, () => User, limits, paths.Root, session.Authorize);
-            rpc.AddLocalRpcTarget<IServiceContract>(session, null);
+            this.log = log;
+            engine = new CodeEnvEngine(paths.Root, caller, SystemClock.Instance, processes, interpreters, limits.MaxPublishBytes);
+            rpc = new ServedConnectionRpc(handler, quotas, userId, () => User, limits, paths.Root, Authorize, log, stopping);
+            foreach (var service in EngineContract.Services)
+            {
+                rpc.AddLocalRpcTarget(service.Interface, service.Of(engine), new JsonRpcTargetOptions { MethodNameTransform = CommonMethodNameTransforms.Prepend(service.Prefix) });
+            }
+
             rpc.StartListening();
         }
 
@@ -54,6 +64,20 @@ namespace CodeEnv.Service
         /// <summary>Ends the connection if it broke a time limit (<see cref="ClosedBecause"/> then says which).</summary>
         public void Check() => wire.Check(limits);
 
+        /// <summary>Checks one requirement of an operation for this connection's caller, before the operation runs; a refusal is logged, so the journal shows who tried what.</summary>
+        private void Authorize(string operation, RequiresAttribute requires, IReadOnlyList<string?> environments)
+        {
+            try
+            {
+                engine.Gate.Require(requires.Requirement, requires.Action, environments);
+            }
+            catch (CodeEnvException refused)
+            {
+                log($"refused {operation} for '{User}': {refused.ErrorId}");
+                throw;
+            }
+        }
+
         public void Dispose()
         {
             if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -63,7 +87,7 @@ namespace CodeEnv.Service
 
             rpc.Dispose();
             wire.Dispose();
-            uploads.Dispose();
+            engine.Dispose();
             quotas.CloseConnection(UserId);
         }
     }

@@ -3,17 +3,19 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using CodeEnv.Errors;
+using CodeEnv.Operations;
 using CodeEnv.Security;
 
 namespace CodeEnv.Service
 {
     /// <summary>
-    /// The operations of <see cref="IServiceContract"/> with what each requires, read once from their
-    /// <see cref="RequiresAttribute"/>s: the one table every request is authorized by.
+    /// The operations of the engine's contract (<see cref="EngineContract"/>) with what each requires, read once from
+    /// their <see cref="RequiresAttribute"/>s: the one table every request is authorized by.
     /// </summary>
     internal static class ServiceOperations
     {
-        private static readonly IReadOnlyDictionary<string, Operation> ByName = typeof(IServiceContract).GetMethods().ToDictionary(m => m.Name, Describe, StringComparer.Ordinal);
+        private static readonly IReadOnlyDictionary<string, Operation> ByName =
+            EngineContract.Operations.ToDictionary(o => o.Key, o => Describe(o.Key, o.Value), StringComparer.Ordinal);
 
         /// <summary>Every operation of the contract, declared or not.</summary>
         public static IReadOnlyCollection<Operation> All => ByName.Values.ToList();
@@ -24,22 +26,26 @@ namespace CodeEnv.Service
                 ? operation
                 : throw new CodeEnvException(ErrorKind.PermissionDenied, "OperationNotDeclared", $"The CodeEnv service does not offer '{name}' to callers.", name);
 
-        private static Operation Describe(MethodInfo method)
+        private static Operation Describe(string name, MethodInfo method)
         {
             var parameters = method.GetParameters();
             var checks = method.GetCustomAttributes<RequiresAttribute>()
                 .Select(r => new Check(r, r.EnvironmentParameters.Select(name => (Name: name, Position: Array.FindIndex(parameters, p => p.Name == name && p.ParameterType == typeof(string)))).ToList()))
                 .ToList();
-            return new Operation(method, checks);
+            return new Operation(name, method, checks);
         }
 
         public sealed class Operation
         {
-            public Operation(MethodInfo method, IReadOnlyList<Check> checks)
+            public Operation(string name, MethodInfo method, IReadOnlyList<Check> checks)
             {
+                Name = name;
                 Method = method;
                 Checks = checks;
             }
+
+            /// <summary>The operation's name on the wire, such as "Packages/SetPackagesAsync".</summary>
+            public string Name { get; }
 
             public MethodInfo Method { get; }
 

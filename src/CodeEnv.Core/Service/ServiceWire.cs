@@ -10,6 +10,9 @@ namespace CodeEnv.Service
     /// </summary>
     internal static class ServiceWire
     {
+        /// <summary>JSON-RPC's error code for every CodeEnv error, its <see cref="Errors.ErrorData"/> the error's data (the server-error range the spec leaves to applications).</summary>
+        public const int ErrorCode = -32050;
+
         public static JsonRpc Open(Stream stream, bool caller) => new JsonRpc(new HeaderDelimitedMessageHandler(stream, stream, Formatter(caller)));
 
         public static JsonMessageFormatter Formatter(bool caller)

@@ -40,6 +40,9 @@ namespace CodeEnv.Store
         /// <summary>Files the service handles for one call (an uploaded archive, an export on its way to the caller), its alone.</summary>
         public string ServiceWorkFolder => Path.Combine(StateFolder, "service");
 
+        /// <summary>Where an archive being published arrives on a direct root (a served root uses <see cref="ServiceWorkFolder"/>).</summary>
+        public string UploadsFolder => Path.Combine(Cache, "uploads");
+
         /// <summary>pip's cache of one env on a served root: a build sandboxed to its env sees no other env's cache.</summary>
         public string EnvPipCache(string name) => Path.Combine(Cache, "pip-envs", Key(name));
 

@@ -34,12 +34,16 @@ namespace CodeEnv.Store
         }
 
         public static T Read<T>(string path, DocumentSchema schema)
+            where T : class =>
+            Parse<T>(ReadDocumentText(path, schema), schema, path);
+
+        /// <summary>A document from its text, upgraded to the current schema; <paramref name="path"/> names where the text came from in errors.</summary>
+        public static T Parse<T>(string text, DocumentSchema schema, string path)
             where T : class
         {
             var what = schema.What;
             var idPrefix = schema.IdPrefix;
             var currentSchemaVersion = schema.Current;
-            var text = ReadDocumentText(path, schema);
 
             var fast = TryReadCurrent<T>(text, currentSchemaVersion);
             if (fast != null)

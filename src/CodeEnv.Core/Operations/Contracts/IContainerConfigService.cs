@@ -1,15 +1,21 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Security;
 
 namespace CodeEnv.Operations
 {
     /// <summary>The root's container configs. See <see cref="ContainerConfigService"/>.</summary>
     public interface IContainerConfigService
     {
-        IReadOnlyList<ContainerConfig> Configs();
+        [Requires(CallerRequirement.AnyLocalUser, "read the container configs")]
+        Task<IReadOnlyList<ContainerConfig>> ConfigsAsync(CancellationToken cancellation);
 
-        ContainerConfig Add(ContainerConfig config);
+        [Requires(CallerRequirement.Administrator, "define container configs")]
+        Task<ContainerConfig> AddAsync(ContainerConfig config, CancellationToken cancellation);
 
-        void Remove(string configName, bool force, IOperationReporter reporter, CancellationToken cancellation);
+        [Requires(CallerRequirement.Administrator, "remove container configs")]
+        Task RemoveAsync(string configName, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation);
     }
 }

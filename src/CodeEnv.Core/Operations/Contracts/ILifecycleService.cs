@@ -1,26 +1,34 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeEnv.Security;
 
 namespace CodeEnv.Operations
 {
     /// <summary>An env from creation to removal. See <see cref="LifecycleService"/>.</summary>
     public interface ILifecycleService
     {
-        Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IOperationReporter reporter, CancellationToken cancellation);
+        /// <summary>Creates an env from a request that names nothing of the caller's files (New-CodeEnv -FromVenv reads the venv first: <see cref="VenvAdoption"/>).</summary>
+        [Requires(CallerRequirement.Creator, "create envs")]
+        Task<EnvironmentInfo> CreateAsync(NewEnvironmentRequest request, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
-        Task<EnvironmentInfo> RegisterAsync(string name, string path, string? description, IOperationReporter reporter, CancellationToken cancellation);
+        [Requires(CallerRequirement.Creator, "register venvs")]
+        Task<EnvironmentInfo> RegisterAsync(string newName, string path, string? description, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
-        EnvironmentInfo Set(string name, EnvironmentSettingsChange change, IOperationReporter reporter, CancellationToken cancellation);
+        [Requires(CallerRequirement.UpdatePackages, "run Set-CodeEnv on", "name")]
+        Task<EnvironmentInfo> SetAsync(string name, EnvironmentSettingsChange change, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
-        Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IOperationReporter reporter, CancellationToken cancellation);
+        [Requires(CallerRequirement.UpdatePackages, "update", "name")]
+        Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
+        [Requires(CallerRequirement.Use, "test", "name")]
         Task<HealthReport> TestAsync(string name, CancellationToken cancellation);
 
-        void Remove(string name, IOperationReporter reporter, CancellationToken cancellation);
+        /// <summary>The env, if the caller may use it and it has a python: the caller then starts that python itself, as itself.</summary>
+        [Requires(CallerRequirement.Use, "use", "name")]
+        Task<EnvironmentInfo> UsableAsync(string name, CancellationToken cancellation);
 
-        /// <summary>Runs the env's python as the caller, in the caller's process: on a served root the OS decides whether the caller may.</summary>
-        Task<int> RunPythonAsync(string name, IReadOnlyList<string> arguments, string? workingDirectory, Action<string> onOutput, Action<string> onError, CancellationToken cancellation);
+        [Requires(CallerRequirement.Own, "remove", "name")]
+        Task RemoveAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation);
     }
 }

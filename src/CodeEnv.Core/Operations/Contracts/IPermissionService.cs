@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using CodeEnv.Security;
 
 namespace CodeEnv.Operations
@@ -7,10 +9,13 @@ namespace CodeEnv.Operations
     /// <summary>Group rights on envs. See <see cref="PermissionService"/>.</summary>
     public interface IPermissionService
     {
-        IReadOnlyList<PermissionEntry> Get(string name);
+        [Requires(CallerRequirement.Use, "read the permissions of", "name")]
+        Task<IReadOnlyList<PermissionEntry>> GetAsync(string name, CancellationToken cancellation);
 
-        EnvironmentInfo Grant(string name, string group, GroupRight right, IOperationReporter reporter, CancellationToken cancellation);
+        [Requires(CallerRequirement.ManageUsers, "change the permissions of", "name")]
+        Task<EnvironmentInfo> GrantAsync(string name, string group, GroupRight right, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
-        EnvironmentInfo Revoke(string name, string group, GroupRight? right, IOperationReporter reporter, CancellationToken cancellation);
+        [Requires(CallerRequirement.ManageUsers, "change the permissions of", "name")]
+        Task<EnvironmentInfo> RevokeAsync(string name, string group, GroupRight? right, IProgress<OperationReport>? progress, CancellationToken cancellation);
     }
 }

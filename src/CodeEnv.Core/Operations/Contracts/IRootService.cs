@@ -1,13 +1,16 @@
+using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Security;
+
 namespace CodeEnv.Operations
 {
     /// <summary>A root's settings. See <see cref="RootService"/>.</summary>
     public interface IRootService
     {
-        /// <summary>The root folder.</summary>
-        string Root { get; }
+        [Requires(CallerRequirement.AnyLocalUser, "read the settings")]
+        Task<RootSettings> SettingsAsync(CancellationToken cancellation);
 
-        RootSettings Settings();
-
-        RootSettings Change(RootSettingsChange change);
+        [Requires(CallerRequirement.Administrator, "change the root settings")]
+        Task<RootSettings> ChangeAsync(RootSettingsChange change, CancellationToken cancellation);
     }
 }

@@ -1,22 +1,33 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeEnv.Containers;
+using CodeEnv.Security;
 
 namespace CodeEnv.Operations
 {
     /// <summary>
-    /// Export, copy, import, container build contexts. See <see cref="TransferService"/>. Paths name the caller's
-    /// files: on a served root the caller's process reads and writes them, never the service.
+    /// Export, copy, import, container build contexts. See <see cref="TransferService"/>. What crosses is content (the
+    /// export document's text, the build context's files); the caller reads and writes its own files, on either kind of
+    /// root.
     /// </summary>
     public interface ITransferService
     {
-        void Export(string name, string path);
+        /// <summary>The export document's text; the caller writes it where it wants.</summary>
+        [Requires(CallerRequirement.Use, "export", "name")]
+        Task<string> ExportAsync(string name, CancellationToken cancellation);
 
-        Task<EnvironmentInfo> CopyAsync(string name, string newName, bool locked, IOperationReporter reporter, CancellationToken cancellation);
+        [Requires(CallerRequirement.Creator, "create envs")]
+        [Requires(CallerRequirement.Use, "copy", "name")]
+        Task<EnvironmentInfo> CopyAsync(string name, string newName, bool locked, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
-        Task<EnvironmentInfo> ImportAsync(string path, string? newName, bool locked, IOperationReporter reporter, CancellationToken cancellation);
+        /// <summary>Creates an env from an export document's text, which the caller read; <paramref name="source"/> names where it came from, in errors only.</summary>
+        [Requires(CallerRequirement.Creator, "create envs")]
+        Task<EnvironmentInfo> ImportAsync(string document, string source, string? newName, bool locked, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
-        /// <summary>Writes the env's container build context into a new or empty folder; returns the full path of every file written.</summary>
-        IReadOnlyList<string> ExportContainerFile(string name, string configName, string folder);
+        /// <summary>The env's container build context for the config: every file and folder, byte for byte; the caller writes them into its folder (<see cref="ContextFolder"/>).</summary>
+        [Requires(CallerRequirement.Use, "export a container build context of", "name")]
+        Task<IReadOnlyList<ContextFile>> ContainerContextAsync(string name, string configName, CancellationToken cancellation);
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using CodeEnv.Errors;
 
-namespace CodeEnv.Service
+namespace CodeEnv.Errors
 {
     /// <summary>
     /// The errors a caller meets at a limit of the service: each names the limit, what to do now, and how an

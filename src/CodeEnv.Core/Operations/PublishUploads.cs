@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using CodeEnv.Errors;
 
-namespace CodeEnv.Service
+namespace CodeEnv.Operations
 {
     /// <summary>
     /// The archive a connection is publishing, streamed in chunks straight to a file in the service's work folder (never
@@ -12,13 +12,13 @@ namespace CodeEnv.Service
     internal sealed class PublishUploads : IDisposable
     {
         private readonly object gate = new object();
-        private readonly string workFolder;
+        private readonly Func<string> workFolder;
         private readonly long maxBytes;
         private readonly string root;
         private Upload? current;
 
-        /// <param name="workFolder">state/service: only the service account can reach it.</param>
-        public PublishUploads(string workFolder, long maxBytes, string root)
+        /// <param name="workFolder">Where the bytes go: state/service on a served root, which only the service account can reach.</param>
+        public PublishUploads(Func<string> workFolder, long maxBytes, string root)
         {
             this.workFolder = workFolder;
             this.maxBytes = maxBytes;
@@ -49,7 +49,7 @@ namespace CodeEnv.Service
                 // An upload the caller gave up on (a chunk failed) is replaced: a connection has one at a time.
                 current?.Delete();
                 current = null;
-                var folder = Path.Combine(workFolder, Guid.NewGuid().ToString("N"));
+                var folder = Path.Combine(workFolder(), Guid.NewGuid().ToString("N"));
                 Directory.CreateDirectory(folder);
                 var archive = Path.Combine(folder, name);
                 current = new Upload(Guid.NewGuid().ToString("N"), folder, archive, new FileStream(archive, FileMode.CreateNew, FileAccess.Write, FileShare.None), length, force);
@@ -113,7 +113,7 @@ namespace CodeEnv.Service
         {
             if (current == null || !string.Equals(current.Id, uploadId, StringComparison.Ordinal))
             {
-                throw new CodeEnvException(ErrorKind.NotFound, "ArchiveUploadNotFound", $"This connection has no upload '{uploadId}' (an upload belongs to the connection that began it, and ends with it). Publish the archive again.", uploadId);
+                throw new CodeEnvException(ErrorKind.NotFound, "ArchiveUploadNotFound", $"This engine has no upload '{uploadId}' (an upload belongs to the connection or command that began it, and ends with it). Publish the archive again.", uploadId);
             }
 
             return current;

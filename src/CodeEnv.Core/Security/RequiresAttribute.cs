@@ -1,12 +1,12 @@
 using System;
-using CodeEnv.Security;
 
-namespace CodeEnv.Service
+namespace CodeEnv.Security
 {
     /// <summary>
-    /// Declares, on an operation of <see cref="IServiceContract"/>, what its caller must hold (all of them, where there are several) before the service does
-    /// anything with the request (<see cref="AuthorizingRpc"/> checks it as it dispatches), and which of its parameters
-    /// name envs that the right is needed on. Every operation has at least one.
+    /// Declares, on an operation of the engine's contract (the interfaces under Operations/Contracts), what its caller
+    /// must hold (all of them, where there are several) before the operation does anything, and which of its parameters
+    /// name envs that the right is needed on. Every operation has at least one. The service checks it for its caller as
+    /// it dispatches a request (Service/RequestAuthorization); the engine's own checks say the same for a direct root.
     /// </summary>
     [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
     public sealed class RequiresAttribute : Attribute

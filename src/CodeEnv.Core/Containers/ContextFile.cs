@@ -1,4 +1,4 @@
-namespace CodeEnv.Service
+namespace CodeEnv.Containers
 {
     /// <summary>One entry of a container build context: its path relative to the context folder and its bytes, or a folder (which may be empty).</summary>
     public sealed class ContextFile

@@ -1,6 +1,6 @@
-namespace CodeEnv.Service
+namespace CodeEnv
 {
-    /// <summary>One thing an operation in the service said, on its way to the caller's Verbose, warning or progress stream.</summary>
+    /// <summary>One thing an operation said, on its way to the caller's Verbose, warning or progress stream (over the service's connection on a served root).</summary>
     public sealed class OperationReport
     {
         public OperationReportKind Kind { get; set; }

@@ -1,0 +1,199 @@
+using System.Text.RegularExpressions;
+using CodeEnv.TestSupport;
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>
+/// Direct and served roots keep one contract: the same script of every cmdlet, run on a direct root and on a served
+/// root set up alike, gives the same objects, writes the same files (byte for byte) and fails with the same error ids
+/// and categories. The table is checked against the module's own command list, so a cmdlet without a row fails it.
+/// </summary>
+[Collection(ServedRootCollection.Name)]
+public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
+{
+    /// <summary>What each cmdlet does on either root, in this order; $s is a folder of the caller's for the files it writes.</summary>
+    private static readonly (string Cmdlet, string Script)[] Rows =
+    {
+        ("Get-CodeEnvRoot", "Get-CodeEnvRoot"),
+        ("Set-CodeEnvRoot", "Set-CodeEnvRoot -KeptVenvs 3 -PassThru; Set-CodeEnvRoot -LockTimeoutSeconds -5"),
+        ("Get-CodeEnvPython", $"Get-CodeEnvPython | Where-Object Path -eq '{ServedRootHost.Python}'"),
+        ("New-CodeEnv", $"New-CodeEnv second -Interpreter {ServedRootHost.Python} -NoInstall -Description two; New-CodeEnv second -Interpreter {ServedRootHost.Python} -NoInstall; New-CodeEnv adopted -FromVenv \"$s/../handmade\" -NoInstall"),
+        ("Get-CodeEnv", "Get-CodeEnv parity; Get-CodeEnv -Name nosuch; Get-CodeEnv sec*, adopted"),
+        ("Set-CodeEnv", "Set-CodeEnv second -Description changed -PassThru; Set-CodeEnv nosuch -Description x"),
+        ("Add-CodeEnvPackage", "Add-CodeEnvPackage second -Requirement beta -PassThru; Add-CodeEnvPackage second -Requirement 'not a requirement!'"),
+        ("Set-CodeEnvPackage", "Set-CodeEnvPackage second -Requirement alpha, beta -PassThru"),
+        ("Remove-CodeEnvPackage", "Remove-CodeEnvPackage second -PackageName beta -PassThru"),
+        ("Get-CodeEnvPackage", "Get-CodeEnvPackage parity, second"),
+        ("Add-CodeEnvPackageSet", "Add-CodeEnvPackageSet adopted -SetName 'Visual Machine Learning' -PassThru; Add-CodeEnvPackageSet adopted -SetName nosuch"),
+        ("Get-CodeEnvPackageSet", "Get-CodeEnvPackageSet"),
+        ("Update-CodeEnv", "Update-CodeEnv second; Get-CodeEnv second"),
+        ("Test-CodeEnv", "Test-CodeEnv parity, second"),
+        ("Get-CodeEnvInstalledPackage", "Get-CodeEnvInstalledPackage parity"),
+        ("Invoke-CodeEnvPython", "Invoke-CodeEnvPython parity -ArgumentList '-c', 'import alpha, sys; print(alpha.__name__, sys.prefix)'; Invoke-CodeEnvPython adopted -ArgumentList '-c', 'print(1)'"),
+        ("Compare-CodeEnv", "Compare-CodeEnv parity second; Compare-CodeEnv parity -LastUpdate; Compare-CodeEnv second -ReferenceRevision 1 -DifferenceRevision 3"),
+        ("Get-CodeEnvPermission", "Get-CodeEnvPermission parity"),
+        ("Grant-CodeEnvPermission", "Grant-CodeEnvPermission parity -Group codeenv-analysts -Permission UpdatePackages -PassThru"),
+        ("Revoke-CodeEnvPermission", "Revoke-CodeEnvPermission parity -Group codeenv-analysts -Permission UpdatePackages -PassThru"),
+        // The root's first revision differs on purpose: a served root's records its service.
+        ("Get-CodeEnvHistory", "Get-CodeEnvHistory second; Get-CodeEnvHistory | Where-Object Operation -ne Initialize-CodeEnvRoot"),
+        ("Restore-CodeEnv", "Restore-CodeEnv second -Revision 2 -DefinitionOnly; Restore-CodeEnv second -Revision 99 -DefinitionOnly"),
+        ("Get-CodeEnvLog", "Get-CodeEnvLog parity | ForEach-Object Operation"),
+        ("Export-CodeEnv", "Export-CodeEnv parity -Path \"$s/parity.json\"; Export-CodeEnv nosuch -Path \"$s/nosuch.json\""),
+        ("Import-CodeEnv", "Import-CodeEnv -Path \"$s/parity.json\" -NewName imported -Locked; Import-CodeEnv -Path \"$s/missing.json\""),
+        ("Copy-CodeEnv", "Copy-CodeEnv parity -NewName copied -Locked"),
+        ("Publish-CodeEnvPackage", "Publish-CodeEnvPackage -Path \"$s/../gamma-1.0-py3-none-any.whl\"; Publish-CodeEnvPackage -Path \"$s/../not-an-archive.txt\""),
+        ("Get-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig"),
+        ("New-CodeEnvContainerConfig", $"New-CodeEnvContainerConfig other -BaseImage debian:bookworm -PythonPath {ServedRootHost.Python}; New-CodeEnvContainerConfig other -BaseImage debian:bookworm"),
+        ("Export-CodeEnvContainerFile", "Export-CodeEnvContainerFile parity -ConfigName slim -Path \"$s/context\"; Export-CodeEnvContainerFile second -ConfigName slim -Path \"$s/second\""),
+        ("Remove-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig other -Confirm:$false; Remove-CodeEnvContainerConfig nosuch -Confirm:$false"),
+        ("Remove-CodeEnv", "Remove-CodeEnv adopted, imported -Confirm:$false; Get-CodeEnv | ForEach-Object Name"),
+    };
+
+    /// <summary>Cmdlets that are not operations of a root's contract, or differ on purpose, and why.</summary>
+    private static readonly IReadOnlyDictionary<string, string> NotCompared = new Dictionary<string, string>
+    {
+        ["Initialize-CodeEnvRoot"] = "makes a root; a served one needs -ServiceAccount and root (ServedRootTests)",
+        ["Start-CodeEnvService"] = "runs a root's service (ServiceLifecycleTests)",
+        ["Register-CodeEnv"] = "a served root refuses it by design: its service would run a venv a caller made (ServiceAuthorizationTests)",
+    };
+
+    // Each output item as a line per property, errors as their id and category; what differs between any two roots
+    // (the root's own path, times, a log's size) is masked.
+    private const string Dump = """
+        function Write-Dump {
+            process {
+                $o = $_
+                if ($o -is [System.Management.Automation.ErrorRecord]) { 'error ' + $o.FullyQualifiedErrorId.Split(',')[0] + ' ' + $o.CategoryInfo.Category; return }
+                if ($o -is [string] -or $o -is [ValueType]) { 'value ' + $o; return }
+                $o.PSObject.TypeNames[0]
+                foreach ($p in $o.PSObject.Properties) {
+                    $v = $p.Value
+                    if ($v -is [System.Collections.IDictionary]) { $v = $v.Keys }
+                    if ($p.Name -notin 'LastUsed', 'Length', 'LastWriteTime', 'LastAccessTime', 'CreationTime', 'LastWriteTimeUtc', 'LastAccessTimeUtc', 'CreationTimeUtc' -and $p.Name -notlike 'Service*' -and $p.Name -notlike '*Size') { '  ' + $p.Name + '=' + (@($v) -join ';') }
+                }
+            }
+        }
+        $s = $args[0]
+        """;
+
+    private readonly Roots roots;
+
+    public ContractParityTests(Roots roots)
+    {
+        this.roots = roots;
+    }
+
+    [AsRootFact]
+    public void Every_cmdlet_of_the_module_has_a_row_or_a_reason()
+    {
+        var commands = ShellProcess.Run(new[] { "-Command", "Get-Command -Module CodeEnv | ForEach-Object Name" }).AssertSucceeded().Lines();
+
+        var covered = Rows.Select(r => r.Cmdlet).Concat(NotCompared.Keys).OrderBy(c => c).ToList();
+
+        Assert.Equal(commands.OrderBy(c => c), covered);
+    }
+
+    [AsRootFact]
+    public void Every_cmdlet_gives_the_same_objects_files_and_errors_on_a_direct_and_a_served_root()
+    {
+        var direct = roots.RunRows(roots.Direct, roots.DirectFiles);
+        var served = roots.RunRows(roots.Served.Root, roots.ServedFiles);
+
+        var differing = Rows
+            .Where(r => !direct.TryGetValue(r.Cmdlet, out var expected) || !served.TryGetValue(r.Cmdlet, out var actual) || expected != actual)
+            .Select(r => $"{r.Cmdlet} differs.\n--- direct root:\n{direct.GetValueOrDefault(r.Cmdlet)}\n--- served root:\n{served.GetValueOrDefault(r.Cmdlet)}")
+            .ToList();
+        Assert.True(differing.Count == 0, string.Join("\n\n", differing));
+
+        var written = Tree(roots.DirectFiles, roots.Direct);
+        Assert.Equal(written, Tree(roots.ServedFiles, roots.Served.Root));
+        // What the comparison stands on: the rows did write their files.
+        Assert.Contains(written, f => f.StartsWith("parity.json\n{", StringComparison.Ordinal));
+        Assert.Contains(written, f => f.StartsWith("context/Dockerfile\n", StringComparison.Ordinal) && f.Contains("FROM python:3.11-slim"));
+        Assert.Contains(written, f => f.StartsWith("context/requirements.lock\nalpha==2.0", StringComparison.Ordinal));
+        Assert.Contains("CodeEnv.EnvironmentInfo", direct["Copy-CodeEnv"]);
+    }
+
+    // Every file the cmdlets wrote, with its bytes (text with the root's path and times masked, as in the dump).
+    private static IReadOnlyList<string> Tree(string folder, string root) =>
+        Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => Path.GetRelativePath(folder, p) + (Directory.Exists(p) ? "/" : "\n" + (IsText(p) ? Roots.Masked(File.ReadAllText(p), root) : Convert.ToHexString(File.ReadAllBytes(p)))))
+            .ToList();
+
+    private static bool IsText(string path) => !path.EndsWith(".whl", StringComparison.Ordinal) && !path.EndsWith(".tar.gz", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A direct root and a served root made alike, both administered by one ordinary user who runs every row, with an
+    /// env "parity" built from the same find-links folder. Not root: root's direct engine would also find the pyenv
+    /// interpreters under /root, which the service's account cannot run.
+    /// </summary>
+    public sealed class Roots : ServedRootFixture
+    {
+        private const string User = "codeenv-parity";
+
+        public Roots()
+            : base((User, Creators), ("codeenv-parity-reader", "codeenv-analysts"))
+        {
+            if (!OperatingSystem.IsLinux() || System.Environment.UserName != "root")
+            {
+                return;
+            }
+
+            var folder = Path.GetDirectoryName(Served.Root)!;
+            Direct = Path.Combine(folder, "direct");
+            DirectFiles = Path.Combine(folder, "files-direct", "out");
+            ServedFiles = Path.Combine(folder, "files-served", "out");
+            foreach (var files in new[] { DirectFiles, ServedFiles })
+            {
+                Directory.CreateDirectory(files);
+                var parent = Path.GetDirectoryName(files)!;
+                Assert.Equal(0, ChildProcess.Run(ServedRootHost.Python, "-m", "venv", "--without-pip", Path.Combine(parent, "handmade")).ExitCode);
+                File.Copy(Directory.GetFiles(Served.Links, "gamma-1.0-*.whl").Single(), Path.Combine(parent, "gamma-1.0-py3-none-any.whl"));
+                File.WriteAllText(Path.Combine(parent, "not-an-archive.txt"), "text");
+            }
+
+            ShellProcess.Run(new[] { "-Command", $"Initialize-CodeEnvRoot -Path '{Direct}' -Administrator root | Out-Null; Set-CodeEnvRoot -Root '{Direct}' -NoIndex -FindLinks '{Served.Links}'; Set-CodeEnvRoot -Root '{Direct}' -CreatorGroup {Creators}" }).AssertSucceeded();
+            foreach (var root in new[] { Direct, Served.Root })
+            {
+                ShellProcess.Run(new[] { "-Command", $"Set-CodeEnvRoot -Root '{root}' -Administrator root, {User}" }).AssertSucceeded();
+            }
+
+            Assert.Equal(0, ChildProcess.Run("chown", "-R", User, Direct, Path.GetDirectoryName(DirectFiles)!, Path.GetDirectoryName(ServedFiles)!).ExitCode);
+            const string setup = $"New-CodeEnvContainerConfig slim -BaseImage python:3.11-slim -PythonPath /usr/local/bin/python3 | Out-Null; New-CodeEnv parity -Interpreter {ServedRootHost.Python} -Requirement alpha -ContainerSelection Selected -ContainerConfig slim | Out-Null";
+            Run(Direct, setup, DirectFiles).AssertSucceeded();
+            Run(Served.Root, setup, ServedFiles).AssertSucceeded();
+        }
+
+        public string Direct { get; } = "";
+
+        public string DirectFiles { get; } = "";
+
+        public string ServedFiles { get; } = "";
+
+        /// <summary>Runs every row on <paramref name="root"/> in one process; each cmdlet's dump, masked, by cmdlet.</summary>
+        public IReadOnlyDictionary<string, string> RunRows(string root, string files)
+        {
+            var script = Dump + string.Concat(Rows.Select(r => $"\n'=== {r.Cmdlet}'\n& {{ {r.Script} }} 2>&1 | Write-Dump\n"));
+            var output = Masked(Run(root, script, files).Output, root);
+            return output.Split("=== ", StringSplitOptions.RemoveEmptyEntries)
+                .Select(section => section.Split('\n', 2))
+                .Where(parts => parts.Length == 2)
+                .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim());
+        }
+
+        /// <summary>Text with what differs between two roots made alike masked: the root's path and its folders beside it, times, generated ids.</summary>
+        public static string Masked(string text, string root)
+        {
+            var folder = Path.GetDirectoryName(root)!;
+            text = text.Replace(root, "<root>").Replace(Path.Combine(folder, "files-direct"), "<files>").Replace(Path.Combine(folder, "files-served"), "<files>");
+            text = Regex.Replace(text, @"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?", "<time>");
+            text = Regex.Replace(text, @"\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}( [+-]\d{2}:\d{2})?", "<time>");
+            text = Regex.Replace(text, @"\d{8}T\d{6}\.\d{3}Z", "<time>");
+            return text.Replace("\r", "");
+        }
+
+        private static ShellProcess.Result Run(string root, string script, string files) =>
+            OsUserShell.RunAs(User, $"$env:CODEENV_ROOT = '{root}'; {script}", files);
+    }
+}
