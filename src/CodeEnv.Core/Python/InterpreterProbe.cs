@@ -9,8 +9,9 @@ using Newtonsoft.Json.Linq;
 namespace CodeEnv.Python
 {
     /// <summary>
-    /// Asks an interpreter about itself by running it once. Results are kept for the life of the process, keyed
-    /// by the file's path, size and time, so repeated commands in one session do not start Python again.
+    /// Asks an interpreter about itself by running it once. Results are kept for the life of the process and in the
+    /// user's cache (<see cref="ProbeCache"/>), keyed by the file's path, size and time, so neither repeated commands in
+    /// one session nor each new pwsh or codeenv process start every Python on the machine again.
     /// </summary>
     internal static class InterpreterProbe
     {
@@ -28,7 +29,8 @@ namespace CodeEnv.Python
             + " 'executable': os.path.realpath(sys.executable), 'prefix': sys.prefix,"
             + " 'basePrefix': getattr(sys, 'base_prefix', sys.prefix), 'venv': has('venv') and has('ensurepip'),"
             + " 'headers': os.path.exists(os.path.join(inc, 'Python.h')),"
-            + " 'implementation': platform.python_implementation(), 'machine': platform.machine()}))\n";
+            + " 'implementation': platform.python_implementation(), 'machine': platform.machine(),"
+            + " 'stdlib': sysconfig.get_paths().get('stdlib') or '', 'include': inc}))\n";
 
         private static readonly ConcurrentDictionary<string, ProbeResult?> Cache = new ConcurrentDictionary<string, ProbeResult?>(StringComparer.Ordinal);
 
@@ -55,6 +57,12 @@ namespace CodeEnv.Python
                 return known;
             }
 
+            if (ProbeCache.ForThisUser.TryGet(key, out var cached))
+            {
+                Cache[key] = cached;
+                return cached;
+            }
+
             var unanswered = false;
             var result = await RunAsync(file.FullName, () => unanswered = true, cancellation).ConfigureAwait(false);
             // A python that could not be run or did not answer in time (perhaps only starved of CPU) is asked again next time,
@@ -62,6 +70,7 @@ namespace CodeEnv.Python
             if (!unanswered)
             {
                 Cache[key] = result;
+                ProbeCache.ForThisUser.Add(key, result);
             }
 
             return result;
@@ -118,7 +127,9 @@ namespace CodeEnv.Python
                     json.Value<bool>("venv"),
                     json.Value<bool>("headers"),
                     json.Value<string>("implementation") ?? "",
-                    json.Value<string>("machine") ?? "");
+                    json.Value<string>("machine") ?? "",
+                    json.Value<string>("stdlib") ?? "",
+                    json.Value<string>("include") ?? "");
             }
             catch (Exception e) when (e is Newtonsoft.Json.JsonException || e is NullReferenceException || e is IndexOutOfRangeException || e is FormatException || e is InvalidCastException)
             {
