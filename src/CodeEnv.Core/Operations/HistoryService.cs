@@ -84,7 +84,7 @@ namespace CodeEnv.Operations
                 reporter.Verbose(exact == null
                     ? $"No venv of revision {revision} is kept and it was never installed; installing its lines."
                     : $"No venv of revision {revision} is kept; rebuilding exactly the {exact.Packages.Count} packages it had installed.");
-                var options = new UpdateOptions { Rebuild = true, Constraints = exact?.Packages.Select(p => p.ToString()).ToList() ?? new List<string>() };
+                var options = new UpdateOptions { Rebuild = true, Constraints = exact == null ? new List<string>() : LockPins.Lines(exact.Packages, includeVenvTooling: true) };
                 return await updater.UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, lockHolds, reporter, cancellation).ConfigureAwait(false);
             }
         }

@@ -73,7 +73,7 @@ namespace CodeEnv.Operations
                     ContainerSelection = source.Containers.Mode,
                     ContainerConfigs = source.Containers.Configs,
                     Constraints = locked
-                        ? installed!.Packages.Where(p => !Packages.InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Name))).Select(p => $"{p.Name}=={p.Version}").ToList()
+                        ? LockPins.Lines(installed!.Packages)
                         : new List<string>(),
                 },
                 reporter,
