@@ -240,7 +240,7 @@ namespace CodeEnv.Operations
 
             // Test-CodeEnv's dependency check, before anything serves from the new venv.
             var check = InstalledSetCheck.Run(requirements, distributions, markers);
-            var problems = check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => s.ToString()).Concat(check.ClosureProblems).ToList();
+            var problems = check.Problems;
             if (problems.Count > 0)
             {
                 log.Line("> the new venv fails the dependency check: " + string.Join("; ", problems));
@@ -291,9 +291,7 @@ namespace CodeEnv.Operations
 
             var distributions = InstalledPackageReader.ReadDistributions(context.ServingVenv(definition), name, context.Paths.Root, withRequirements: true);
             var check = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers);
-            var unsatisfied = check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => s.ToString())
-                .Concat(check.ClosureProblems)
-                .ToList();
+            var unsatisfied = check.Problems;
             if (options.Sync && check.Extraneous.Count > 0)
             {
                 unsatisfied.Add("not needed (-Sync removes them): " + string.Join(", ", check.Extraneous));
