@@ -79,6 +79,6 @@ namespace CodeEnv.Operations
         }
 
         private static string Strongest(GroupPermission grant) =>
-            grant.ManageUsers ? "ManageUsers" : grant.UpdatePackages ? "UpdatePackages" : grant.Use ? "Use" : "no right";
+            grant.Right() == EnvironmentRight.None ? "no right" : grant.Right().ToString();
     }
 }

@@ -32,10 +32,7 @@ namespace CodeEnv.Security
             var right = definition.UsableByAll ? EnvironmentRight.Use : EnvironmentRight.None;
             foreach (var entry in definition.GroupPermissions.Where(p => caller.Groups.Any(g => Same(g, p.Group))))
             {
-                var granted = entry.ManageUsers ? EnvironmentRight.ManageUsers
-                    : entry.UpdatePackages ? EnvironmentRight.UpdatePackages
-                    : entry.Use ? EnvironmentRight.Use
-                    : EnvironmentRight.None;
+                var granted = entry.Right();
                 right = granted > right ? granted : right;
             }
 

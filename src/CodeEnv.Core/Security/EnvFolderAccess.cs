@@ -36,7 +36,7 @@ namespace CodeEnv.Security
 
             var folder = paths.EnvFolder(definition.Name);
             var entries = new List<string> { "u::rwx", "g::---", "o::" + (definition.UsableByAll ? ReadAndEnter : "---"), "m::" + ReadAndEnter };
-            var names = new[] { definition.Owner }.Concat(settings.Administrators).Concat(settings.ManagerGroups).Concat(definition.GroupPermissions.Select(p => p.Group))
+            var names = new[] { definition.Owner }.Concat(settings.Administrators).Concat(settings.ManagerGroups).Concat(definition.GroupPermissions.Where(GroupGrant.GivesRight).Select(p => p.Group))
                 .Where(n => !string.IsNullOrWhiteSpace(n) && n.IndexOfAny(NotInAclSpec) < 0)
                 .Distinct(System.StringComparer.Ordinal);
             foreach (var name in names)
