@@ -10,8 +10,8 @@ namespace CodeEnv.Security
     /// The permission model in one place. Administrators (users or groups named in the root) may do everything;
     /// members of manager groups own every env; creator groups may create envs. On an env, its owner has every right,
     /// UsableByAll gives everyone Use, and each group entry gives Use, UpdatePackages or ManageUsers, each implying
-    /// the ones before it. Which right a change of each field of a definition needs is here too
-    /// (<see cref="RightToChange"/>), so no operation can change a field with less.
+    /// the ones before it. Every changed field of a definition needs the right <see cref="DefinitionFields"/> names for it
+    /// (<see cref="RequireForChanges"/>), so no operation can change a field with less.
     /// </summary>
     internal static class AccessPolicy
     {
@@ -53,33 +53,12 @@ namespace CodeEnv.Security
             }
         }
 
-        /// <summary>
-        /// The right a change of a definition's field needs: the requested packages, package sets and Jupyter support
-        /// (what is installed) need UpdatePackages, the group permissions ManageUsers, every other field (owner,
-        /// description, usable by all, container selection, Python) the owner's right.
-        /// </summary>
-        public static EnvironmentRight RightToChange(string field)
-        {
-            var topLevel = field.Split('.')[0];
-            switch (topLevel)
-            {
-                case "requestedPackages":
-                case "packageSets":
-                case "jupyterSupport":
-                    return EnvironmentRight.UpdatePackages;
-                case "groupPermissions":
-                    return EnvironmentRight.ManageUsers;
-                default:
-                    return EnvironmentRight.Own;
-            }
-        }
-
         /// <summary>Throws PermissionDenied unless the caller has the right every changed field needs.</summary>
         public static void RequireForChanges(EnvironmentDefinition definition, RootSettingsDocument settings, CallerIdentity caller, IEnumerable<FieldChange> changes, string operation)
         {
             foreach (var change in changes)
             {
-                Require(definition, settings, caller, RightToChange(change.Field), $"change {change.Field} of");
+                Require(definition, settings, caller, DefinitionFields.Of(change.Field).RightToChange, $"change {change.Field} of");
             }
         }
 
