@@ -57,7 +57,7 @@ namespace CodeEnv.Service
             }
 
             var endpoint = service.Value<string>("endpoint");
-            return new ServedRoot(paths, account, Path.Combine(paths.Root, string.IsNullOrEmpty(endpoint) ? "state/codeenv.sock" : endpoint!), ReadLimits(service["limits"]));
+            return new ServedRoot(paths, account, paths.ServiceSocket(endpoint), ReadLimits(service["limits"]));
         }
 
         // Read as leniently as the rest of this check: a damaged section means the defaults, and the engine reports the
