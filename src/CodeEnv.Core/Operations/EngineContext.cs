@@ -74,6 +74,7 @@ namespace CodeEnv.Operations
 
         public RootSettingsDocument Settings() => RootStore.Read(Paths);
 
+        /// <summary>How long every lock of the root is waited for: the root's setting, a negative one read as not waiting.</summary>
         public static TimeSpan LockTimeout(RootSettingsDocument settings) => TimeSpan.FromSeconds(Math.Max(0, settings.LockTimeoutSeconds));
 
         /// <summary>The root's lock, held where a change must see the root's settings stay as they are (container configs).</summary>

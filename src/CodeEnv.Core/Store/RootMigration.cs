@@ -118,13 +118,6 @@ namespace CodeEnv.Store
 
         private static void Write(string path, JObject document) => AtomicFile.WriteAllText(path, document.ToString(Formatting.Indented));
 
-        private static LockHolder Holder() => new LockHolder
-        {
-            Operation = "migrate the root to the current CodeEnv",
-            User = System.Environment.UserName,
-            ProcessId = Platform.ProcessId,
-            Host = Platform.HostName,
-            Since = DateTimeOffset.UtcNow,
-        };
+        private static LockHolder Holder() => LockHolder.ThisProcess("migrate the root to the current CodeEnv", System.Environment.UserName, DateTimeOffset.UtcNow);
     }
 }

@@ -28,8 +28,7 @@ namespace CodeEnv.Store
         /// <summary>The root's lock, for a change that must see the settings stay as they are across several steps.</summary>
         public static FileLock Lock(RootPaths paths, CallerIdentity caller, IClock clock, TimeSpan lockTimeout, string operation)
         {
-            var holder = new LockHolder { Operation = operation, User = caller.UserName, ProcessId = Platform.ProcessId, Host = Platform.HostName, Since = clock.UtcNow };
-            return FileLock.Acquire(paths.RootLockFile, holder, lockTimeout, $"The root '{paths.Root}'", System.Threading.CancellationToken.None);
+            return FileLock.Acquire(paths.RootLockFile, LockHolder.ThisProcess(operation, caller.UserName, clock.UtcNow), lockTimeout, $"The root '{paths.Root}'", System.Threading.CancellationToken.None);
         }
 
         /// <summary>
