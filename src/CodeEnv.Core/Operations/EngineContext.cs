@@ -86,8 +86,7 @@ namespace CodeEnv.Operations
             EnvironmentName.Validate(name);
             return Store.CanonicalName(name)
                 ?? throw new CodeEnvException(
-                    ErrorKind.NotFound,
-                    "CodeEnvNotFound",
+                    ErrorIds.CodeEnvNotFound,
                     $"There is no environment named '{name}' in the root '{Paths.Root}'. Get-CodeEnv lists the environments there.",
                     name);
         }
@@ -147,6 +146,6 @@ namespace CodeEnv.Operations
         }
 
         public static CodeEnvException Unexpected(Exception failure, string name, string action) =>
-            new CodeEnvException(ErrorKind.OperationFailed, "CodeEnvOperationFailed", $"Could not {action} the env '{name}': {failure.Message}", name, failure);
+            new CodeEnvException(ErrorIds.CodeEnvOperationFailed, $"Could not {action} the env '{name}': {failure.Message}", name, failure);
     }
 }

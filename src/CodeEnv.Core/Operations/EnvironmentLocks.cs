@@ -132,8 +132,7 @@ namespace CodeEnv.Operations
         {
             var spelled = string.Equals(claim.Name, name, StringComparison.Ordinal) ? "" : $" (as '{claim.Name}'; names are unique regardless of case)";
             return new CodeEnvException(
-                ErrorKind.AlreadyExists,
-                "CodeEnvExists",
+                ErrorIds.CodeEnvExists,
                 $"An environment named '{name}' already exists in '{paths.Root}'{spelled}. Choose another name, or remove the existing one with Remove-CodeEnv.",
                 name);
         }

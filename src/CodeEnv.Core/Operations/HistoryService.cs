@@ -94,8 +94,7 @@ namespace CodeEnv.Operations
             var canonical = context.Canonical(name);
             var old = context.Store.Definitions(canonical).History().FirstOrDefault(r => r.Revision == revision)?.Definition
                 ?? throw new CodeEnvException(
-                    ErrorKind.NotFound,
-                    "RevisionNotFound",
+                    ErrorIds.RevisionNotFound,
                     $"The env '{canonical}' has no revision {revision}. Get-CodeEnvHistory -Name {canonical} lists its revisions.",
                     revision);
             return context.Transaction.Apply(

@@ -23,8 +23,7 @@ namespace CodeEnv.Operations
                 if (!PackageName.IsValid(entry.Name ?? "") || !PackageVersion.TryParse(entry.Version, out _) || (entry.Version ?? "").Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
                 {
                     throw new CodeEnvException(
-                        ErrorKind.InvalidData,
-                        "ExportLockInvalid",
+                        ErrorIds.ExportLockInvalid,
                         $"The lock in '{path}' has an entry that is not a package name and a version: name '{PrintableText.Of(entry.Name)}', version '{PrintableText.Of(entry.Version)}'. Export the env again from its root, or import it without -Locked.",
                         path);
                 }

@@ -107,8 +107,7 @@ namespace CodeEnv.Operations
                 if (!File.Exists(environment.PythonPath))
                 {
                     throw new CodeEnvException(
-                        ErrorKind.OperationFailed,
-                        "VenvMissing",
+                        ErrorIds.VenvMissing,
                         $"The env '{environment.Name}' has no venv yet ({environment.State}); Update-CodeEnv -Name {environment.Name} builds it.",
                         environment.Name);
                 }

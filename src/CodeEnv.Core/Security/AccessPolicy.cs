@@ -46,8 +46,7 @@ namespace CodeEnv.Security
             if (has < needed)
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "CodeEnvPermissionDenied",
+                    ErrorIds.CodeEnvPermissionDenied,
                     $"'{caller.UserName}' may not {action} the env '{definition.Name}': that needs the {Describe(needed)} right, and '{caller.UserName}' has {(has == EnvironmentRight.None ? "no right" : "only " + Describe(has))} on it. Ask its owner ({definition.Owner}) or an administrator to grant it (Grant-CodeEnvPermission).",
                     definition.Name);
             }
@@ -67,8 +66,7 @@ namespace CodeEnv.Security
             if (!IsAdministrator(settings, caller))
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "AdministratorRequired",
+                    ErrorIds.AdministratorRequired,
                     $"'{caller.UserName}' may not {action} of '{settings.Root}': that needs an administrator of the root ({string.Join(", ", settings.Administrators)}).",
                     caller.UserName);
             }
@@ -83,8 +81,7 @@ namespace CodeEnv.Security
             }
 
             throw new CodeEnvException(
-                ErrorKind.PermissionDenied,
-                "CodeEnvPermissionDenied",
+                ErrorIds.CodeEnvPermissionDenied,
                 $"'{caller.UserName}' may not give the env '{definition.Name}' to '{newOwner}'{how}: only its owner ({definition.Owner}) or an administrator may transfer it.",
                 definition.Name);
         }
@@ -96,8 +93,7 @@ namespace CodeEnv.Security
             if (!MayCreate(settings, caller))
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "CodeEnvPermissionDenied",
+                    ErrorIds.CodeEnvPermissionDenied,
                     $"'{caller.UserName}' may not create envs in '{settings.Root}': that needs an administrator or a member of a creator group ({(settings.CreatorGroups.Count == 0 ? "none is set" : string.Join(", ", settings.CreatorGroups))}). An administrator adds groups with Set-CodeEnvRoot -CreatorGroup.",
                     caller.UserName);
             }

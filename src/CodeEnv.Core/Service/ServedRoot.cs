@@ -76,8 +76,7 @@ namespace CodeEnv.Service
         }
 
         public CodeEnvException NotRunning(string why) => new CodeEnvException(
-            ErrorKind.OperationFailed,
-            "ServiceNotRunning",
+            ErrorIds.ServiceNotRunning,
             $"The root '{Paths.Root}' is served by the CodeEnv service, which is not running ({why} at '{Endpoint}'). Start it: 'sudo systemctl start codeenv', or 'sudo -u {Account} codeenv serve --root {Paths.Root}'.",
             Paths.Root);
     }

@@ -95,8 +95,7 @@ namespace CodeEnv.Store
                     var holder = ReadHolder(HolderPath(lockPath));
                     var who = holder != null ? holder.ToString() : "another process";
                     throw new CodeEnvException(
-                        ErrorKind.Busy,
-                        "CodeEnvBusy",
+                        ErrorIds.CodeEnvBusy,
                         $"{subject} is busy: {who}. Waited {timeout.TotalSeconds:0.#} s; try again when that operation has finished, or wait longer with Set-CodeEnvRoot -LockTimeoutSeconds.",
                         subject);
                 }
@@ -109,7 +108,7 @@ namespace CodeEnv.Store
 
                 if (cancellation.WaitHandle.WaitOne(PollInterval))
                 {
-                    throw new CodeEnvException(ErrorKind.Stopped, "OperationStopped", $"Stopped while waiting for the lock of {subject}.", subject);
+                    throw new CodeEnvException(ErrorIds.OperationStopped, $"Stopped while waiting for the lock of {subject}.", subject);
                 }
             }
         }
@@ -136,8 +135,7 @@ namespace CodeEnv.Store
             {
                 // Elsewhere it means what it says: no amount of waiting lets this caller write the root.
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "RootNotWritable",
+                    ErrorIds.RootNotWritable,
                     $"'{System.Environment.UserName}' may not write '{lockPath}': changing anything in this root needs write access to its files, which belong to its owner. Run the command as the root's owner, or ask an administrator of the root.",
                     lockPath);
             }

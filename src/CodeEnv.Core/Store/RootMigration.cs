@@ -57,8 +57,7 @@ namespace CodeEnv.Store
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "RootMigrationFailed",
+                    ErrorIds.RootMigrationFailed,
                     $"The root '{paths.Root}' was written by an older CodeEnv and must be brought up to date once, which failed: {e.Message}. Run any CodeEnv command on it (such as Get-CodeEnvRoot) as the account that owns the root; nothing was lost, and a migration that stops half-way is finished by the next run.",
                     paths.Root,
                     e);
