@@ -104,5 +104,5 @@ public class AccessPolicyTests
     [InlineData("containers.mode", EnvironmentRight.Own)]
     [InlineData("python.interpreter", EnvironmentRight.Own)]
     public void Each_field_names_the_right_its_change_needs(string field, EnvironmentRight right) =>
-        Assert.Equal(right, AccessPolicy.RightToChange(field));
+        Assert.Equal(right, DefinitionFields.Of(field).RightToChange);
 }

@@ -26,6 +26,20 @@ public class FileLockTests
     }
 
     [Fact]
+    public void A_waiter_tells_its_reporter_whom_it_waits_for_once()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("root.lock");
+        using var first = FileLock.Acquire(path, LockHolder.ThisProcess("Set-CodeEnvRoot", "tester", DateTimeOffset.UtcNow), TimeSpan.Zero, "The root 'r'", CancellationToken.None);
+        var reporter = new RecordingReporter();
+
+        Assert.Throws<CodeEnvException>(() => FileLock.Acquire(path, Holder("New-CodeEnv"), TimeSpan.FromMilliseconds(300), "The root 'r'", CancellationToken.None, reporter));
+
+        var told = Assert.Single(reporter.Verbose);
+        Assert.StartsWith($"The root 'r' is locked by Set-CodeEnvRoot by tester (pid {System.Environment.ProcessId} on {Platform.HostName})", told);
+    }
+
+    [Fact]
     public void A_released_lock_can_be_taken_again()
     {
         using var folder = new TempFolder();

@@ -83,6 +83,23 @@ public class InstalledSetCheckTests : IDisposable
         Assert.Contains("gamma 1.0 has requirement beta>=2, but you have beta 1.5.", check.BrokenDependencies());
     }
 
+    [Theory]
+    [InlineData(RequirementState.Satisfied, false)]
+    [InlineData(RequirementState.NotApplicable, false)]
+    [InlineData(RequirementState.Missing, true)]
+    [InlineData(RequirementState.WrongVersion, true)]
+    [InlineData(RequirementState.DifferentSource, true)]
+    public void A_line_is_a_problem_unless_it_is_satisfied_or_not_for_this_python(RequirementState state, bool unmet) =>
+        Assert.Equal(unmet, InstalledSetCheck.IsUnmet(state));
+
+    [Fact]
+    public void Problems_are_the_unmet_lines_and_the_closure_problems()
+    {
+        var check = Check("gamma", "alpha==1.0; python_version < \"3\"");
+        Assert.Equal(new[] { "gamma: Missing" }, check.Problems);
+        Assert.False(check.AllSatisfied);
+    }
+
     [Fact]
     public void Extraneous_is_what_nothing_needs_apart_from_venv_tooling()
     {

@@ -27,7 +27,7 @@ namespace CodeEnv.Cmdlets.Commands
 
                 foreach (var requested in ConfigName)
                 {
-                    WriteMatching(configs, requested, c => c.ConfigName, () => new Errors.CodeEnvException(Errors.ErrorKind.NotFound, "ContainerConfigNotFound", $"There is no container config '{requested}'.", requested));
+                    WriteMatching(configs, requested, c => c.ConfigName, () => new Errors.CodeEnvException(Errors.ErrorIds.ContainerConfigNotFound, $"There is no container config '{requested}'.", requested));
                 }
             });
     }

@@ -40,8 +40,7 @@ namespace CodeEnv.Cmdlets.Commands
                         Requirements.PackageName.Normalize(requested),
                         p => Requirements.PackageName.Normalize(p.Name),
                         () => new Errors.CodeEnvException(
-                            Errors.ErrorKind.NotFound,
-                            "InstalledPackageNotFound",
+                            Errors.ErrorIds.InstalledPackageNotFound,
                             $"The package '{requested}' is not installed in the env '{name}'.",
                             requested));
                 }

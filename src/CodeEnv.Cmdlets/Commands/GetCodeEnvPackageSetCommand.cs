@@ -34,8 +34,7 @@ namespace CodeEnv.Cmdlets.Commands
                     requested,
                     set => set.SetName,
                     () => new Errors.CodeEnvException(
-                        Errors.ErrorKind.NotFound,
-                        "PackageSetNotFound",
+                        Errors.ErrorIds.PackageSetNotFound,
                         $"There is no package set named '{requested}' in the root '{EngineRoot}'. Sets: {string.Join(", ", sets.Select(s => s.SetName))}.",
                         requested));
             }

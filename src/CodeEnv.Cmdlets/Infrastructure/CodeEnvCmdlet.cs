@@ -59,7 +59,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
             }
             catch (OperationCanceledException e)
             {
-                throw new CodeEnvException(ErrorKind.Stopped, "OperationStopped", "The operation was stopped.", null, e);
+                throw new CodeEnvException(ErrorIds.OperationStopped, "The operation was stopped.", null, e);
             }
         }
 

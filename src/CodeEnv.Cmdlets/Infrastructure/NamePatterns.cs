@@ -27,8 +27,7 @@ namespace CodeEnv.Cmdlets.Infrastructure
             catch (WildcardPatternException e)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "WildcardPatternInvalid",
+                    ErrorIds.WildcardPatternInvalid,
                     $"'{pattern}' is not a valid wildcard pattern ({e.Message.TrimEnd('.')}). Use * for any characters, ? for one, and [a-c] for one of a set; close every '['.",
                     pattern,
                     e);

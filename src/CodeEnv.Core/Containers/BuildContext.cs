@@ -25,13 +25,12 @@ namespace CodeEnv.Containers
         public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings)
         {
             var utf8 = new UTF8Encoding(false);
-            var locked = installed.Packages
-                .Where(p => !InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Name)))
+            var locked = LockPins.Entries(installed.Packages)
                 .OrderBy(p => PackageName.Normalize(p.Name), StringComparer.Ordinal)
                 .ToList();
             var files = new List<ContextFile>
             {
-                new ContextFile { RelativePath = LockFileName, Content = utf8.GetBytes(string.Concat(locked.Select(p => $"{p.Name}=={p.Version}\n"))) },
+                new ContextFile { RelativePath = LockFileName, Content = utf8.GetBytes(string.Concat(locked.Select(p => LockPins.Line(p) + "\n"))) },
                 new ContextFile { RelativePath = WheelsFolder, IsFolder = true },
             };
 

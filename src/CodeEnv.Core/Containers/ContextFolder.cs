@@ -17,7 +17,7 @@ namespace CodeEnv.Containers
         {
             if (File.Exists(folder) || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any()))
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "ContainerContextFolderNotEmpty", $"'{folder}' is not an empty folder; give a new or empty folder for the build context, so no other file is sent to the container build.", folder);
+                throw new CodeEnvException(ErrorIds.ContainerContextFolderNotEmpty, $"'{folder}' is not an empty folder; give a new or empty folder for the build context, so no other file is sent to the container build.", folder);
             }
         }
 
@@ -33,7 +33,7 @@ namespace CodeEnv.Containers
                 var path = Path.GetFullPath(Path.Combine(folder, file.RelativePath));
                 if (!path.StartsWith(inside, StringComparison.Ordinal))
                 {
-                    throw new CodeEnvException(ErrorKind.InvalidData, "ContainerContextInvalid", $"The build context holds a file outside its folder ('{file.RelativePath}'); nothing more was written.", folder);
+                    throw new CodeEnvException(ErrorIds.ContainerContextInvalid, $"The build context holds a file outside its folder ('{file.RelativePath}'); nothing more was written.", folder);
                 }
 
                 if (file.IsFolder)

@@ -8,6 +8,16 @@ namespace CodeEnv.Errors
     /// </summary>
     public sealed class CodeEnvException : Exception
     {
+        /// <summary>An error of the kind <paramref name="error"/> always is.</summary>
+        public CodeEnvException(ErrorId error, string message, object? target = null, Exception? inner = null)
+            : this(error.Kind, error.Id, message, target, inner)
+        {
+        }
+
+        /// <summary>
+        /// An error whose id is not one of <see cref="ErrorIds"/>: built from a document's schema, or raised again as it
+        /// arrived over a served root's connection. Every other error names its <see cref="Errors.ErrorId"/>.
+        /// </summary>
         public CodeEnvException(ErrorKind kind, string errorId, string message, object? target = null, Exception? inner = null)
             : base(message, inner)
         {

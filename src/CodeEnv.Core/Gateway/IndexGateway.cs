@@ -58,7 +58,7 @@ namespace CodeEnv.Gateway
             // sockaddr_un holds 108 bytes with the terminating zero.
             if (Encoding.UTF8.GetByteCount(socketPath) > 107)
             {
-                throw new CodeEnvException(ErrorKind.InvalidOperation, "GatewayPathTooLong", $"The service cannot give pip its package sources: the socket path '{socketPath}' is longer than a Unix socket path may be (107 bytes). Serve a root whose path is shorter.", workFolder);
+                throw new CodeEnvException(ErrorIds.GatewayPathTooLong, $"The service cannot give pip its package sources: the socket path '{socketPath}' is longer than a Unix socket path may be (107 bytes). Serve a root whose path is shorter.", workFolder);
             }
 
             Directory.CreateDirectory(folder);

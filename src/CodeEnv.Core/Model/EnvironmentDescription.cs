@@ -17,13 +17,13 @@ namespace CodeEnv
 
             if (description.Length > MaxLength)
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "DescriptionInvalid", $"The description is {description.Length} characters long; the limit is {MaxLength}. Shorten it.", description.Substring(0, 64) + "...");
+                throw new CodeEnvException(ErrorIds.DescriptionInvalid, $"The description is {description.Length} characters long; the limit is {MaxLength}. Shorten it.", description.Substring(0, 64) + "...");
             }
 
             var control = description.FirstOrDefault(c => char.IsControl(c) && c != '\n' && c != '\t');
             if (control != default(char))
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "DescriptionInvalid", $"The description contains the control character U+{(int)control:X4}; use plain text (line breaks and tabs are fine).", description);
+                throw new CodeEnvException(ErrorIds.DescriptionInvalid, $"The description contains the control character U+{(int)control:X4}; use plain text (line breaks and tabs are fine).", description);
             }
         }
     }

@@ -24,7 +24,7 @@ namespace CodeEnv
             Description = definition.Description;
             Owner = definition.Owner;
             UsableByAll = definition.UsableByAll;
-            GroupPermissions = new ItemList<GroupGrant>(definition.GroupPermissions.Select(GroupGrant.Of));
+            GroupPermissions = new ItemList<GroupGrant>(definition.GroupPermissions.Where(GroupGrant.GivesRight).Select(GroupGrant.Of));
             RequestedPackages = new ItemList<string>(definition.RequestedPackages);
             PackageSets = new ItemList<string>(definition.PackageSets);
             JupyterSupport = definition.JupyterSupport;

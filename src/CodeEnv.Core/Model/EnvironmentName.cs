@@ -61,8 +61,7 @@ namespace CodeEnv
             if (problem != null)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "CodeEnvNameInvalid",
+                    ErrorIds.CodeEnvNameInvalid,
                     $"'{Printable(name ?? "")}' is not a valid environment name: {problem}. Use 1 to {MaxLength} letters, digits and hyphens, such as 'sales-forecast'.",
                     name);
             }

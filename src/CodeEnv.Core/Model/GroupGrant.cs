@@ -15,8 +15,11 @@ namespace CodeEnv
 
         public GroupRight Permission { get; }
 
-        internal static GroupGrant Of(GroupPermission stored) =>
-            new GroupGrant(stored.Group, stored.ManageUsers ? GroupRight.ManageUsers : stored.UpdatePackages ? GroupRight.UpdatePackages : GroupRight.Use);
+        /// <summary>The grant a stored entry that gives a right makes (see <see cref="GivesRight"/>).</summary>
+        internal static GroupGrant Of(GroupPermission stored) => new GroupGrant(stored.Group, GroupPermission.GroupRightOf(stored.Right()));
+
+        /// <summary>Whether a stored entry grants anything: one with no flag set (only a hand-edited file holds one) gives no right.</summary>
+        internal static bool GivesRight(GroupPermission stored) => stored.Right() != EnvironmentRight.None;
 
         public override string ToString() => $"{Group}: {Permission}";
     }

@@ -6,7 +6,7 @@ namespace CodeEnv
         public string Account { get; set; } = "";
 
         /// <summary>The socket, relative to the root.</summary>
-        public string Endpoint { get; set; } = "state/codeenv.sock";
+        public string Endpoint { get; set; } = Store.RootPaths.DefaultServiceEndpoint;
 
         /// <summary>What one caller may spend of the service; null: every limit at its default.</summary>
         public ServiceLimits? Limits { get; set; }

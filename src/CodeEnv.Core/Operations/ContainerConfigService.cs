@@ -40,12 +40,12 @@ namespace CodeEnv.Operations
                 EnvironmentName.Validate(config.ConfigName);
                 if (!ImageName.IsMatch(config.BaseImage))
                 {
-                    throw new CodeEnvException(ErrorKind.InvalidArgument, "BaseImageInvalid", $"-BaseImage '{config.BaseImage}' is not an image reference such as python:3.12-slim or registry.example/team/python:3.12.", config.BaseImage);
+                    throw new CodeEnvException(ErrorIds.BaseImageInvalid, $"-BaseImage '{config.BaseImage}' is not an image reference such as python:3.12-slim or registry.example/team/python:3.12.", config.BaseImage);
                 }
 
                 if (string.IsNullOrWhiteSpace(config.PythonPath) || config.PythonPath.Any(char.IsWhiteSpace))
                 {
-                    throw new CodeEnvException(ErrorKind.InvalidArgument, "PythonPathInvalid", $"-PythonPath '{config.PythonPath}' is not a path or command inside the image, such as /usr/local/bin/python3.", config.PythonPath);
+                    throw new CodeEnvException(ErrorIds.PythonPathInvalid, $"-PythonPath '{config.PythonPath}' is not a path or command inside the image, such as /usr/local/bin/python3.", config.PythonPath);
                 }
 
                 RootStore.Update(
@@ -54,7 +54,7 @@ namespace CodeEnv.Operations
                     {
                         if (s.FindContainerConfig(config.ConfigName) != null)
                         {
-                            throw new CodeEnvException(ErrorKind.AlreadyExists, "ContainerConfigExists", $"The container config '{config.ConfigName}' already exists. Remove it first, or choose another name.", config.ConfigName);
+                            throw new CodeEnvException(ErrorIds.ContainerConfigExists, $"The container config '{config.ConfigName}' already exists. Remove it first, or choose another name.", config.ConfigName);
                         }
 
                         s.ContainerConfigs.Add(new ContainerConfig { ConfigName = config.ConfigName, BaseImage = config.BaseImage, PythonPath = config.PythonPath, DockerfileFragment = config.DockerfileFragment });
@@ -86,8 +86,7 @@ namespace CodeEnv.Operations
                     if (unreadable.Count > 0)
                     {
                         throw new CodeEnvException(
-                            ErrorKind.InvalidData,
-                            "ContainerConfigUseUnknown",
+                            ErrorIds.ContainerConfigUseUnknown,
                             $"Whether the container config '{config.ConfigName}' is in use cannot be told, since {unreadable.Count} env(s) cannot be read: {string.Join("; ", unreadable.Select(r => r.Error!.Message))}. Repair or remove them first.",
                             config.ConfigName);
                     }
@@ -99,8 +98,7 @@ namespace CodeEnv.Operations
                     if (selecting.Count > 0 && !force)
                     {
                         throw new CodeEnvException(
-                            ErrorKind.OperationFailed,
-                            "ContainerConfigInUse",
+                            ErrorIds.ContainerConfigInUse,
                             $"The container config '{config.ConfigName}' is selected by {selecting.Count} env(s): {string.Join(", ", selecting)}. Change their selection first, or use -Force to drop the config from them.",
                             config.ConfigName);
                     }

@@ -11,7 +11,7 @@ namespace CodeEnv.Operations
         {
             if (mode != ContainerSelectionMode.Selected && configs.Count > 0)
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "ContainerSelectionInvalid", $"-ContainerConfig names configs only with -ContainerSelection Selected (not {mode}).", mode);
+                throw new CodeEnvException(ErrorIds.ContainerSelectionInvalid, $"-ContainerConfig names configs only with -ContainerSelection Selected (not {mode}).", mode);
             }
 
             var known = new List<string>();
@@ -29,8 +29,7 @@ namespace CodeEnv.Operations
 
         public static CodeEnvException Missing(string name, RootSettingsDocument settings) =>
             new CodeEnvException(
-                ErrorKind.NotFound,
-                "ContainerConfigNotFound",
+                ErrorIds.ContainerConfigNotFound,
                 $"There is no container config '{name}' in '{settings.Root}'. It has: {(settings.ContainerConfigs.Count == 0 ? "none" : string.Join(", ", settings.ContainerConfigs.Select(c => c.ConfigName)))}. An administrator adds one with New-CodeEnvContainerConfig.",
                 name);
     }

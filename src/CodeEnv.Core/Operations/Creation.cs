@@ -165,8 +165,7 @@ namespace CodeEnv.Operations
                 if (inspected == null && !File.Exists(path))
                 {
                     throw new CodeEnvException(
-                        ErrorKind.NotFound,
-                        "InterpreterNotFound",
+                        ErrorIds.InterpreterNotFound,
                         $"There is no file '{path}'. Give the path of a python executable, or use -PythonVersion; Get-CodeEnvPython lists the interpreters found.",
                         path);
                 }
@@ -174,8 +173,7 @@ namespace CodeEnv.Operations
                 if (inspected == null)
                 {
                     throw new CodeEnvException(
-                        ErrorKind.InvalidArgument,
-                        "InterpreterNotPython",
+                        ErrorIds.InterpreterNotPython,
                         $"'{path}' is not a working Python interpreter: running it with -c did not report a Python version. Give the path of a python executable; Get-CodeEnvPython lists the interpreters found.",
                         path);
                 }
@@ -183,8 +181,7 @@ namespace CodeEnv.Operations
                 if (!inspected.SupportsVenv)
                 {
                     throw new CodeEnvException(
-                        ErrorKind.InvalidArgument,
-                        "InterpreterCannotCreateVenv",
+                        ErrorIds.InterpreterCannotCreateVenv,
                         $"Python {inspected.Version} at '{inspected.Path}' cannot create virtual environments: its venv or ensurepip module is missing"
                         + (inspected.Version.Major == 2 ? " (Python 2 has no venv)" : $" (on Debian and Ubuntu install python{InterpreterSelector.ShortVersion(inspected)}-venv)")
                         + ". Pick another interpreter with -PythonVersion or -Interpreter.",
@@ -196,7 +193,7 @@ namespace CodeEnv.Operations
 
             if (string.IsNullOrWhiteSpace(request.PythonVersion))
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "PythonVersionMissing", "Say which Python to use with -PythonVersion (such as 3.11) or -Interpreter <path>.", request.Name);
+                throw new CodeEnvException(ErrorIds.PythonVersionMissing, "Say which Python to use with -PythonVersion (such as 3.11) or -Interpreter <path>.", request.Name);
             }
 
             var discovered = await context.Interpreters.DiscoverAsync(settings.Interpreters, cancellation).ConfigureAwait(false);

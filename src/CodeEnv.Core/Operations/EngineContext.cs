@@ -74,6 +74,7 @@ namespace CodeEnv.Operations
 
         public RootSettingsDocument Settings() => RootStore.Read(Paths);
 
+        /// <summary>How long every lock of the root is waited for: the root's setting, a negative one read as not waiting.</summary>
         public static TimeSpan LockTimeout(RootSettingsDocument settings) => TimeSpan.FromSeconds(Math.Max(0, settings.LockTimeoutSeconds));
 
         /// <summary>The root's lock, held where a change must see the root's settings stay as they are (container configs).</summary>
@@ -85,8 +86,7 @@ namespace CodeEnv.Operations
             EnvironmentName.Validate(name);
             return Store.CanonicalName(name)
                 ?? throw new CodeEnvException(
-                    ErrorKind.NotFound,
-                    "CodeEnvNotFound",
+                    ErrorIds.CodeEnvNotFound,
                     $"There is no environment named '{name}' in the root '{Paths.Root}'. Get-CodeEnv lists the environments there.",
                     name);
         }
@@ -146,6 +146,6 @@ namespace CodeEnv.Operations
         }
 
         public static CodeEnvException Unexpected(Exception failure, string name, string action) =>
-            new CodeEnvException(ErrorKind.OperationFailed, "CodeEnvOperationFailed", $"Could not {action} the env '{name}': {failure.Message}", name, failure);
+            new CodeEnvException(ErrorIds.CodeEnvOperationFailed, $"Could not {action} the env '{name}': {failure.Message}", name, failure);
     }
 }

@@ -124,7 +124,7 @@ namespace CodeEnv.Operations
         {
             var definition = context.Read(name);
             var installed = context.Store.ReadInstalled(definition.Name)
-                ?? throw new CodeEnvException(ErrorKind.InvalidOperation, "EnvironmentNeverUpdated", $"The env '{definition.Name}' has no installed set yet: no update has succeeded. Run Update-CodeEnv -Name {definition.Name} first.", definition.Name);
+                ?? throw new CodeEnvException(ErrorIds.EnvironmentNeverUpdated, $"The env '{definition.Name}' has no installed set yet: no update has succeeded. Run Update-CodeEnv -Name {definition.Name} first.", definition.Name);
             var recorded = Comparison.Installed(installed.Packages.Select(p => (p.Name, p.Version)));
             return Comparison.Between(recorded, InstalledOf(definition), $"{definition.Name} (last update, revision {installed.Revision})", definition.Name, context.Paths.Root);
         }
@@ -136,7 +136,7 @@ namespace CodeEnv.Operations
         {
             var canonical = context.Canonical(name);
             var record = context.Store.Definitions(canonical).History().FirstOrDefault(r => r.Revision == revision)
-                ?? throw new CodeEnvException(ErrorKind.NotFound, "RevisionNotFound", $"The env '{canonical}' has no revision {revision}. Get-CodeEnvHistory -Name {canonical} lists its revisions.", revision);
+                ?? throw new CodeEnvException(ErrorIds.RevisionNotFound, $"The env '{canonical}' has no revision {revision}. Get-CodeEnvHistory -Name {canonical} lists its revisions.", revision);
             return ($"{canonical} (revision {revision})", record.Definition.RequestedPackages);
         }
     }

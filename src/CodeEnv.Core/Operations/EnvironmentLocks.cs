@@ -36,7 +36,7 @@ namespace CodeEnv.Operations
         public FileLock Acquire(string canonicalName, string operation, RootSettingsDocument settings, IOperationReporter reporter, CancellationToken cancellation, LockHoldReport? holds = null)
         {
             var subject = $"The env '{canonicalName}'";
-            var held = AcquireWaiting(paths.EnvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, reporter, cancellation);
+            var held = FileLock.Acquire(paths.EnvLockFile(canonicalName), Holder(operation), EngineContext.LockTimeout(settings), subject, cancellation, reporter);
             TakeOver(held, canonicalName, reporter, files: true);
             if (holds != null)
             {
@@ -62,7 +62,7 @@ namespace CodeEnv.Operations
         public FileLock AcquireVenv(string canonicalName, string operation, RootSettingsDocument settings, IOperationReporter reporter, CancellationToken cancellation)
         {
             var subject = $"The venv of '{canonicalName}'";
-            var held = AcquireWaiting(paths.EnvVenvLockFile(canonicalName), Holder(operation), Timeout(settings), subject, reporter, cancellation);
+            var held = FileLock.Acquire(paths.EnvVenvLockFile(canonicalName), Holder(operation), EngineContext.LockTimeout(settings), subject, cancellation, reporter);
             TakeOver(held, canonicalName, reporter, files: false);
             return held;
         }
@@ -73,13 +73,13 @@ namespace CodeEnv.Operations
         /// </summary>
         public FileLock AcquireForCreation(string name, RootSettingsDocument settings, IOperationReporter reporter, CancellationToken cancellation)
         {
-            var held = AcquireWaiting(
+            var held = FileLock.Acquire(
                 paths.EnvLockFile(name),
                 Holder("New-CodeEnv"),
-                Timeout(settings),
+                EngineContext.LockTimeout(settings),
                 $"The env name '{name}'",
-                reporter,
                 cancellation,
+                reporter,
                 giveUp: () => store.ReadClaim(name) is NameClaim claim ? Exists(name, claim) : null);
             try
             {
@@ -132,20 +132,12 @@ namespace CodeEnv.Operations
         {
             var spelled = string.Equals(claim.Name, name, StringComparison.Ordinal) ? "" : $" (as '{claim.Name}'; names are unique regardless of case)";
             return new CodeEnvException(
-                ErrorKind.AlreadyExists,
-                "CodeEnvExists",
+                ErrorIds.CodeEnvExists,
                 $"An environment named '{name}' already exists in '{paths.Root}'{spelled}. Choose another name, or remove the existing one with Remove-CodeEnv.",
                 name);
         }
 
-        private LockHolder Holder(string operation) => new LockHolder
-        {
-            Operation = operation,
-            User = identity.Current().UserName,
-            ProcessId = Platform.ProcessId,
-            Host = Platform.HostName,
-            Since = clock.UtcNow,
-        };
+        private LockHolder Holder(string operation) => LockHolder.ThisProcess(operation, identity.Current().UserName, clock.UtcNow);
 
         /// <summary>
         /// A lock whose last holder was killed: end what it left running, then sweep the temp files and trash it left,
@@ -170,37 +162,5 @@ namespace CodeEnv.Operations
                 reporter.Verbose("Removed what an interrupted process left: " + swept);
             }
         }
-
-        private const string WaitActivity = "Waiting for a lock";
-
-        // A waiter says whom it waits for (Verbose, once per holder) and how long it has waited (progress, completed once
-        // the lock is taken or the wait ends), as cargo does.
-        private static FileLock AcquireWaiting(string lockPath, LockHolder holder, TimeSpan timeout, string subject, IOperationReporter reporter, CancellationToken cancellation, Func<Exception?>? giveUp = null)
-        {
-            string? announced = null;
-            try
-            {
-                return FileLock.Acquire(lockPath, holder, timeout, subject, cancellation, giveUp, (current, waited) =>
-                {
-                    var who = current?.ToString() ?? "another process";
-                    if (who != announced)
-                    {
-                        announced = who;
-                        reporter.Verbose($"{subject} is locked by {who}; waiting for it.");
-                    }
-
-                    reporter.Progress(WaitActivity, $"{subject} is locked by {who}; waited {waited.TotalSeconds:0} s", -1);
-                });
-            }
-            finally
-            {
-                if (announced != null)
-                {
-                    reporter.ProgressCompleted(WaitActivity);
-                }
-            }
-        }
-
-        private static TimeSpan Timeout(RootSettingsDocument settings) => TimeSpan.FromSeconds(Math.Max(0, settings.LockTimeoutSeconds));
     }
 }

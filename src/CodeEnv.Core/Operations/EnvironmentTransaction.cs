@@ -50,13 +50,13 @@ namespace CodeEnv.Operations
                 }
 
                 AccessPolicy.RequireForChanges(before, settings, caller, changes, operation);
-                if (changes.Any(c => InstalledSetDependsOn(c.Field)))
+                if (changes.Any(c => DefinitionFields.Of(c.Field).InstalledSetDependsOn))
                 {
                     RegisteredVenvs.RequireManaged(before, operation);
                 }
 
                 context.Store.Definitions(canonical).Save(before, after, operation, caller.UserName, context.Clock.UtcNow);
-                if (changes.Any(c => WhoMayUseDependsOn(c.Field)))
+                if (changes.Any(c => DefinitionFields.Of(c.Field).WhoMayUseDependsOn))
                 {
                     context.Access.Follow(after, settings);
                 }
@@ -64,7 +64,7 @@ namespace CodeEnv.Operations
                 // An update that is running records its own outcome, and sees the new revision then (Outdated, not Ready).
                 var status = context.Store.ReadStatus(canonical);
                 var detail = outdatedDetail ?? ListsChanged;
-                var outdated = changes.Any(c => InstalledSetDependsOn(c.Field)) && !FileLock.IsHeld(context.Paths.EnvVenvLockFile(canonical));
+                var outdated = changes.Any(c => DefinitionFields.Of(c.Field).InstalledSetDependsOn) && !FileLock.IsHeld(context.Paths.EnvVenvLockFile(canonical));
                 if (outdated && (status.State != EnvironmentState.Outdated || status.Detail != detail))
                 {
                     context.WriteStatus(after, EnvironmentState.Outdated, detail);
@@ -73,20 +73,6 @@ namespace CodeEnv.Operations
                 context.KernelSpecs.Follow(after, outdated ? EnvironmentState.Outdated : status.State, settings);
                 return context.Info(after);
             }
-        }
-
-        /// <summary>The fields that decide who may enter the env's folder on a served root (<see cref="EnvFolderAccess"/>).</summary>
-        private static bool WhoMayUseDependsOn(string field)
-        {
-            var topLevel = field.Split('.')[0];
-            return topLevel == "owner" || topLevel == "usableByAll" || topLevel == "groupPermissions";
-        }
-
-        /// <summary>The fields whose change makes what is installed out of date.</summary>
-        private static bool InstalledSetDependsOn(string field)
-        {
-            var topLevel = field.Split('.')[0];
-            return topLevel == "requestedPackages" || topLevel == "packageSets" || topLevel == "jupyterSupport" || topLevel == "python";
         }
     }
 }

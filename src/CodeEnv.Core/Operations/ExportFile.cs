@@ -15,7 +15,7 @@ namespace CodeEnv.Operations
         {
             if (Directory.Exists(path) || (File.Exists(path) && !FileKind.IsRegularFile(path)))
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "ExportFileInvalid", $"'{path}' is not a regular file. Give the path of a file written by Export-CodeEnv.", path);
+                throw new CodeEnvException(ErrorIds.ExportFileInvalid, $"'{path}' is not a regular file. Give the path of a file written by Export-CodeEnv.", path);
             }
 
             return SchemaFile.ReadDocumentText(path, DocumentSchemas.Export);

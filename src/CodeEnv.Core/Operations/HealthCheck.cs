@@ -82,7 +82,7 @@ namespace CodeEnv.Operations
             report.BrokenDependencies = new ItemList<string>(check.BrokenDependencies().Concat(check.ClosureProblems).Distinct());
             report.Drift = new ItemList<string>(installed == null ? new List<string>() : DriftFrom(installed, distributions));
 
-            problems.AddRange(check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => $"{s.Kind} requirement {s}"));
+            problems.AddRange(check.UnmetLines.Select(s => $"{s.Kind} requirement {s}"));
             problems.AddRange(report.BrokenDependencies);
             problems.AddRange(report.Extraneous.Select(e => $"{e} is installed but no line needs it (Update-CodeEnv -Sync removes it)."));
             problems.AddRange(report.Drift);

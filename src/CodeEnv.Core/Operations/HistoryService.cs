@@ -84,7 +84,7 @@ namespace CodeEnv.Operations
                 reporter.Verbose(exact == null
                     ? $"No venv of revision {revision} is kept and it was never installed; installing its lines."
                     : $"No venv of revision {revision} is kept; rebuilding exactly the {exact.Packages.Count} packages it had installed.");
-                var options = new UpdateOptions { Rebuild = true, Constraints = exact?.Packages.Select(p => p.ToString()).ToList() ?? new List<string>() };
+                var options = new UpdateOptions { Rebuild = true, Constraints = exact == null ? new List<string>() : LockPins.Lines(exact.Packages, includeVenvTooling: true) };
                 return await updater.UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, lockHolds, reporter, cancellation).ConfigureAwait(false);
             }
         }
@@ -94,8 +94,7 @@ namespace CodeEnv.Operations
             var canonical = context.Canonical(name);
             var old = context.Store.Definitions(canonical).History().FirstOrDefault(r => r.Revision == revision)?.Definition
                 ?? throw new CodeEnvException(
-                    ErrorKind.NotFound,
-                    "RevisionNotFound",
+                    ErrorIds.RevisionNotFound,
                     $"The env '{canonical}' has no revision {revision}. Get-CodeEnvHistory -Name {canonical} lists its revisions.",
                     revision);
             return context.Transaction.Apply(

@@ -17,25 +17,19 @@ namespace CodeEnv.Operations
         /// <summary>The lock as pip constraints; throws InvalidData naming the first entry that is not a package name and a PEP 440 version.</summary>
         public static List<string> Constraints(EnvironmentExport document, string path)
         {
-            var constraints = new List<string>();
-            foreach (var entry in document.Lock ?? new List<LockedPackage>())
+            var locked = document.Lock ?? new List<LockedPackage>();
+            foreach (var entry in locked)
             {
                 if (!PackageName.IsValid(entry.Name ?? "") || !PackageVersion.TryParse(entry.Version, out _) || (entry.Version ?? "").Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
                 {
                     throw new CodeEnvException(
-                        ErrorKind.InvalidData,
-                        "ExportLockInvalid",
+                        ErrorIds.ExportLockInvalid,
                         $"The lock in '{path}' has an entry that is not a package name and a version: name '{PrintableText.Of(entry.Name)}', version '{PrintableText.Of(entry.Version)}'. Export the env again from its root, or import it without -Locked.",
                         path);
                 }
-
-                if (!Packages.InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(entry.Name!)))
-                {
-                    constraints.Add($"{entry.Name}=={entry.Version}");
-                }
             }
 
-            return constraints;
+            return Packages.LockPins.Lines(locked);
         }
 
         /// <summary>Validates the fields the cmdlets would validate; throws the cmdlets' own errors.</summary>
@@ -84,6 +78,6 @@ namespace CodeEnv.Operations
         }
 
         private static string Strongest(GroupPermission grant) =>
-            grant.ManageUsers ? "ManageUsers" : grant.UpdatePackages ? "UpdatePackages" : grant.Use ? "Use" : "no right";
+            grant.Right() == EnvironmentRight.None ? "no right" : grant.Right().ToString();
     }
 }

@@ -44,7 +44,7 @@ namespace CodeEnv.Operations
 
         /// <summary>
         /// Set-CodeEnv: description, owner, usable-by-all, Jupyter support and container selection, in one revision.
-        /// Each changed field needs its own right (<see cref="AccessPolicy.RightToChange"/>); a value that equals the
+        /// Each changed field needs its own right (<see cref="DefinitionField.RightToChange"/>); a value that equals the
         /// stored one changes nothing and needs nothing beyond UpdatePackages.
         /// </summary>
         public Task<EnvironmentInfo> SetAsync(string name, EnvironmentSettingsChange change, IProgress<OperationReport>? progress, CancellationToken cancellation) =>
@@ -107,8 +107,7 @@ namespace CodeEnv.Operations
                 if (!File.Exists(environment.PythonPath))
                 {
                     throw new CodeEnvException(
-                        ErrorKind.OperationFailed,
-                        "VenvMissing",
+                        ErrorIds.VenvMissing,
                         $"The env '{environment.Name}' has no venv yet ({environment.State}); Update-CodeEnv -Name {environment.Name} builds it.",
                         environment.Name);
                 }

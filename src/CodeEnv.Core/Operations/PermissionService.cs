@@ -29,7 +29,7 @@ namespace CodeEnv.Operations
                     entries.Add(new PermissionEntry("*", PrincipalKind.AllUsers, true, false, false, definition.Name, root));
                 }
 
-                entries.AddRange(definition.GroupPermissions.Select(g => new PermissionEntry(g.Group, PrincipalKind.Group, g.Use || g.UpdatePackages || g.ManageUsers, g.UpdatePackages || g.ManageUsers, g.ManageUsers, definition.Name, root)));
+                entries.AddRange(definition.GroupPermissions.Select(g => Entry(g, definition.Name, root)));
                 return entries;
             }, cancellation);
 
@@ -48,9 +48,8 @@ namespace CodeEnv.Operations
                         definition.GroupPermissions.Add(entry);
                     }
 
-                    entry.Use = true;
-                    entry.UpdatePackages |= right >= GroupRight.UpdatePackages;
-                    entry.ManageUsers |= right >= GroupRight.ManageUsers;
+                    var granted = GroupPermission.RightOf(right);
+                    entry.SetRight(granted > entry.Right() ? granted : entry.Right());
                 }, reporter, cancellation);
             }, cancellation);
 
@@ -74,9 +73,16 @@ namespace CodeEnv.Operations
                         return;
                     }
 
-                    entry.ManageUsers = false;
-                    entry.UpdatePackages &= right != GroupRight.UpdatePackages;
+                    // Revoking a right takes the ones that imply it: the entry keeps at most the right just below.
+                    var highestKept = right == GroupRight.ManageUsers ? EnvironmentRight.UpdatePackages : EnvironmentRight.Use;
+                    entry.SetRight(entry.Right() < highestKept ? entry.Right() : highestKept);
                 }, reporter, cancellation);
             }, cancellation);
+
+        private static PermissionEntry Entry(GroupPermission grant, string environment, string root)
+        {
+            var right = grant.Right();
+            return new PermissionEntry(grant.Group, PrincipalKind.Group, right >= EnvironmentRight.Use, right >= EnvironmentRight.UpdatePackages, right >= EnvironmentRight.ManageUsers, environment, root);
+        }
     }
 }

@@ -31,12 +31,12 @@ namespace CodeEnv.Operations
             var name = Path.GetFileName(fileName ?? "");
             if (name.Length == 0 || name != fileName || name == "." || name == "..")
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "ArchiveNameInvalid", $"'{fileName}' is not a file name; give the archive's own name, such as pkg-1.0.tar.gz.", fileName);
+                throw new CodeEnvException(ErrorIds.ArchiveNameInvalid, $"'{fileName}' is not a file name; give the archive's own name, such as pkg-1.0.tar.gz.", fileName);
             }
 
             if (length < 0)
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "ArchiveLengthInvalid", $"The archive '{name}' cannot be {length} bytes long.", name);
+                throw new CodeEnvException(ErrorIds.ArchiveLengthInvalid, $"The archive '{name}' cannot be {length} bytes long.", name);
             }
 
             if (length > maxBytes)
@@ -66,7 +66,7 @@ namespace CodeEnv.Operations
                 if (upload.Written + content.Length > upload.Length)
                 {
                     Abandon();
-                    throw new CodeEnvException(ErrorKind.InvalidData, "ArchiveLengthExceeded", $"More than the {upload.Length} bytes announced for '{Path.GetFileName(upload.Archive)}' were sent; the upload was discarded. Publish it again.", Path.GetFileName(upload.Archive));
+                    throw new CodeEnvException(ErrorIds.ArchiveLengthExceeded, $"More than the {upload.Length} bytes announced for '{Path.GetFileName(upload.Archive)}' were sent; the upload was discarded. Publish it again.", Path.GetFileName(upload.Archive));
                 }
 
                 upload.File.Write(content, 0, content.Length);
@@ -89,7 +89,7 @@ namespace CodeEnv.Operations
                 upload.File.Dispose();
                 if (upload.Written != upload.Length)
                 {
-                    throw new CodeEnvException(ErrorKind.InvalidData, "ArchiveIncomplete", $"Only {upload.Written} of the {upload.Length} bytes announced for '{Path.GetFileName(upload.Archive)}' arrived (did the file change while it was sent?); nothing was published. Publish it again.", Path.GetFileName(upload.Archive));
+                    throw new CodeEnvException(ErrorIds.ArchiveIncomplete, $"Only {upload.Written} of the {upload.Length} bytes announced for '{Path.GetFileName(upload.Archive)}' arrived (did the file change while it was sent?); nothing was published. Publish it again.", Path.GetFileName(upload.Archive));
                 }
 
                 return publish(upload.Archive, upload.Force);
@@ -113,7 +113,7 @@ namespace CodeEnv.Operations
         {
             if (current == null || !string.Equals(current.Id, uploadId, StringComparison.Ordinal))
             {
-                throw new CodeEnvException(ErrorKind.NotFound, "ArchiveUploadNotFound", $"This engine has no upload '{uploadId}' (an upload belongs to the connection or command that began it, and ends with it). Publish the archive again.", uploadId);
+                throw new CodeEnvException(ErrorIds.ArchiveUploadNotFound, $"This engine has no upload '{uploadId}' (an upload belongs to the connection or command that began it, and ends with it). Publish the archive again.", uploadId);
             }
 
             return current;

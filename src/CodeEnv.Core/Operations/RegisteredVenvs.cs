@@ -13,8 +13,7 @@ namespace CodeEnv.Operations
             if (definition.RegisteredVenv != null)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidOperation,
-                    "CodeEnvNotManaged",
+                    ErrorIds.CodeEnvNotManaged,
                     $"The env '{definition.Name}' is a venv registered from '{definition.RegisteredVenv}', which CodeEnv lists but does not manage, so {operation} does not change its packages. To manage it, create a managed env from it: New-CodeEnv -Name <new name> -FromVenv '{definition.RegisteredVenv}'.",
                     definition.Name);
             }

@@ -38,8 +38,7 @@ namespace CodeEnv.Operations
                 // The service would read that venv's files and run its python as the service account, on behalf of
                 // whoever can write the venv: a served root lists only venvs it builds itself.
                 throw new CodeEnvException(
-                    ErrorKind.InvalidOperation,
-                    "RegisterNotServed",
+                    ErrorIds.RegisterNotServed,
                     $"A served root does not register venvs made by hand: its service would read '{path}' and run its python as the service account, and anyone who can write that venv could make it run their code. Make a managed copy instead: New-CodeEnv -Name {name} -FromVenv '{path}' (your own session reads the venv; the service builds the copy).",
                     name);
             }
@@ -48,7 +47,7 @@ namespace CodeEnv.Operations
             var root = Path.GetFullPath(context.Paths.Root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             if (venv.Folder.StartsWith(root, StringComparison.Ordinal))
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "VenvInsideRoot", $"'{venv.Folder}' is inside the root '{context.Paths.Root}', whose venvs CodeEnv manages itself. Register venvs that live elsewhere.", venv.Folder);
+                throw new CodeEnvException(ErrorIds.VenvInsideRoot, $"'{venv.Folder}' is inside the root '{context.Paths.Root}', whose venvs CodeEnv manages itself. Register venvs that live elsewhere.", venv.Folder);
             }
 
             var interpreter = await creation.InterpreterOfAsync(venv, cancellation).ConfigureAwait(false);

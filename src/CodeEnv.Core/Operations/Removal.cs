@@ -63,8 +63,7 @@ namespace CodeEnv.Operations
                     }
 
                     throw new CodeEnvException(
-                        ErrorKind.OperationFailed,
-                        "CodeEnvRemoveFailed",
+                        ErrorIds.CodeEnvRemoveFailed,
                         $"The env '{canonical}' could not be removed: {e.Message}. It is unchanged. Close programs that use files in '{context.Paths.EnvFolder(canonical)}' and run Remove-CodeEnv again.",
                         canonical,
                         e);

@@ -92,22 +92,22 @@ namespace CodeEnv.Operations
         {
             if (change.Administrators != null && Trimmed(change.Administrators)!.Count == 0)
             {
-                throw Invalid("LastAdministrator", "Administrator", "-Administrator would leave the root without an administrator, and nobody could change its settings again. Name at least one user or group.");
+                throw Invalid(ErrorIds.LastAdministrator, "Administrator", "-Administrator would leave the root without an administrator, and nobody could change its settings again. Name at least one user or group.");
             }
 
             if (change.LockTimeoutSeconds != null && (change.LockTimeoutSeconds < 0 || change.LockTimeoutSeconds > 3600 || double.IsNaN(change.LockTimeoutSeconds.Value)))
             {
-                throw Invalid("LockTimeoutInvalid", "LockTimeoutSeconds", $"-LockTimeoutSeconds {change.LockTimeoutSeconds} is out of range: give 0 to 3600 seconds.");
+                throw Invalid(ErrorIds.LockTimeoutInvalid, "LockTimeoutSeconds", $"-LockTimeoutSeconds {change.LockTimeoutSeconds} is out of range: give 0 to 3600 seconds.");
             }
 
             if (change.KeptVenvs != null && (change.KeptVenvs < 0 || change.KeptVenvs > 100))
             {
-                throw Invalid("KeptVenvsInvalid", "KeptVenvs", $"-KeptVenvs {change.KeptVenvs} is out of range: give 0 (keep only the venv that serves) to 100 earlier venvs per env.");
+                throw Invalid(ErrorIds.KeptVenvsInvalid, "KeptVenvs", $"-KeptVenvs {change.KeptVenvs} is out of range: give 0 (keep only the venv that serves) to 100 earlier venvs per env.");
             }
 
             if (!string.IsNullOrEmpty(change.KernelsFolder) && !Path.IsPathRooted(change.KernelsFolder))
             {
-                throw Invalid("KernelsFolderInvalid", change.KernelsFolder!, $"-KernelsFolder '{change.KernelsFolder}' is not an absolute folder path. Give one such as /usr/local/share/jupyter/kernels, or '' for <root>/jupyter/kernels.");
+                throw Invalid(ErrorIds.KernelsFolderInvalid, change.KernelsFolder!, $"-KernelsFolder '{change.KernelsFolder}' is not an absolute folder path. Give one such as /usr/local/share/jupyter/kernels, or '' for <root>/jupyter/kernels.");
             }
 
             if (!string.IsNullOrEmpty(change.IndexUrl))
@@ -124,7 +124,7 @@ namespace CodeEnv.Operations
             {
                 if (!IsUrl(link) && !Path.IsPathRooted(link))
                 {
-                    throw Invalid("FindLinksInvalid", link, $"-FindLinks '{link}' is neither a URL nor an absolute folder path. Give https://host/path or a full path such as /srv/wheels.");
+                    throw Invalid(ErrorIds.FindLinksInvalid, link, $"-FindLinks '{link}' is neither a URL nor an absolute folder path. Give https://host/path or a full path such as /srv/wheels.");
                 }
             }
 
@@ -132,7 +132,7 @@ namespace CodeEnv.Operations
             {
                 if (!HostName.IsMatch(host))
                 {
-                    throw Invalid("TrustedHostInvalid", host, $"-TrustedHost '{host}' is not a host name (with an optional :port), such as pypi.internal or pypi.internal:8443.");
+                    throw Invalid(ErrorIds.TrustedHostInvalid, host, $"-TrustedHost '{host}' is not a host name (with an optional :port), such as pypi.internal or pypi.internal:8443.");
                 }
             }
 
@@ -143,7 +143,7 @@ namespace CodeEnv.Operations
                 var duplicate = parsed.Where(r => !r.IsOptionLine && r.Marker == null).GroupBy(r => r.NormalizedName).FirstOrDefault(g => g.Count() > 1);
                 if (duplicate != null)
                 {
-                    throw Invalid("RequirementDuplicated", duplicate.Key!, $"'{duplicate.First().Name}' is given twice in -BasePackage; keep one line per package.");
+                    throw Invalid(ErrorIds.RequirementDuplicated, duplicate.Key!, $"'{duplicate.First().Name}' is given twice in -BasePackage; keep one line per package.");
                 }
             }
         }
@@ -152,13 +152,13 @@ namespace CodeEnv.Operations
         {
             if (!IsUrl(url))
             {
-                throw Invalid("PackageSourceUrlInvalid", url, $"{parameter} '{url}' is not an http, https or file URL, such as https://pypi.internal/simple.");
+                throw Invalid(ErrorIds.PackageSourceUrlInvalid, url, $"{parameter} '{url}' is not an http, https or file URL, such as https://pypi.internal/simple.");
             }
         }
 
         private static bool IsUrl(string text) =>
             Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeFile) && text.Contains("://");
 
-        private static CodeEnvException Invalid(string id, string target, string message) => new CodeEnvException(ErrorKind.InvalidArgument, id, message, target);
+        private static CodeEnvException Invalid(ErrorId id, string target, string message) => new CodeEnvException(id, message, target);
     }
 }

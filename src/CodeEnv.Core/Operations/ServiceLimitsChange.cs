@@ -39,15 +39,14 @@ namespace CodeEnv.Operations
                 given.Add("-" + parameter);
                 if (number < min || number > max)
                 {
-                    throw new CodeEnvException(ErrorKind.InvalidArgument, "ServiceLimitInvalid", $"-{parameter} {number} is out of range: give {min} to {max} {unit}.", parameter);
+                    throw new CodeEnvException(ErrorIds.ServiceLimitInvalid, $"-{parameter} {number} is out of range: give {min} to {max} {unit}.", parameter);
                 }
             }
 
             if (given.Count > 0 && settings.Service == null)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidOperation,
-                    "ServiceLimitOnDirectRoot",
+                    ErrorIds.ServiceLimitOnDirectRoot,
                     $"{string.Join(", ", given)} limit the CodeEnv service of a served root, and '{settings.Root}' is used directly (it has no service). Nothing was changed.",
                     settings.Root);
             }

@@ -57,7 +57,7 @@ namespace CodeEnv.Operations
             var installed = context.Store.ReadInstalled(source.Name);
             if (locked && installed == null)
             {
-                throw new CodeEnvException(ErrorKind.InvalidOperation, "EnvironmentNeverUpdated", $"The env '{source.Name}' has no installed set yet: no update has succeeded, so -Locked has no versions to keep to. Run Update-CodeEnv -Name {source.Name} first, or copy without -Locked.", source.Name);
+                throw new CodeEnvException(ErrorIds.EnvironmentNeverUpdated, $"The env '{source.Name}' has no installed set yet: no update has succeeded, so -Locked has no versions to keep to. Run Update-CodeEnv -Name {source.Name} first, or copy without -Locked.", source.Name);
             }
 
             return lifecycle.Creation.CreateAsync(
@@ -73,7 +73,7 @@ namespace CodeEnv.Operations
                     ContainerSelection = source.Containers.Mode,
                     ContainerConfigs = source.Containers.Configs,
                     Constraints = locked
-                        ? installed!.Packages.Where(p => !Packages.InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Name))).Select(p => $"{p.Name}=={p.Version}").ToList()
+                        ? LockPins.Lines(installed!.Packages)
                         : new List<string>(),
                 },
                 reporter,
@@ -88,7 +88,7 @@ namespace CodeEnv.Operations
             var exported = export.Definition;
             if (locked && export.Lock == null)
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "ExportHasNoLock", $"'{source}' has no lock: the env '{exported.Name}' had never been updated successfully when it was exported. Import it without -Locked.", source);
+                throw new CodeEnvException(ErrorIds.ExportHasNoLock, $"'{source}' has no lock: the env '{exported.Name}' had never been updated successfully when it was exported. Import it without -Locked.", source);
             }
 
             ImportedEnvironment.ValidateFields(export);
@@ -130,16 +130,14 @@ namespace CodeEnv.Operations
                 if (!config.Includes(environment))
                 {
                     throw new CodeEnvException(
-                        ErrorKind.OperationFailed,
-                        "ContainerConfigNotSelected",
+                        ErrorIds.ContainerConfigNotSelected,
                         $"The env '{environment.Name}' is not included in the container config '{config.ConfigName}' (its selection is {environment.ContainerSelection}). Include it with Set-CodeEnv -Name {environment.Name} -ContainerSelection Selected -ContainerConfig {config.ConfigName}.",
                         environment.Name);
                 }
 
                 var installed = context.Store.ReadInstalled(environment.Name)
                     ?? throw new CodeEnvException(
-                        ErrorKind.OperationFailed,
-                        "EnvironmentNeverUpdated",
+                        ErrorIds.EnvironmentNeverUpdated,
                         $"The env '{environment.Name}' has no lock yet: no update has succeeded, so there is no exact set to reproduce. Run Update-CodeEnv -Name {environment.Name} first.",
                         environment.Name);
                 settings.Root = context.Paths.Root;

@@ -67,8 +67,7 @@ namespace CodeEnv.Operations
             if (replaced != null)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidData,
-                    "VenvInterpreterReplaced",
+                    ErrorIds.VenvInterpreterReplaced,
                     $"The venv of '{canonical}' was changed by hand: {replaced}. CodeEnv will not run it. Make the venv anew with Update-CodeEnv -Name {canonical} -Rebuild.",
                     canonical);
             }
@@ -240,13 +239,12 @@ namespace CodeEnv.Operations
 
             // Test-CodeEnv's dependency check, before anything serves from the new venv.
             var check = InstalledSetCheck.Run(requirements, distributions, markers);
-            var problems = check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => s.ToString()).Concat(check.ClosureProblems).ToList();
+            var problems = check.Problems;
             if (problems.Count > 0)
             {
                 log.Line("> the new venv fails the dependency check: " + string.Join("; ", problems));
                 throw new CodeEnvException(
-                    ErrorKind.OperationFailed,
-                    "VenvCheckFailed",
+                    ErrorIds.VenvCheckFailed,
                     $"pip finished, but the new venv of '{name}' does not satisfy its lines: {string.Join("; ", problems)}. It was not switched to. Fix the lines (Get-CodeEnvPackage -Name {name}) and run Update-CodeEnv again; the full output is in '{log.Path}'.",
                     name);
             }
@@ -291,9 +289,7 @@ namespace CodeEnv.Operations
 
             var distributions = InstalledPackageReader.ReadDistributions(context.ServingVenv(definition), name, context.Paths.Root, withRequirements: true);
             var check = InstalledSetCheck.Run(EnvironmentRequirements.WithKinds(definition, settings), distributions, markers);
-            var unsatisfied = check.Statuses.Where(s => s.State != RequirementState.Satisfied && s.State != RequirementState.NotApplicable).Select(s => s.ToString())
-                .Concat(check.ClosureProblems)
-                .ToList();
+            var unsatisfied = check.Problems;
             if (options.Sync && check.Extraneous.Count > 0)
             {
                 unsatisfied.Add("not needed (-Sync removes them): " + string.Join(", ", check.Extraneous));
@@ -328,8 +324,7 @@ namespace CodeEnv.Operations
             var path = definition.Python.Interpreter;
             var inspected = File.Exists(path) ? await context.Interpreters.InspectAsync(path, cancellation).ConfigureAwait(false) : null;
             return inspected ?? throw new CodeEnvException(
-                ErrorKind.NotFound,
-                "InterpreterMissing",
+                ErrorIds.InterpreterMissing,
                 $"The env '{definition.Name}' was made with Python {definition.Python.Version} at '{path}', which no longer exists or no longer runs. Reinstall that Python, or recreate the env with New-CodeEnv -PythonVersion.",
                 definition.Name);
         }

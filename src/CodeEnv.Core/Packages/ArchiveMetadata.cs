@@ -198,6 +198,6 @@ namespace CodeEnv.Packages
         }
 
         private static CodeEnvException Invalid(string archive, string why) =>
-            new CodeEnvException(ErrorKind.InvalidArgument, "PackageArchiveInvalid", $"'{Path.GetFileName(archive)}' cannot be published: {why}. Build the archive again with 'python -m build'.", archive);
+            new CodeEnvException(ErrorIds.PackageArchiveInvalid, $"'{Path.GetFileName(archive)}' cannot be published: {why}. Build the archive again with 'python -m build'.", archive);
     }
 }

@@ -35,11 +35,23 @@ namespace CodeEnv.Packages
         /// <summary>Normalized names of everything the requirements need, dependencies included.</summary>
         public HashSet<string> Needed { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-        public bool AllSatisfied => Statuses.All(s => s.State == RequirementState.Satisfied || s.State == RequirementState.NotApplicable) && ClosureProblems.Count == 0;
+        /// <summary>The requirement lines the installed set does not satisfy (<see cref="IsUnmet"/>).</summary>
+        public IEnumerable<RequirementStatus> UnmetLines => Statuses.Where(s => IsUnmet(s.State));
+
+        /// <summary>The unmet lines and the closure's problems, as text: what makes an update run pip or refuse a new venv.</summary>
+        public List<string> Problems => UnmetLines.Select(s => s.ToString()).Concat(ClosureProblems).ToList();
+
+        public bool AllSatisfied => !UnmetLines.Any() && ClosureProblems.Count == 0;
 
         /// <summary>Installed distributions nothing needs, venv tooling aside, by their metadata names.</summary>
         public IReadOnlyList<string> Extraneous =>
             installed.Where(i => !Needed.Contains(i.Key) && !VenvTooling.Contains(i.Key)).Select(i => i.Value.Package.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList();
+
+        /// <summary>
+        /// Whether a line in this state is a problem of the env: a line whose marker excludes the env's interpreter asks
+        /// for nothing there, as pip skips it, so it is not one.
+        /// </summary>
+        public static bool IsUnmet(RequirementState state) => state != RequirementState.Satisfied && state != RequirementState.NotApplicable;
 
         public static InstalledSetCheck Run(IEnumerable<(Requirement Requirement, PackageKind Kind)> requirements, IReadOnlyList<InstalledDistribution> distributions, IReadOnlyDictionary<string, string> markerEnvironment)
         {

@@ -73,8 +73,7 @@ namespace CodeEnv.Packages
             if (missing.Count > 0)
             {
                 throw new CodeEnvException(
-                    ErrorKind.NotFound,
-                    "PackageNotRequested",
+                    ErrorIds.PackageNotRequested,
                     $"The env '{definition.Name}' does not request {string.Join(", ", missing.Select(m => "'" + m + "'"))}; nothing was removed. Get-CodeEnvPackage -Name {definition.Name} lists its requested packages.",
                     missing[0]);
             }
@@ -93,8 +92,7 @@ namespace CodeEnv.Packages
                 if (found.Key == null)
                 {
                     throw new CodeEnvException(
-                        ErrorKind.NotFound,
-                        "PackageSetNotFound",
+                        ErrorIds.PackageSetNotFound,
                         $"There is no package set '{requested}'. The root has: {string.Join(", ", settings.PackageSets.Keys.OrderBy(k => k, StringComparer.OrdinalIgnoreCase).Select(k => "'" + k + "'"))}. Get-CodeEnvPackageSet lists them with their packages.",
                         requested);
                 }
@@ -134,8 +132,7 @@ namespace CodeEnv.Packages
             if (enabled && !definition.JupyterSupport && ownKernelLine != null)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "BasePackageRequested",
+                    ErrorIds.BasePackageRequested,
                     $"The env '{definition.Name}' requests '{ownKernelLine}' itself, and Jupyter support makes {EnvironmentRequirements.JupyterKernelPackage} a base package, which pip would then get twice. Remove the line first (Remove-CodeEnvPackage -Name {definition.Name} -PackageName {EnvironmentRequirements.JupyterKernelPackage}), then turn Jupyter support on.",
                     definition.Name);
             }
@@ -160,8 +157,7 @@ namespace CodeEnv.Packages
                 if (requirement.Url != null && !requirement.Url.Contains("://") && !System.IO.Path.IsPathRooted(requirement.Url) && !requirement.Url.StartsWith("~", StringComparison.Ordinal))
                 {
                     throw new CodeEnvException(
-                        ErrorKind.InvalidArgument,
-                        "RequirementPathRelative",
+                        ErrorIds.RequirementPathRelative,
                         $"line {requirement.LineNumber}: '{requirement.Line}': a relative path depends on the current folder of whoever runs the next update. Give an absolute path, a file:// URL, or publish the archive with Publish-CodeEnvPackage and request it by name.",
                         requirement.Line);
                 }
@@ -185,8 +181,7 @@ namespace CodeEnv.Packages
             {
                 var lines = duplicate.ToList();
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "RequirementDuplicated",
+                    ErrorIds.RequirementDuplicated,
                     $"'{lines[0].Name}' is requested twice: line {lines[0].LineNumber} '{lines[0].Line}' and line {lines[1].LineNumber} '{lines[1].Line}'. Keep one line per package (combine specifiers with commas, such as 'pkg>=1.0,<2').",
                     lines[1].Line);
             }
@@ -209,8 +204,7 @@ namespace CodeEnv.Packages
 
         private static CodeEnvException BaseProtected(string name, string source) =>
             new CodeEnvException(
-                ErrorKind.InvalidArgument,
-                "BasePackageProtected",
+                ErrorIds.BasePackageProtected,
                 $"'{name}' is a base package, required by {EnvironmentRequirements.DescribeSource(source)}; package commands cannot add, change or remove it. Change that setting instead.",
                 name);
 

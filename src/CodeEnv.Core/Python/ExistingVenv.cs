@@ -36,8 +36,7 @@ namespace CodeEnv.Python
             if (!Directory.Exists(full) || !File.Exists(cfg) || !File.Exists(VenvLayout.Python(full)))
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "NotAVenv",
+                    ErrorIds.NotAVenv,
                     $"'{full}' is not a virtual environment: it needs a pyvenv.cfg and {Path.GetFileName(VenvLayout.ScriptsFolder(full))}/{Path.GetFileName(VenvLayout.Python(full))}, as 'python -m venv' makes. Give the venv's folder.",
                     full);
             }
@@ -55,7 +54,7 @@ namespace CodeEnv.Python
             var venv = new ExistingVenv(full, values);
             if (venv.Version.Length == 0)
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "VenvVersionUnknown", $"'{cfg}' does not say which Python made the venv (no 'version' line). Recreate the venv with 'python -m venv', or give -PythonVersion.", full);
+                throw new CodeEnvException(ErrorIds.VenvVersionUnknown, $"'{cfg}' does not say which Python made the venv (no 'version' line). Recreate the venv with 'python -m venv', or give -PythonVersion.", full);
             }
 
             return venv;

@@ -35,8 +35,7 @@ namespace CodeEnv.Python
             if (!VersionRequest.IsMatch(request))
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "PythonVersionInvalid",
+                    ErrorIds.PythonVersionInvalid,
                     $"'{request}' is not a Python version. Give major.minor, such as 3.11, or a full version such as 3.11.7.",
                     request);
             }
@@ -58,16 +57,14 @@ namespace CodeEnv.Python
             if (matching.Count > 0)
             {
                 throw new CodeEnvException(
-                    ErrorKind.NotFound,
-                    "PythonVersionNotFound",
+                    ErrorIds.PythonVersionNotFound,
                     $"Python {request} is installed ({string.Join(", ", matching.Select(m => m.Path))}) but cannot create virtual environments: "
                     + $"its venv or ensurepip module is missing (on Debian and Ubuntu install python{ShortVersion(matching[0])}-venv). Versions that can: {list}.",
                     request);
             }
 
             throw new CodeEnvException(
-                ErrorKind.NotFound,
-                "PythonVersionNotFound",
+                ErrorIds.PythonVersionNotFound,
                 $"Python {request} is not installed. Installed versions that can create environments: {list}. "
                 + "Install it (for example with pyenv or the OS package manager), or pass -Interpreter with the path of a python executable.",
                 request);

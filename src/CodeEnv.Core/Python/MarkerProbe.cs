@@ -35,8 +35,7 @@ namespace CodeEnv.Python
             if (run.ExitCode != 0 || line == null)
             {
                 throw new CodeEnvException(
-                    ErrorKind.OperationFailed,
-                    "MarkerEnvironmentUnavailable",
+                    ErrorIds.MarkerEnvironmentUnavailable,
                     $"'{python}' did not report its marker values (exit code {run.ExitCode}): {string.Join(" ", run.StandardError.Take(5))}",
                     python);
             }

@@ -56,7 +56,7 @@ namespace CodeEnv.Python
             var shown = executable;
             if (Path.IsPathRooted(executable) && !File.Exists(executable))
             {
-                throw new CodeEnvException(ErrorKind.NotFound, "ExecutableNotFound", $"'{shown}' cannot be started: there is no such file.", shown);
+                throw new CodeEnvException(ErrorIds.ExecutableNotFound, $"'{shown}' cannot be started: there is no such file.", shown);
             }
 
             if (ReportsStatus)
@@ -139,15 +139,15 @@ namespace CodeEnv.Python
             }
             catch (OperationCanceledException e)
             {
-                throw new CodeEnvException(ErrorKind.Stopped, "OperationStopped", $"Stopped: '{shown}' was killed.", shown, e);
+                throw new CodeEnvException(ErrorIds.OperationStopped, $"Stopped: '{shown}' was killed.", shown, e);
             }
             catch (Win32Exception e)
             {
-                throw new CodeEnvException(ErrorKind.NotFound, "ExecutableNotFound", $"'{shown}' cannot be started: {e.Message}.", shown, e);
+                throw new CodeEnvException(ErrorIds.ExecutableNotFound, $"'{shown}' cannot be started: {e.Message}.", shown, e);
             }
             catch (InvalidOperationException e)
             {
-                throw new CodeEnvException(ErrorKind.NotFound, "ExecutableNotFound", $"'{shown}' cannot be started: {e.Message}.", shown, e);
+                throw new CodeEnvException(ErrorIds.ExecutableNotFound, $"'{shown}' cannot be started: {e.Message}.", shown, e);
             }
         }
 
@@ -177,8 +177,7 @@ namespace CodeEnv.Python
                 if (DateTime.UtcNow - goneSince > LostExitGrace)
                 {
                     throw new CodeEnvException(
-                        ErrorKind.OperationFailed,
-                        "ProcessExitLost",
+                        ErrorIds.ProcessExitLost,
                         $"'{shown}' (pid {processId}) ended without reporting how; what it did is in the log. Run the command again.",
                         shown);
                 }

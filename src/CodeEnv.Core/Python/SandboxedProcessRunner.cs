@@ -48,7 +48,7 @@ namespace CodeEnv.Python
         {
             if (!File.Exists(Bubblewrap))
             {
-                throw new CodeEnvException(ErrorKind.OperationFailed, "SandboxMissing", $"The CodeEnv service runs pip for each env in a bubblewrap sandbox, and '{Bubblewrap}' is missing. Install it ('apt-get install bubblewrap'; the install script under deploy/ does) and start the service again.");
+                throw new CodeEnvException(ErrorIds.SandboxMissing, $"The CodeEnv service runs pip for each env in a bubblewrap sandbox, and '{Bubblewrap}' is missing. Install it ('apt-get install bubblewrap'; the install script under deploy/ does) and start the service again.");
             }
         }
 

@@ -121,8 +121,7 @@ namespace CodeEnv.Python
             var cause = PipFailureCause.Lines(run).Select(log.Shown).ToList();
             var hint = sources == null ? null : PipFailureCause.Hint(cause, sources);
             return new CodeEnvException(
-                ErrorKind.OperationFailed,
-                "PythonCommandFailed",
+                ErrorIds.PythonCommandFailed,
                 $"{what}:\n{string.Join("\n", cause)}\n{(hint == null ? "" : hint + "\n")}The full output is in '{log.Path}'.",
                 log.Path);
         }

@@ -19,7 +19,7 @@ namespace CodeEnv.Requirements
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw new CodeEnvException(ErrorKind.NotFound, "RequirementsFileNotFound", $"There is no file '{path}'. Give the path of a requirements.txt file.", path);
+                throw new CodeEnvException(ErrorIds.RequirementsFileNotFound, $"There is no file '{path}'. Give the path of a requirements.txt file.", path);
             }
 
             // A FIFO would block until someone writes to it, a device might never end.
@@ -39,6 +39,6 @@ namespace CodeEnv.Requirements
         }
 
         private static CodeEnvException Invalid(string path, string what) =>
-            new CodeEnvException(ErrorKind.InvalidArgument, "RequirementsFileInvalid", $"'{path}' {what}. Give the path of a requirements.txt file.", path);
+            new CodeEnvException(ErrorIds.RequirementsFileInvalid, $"'{path}' {what}. Give the path of a requirements.txt file.", path);
     }
 }

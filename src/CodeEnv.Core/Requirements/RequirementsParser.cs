@@ -28,8 +28,7 @@ namespace CodeEnv.Requirements
             if (problems.Count > 0)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "RequirementInvalid",
+                    ErrorIds.RequirementInvalid,
                     (problems.Count == 1 ? "A requirement line is not valid: " : $"{problems.Count} requirement lines are not valid: ") + string.Join("; ", problems),
                     problems[0].Text);
             }

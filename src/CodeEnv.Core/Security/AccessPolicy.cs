@@ -10,8 +10,8 @@ namespace CodeEnv.Security
     /// The permission model in one place. Administrators (users or groups named in the root) may do everything;
     /// members of manager groups own every env; creator groups may create envs. On an env, its owner has every right,
     /// UsableByAll gives everyone Use, and each group entry gives Use, UpdatePackages or ManageUsers, each implying
-    /// the ones before it. Which right a change of each field of a definition needs is here too
-    /// (<see cref="RightToChange"/>), so no operation can change a field with less.
+    /// the ones before it. Every changed field of a definition needs the right <see cref="DefinitionFields"/> names for it
+    /// (<see cref="RequireForChanges"/>), so no operation can change a field with less.
     /// </summary>
     internal static class AccessPolicy
     {
@@ -32,10 +32,7 @@ namespace CodeEnv.Security
             var right = definition.UsableByAll ? EnvironmentRight.Use : EnvironmentRight.None;
             foreach (var entry in definition.GroupPermissions.Where(p => caller.Groups.Any(g => Same(g, p.Group))))
             {
-                var granted = entry.ManageUsers ? EnvironmentRight.ManageUsers
-                    : entry.UpdatePackages ? EnvironmentRight.UpdatePackages
-                    : entry.Use ? EnvironmentRight.Use
-                    : EnvironmentRight.None;
+                var granted = entry.Right();
                 right = granted > right ? granted : right;
             }
 
@@ -49,31 +46,9 @@ namespace CodeEnv.Security
             if (has < needed)
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "CodeEnvPermissionDenied",
+                    ErrorIds.CodeEnvPermissionDenied,
                     $"'{caller.UserName}' may not {action} the env '{definition.Name}': that needs the {Describe(needed)} right, and '{caller.UserName}' has {(has == EnvironmentRight.None ? "no right" : "only " + Describe(has))} on it. Ask its owner ({definition.Owner}) or an administrator to grant it (Grant-CodeEnvPermission).",
                     definition.Name);
-            }
-        }
-
-        /// <summary>
-        /// The right a change of a definition's field needs: the requested packages, package sets and Jupyter support
-        /// (what is installed) need UpdatePackages, the group permissions ManageUsers, every other field (owner,
-        /// description, usable by all, container selection, Python) the owner's right.
-        /// </summary>
-        public static EnvironmentRight RightToChange(string field)
-        {
-            var topLevel = field.Split('.')[0];
-            switch (topLevel)
-            {
-                case "requestedPackages":
-                case "packageSets":
-                case "jupyterSupport":
-                    return EnvironmentRight.UpdatePackages;
-                case "groupPermissions":
-                    return EnvironmentRight.ManageUsers;
-                default:
-                    return EnvironmentRight.Own;
             }
         }
 
@@ -82,7 +57,7 @@ namespace CodeEnv.Security
         {
             foreach (var change in changes)
             {
-                Require(definition, settings, caller, RightToChange(change.Field), $"change {change.Field} of");
+                Require(definition, settings, caller, DefinitionFields.Of(change.Field).RightToChange, $"change {change.Field} of");
             }
         }
 
@@ -91,8 +66,7 @@ namespace CodeEnv.Security
             if (!IsAdministrator(settings, caller))
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "AdministratorRequired",
+                    ErrorIds.AdministratorRequired,
                     $"'{caller.UserName}' may not {action} of '{settings.Root}': that needs an administrator of the root ({string.Join(", ", settings.Administrators)}).",
                     caller.UserName);
             }
@@ -107,8 +81,7 @@ namespace CodeEnv.Security
             }
 
             throw new CodeEnvException(
-                ErrorKind.PermissionDenied,
-                "CodeEnvPermissionDenied",
+                ErrorIds.CodeEnvPermissionDenied,
                 $"'{caller.UserName}' may not give the env '{definition.Name}' to '{newOwner}'{how}: only its owner ({definition.Owner}) or an administrator may transfer it.",
                 definition.Name);
         }
@@ -120,8 +93,7 @@ namespace CodeEnv.Security
             if (!MayCreate(settings, caller))
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "CodeEnvPermissionDenied",
+                    ErrorIds.CodeEnvPermissionDenied,
                     $"'{caller.UserName}' may not create envs in '{settings.Root}': that needs an administrator or a member of a creator group ({(settings.CreatorGroups.Count == 0 ? "none is set" : string.Join(", ", settings.CreatorGroups))}). An administrator adds groups with Set-CodeEnvRoot -CreatorGroup.",
                     caller.UserName);
             }

@@ -36,7 +36,7 @@ namespace CodeEnv.Security
 
             var folder = paths.EnvFolder(definition.Name);
             var entries = new List<string> { "u::rwx", "g::---", "o::" + (definition.UsableByAll ? ReadAndEnter : "---"), "m::" + ReadAndEnter };
-            var names = new[] { definition.Owner }.Concat(settings.Administrators).Concat(settings.ManagerGroups).Concat(definition.GroupPermissions.Select(p => p.Group))
+            var names = new[] { definition.Owner }.Concat(settings.Administrators).Concat(settings.ManagerGroups).Concat(definition.GroupPermissions.Where(GroupGrant.GivesRight).Select(p => p.Group))
                 .Where(n => !string.IsNullOrWhiteSpace(n) && n.IndexOfAny(NotInAclSpec) < 0)
                 .Distinct(System.StringComparer.Ordinal);
             foreach (var name in names)
@@ -80,7 +80,7 @@ namespace CodeEnv.Security
             {
                 // Closed rather than open: without its ACL the folder is the service's alone until the next change sets it.
                 Python.UnixLinks.TryChangeMode(folder, 0x1C0);
-                throw new CodeEnvException(ErrorKind.OperationFailed, "EnvAccessNotSet", $"The access list of '{folder}' could not be set ({error.Trim()}); only the service can read the env until it is. Install the 'acl' package and change the env again (Set-CodeEnv).", folder);
+                throw new CodeEnvException(ErrorIds.EnvAccessNotSet, $"The access list of '{folder}' could not be set ({error.Trim()}); only the service can read the env until it is. Install the 'acl' package and change the env again (Set-CodeEnv).", folder);
             }
         }
     }

@@ -10,7 +10,7 @@ namespace CodeEnv.Security
         {
             if (string.IsNullOrWhiteSpace(group) || group!.Length > 256 || group.Any(char.IsControl))
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "GroupNameInvalid", $"'{group}' is not a group name: give an OS group as `id -Gn` shows it.", group);
+                throw new CodeEnvException(ErrorIds.GroupNameInvalid, $"'{group}' is not a group name: give an OS group as `id -Gn` shows it.", group);
             }
         }
     }

@@ -19,8 +19,7 @@ namespace CodeEnv.Security
             if (IsMissing(owner))
             {
                 throw new CodeEnvException(
-                    ErrorKind.NotFound,
-                    "OwnerAccountNotFound",
+                    ErrorIds.OwnerAccountNotFound,
                     $"'{PrintableText.Of(owner)}' is not a user account on this machine, so it cannot own the env '{envName}'. "
                     + "Give the name of an existing account: `getent passwd` lists them (LDAP accounts included); an administrator adds one with useradd.",
                     owner);

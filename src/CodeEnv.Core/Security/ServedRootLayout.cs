@@ -52,8 +52,7 @@ namespace CodeEnv.Security
             if (self != 0 && self != uid)
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "ServiceAccountChownFailed",
+                    ErrorIds.ServiceAccountChownFailed,
                     $"A served root's files belong to its service account '{account}', and only root can give them to it. Run Initialize-CodeEnvRoot -ServiceAccount as root (sudo); nothing was created.",
                     account);
             }
@@ -63,8 +62,7 @@ namespace CodeEnv.Security
         public static (uint Uid, uint Gid) AccountIds(string account)
         {
             return UnixAccounts.IdsOf(account) ?? throw new CodeEnvException(
-                ErrorKind.InvalidArgument,
-                "ServiceAccountNotFound",
+                ErrorIds.ServiceAccountNotFound,
                 $"There is no OS user '{account}' to run the CodeEnv service as. Create it ('sudo useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin {account}', which deploy/install.sh does) and run the command again.",
                 account);
         }
@@ -75,8 +73,7 @@ namespace CodeEnv.Security
             {
                 var errno = Marshal.GetLastWin32Error();
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "ServiceAccountChownFailed",
+                    ErrorIds.ServiceAccountChownFailed,
                     $"The root's files could not be given to the service account ('{path}', errno {errno}). Initialize-CodeEnvRoot -ServiceAccount runs as root (sudo), since it hands the root to another account.",
                     path);
             }

@@ -78,8 +78,7 @@ namespace CodeEnv.Security
             return Read(paths).TryGetValue(url, out var full)
                 ? full
                 : throw new CodeEnvException(
-                    ErrorKind.InvalidData,
-                    "SourceSecretMissing",
+                    ErrorIds.SourceSecretMissing,
                     $"The credentials of the package source '{url}' are not in '{paths.SecretsFile}'. An administrator sets the source again with its credentials (Set-CodeEnvRoot -IndexUrl / -ExtraIndexUrl / -FindLinks).",
                     url);
         }

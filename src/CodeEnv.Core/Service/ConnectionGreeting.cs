@@ -116,8 +116,7 @@ namespace CodeEnv.Service
             catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut || e.SocketErrorCode == SocketError.WouldBlock)
             {
                 throw new CodeEnvException(
-                    ErrorKind.Busy,
-                    "ServiceNotResponding",
+                    ErrorIds.ServiceNotResponding,
                     $"The CodeEnv service of '{served.Paths.Root}' took the connection but did not answer within {timeout.TotalSeconds:0} s: it is overloaded, or older than this module (restart it after an upgrade: 'sudo systemctl restart codeenv'). Run the command again.",
                     served.Paths.Root);
             }
@@ -129,8 +128,7 @@ namespace CodeEnv.Service
             if (n == 0)
             {
                 throw new CodeEnvException(
-                    ErrorKind.OperationFailed,
-                    "ServiceConnectionLost",
+                    ErrorIds.ServiceConnectionLost,
                     $"The CodeEnv service of '{served.Paths.Root}' closed the connection before it greeted it (it is stopping, or was killed). Run the command again; 'systemctl status codeenv' says whether it runs.",
                     served.Paths.Root);
             }
@@ -154,8 +152,7 @@ namespace CodeEnv.Service
         }
 
         private static CodeEnvException NotAGreeting(ServedRoot served, string what) => new CodeEnvException(
-            ErrorKind.OperationFailed,
-            "ServiceFailed",
+            ErrorIds.ServiceFailed,
             $"What listens at '{served.Endpoint}' is not a CodeEnv service this module can talk to ({what}). Restart the service with this module's version: 'sudo systemctl restart codeenv'.",
             served.Paths.Root);
     }

@@ -105,7 +105,7 @@ namespace CodeEnv.Service
             {
                 socket.Dispose();
                 throw e.SocketErrorCode == SocketError.AccessDenied
-                    ? new CodeEnvException(ErrorKind.PermissionDenied, "ServiceAccessDenied", $"This user may not connect to the CodeEnv service of '{served.Paths.Root}' ('{served.Endpoint}': {e.Message}). The socket and the folders above it must be open to every local user; the install script under deploy/ sets them so.", served.Paths.Root)
+                    ? new CodeEnvException(ErrorIds.ServiceAccessDenied, $"This user may not connect to the CodeEnv service of '{served.Paths.Root}' ('{served.Endpoint}': {e.Message}). The socket and the folders above it must be open to every local user; the install script under deploy/ sets them so.", served.Paths.Root)
                     : served.NotRunning(e.SocketErrorCode == SocketError.ConnectionRefused ? "nothing listens" : e.Message);
             }
 
@@ -144,13 +144,12 @@ namespace CodeEnv.Service
             }
             catch (RemoteInvocationException e)
             {
-                throw new CodeEnvException(ErrorKind.OperationFailed, "ServiceFailed", $"The CodeEnv service failed: {e.Message}", served.Paths.Root, e);
+                throw new CodeEnvException(ErrorIds.ServiceFailed, $"The CodeEnv service failed: {e.Message}", served.Paths.Root, e);
             }
             catch (ConnectionLostException e)
             {
                 throw new CodeEnvException(
-                    ErrorKind.OperationFailed,
-                    "ServiceConnectionLost",
+                    ErrorIds.ServiceConnectionLost,
                     $"The connection to the CodeEnv service of '{served.Paths.Root}' ended before the operation finished (the service stopped or was killed). An update it was running was interrupted and changed nothing that serves; Get-CodeEnv shows the env's state once the service is back ('sudo systemctl start codeenv'). Then run the command again.",
                     served.Paths.Root,
                     e);

@@ -44,7 +44,7 @@ namespace CodeEnv.Service
             catch (Exception e)
             {
                 // A check that could not be made is a refusal, never a pass.
-                return Refusal(request, new ErrorData { Kind = ErrorKind.OperationFailed, ErrorId = "ServiceFailed", Message = $"The CodeEnv service could not check this call: {e.Message}" });
+                return Refusal(request, ErrorData.Of(new CodeEnvException(ErrorIds.ServiceFailed, $"The CodeEnv service could not check this call: {e.Message}")));
             }
 
             return null;

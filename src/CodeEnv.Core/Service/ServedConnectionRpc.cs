@@ -91,16 +91,13 @@ namespace CodeEnv.Service
                     return Details(ErrorData.Of(error));
                 default:
                     log($"{request.Method} failed: {exception}");
-                    return Details(new ErrorData { Kind = ErrorKind.OperationFailed, ErrorId = "ServiceFailed", Message = $"The CodeEnv service failed: {exception.Message} Its log (journalctl -u codeenv) has the details." });
+                    return Details(ErrorData.Of(new CodeEnvException(ErrorIds.ServiceFailed, $"The CodeEnv service failed: {exception.Message} Its log (journalctl -u codeenv) has the details.")));
             }
         }
 
-        private static readonly ErrorData ServiceStopped = new ErrorData
-        {
-            Kind = ErrorKind.Stopped,
-            ErrorId = "ServiceStopped",
-            Message = "The CodeEnv service stopped while this operation ran, so it was interrupted: what was saved stays saved, and an env keeps serving the venv it had (Get-CodeEnv shows its state). Run the command again once the service is back.",
-        };
+        private static readonly ErrorData ServiceStopped = ErrorData.Of(new CodeEnvException(
+            ErrorIds.ServiceStopped,
+            "The CodeEnv service stopped while this operation ran, so it was interrupted: what was saved stays saved, and an env keeps serving the venv it had (Get-CodeEnv shows its state). Run the command again once the service is back."));
 
         private static JsonRpcError.ErrorDetail Details(ErrorData error) =>
             new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)ServiceWire.ErrorCode, Message = error.Message, Data = error };

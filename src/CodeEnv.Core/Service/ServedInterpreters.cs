@@ -33,8 +33,7 @@ namespace CodeEnv.Service
         public async Task<PythonInterpreter?> InspectAsync(string path, CancellationToken cancellation) =>
             await KnownAsync(path, cancellation).ConfigureAwait(false)
             ?? throw new CodeEnvException(
-                ErrorKind.InvalidArgument,
-                "InterpreterNotKnownToService",
+                ErrorIds.InterpreterNotKnownToService,
                 $"'{path}' is not an interpreter the CodeEnv service found on this machine or one the root registers, so the service will not run it. Use one it found (-PythonVersion {string.Join(", ", (await KnownAsync(cancellation).ConfigureAwait(false)).Select(InterpreterSelector.ShortVersion).Distinct())}), installed where every account can run it; an administrator registers others with Register-CodeEnvPython.",
                 path);
 

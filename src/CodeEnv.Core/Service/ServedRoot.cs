@@ -57,7 +57,7 @@ namespace CodeEnv.Service
             }
 
             var endpoint = service.Value<string>("endpoint");
-            return new ServedRoot(paths, account, Path.Combine(paths.Root, string.IsNullOrEmpty(endpoint) ? "state/codeenv.sock" : endpoint!), ReadLimits(service["limits"]));
+            return new ServedRoot(paths, account, paths.ServiceSocket(endpoint), ReadLimits(service["limits"]));
         }
 
         // Read as leniently as the rest of this check: a damaged section means the defaults, and the engine reports the
@@ -76,8 +76,7 @@ namespace CodeEnv.Service
         }
 
         public CodeEnvException NotRunning(string why) => new CodeEnvException(
-            ErrorKind.OperationFailed,
-            "ServiceNotRunning",
+            ErrorIds.ServiceNotRunning,
             $"The root '{Paths.Root}' is served by the CodeEnv service, which is not running ({why} at '{Endpoint}'). Start it: 'sudo systemctl start codeenv', or 'sudo -u {Account} codeenv serve --root {Paths.Root}'.",
             Paths.Root);
     }

@@ -46,8 +46,7 @@ namespace CodeEnv.Service
         {
             var paths = new RootPaths(root);
             served = ServedRoot.Find(paths) ?? throw new CodeEnvException(
-                ErrorKind.InvalidOperation,
-                "RootNotServed",
+                ErrorIds.RootNotServed,
                 $"'{paths.Root}' is not a served root (its codeenv.json names no service account). Make one with Initialize-CodeEnvRoot -Path <folder> -ServiceAccount codeenv, or use this root directly.",
                 paths.Root);
             this.log = log;
@@ -242,8 +241,7 @@ namespace CodeEnv.Service
             if (!string.Equals(user, served.Account, StringComparison.Ordinal))
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "NotServiceAccount",
+                    ErrorIds.NotServiceAccount,
                     $"The service of '{served.Paths.Root}' runs as its service account '{served.Account}', not as '{user}': 'sudo -u {served.Account} codeenv serve --root {served.Paths.Root}', or the systemd unit under deploy/.",
                     served.Paths.Root);
             }

@@ -24,7 +24,7 @@ namespace CodeEnv.Service
         public static Operation Of(string name) =>
             ByName.TryGetValue(name, out var operation) && operation.IsDeclared
                 ? operation
-                : throw new CodeEnvException(ErrorKind.PermissionDenied, "OperationNotDeclared", $"The CodeEnv service does not offer '{name}' to callers.", name);
+                : throw new CodeEnvException(ErrorIds.OperationNotDeclared, $"The CodeEnv service does not offer '{name}' to callers.", name);
 
         private static Operation Describe(string name, MethodInfo method)
         {

@@ -45,8 +45,7 @@ namespace CodeEnv.Store
             {
                 // A full disk, a quota or a read-only mount: the old file is untouched, since only the temp file was written.
                 throw new Errors.CodeEnvException(
-                    Errors.ErrorKind.OperationFailed,
-                    "FileWriteFailed",
+                    Errors.ErrorIds.FileWriteFailed,
                     $"Could not write '{path}': {e.Message}. The previous version of the file is unchanged; free space or fix the folder's permissions and repeat the command.",
                     path,
                     e);

@@ -28,12 +28,15 @@ namespace CodeEnv.Store
             return changes;
         }
 
+        /// <summary>Whether a top-level field is bookkeeping, which no revision reports as a change.</summary>
+        public static bool IsBookkeeping(string field) => Bookkeeping.Contains(field);
+
         // Nested settings (packageSources, containers) are compared field by field: "packageSources.noIndex".
         private static void Compare(JObject old, JObject now, string prefix, List<FieldChange> changes)
         {
             foreach (var name in old.Properties().Select(p => p.Name).Union(now.Properties().Select(p => p.Name)))
             {
-                if (prefix.Length == 0 && Bookkeeping.Contains(name))
+                if (prefix.Length == 0 && IsBookkeeping(name))
                 {
                     continue;
                 }

@@ -117,8 +117,7 @@ namespace CodeEnv.Store
             if (PlantedLinks.IsLink(folder.FullName))
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidData,
-                    "EnvironmentFolderIsLink",
+                    ErrorIds.EnvironmentFolderIsLink,
                     $"The env folder '{folder.FullName}' is a symbolic link, not a folder of the root; CodeEnv will not read, change or remove what it points to. Remove the link by hand (rm '{folder.FullName}') and restore the env from a backup.",
                     folder.FullName);
             }

@@ -17,6 +17,8 @@ namespace CodeEnv.Store
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
+        private const string WaitActivity = "Waiting for a lock";
+
         private readonly FileStream stream;
         private readonly string holderPath;
         private readonly LockHolder me;
@@ -38,11 +40,39 @@ namespace CodeEnv.Store
 
         /// <summary>
         /// Takes the lock, waiting while another process holds it, up to <paramref name="timeout"/> (cargo, uv and apt
-        /// wait the same way): <paramref name="waiting"/> hears about the holder once a second. While waiting,
-        /// <paramref name="giveUp"/> may end the wait with its own exception (for example: the name this creator waits
-        /// for is taken); <paramref name="cancellation"/> (Ctrl+C) ends it at once.
+        /// wait the same way). Every lock of a root is taken here. A waiter tells <paramref name="reporter"/> whom it
+        /// waits for (Verbose, once per holder) and how long it has waited (progress, completed once the lock is taken
+        /// or the wait ends), as cargo does. While waiting, <paramref name="giveUp"/> may end the wait with its own
+        /// exception (for example: the name this creator waits for is taken); <paramref name="cancellation"/> (Ctrl+C)
+        /// ends it at once.
         /// </summary>
-        public static FileLock Acquire(string lockPath, LockHolder me, TimeSpan timeout, string subject, CancellationToken cancellation, Func<Exception?>? giveUp = null, Action<LockHolder?, TimeSpan>? waiting = null)
+        public static FileLock Acquire(string lockPath, LockHolder me, TimeSpan timeout, string subject, CancellationToken cancellation, IOperationReporter? reporter = null, Func<Exception?>? giveUp = null)
+        {
+            string? announced = null;
+            try
+            {
+                return Wait(lockPath, me, timeout, subject, cancellation, giveUp, (current, waited) =>
+                {
+                    var who = current?.ToString() ?? "another process";
+                    if (who != announced)
+                    {
+                        announced = who;
+                        reporter?.Verbose($"{subject} is locked by {who}; waiting for it.");
+                    }
+
+                    reporter?.Progress(WaitActivity, $"{subject} is locked by {who}; waited {waited.TotalSeconds:0} s", -1);
+                });
+            }
+            finally
+            {
+                if (announced != null)
+                {
+                    reporter?.ProgressCompleted(WaitActivity);
+                }
+            }
+        }
+
+        private static FileLock Wait(string lockPath, LockHolder me, TimeSpan timeout, string subject, CancellationToken cancellation, Func<Exception?>? giveUp, Action<LockHolder?, TimeSpan> waiting)
         {
             var watch = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
@@ -65,13 +95,12 @@ namespace CodeEnv.Store
                     var holder = ReadHolder(HolderPath(lockPath));
                     var who = holder != null ? holder.ToString() : "another process";
                     throw new CodeEnvException(
-                        ErrorKind.Busy,
-                        "CodeEnvBusy",
+                        ErrorIds.CodeEnvBusy,
                         $"{subject} is busy: {who}. Waited {timeout.TotalSeconds:0.#} s; try again when that operation has finished, or wait longer with Set-CodeEnvRoot -LockTimeoutSeconds.",
                         subject);
                 }
 
-                if (waiting != null && (lastReport == TimeSpan.Zero || watch.Elapsed - lastReport >= TimeSpan.FromSeconds(1)))
+                if (lastReport == TimeSpan.Zero || watch.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
                 {
                     lastReport = watch.Elapsed;
                     waiting(ReadHolder(HolderPath(lockPath)), watch.Elapsed);
@@ -79,7 +108,7 @@ namespace CodeEnv.Store
 
                 if (cancellation.WaitHandle.WaitOne(PollInterval))
                 {
-                    throw new CodeEnvException(ErrorKind.Stopped, "OperationStopped", $"Stopped while waiting for the lock of {subject}.", subject);
+                    throw new CodeEnvException(ErrorIds.OperationStopped, $"Stopped while waiting for the lock of {subject}.", subject);
                 }
             }
         }
@@ -106,8 +135,7 @@ namespace CodeEnv.Store
             {
                 // Elsewhere it means what it says: no amount of waiting lets this caller write the root.
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "RootNotWritable",
+                    ErrorIds.RootNotWritable,
                     $"'{System.Environment.UserName}' may not write '{lockPath}': changing anything in this root needs write access to its files, which belong to its owner. Run the command as the root's owner, or ask an administrator of the root.",
                     lockPath);
             }

@@ -26,6 +26,10 @@ namespace CodeEnv.Store
         /// <summary>The group leader's start time (clock ticks since boot, /proc/pid/stat), so a reused id is never mistaken for it.</summary>
         public long? ChildStartTicks { get; set; }
 
+        /// <summary>This process as the holder of a lock taken for <paramref name="operation"/> by <paramref name="user"/>.</summary>
+        public static LockHolder ThisProcess(string operation, string user, DateTimeOffset since) =>
+            new LockHolder { Operation = operation, User = user, ProcessId = Platform.ProcessId, Host = Platform.HostName, Since = since };
+
         public override string ToString() => $"{Operation} by {User} (pid {ProcessId} on {Host}) since {Since:u}";
     }
 }

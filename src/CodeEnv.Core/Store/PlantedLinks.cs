@@ -36,8 +36,7 @@ namespace CodeEnv.Store
             if (IsLink(path))
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidData,
-                    "PathIsLink",
+                    ErrorIds.PathIsLink,
                     $"{what} '{path}' is a symbolic link, which CodeEnv did not make; it will not write or run anything through it. Remove the link (rm '{path}'); Update-CodeEnv -Rebuild makes the venv anew.",
                     path);
             }

@@ -65,8 +65,7 @@ namespace CodeEnv.Store
             if (stored != before.Revision)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidData,
-                    "CodeEnvRevisionConflict",
+                    ErrorIds.CodeEnvRevisionConflict,
                     $"The {schema.What} in '{documentFile}' changed while this change was prepared (it is now at revision {stored}, the change was based on revision {before.Revision}). Read it again and repeat the change.",
                     documentFile);
             }

@@ -52,8 +52,7 @@ namespace CodeEnv.Store
             }
 
             throw new CodeEnvException(
-                ErrorKind.NotFound,
-                "CodeEnvRootNotConfigured",
+                ErrorIds.CodeEnvRootNotConfigured,
                 "No CodeEnv root is configured. Pass -Root <folder>, set $env:" + EnvironmentVariable
                 + " to the root folder, or write {\"root\": \"<folder>\"} to the machine config file '" + machineConfigPath
                 + "'. To create a root, run Initialize-CodeEnvRoot -Path <folder>.");
@@ -65,8 +64,7 @@ namespace CodeEnv.Store
             if (!File.Exists(paths.SettingsFile))
             {
                 throw new CodeEnvException(
-                    ErrorKind.NotFound,
-                    "CodeEnvRootNotFound",
+                    ErrorIds.CodeEnvRootNotFound,
                     $"'{paths.Root}' (from {origin}) is not a CodeEnv root: it has no codeenv.json. "
                     + $"Pass the folder of an existing root, or create one with Initialize-CodeEnvRoot -Path '{paths.Root}'.",
                     paths.Root);
@@ -88,8 +86,7 @@ namespace CodeEnv.Store
                 if (root == null || root.Type != JTokenType.String || string.IsNullOrWhiteSpace(root.Value<string>()))
                 {
                     throw new CodeEnvException(
-                        ErrorKind.InvalidData,
-                        "MachineConfigDamaged",
+                        ErrorIds.MachineConfigDamaged,
                         $"The machine config file '{machineConfigPath}' has no string 'root' key. Write {{\"root\": \"<folder>\"}} to it.",
                         machineConfigPath);
                 }
@@ -99,8 +96,7 @@ namespace CodeEnv.Store
             catch (Exception e) when (e is JsonException || e is IOException || e is UnauthorizedAccessException)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidData,
-                    "MachineConfigDamaged",
+                    ErrorIds.MachineConfigDamaged,
                     $"The machine config file '{machineConfigPath}' cannot be read: {e.Message}. Write {{\"root\": \"<folder>\"}} to it.",
                     machineConfigPath,
                     e);

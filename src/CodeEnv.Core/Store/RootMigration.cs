@@ -57,8 +57,7 @@ namespace CodeEnv.Store
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw new CodeEnvException(
-                    ErrorKind.PermissionDenied,
-                    "RootMigrationFailed",
+                    ErrorIds.RootMigrationFailed,
                     $"The root '{paths.Root}' was written by an older CodeEnv and must be brought up to date once, which failed: {e.Message}. Run any CodeEnv command on it (such as Get-CodeEnvRoot) as the account that owns the root; nothing was lost, and a migration that stops half-way is finished by the next run.",
                     paths.Root,
                     e);
@@ -118,13 +117,6 @@ namespace CodeEnv.Store
 
         private static void Write(string path, JObject document) => AtomicFile.WriteAllText(path, document.ToString(Formatting.Indented));
 
-        private static LockHolder Holder() => new LockHolder
-        {
-            Operation = "migrate the root to the current CodeEnv",
-            User = System.Environment.UserName,
-            ProcessId = Platform.ProcessId,
-            Host = Platform.HostName,
-            Since = DateTimeOffset.UtcNow,
-        };
+        private static LockHolder Holder() => LockHolder.ThisProcess("migrate the root to the current CodeEnv", System.Environment.UserName, DateTimeOffset.UtcNow);
     }
 }

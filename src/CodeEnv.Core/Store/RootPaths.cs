@@ -34,8 +34,14 @@ namespace CodeEnv.Store
         /// <summary>Package source credentials, readable by the root's owner alone (see SourceSecrets).</summary>
         public string SecretsFile => Path.Combine(StateFolder, "secrets.json");
 
-        /// <summary>The served root's socket, which every local user may connect to (see Service/ServedRoot).</summary>
-        public string ServiceSocket => Path.Combine(StateFolder, "codeenv.sock");
+        /// <summary>Where a served root's socket is when codeenv.json names no endpoint, relative to the root.</summary>
+        public const string DefaultServiceEndpoint = "state/codeenv.sock";
+
+        /// <summary>
+        /// The served root's socket, which every local user may connect to (see Service/ServedRoot): the endpoint
+        /// codeenv.json names, relative to the root, or <see cref="DefaultServiceEndpoint"/>.
+        /// </summary>
+        public string ServiceSocket(string? endpoint) => Path.Combine(Root, string.IsNullOrEmpty(endpoint) ? DefaultServiceEndpoint : endpoint!);
 
         /// <summary>Files the service handles for one call (an uploaded archive, an export on its way to the caller), its alone.</summary>
         public string ServiceWorkFolder => Path.Combine(StateFolder, "service");

@@ -28,8 +28,7 @@ namespace CodeEnv.Store
         /// <summary>The root's lock, for a change that must see the settings stay as they are across several steps.</summary>
         public static FileLock Lock(RootPaths paths, CallerIdentity caller, IClock clock, TimeSpan lockTimeout, string operation)
         {
-            var holder = new LockHolder { Operation = operation, User = caller.UserName, ProcessId = Platform.ProcessId, Host = Platform.HostName, Since = clock.UtcNow };
-            return FileLock.Acquire(paths.RootLockFile, holder, lockTimeout, $"The root '{paths.Root}'", System.Threading.CancellationToken.None);
+            return FileLock.Acquire(paths.RootLockFile, LockHolder.ThisProcess(operation, caller.UserName, clock.UtcNow), lockTimeout, $"The root '{paths.Root}'", System.Threading.CancellationToken.None);
         }
 
         /// <summary>
@@ -59,14 +58,13 @@ namespace CodeEnv.Store
             var paths = new RootPaths(folder);
             if (File.Exists(paths.Root))
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "CodeEnvRootPathIsFile", $"'{paths.Root}' is a file. Give the path of a new or empty folder.", paths.Root);
+                throw new CodeEnvException(ErrorIds.CodeEnvRootPathIsFile, $"'{paths.Root}' is a file. Give the path of a new or empty folder.", paths.Root);
             }
 
             if (File.Exists(paths.SettingsFile))
             {
                 throw new CodeEnvException(
-                    ErrorKind.AlreadyExists,
-                    "CodeEnvRootExists",
+                    ErrorIds.CodeEnvRootExists,
                     $"'{paths.Root}' is already a CodeEnv root. Use it with -Root '{paths.Root}', or give another folder.",
                     paths.Root);
             }
@@ -74,8 +72,7 @@ namespace CodeEnv.Store
             if (Directory.Exists(paths.Root) && Directory.EnumerateFileSystemEntries(paths.Root).Any())
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "CodeEnvRootFolderNotEmpty",
+                    ErrorIds.CodeEnvRootFolderNotEmpty,
                     $"'{paths.Root}' is not empty and is not a CodeEnv root. Give a new or empty folder, so no existing file is mixed into the root.",
                     paths.Root);
             }

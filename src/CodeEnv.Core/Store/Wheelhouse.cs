@@ -19,17 +19,17 @@ namespace CodeEnv.Store
         {
             if (Directory.Exists(archive))
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "PackageArchiveInvalid", $"'{archive}' is a folder. Give the path of a wheel (.whl) or an sdist (.tar.gz or .zip); build one with 'python -m build' or 'python setup.py sdist'.", archive);
+                throw new CodeEnvException(ErrorIds.PackageArchiveInvalid, $"'{archive}' is a folder. Give the path of a wheel (.whl) or an sdist (.tar.gz or .zip); build one with 'python -m build' or 'python setup.py sdist'.", archive);
             }
 
             if (!File.Exists(archive))
             {
-                throw new CodeEnvException(ErrorKind.NotFound, "PackageArchiveNotFound", $"There is no file '{archive}'.", archive);
+                throw new CodeEnvException(ErrorIds.PackageArchiveNotFound, $"There is no file '{archive}'.", archive);
             }
 
             if (!FileKind.IsRegularFile(archive))
             {
-                throw new CodeEnvException(ErrorKind.InvalidArgument, "PackageArchiveInvalid", $"'{archive}' is not a regular file (a FIFO or device). Give the path of a wheel or sdist file.", archive);
+                throw new CodeEnvException(ErrorIds.PackageArchiveInvalid, $"'{archive}' is not a regular file (a FIFO or device). Give the path of a wheel or sdist file.", archive);
             }
         }
 
@@ -41,8 +41,7 @@ namespace CodeEnv.Store
             if (!Packages.ArchiveFileName.TryParse(fileName, out var name, out var version))
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "PackageArchiveInvalid",
+                    ErrorIds.PackageArchiveInvalid,
                     $"'{fileName}' is not named like a wheel (name-version-python-abi-platform.whl) or an sdist (name-version.tar.gz or .zip) with a valid version; pip finds archives in the wheelhouse by their names only.",
                     archive);
             }
@@ -51,8 +50,7 @@ namespace CodeEnv.Store
             if (declaredName != name || declaredVersion != version)
             {
                 throw new CodeEnvException(
-                    ErrorKind.InvalidArgument,
-                    "PackageArchiveInvalid",
+                    ErrorIds.PackageArchiveInvalid,
                     $"'{fileName}' is named for {name} {version}, but its metadata declares {declaredName} {declaredVersion}; pip would install that project whenever {name}=={version} is asked for. Build the archive again from the right project.",
                     archive);
             }
@@ -72,8 +70,7 @@ namespace CodeEnv.Store
                 if (!force)
                 {
                     throw new CodeEnvException(
-                        ErrorKind.AlreadyExists,
-                        "PackageAlreadyPublished",
+                        ErrorIds.PackageAlreadyPublished,
                         $"The wheelhouse already holds a different archive of {name} {version}: '{Path.GetFileName(existing)}'. Publish a new version, or use -Force to replace it (envs that installed the old file keep it until they are rebuilt).",
                         existing);
                 }
