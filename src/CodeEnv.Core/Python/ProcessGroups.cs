@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using CodeEnv.Interop;
 
 namespace CodeEnv.Python
 {
@@ -44,10 +45,7 @@ namespace CodeEnv.Python
                 return false;
             }
 
-            return kill(-group, SigKill) == 0;
+            return Libc.Kill(-group, SigKill) == 0;
         }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int signal);
     }
 }
