@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using CodeEnv.Errors;
 using CodeEnv.Python;
 using CodeEnv.Service;
+using CodeEnv.Store;
 
 namespace CodeEnv.Gateway
 {

@@ -65,7 +65,7 @@ namespace CodeEnv.Operations
             Directory.CreateDirectory(folder);
             if (settings.Service != null && !Platform.IsWindows)
             {
-                Python.UnixLinks.TryChangeMode(folder, 0x1C0);
+                UnixLinks.TryChangeMode(folder, 0x1C0);
             }
 
             Access.Follow(definition, settings);

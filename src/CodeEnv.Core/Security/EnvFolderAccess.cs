@@ -79,7 +79,7 @@ namespace CodeEnv.Security
             if (exitCode != 0)
             {
                 // Closed rather than open: without its ACL the folder is the service's alone until the next change sets it.
-                Python.UnixLinks.TryChangeMode(folder, 0x1C0);
+                UnixLinks.TryChangeMode(folder, 0x1C0);
                 throw new CodeEnvException(ErrorKind.OperationFailed, "EnvAccessNotSet", $"The access list of '{folder}' could not be set ({error.Trim()}); only the service can read the env until it is. Install the 'acl' package and change the env again (Set-CodeEnv).", folder);
             }
         }

@@ -83,6 +83,6 @@ namespace CodeEnv.Security
             }
         }
 
-        private static void Mode(string path, int mode) => Python.UnixLinks.TryChangeMode(path, mode);
+        private static void Mode(string path, int mode) => UnixLinks.TryChangeMode(path, mode);
     }
 }

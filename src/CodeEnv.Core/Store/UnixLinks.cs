@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using CodeEnv.Interop;
 
-namespace CodeEnv.Python
+namespace CodeEnv.Store
 {
     /// <summary>Symbolic links and file modes through libc, which netstandard2.0 has no API for.</summary>
     internal static class UnixLinks

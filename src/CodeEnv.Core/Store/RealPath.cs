@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using CodeEnv.Interop;
 
-namespace CodeEnv.Python
+namespace CodeEnv.Store
 {
     /// <summary>Resolves symlinks so one interpreter reached by several names is seen once.</summary>
     public static class RealPath

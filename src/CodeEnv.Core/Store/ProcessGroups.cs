@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using CodeEnv.Interop;
 
-namespace CodeEnv.Python
+namespace CodeEnv.Store
 {
     /// <summary>
     /// Children in process groups of their own (Linux): pip and the setup.py builds it starts form one group that can
