@@ -8,7 +8,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
-using CodeEnv.Python;
 using CodeEnv.Service;
 using CodeEnv.Store;
 
