@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using CodeEnv.Security;
 using CodeEnv.Store;
 
 namespace CodeEnv.Python
