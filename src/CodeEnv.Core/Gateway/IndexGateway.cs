@@ -8,7 +8,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
-using CodeEnv.Service;
 using CodeEnv.Store;
 
 namespace CodeEnv.Gateway
