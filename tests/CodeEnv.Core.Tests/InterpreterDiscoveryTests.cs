@@ -1,5 +1,6 @@
 using CodeEnv.Errors;
 using CodeEnv.Python;
+using CodeEnv.Store;
 using CodeEnv.TestSupport;
 
 namespace CodeEnv.Core.Tests;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CodeEnv.Errors;
 using CodeEnv.Operations;
-using CodeEnv.Python;
+using CodeEnv.Packages;
 using CodeEnv.Security;
 using CodeEnv.Store;
 using CodeEnv.TestSupport;

@@ -30,7 +30,7 @@ public class SecretRedactorTests
         var reporter = new RecordingReporter();
 
         string path;
-        using (var log = new OperationLog(folder.Combine("logs"), "update", DateTimeOffset.UtcNow, reporter, SecretRedactor.Of(paths)))
+        using (var log = new OperationLog(folder.Combine("logs"), "update", DateTimeOffset.UtcNow, reporter, SecretRedactor.Of(paths).Redact))
         {
             log.Line("found https://user:s3cret-t0ken@host/simple and nek0t-terc3s");
             path = log.Path;

@@ -1,4 +1,3 @@
-using CodeEnv.Security;
 using CodeEnv.Store;
 using CodeEnv.TestSupport;
 

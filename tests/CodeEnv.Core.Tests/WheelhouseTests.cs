@@ -1,4 +1,5 @@
 using CodeEnv.Errors;
+using CodeEnv.Packages;
 using CodeEnv.Store;
 using CodeEnv.TestSupport;
 

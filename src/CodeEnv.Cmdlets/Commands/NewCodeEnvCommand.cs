@@ -2,7 +2,7 @@ using System.Management.Automation;
 using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 using CodeEnv.Operations;
-using CodeEnv.Python;
+using CodeEnv.Store;
 
 namespace CodeEnv.Cmdlets.Commands
 {

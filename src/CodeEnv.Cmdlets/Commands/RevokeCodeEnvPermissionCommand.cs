@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
-using CodeEnv.Security;
 
 namespace CodeEnv.Cmdlets.Commands
 {

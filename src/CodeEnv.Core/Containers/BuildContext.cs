@@ -6,7 +6,6 @@ using System.Text;
 using CodeEnv.Errors;
 using CodeEnv.Packages;
 using CodeEnv.Requirements;
-using CodeEnv.Security;
 using CodeEnv.Store;
 
 namespace CodeEnv.Containers

@@ -1,5 +1,5 @@
 using System;
-using CodeEnv.Security;
+using CodeEnv.Store;
 
 namespace CodeEnv.Gateway
 {

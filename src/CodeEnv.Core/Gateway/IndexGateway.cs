@@ -8,8 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
-using CodeEnv.Python;
-using CodeEnv.Service;
+using CodeEnv.Store;
 
 namespace CodeEnv.Gateway
 {

@@ -1,5 +1,3 @@
-using CodeEnv.Security;
-
 namespace CodeEnv
 {
     /// <summary>One group's highest right on an env (PowerShell type <c>CodeEnv.GroupGrant</c>); it implies the ones below it.</summary>

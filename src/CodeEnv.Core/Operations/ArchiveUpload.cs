@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using CodeEnv.Store;
+using CodeEnv.Packages;
 
 namespace CodeEnv.Operations
 {

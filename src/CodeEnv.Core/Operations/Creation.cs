@@ -89,7 +89,7 @@ namespace CodeEnv.Operations
                     }
                     else
                     {
-                        using (var log = new OperationLog(context.Paths.LogsFolder(name), "create", context.Clock.UtcNow, reporter, SecretRedactor.Of(context.Paths)))
+                        using (var log = new OperationLog(context.Paths.LogsFolder(name), "create", context.Clock.UtcNow, reporter, SecretRedactor.Of(context.Paths).Redact))
                         {
                             var built = await updater.BuildAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, held.RecordChild, cancellation).ConfigureAwait(false);
                             updater.Activate(name, built, settings, reporter);

@@ -24,7 +24,8 @@ namespace CodeEnv.Operations
             Transaction = new EnvironmentTransaction(this);
             KernelSpecs = new KernelSpecs(paths);
             Generations = new VenvGenerations(paths);
-            Access = new EnvFolderAccess(paths);
+            // setfacl is the service's own tool on the root, never a user's program: the sandbox (which hides the root) must not wrap it.
+            Access = new EnvFolderAccess(paths, SystemProcessRunner.Instance);
             // A root written by an older CodeEnv is brought up to date before anything reads it.
             if (RootMigration.IsNeeded(paths))
             {
@@ -64,7 +65,7 @@ namespace CodeEnv.Operations
             Directory.CreateDirectory(folder);
             if (settings.Service != null && !Platform.IsWindows)
             {
-                Python.UnixLinks.TryChangeMode(folder, 0x1C0);
+                UnixLinks.TryChangeMode(folder, 0x1C0);
             }
 
             Access.Follow(definition, settings);

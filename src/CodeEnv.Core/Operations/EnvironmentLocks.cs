@@ -1,7 +1,9 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using CodeEnv.Errors;
+using CodeEnv.Python;
 using CodeEnv.Security;
 using CodeEnv.Store;
 
@@ -157,7 +159,9 @@ namespace CodeEnv.Operations
                 reporter.Warning($"Ended what {left.Operation} (pid {left.ProcessId}, killed) left running in process group {left.ChildProcessGroup}.");
             }
 
-            foreach (var swept in Leftovers.Sweep(paths, name, files))
+            // Incomplete venv generations are the venv lock's leftovers, swept before the trash they may go to.
+            var incompleteVenvs = !files && VenvGenerations.Supported ? new VenvGenerations(paths).SweepIncomplete(name) : Array.Empty<string>();
+            foreach (var swept in incompleteVenvs.Concat(Leftovers.Sweep(paths, name, files)))
             {
                 reporter.Verbose("Removed what an interrupted process left: " + swept);
             }

@@ -8,6 +8,7 @@ using CodeEnv.Errors;
 using CodeEnv.Packages;
 using CodeEnv.Python;
 using CodeEnv.Requirements;
+using CodeEnv.Store;
 
 namespace CodeEnv.Operations
 {

@@ -26,8 +26,24 @@ namespace CodeEnv.Operations
 
         /// <summary>Lays out a root in an absent or empty folder; the caller is its administrator unless others are named.</summary>
         /// <param name="serviceAccount">Makes a served root: its files go to this account, whose CodeEnv service alone changes them.</param>
-        public static RootSettings Initialize(string folder, IReadOnlyList<string>? administrators, IIdentityProvider identity, IClock clock, string? serviceAccount = null) =>
-            View(RootStore.Initialize(folder, administrators, identity.Current(), clock, serviceAccount));
+        public static RootSettings Initialize(string folder, IReadOnlyList<string>? administrators, IIdentityProvider identity, IClock clock, string? serviceAccount = null)
+        {
+            var paths = new RootPaths(folder);
+            if (serviceAccount != null)
+            {
+                // A folder that cannot be a root is the first thing said; a hand-over this process cannot make, the next.
+                RootStore.RequireNewRootFolder(paths);
+                ServedRootLayout.RequireCanHandOver(serviceAccount);
+            }
+
+            var settings = RootStore.Initialize(folder, administrators, identity.Current(), clock, serviceAccount);
+            if (serviceAccount != null)
+            {
+                ServedRootLayout.Apply(paths, serviceAccount);
+            }
+
+            return View(settings);
+        }
 
         public Task<RootSettings> SettingsAsync(CancellationToken cancellation) => Task.Run(() => View(context.Settings()), cancellation);
 

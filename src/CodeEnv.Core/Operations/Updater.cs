@@ -87,7 +87,7 @@ namespace CodeEnv.Operations
             try
             {
                 BuiltVenv built;
-                using (var log = new OperationLog(context.Paths.LogsFolder(canonical), "update", context.Clock.UtcNow, reporter, SecretRedactor.Of(context.Paths)))
+                using (var log = new OperationLog(context.Paths.LogsFolder(canonical), "update", context.Clock.UtcNow, reporter, SecretRedactor.Of(context.Paths).Redact))
                 {
                     var interpreter = await InterpreterOfAsync(definition, cancellation).ConfigureAwait(false);
                     built = await BuildAsync(definition, settings, interpreter, options, UpdateActivity, log, reporter, childStarted, cancellation).ConfigureAwait(false);

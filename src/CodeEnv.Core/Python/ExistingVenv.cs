@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using CodeEnv.Errors;
 using CodeEnv.Requirements;
+using CodeEnv.Store;
 
 namespace CodeEnv.Python
 {

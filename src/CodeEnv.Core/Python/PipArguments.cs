@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using CodeEnv.Security;
 using CodeEnv.Store;
 
 namespace CodeEnv.Python
@@ -9,7 +8,7 @@ namespace CodeEnv.Python
     /// The pip options every install of a root uses: its package sources, its wheelhouse, its shared cache. Source
     /// URLs go to pip through its environment (<see cref="SourceVariables"/>), never its command line, which any local
     /// user can read in ps, and with their credentials put back from the root's secrets file only there. On a served
-    /// root the sandbox takes them out again and gives pip its index gateway instead (<see cref="SandboxedProcessRunner"/>).
+    /// root the sandbox takes them out again and gives pip its index gateway instead (<see cref="Service.SandboxedProcessRunner"/>).
     /// </summary>
     internal static class PipArguments
     {

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CliWrap;
 using CodeEnv.Errors;
+using CodeEnv.Store;
 
 namespace CodeEnv.Python
 {

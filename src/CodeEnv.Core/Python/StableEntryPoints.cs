@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using CodeEnv.Store;
 
 namespace CodeEnv.Python
 {

@@ -18,7 +18,6 @@ namespace CodeEnv.Python
     /// </summary>
     internal sealed class VenvGenerations
     {
-        private static readonly Regex LinkTarget = new Regex(@"^venvs/([0-9]{1,9})\.entry$");
         private static readonly Regex GenerationName = new Regex(@"^([0-9]{1,9})(\.entry|\.installed\.json)?$");
 
         private readonly RootPaths paths;
@@ -33,15 +32,7 @@ namespace CodeEnv.Python
         public static bool Supported => !Platform.IsWindows;
 
         /// <summary>The generation the stable path leads to; null when it is no link of CodeEnv's (a venv made in place, or none).</summary>
-        public int? Current(string name) => GenerationOf(paths.VenvFolder(name));
-
-        /// <summary>The generation a stable venv path links to, or null when it is no link of CodeEnv's.</summary>
-        public static int? GenerationOf(string stableVenv)
-        {
-            var link = Supported ? UnixLinks.ReadSymbolicLink(stableVenv) : null;
-            var match = link == null ? null : LinkTarget.Match(link);
-            return match != null && match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : (int?)null;
-        }
+        public int? Current(string name) => StableVenvLink.GenerationOf(paths.VenvFolder(name));
 
         /// <summary>The real folder of the venv that serves: the current generation, or the stable folder itself.</summary>
         public string CurrentFolder(string name)
@@ -200,7 +191,7 @@ namespace CodeEnv.Python
         {
             // A generation's entry script is read by every start through the stable path; a venv made in place reads its pyvenv.cfg.
             // One stat: a missing file reads as 1601-01-01, the file-time epoch.
-            var accessed = File.GetLastAccessTimeUtc(GenerationOf(stableVenv) == null ? VenvLayout.Config(stableVenv) : VenvLayout.Python(stableVenv));
+            var accessed = File.GetLastAccessTimeUtc(StableVenvLink.GenerationOf(stableVenv) == null ? VenvLayout.Config(stableVenv) : VenvLayout.Python(stableVenv));
             return accessed.Year <= 1601 ? (DateTimeOffset?)null : new DateTimeOffset(accessed, TimeSpan.Zero);
         }
 

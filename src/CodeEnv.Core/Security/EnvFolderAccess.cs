@@ -1,7 +1,8 @@
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
+using System.Threading;
 using CodeEnv.Errors;
+using CodeEnv.Python;
 using CodeEnv.Store;
 
 namespace CodeEnv.Security
@@ -20,10 +21,12 @@ namespace CodeEnv.Security
         private static readonly char[] NotInAclSpec = { ',', ':', '"', '\\', ' ', '\t', '\n' };
 
         private readonly RootPaths paths;
+        private readonly IProcessRunner processes;
 
-        public EnvFolderAccess(RootPaths paths)
+        public EnvFolderAccess(RootPaths paths, IProcessRunner processes)
         {
             this.paths = paths;
+            this.processes = processes;
         }
 
         /// <summary>Sets the env folder's ACL to what <paramref name="definition"/> and <paramref name="settings"/> allow.</summary>
@@ -56,21 +59,18 @@ namespace CodeEnv.Security
             SetAcl(folder, string.Join(",", entries));
         }
 
-        private static void SetAcl(string folder, string acl)
+        private void SetAcl(string folder, string acl)
         {
-            var start = new ProcessStartInfo("setfacl", $"--set \"{acl}\" \"{folder}\"") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
             string error;
             int exitCode;
             try
             {
-                using (var setfacl = Process.Start(start)!)
-                {
-                    error = setfacl.StandardError.ReadToEnd();
-                    setfacl.WaitForExit();
-                    exitCode = setfacl.ExitCode;
-                }
+                // Follow is one synchronous step of a change made under the env's lock; the runner awaits without a context, so blocking cannot deadlock.
+                var setfacl = processes.RunAsync("setfacl", new[] { "--set", acl, folder }, null, CancellationToken.None).GetAwaiter().GetResult();
+                error = string.Join("\n", setfacl.StandardError);
+                exitCode = setfacl.ExitCode;
             }
-            catch (System.ComponentModel.Win32Exception e)
+            catch (CodeEnvException e) when (e.ErrorId == "ExecutableNotFound")
             {
                 error = e.Message + " (install the 'acl' package)";
                 exitCode = -1;
@@ -79,7 +79,7 @@ namespace CodeEnv.Security
             if (exitCode != 0)
             {
                 // Closed rather than open: without its ACL the folder is the service's alone until the next change sets it.
-                Python.UnixLinks.TryChangeMode(folder, 0x1C0);
+                UnixLinks.TryChangeMode(folder, 0x1C0);
                 throw new CodeEnvException(ErrorIds.EnvAccessNotSet, $"The access list of '{folder}' could not be set ({error.Trim()}); only the service can read the env until it is. Install the 'acl' package and change the env again (Set-CodeEnv).", folder);
             }
         }

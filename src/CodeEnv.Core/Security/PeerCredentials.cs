@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using CodeEnv.Interop;
 
 namespace CodeEnv.Security
 {
@@ -34,9 +35,9 @@ namespace CodeEnv.Security
                 throw new PlatformNotSupportedException("Peer credentials of a local socket are read with SO_PEERCRED, which this CodeEnv supports on Linux only.");
             }
 
-            var credentials = new UnixCredentials();
-            var size = Marshal.SizeOf<UnixCredentials>();
-            if (getsockopt(socket.ToInt32(), SolSocket, SoPeerCred, ref credentials, ref size) != 0)
+            var credentials = new Libc.UnixCredentials();
+            var size = Marshal.SizeOf<Libc.UnixCredentials>();
+            if (Libc.Getsockopt(socket.ToInt32(), SolSocket, SoPeerCred, ref credentials, ref size) != 0)
             {
                 throw new InvalidOperationException($"The peer of the connection could not be identified (getsockopt SO_PEERCRED, errno {Marshal.GetLastWin32Error()}); the connection is refused.");
             }
@@ -46,16 +47,5 @@ namespace CodeEnv.Security
 
         /// <summary>The peer as an OS user and that user's groups from the OS group database.</summary>
         public CallerIdentity Identity() => UnixAccounts.IdentityOf(UserId);
-
-        [StructLayout(LayoutKind.Sequential)]
-        private struct UnixCredentials
-        {
-            public int Pid;
-            public uint Uid;
-            public uint Gid;
-        }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int getsockopt(int socket, int level, int option, ref UnixCredentials value, ref int length);
     }
 }

@@ -17,8 +17,6 @@ namespace CodeEnv.Security
     {
         public const int MinimumLength = 4;
 
-        public static readonly SecretRedactor None = new SecretRedactor(Array.Empty<string>());
-
         private readonly string[] secrets;
 
         private SecretRedactor(IEnumerable<string> secrets)

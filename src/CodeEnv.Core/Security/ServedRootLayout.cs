@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using CodeEnv.Errors;
+using CodeEnv.Interop;
 using CodeEnv.Store;
 
 namespace CodeEnv.Security
@@ -69,7 +70,7 @@ namespace CodeEnv.Security
 
         private static void ChangeOwner(string path, uint uid, uint gid)
         {
-            if (lchown(path, uid, gid) != 0)
+            if (Libc.Lchown(path, uid, gid) != 0)
             {
                 var errno = Marshal.GetLastWin32Error();
                 throw new CodeEnvException(
@@ -79,9 +80,6 @@ namespace CodeEnv.Security
             }
         }
 
-        private static void Mode(string path, int mode) => Python.UnixLinks.TryChangeMode(path, mode);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int lchown(string path, uint owner, uint group);
+        private static void Mode(string path, int mode) => UnixLinks.TryChangeMode(path, mode);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
+using CodeEnv.Interop;
 
 namespace CodeEnv.Security
 {
@@ -17,7 +18,7 @@ namespace CodeEnv.Security
 
         public static CallerIdentity IdentityOf(uint uid)
         {
-            var entry = getpwuid(uid);
+            var entry = Libc.Getpwuid(uid);
             if (entry == IntPtr.Zero)
             {
                 throw new InvalidOperationException($"The OS user with uid {uid} is not in the user database; the connection is refused.");
@@ -31,14 +32,14 @@ namespace CodeEnv.Security
         /// <summary>The uid and primary gid of the user named <paramref name="name"/>, or null when the user database has no such user.</summary>
         public static (uint Uid, uint Gid)? IdsOf(string name)
         {
-            var entry = getpwnam(name);
+            var entry = Libc.Getpwnam(name);
             return entry == IntPtr.Zero ? null : ((uint)Marshal.ReadInt32(entry, UidOffset), (uint)Marshal.ReadInt32(entry, GidOffset));
         }
 
         /// <summary>The user this process acts as.</summary>
-        public static CallerIdentity EffectiveUser() => IdentityOf(geteuid());
+        public static CallerIdentity EffectiveUser() => IdentityOf(Libc.Geteuid());
 
-        public static uint EffectiveUserId() => geteuid();
+        public static uint EffectiveUserId() => Libc.Geteuid();
 
         private static IReadOnlyList<string> GroupsOf(string user, uint primaryGroup)
         {
@@ -47,7 +48,7 @@ namespace CodeEnv.Security
             {
                 var ids = new uint[count];
                 var found = count;
-                if (getgrouplist(user, primaryGroup, ids, ref found) >= 0)
+                if (Libc.Getgrouplist(user, primaryGroup, ids, ref found) >= 0)
                 {
                     return UnixGroups.NamesOf(ids.Take(found));
                 }
@@ -56,17 +57,5 @@ namespace CodeEnv.Security
                 count = Math.Max(found, count * 2);
             }
         }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern IntPtr getpwuid(uint uid);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern IntPtr getpwnam(string name);
-
-        [DllImport("libc")]
-        private static extern uint geteuid();
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int getgrouplist(string user, uint group, uint[] groups, ref int count);
     }
 }

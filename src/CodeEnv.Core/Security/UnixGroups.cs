@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using CodeEnv.Interop;
 
 namespace CodeEnv.Security
 {
@@ -13,12 +14,12 @@ namespace CodeEnv.Security
     {
         public static IReadOnlyList<string> OfThisProcess()
         {
-            var ids = new List<uint> { getegid() };
-            var count = getgroups(0, null);
+            var ids = new List<uint> { Libc.Getegid() };
+            var count = Libc.Getgroups(0, null);
             if (count > 0)
             {
                 var buffer = new uint[count];
-                count = getgroups(count, buffer);
+                count = Libc.Getgroups(count, buffer);
                 for (var i = 0; i < count; i++)
                 {
                     ids.Add(buffer[i]);
@@ -45,26 +46,14 @@ namespace CodeEnv.Security
         }
 
         /// <summary>Whether the group database (NSS included) knows a group of that name.</summary>
-        public static bool Exists(string name) => !Platform.IsWindows && getgrnam(name) != IntPtr.Zero;
+        public static bool Exists(string name) => !Platform.IsWindows && Libc.Getgrnam(name) != IntPtr.Zero;
 
         private static string NameOf(uint gid)
         {
             // struct group starts with char *gr_name on every libc.
-            var entry = getgrgid(gid);
+            var entry = Libc.Getgrgid(gid);
             var name = entry == IntPtr.Zero ? null : Marshal.PtrToStringAnsi(Marshal.ReadIntPtr(entry));
             return string.IsNullOrEmpty(name) ? gid.ToString(System.Globalization.CultureInfo.InvariantCulture) : name!;
         }
-
-        [DllImport("libc")]
-        private static extern uint getegid();
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int getgroups(int size, uint[]? list);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern IntPtr getgrgid(uint gid);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern IntPtr getgrnam(string name);
     }
 }

@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
+using CodeEnv.Interop;
 using CodeEnv.Python;
 using CodeEnv.Security;
 using CodeEnv.Store;
@@ -62,7 +62,7 @@ namespace CodeEnv.Service
             RequireServiceAccount();
             SandboxedProcessRunner.RequireSandbox();
             // Files the service writes are readable where the env folder's ACL lets a user in; the folder decides.
-            umask(Convert.ToUInt32("022", 8));
+            Libc.Umask(Convert.ToUInt32("022", 8));
             var paths = served.Paths;
             if (Directory.Exists(paths.ServiceWorkFolder))
             {
@@ -246,8 +246,5 @@ namespace CodeEnv.Service
                     served.Paths.Root);
             }
         }
-
-        [DllImport("libc")]
-        private static extern uint umask(uint mask);
     }
 }

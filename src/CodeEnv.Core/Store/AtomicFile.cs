@@ -24,7 +24,7 @@ namespace CodeEnv.Store
                 {
                     if (unixMode != null && !Platform.IsWindows)
                     {
-                        Python.UnixLinks.TryChangeMode(temp, unixMode.Value);
+                        UnixLinks.TryChangeMode(temp, unixMode.Value);
                     }
 
                     var bytes = Utf8NoBom.GetBytes(text);

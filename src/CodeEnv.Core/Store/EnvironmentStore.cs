@@ -139,17 +139,17 @@ namespace CodeEnv.Store
 
             // The stable venv path is a link CodeEnv makes, to a generation's entry points; any other link is planted.
             var venv = paths.VenvFolder(canonicalName);
-            var generation = Python.VenvGenerations.GenerationOf(venv);
+            var generation = StableVenvLink.GenerationOf(venv);
             if (generation == null)
             {
                 PlantedLinks.Refuse(venv, "The env's venv");
-                PlantedLinks.Refuse(Python.VenvLayout.ScriptsFolder(venv), "The venv's scripts folder");
+                PlantedLinks.Refuse(VenvLayout.ScriptsFolder(venv), "The venv's scripts folder");
             }
             else
             {
                 PlantedLinks.Refuse(paths.GenerationFolder(canonicalName, generation.Value), "The env's venv generation");
                 PlantedLinks.Refuse(paths.GenerationEntry(canonicalName, generation.Value), "The env's venv entry points");
-                PlantedLinks.Refuse(Python.VenvLayout.ScriptsFolder(paths.GenerationFolder(canonicalName, generation.Value)), "The venv's scripts folder");
+                PlantedLinks.Refuse(VenvLayout.ScriptsFolder(paths.GenerationFolder(canonicalName, generation.Value)), "The venv's scripts folder");
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using CodeEnv.Interop;
 
 namespace CodeEnv.Store
 {
@@ -76,19 +77,13 @@ namespace CodeEnv.Store
         {
             try
             {
-                return stat(path, buffer);
+                return Libc.Stat(path, buffer);
             }
             catch (EntryPointNotFoundException)
             {
                 // glibc before 2.33 exports stat only as __xstat.
-                return __xstat(1, path, buffer);
+                return Libc.Xstat(1, path, buffer);
             }
         }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int stat(string path, IntPtr buffer);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int __xstat(int version, string path, IntPtr buffer);
     }
 }

@@ -176,7 +176,7 @@ namespace CodeEnv.Store
         public void RecordChild(int processGroup)
         {
             me.ChildProcessGroup = processGroup;
-            me.ChildStartTicks = Python.ProcessGroups.StartTicks(processGroup);
+            me.ChildStartTicks = ProcessGroups.StartTicks(processGroup);
             AtomicFile.WriteAllText(holderPath, Json.Serialize(me));
         }
 
@@ -189,7 +189,7 @@ namespace CodeEnv.Store
             var left = InterruptedHolder;
             return left?.ChildProcessGroup is int group
                 && string.Equals(left.Host, Platform.HostName, StringComparison.OrdinalIgnoreCase)
-                && Python.ProcessGroups.EndOrphaned(group, left.ChildStartTicks);
+                && ProcessGroups.EndOrphaned(group, left.ChildStartTicks);
         }
 
         public void Dispose()

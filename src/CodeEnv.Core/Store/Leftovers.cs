@@ -15,7 +15,7 @@ namespace CodeEnv.Store
         /// <summary>The trash name of an env folder or a venv: the env's key first, so the env's lock covers it.</summary>
         public static string TrashName(string envName, string what) => RootPaths.Key(envName) + "." + what + "." + System.Guid.NewGuid().ToString("N");
 
-        /// <summary>Removes the leftovers the env's metadata lock (<paramref name="files"/>) or venv lock guards; returns what went.</summary>
+        /// <summary>Removes the leftovers the env's metadata lock (<paramref name="files"/>) or venv lock guards, but for incomplete venv generations (<c>VenvGenerations.SweepIncomplete</c>, above the store); returns what went.</summary>
         public static IReadOnlyList<string> Sweep(RootPaths paths, string envName, bool files)
         {
             var removed = new List<string>();
@@ -32,11 +32,6 @@ namespace CodeEnv.Store
                         }
                     }
                 }
-            }
-
-            if (!files && Python.VenvGenerations.Supported)
-            {
-                removed.AddRange(new Python.VenvGenerations(paths).SweepIncomplete(envName));
             }
 
             if (Directory.Exists(paths.TrashFolder))

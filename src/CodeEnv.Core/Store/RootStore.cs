@@ -51,37 +51,12 @@ namespace CodeEnv.Store
 
         /// <summary>
         /// Lays out a root in an absent or empty folder. codeenv.json is written last, so a folder is a root only
-        /// once everything else is in place.
+        /// once everything else is in place. A served root's owners and modes are the caller's to set (ServedRootLayout, above the store).
         /// </summary>
         public static RootSettingsDocument Initialize(string folder, IReadOnlyList<string>? administrators, CallerIdentity caller, IClock clock, string? serviceAccount = null)
         {
             var paths = new RootPaths(folder);
-            if (File.Exists(paths.Root))
-            {
-                throw new CodeEnvException(ErrorIds.CodeEnvRootPathIsFile, $"'{paths.Root}' is a file. Give the path of a new or empty folder.", paths.Root);
-            }
-
-            if (File.Exists(paths.SettingsFile))
-            {
-                throw new CodeEnvException(
-                    ErrorIds.CodeEnvRootExists,
-                    $"'{paths.Root}' is already a CodeEnv root. Use it with -Root '{paths.Root}', or give another folder.",
-                    paths.Root);
-            }
-
-            if (Directory.Exists(paths.Root) && Directory.EnumerateFileSystemEntries(paths.Root).Any())
-            {
-                throw new CodeEnvException(
-                    ErrorIds.CodeEnvRootFolderNotEmpty,
-                    $"'{paths.Root}' is not empty and is not a CodeEnv root. Give a new or empty folder, so no existing file is mixed into the root.",
-                    paths.Root);
-            }
-
-            if (serviceAccount != null)
-            {
-                Security.ServedRootLayout.RequireCanHandOver(serviceAccount);
-            }
-
+            RequireNewRootFolder(paths);
             var admins = (administrators ?? Array.Empty<string>()).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (admins.Count == 0)
             {
@@ -110,10 +85,34 @@ namespace CodeEnv.Store
             if (serviceAccount != null)
             {
                 Directory.CreateDirectory(paths.StateFolder);
-                Security.ServedRootLayout.Apply(paths, serviceAccount);
             }
 
             return settings;
+        }
+
+        /// <summary>Refuses a folder that is a file, a root already, or not empty, so no existing file is mixed into a new root.</summary>
+        public static void RequireNewRootFolder(RootPaths paths)
+        {
+            if (File.Exists(paths.Root))
+            {
+                throw new CodeEnvException(ErrorIds.CodeEnvRootPathIsFile, $"'{paths.Root}' is a file. Give the path of a new or empty folder.", paths.Root);
+            }
+
+            if (File.Exists(paths.SettingsFile))
+            {
+                throw new CodeEnvException(
+                    ErrorIds.CodeEnvRootExists,
+                    $"'{paths.Root}' is already a CodeEnv root. Use it with -Root '{paths.Root}', or give another folder.",
+                    paths.Root);
+            }
+
+            if (Directory.Exists(paths.Root) && Directory.EnumerateFileSystemEntries(paths.Root).Any())
+            {
+                throw new CodeEnvException(
+                    ErrorIds.CodeEnvRootFolderNotEmpty,
+                    $"'{paths.Root}' is not empty and is not a CodeEnv root. Give a new or empty folder, so no existing file is mixed into the root.",
+                    paths.Root);
+            }
         }
     }
 }

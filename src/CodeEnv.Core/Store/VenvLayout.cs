@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace CodeEnv.Python
+namespace CodeEnv.Store
 {
     /// <summary>Where things are inside a virtual environment, which differs between Windows and the rest.</summary>
     public static class VenvLayout

@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 
-namespace CodeEnv.Service
+namespace CodeEnv
 {
     /// <summary>
     /// A Unix domain socket endpoint by path. netstandard2.0 has no UnixDomainSocketEndPoint type, but every runtime the

@@ -1,4 +1,4 @@
-namespace CodeEnv.Security
+namespace CodeEnv
 {
     /// <summary>
     /// What a caller may do with one env, each level including the ones before it: Use &lt; UpdatePackages &lt;

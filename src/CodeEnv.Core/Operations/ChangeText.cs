@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using CodeEnv.Store;
 using Newtonsoft.Json.Linq;
 
-namespace CodeEnv.Store
+namespace CodeEnv.Operations
 {
     /// <summary>A field change in an admin's words: lists as what was added and removed, values as before -> after.</summary>
     internal static class ChangeText

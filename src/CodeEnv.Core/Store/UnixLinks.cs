@@ -1,8 +1,9 @@
 using System;
 using System.Runtime.InteropServices;
 using System.Text;
+using CodeEnv.Interop;
 
-namespace CodeEnv.Python
+namespace CodeEnv.Store
 {
     /// <summary>Symbolic links and file modes through libc, which netstandard2.0 has no API for.</summary>
     internal static class UnixLinks
@@ -11,11 +12,11 @@ namespace CodeEnv.Python
         public static string? ReadSymbolicLink(string path)
         {
             var buffer = new byte[4096];
-            var length = readlink(path, buffer, (IntPtr)buffer.Length);
+            var length = Libc.Readlink(path, buffer, (IntPtr)buffer.Length);
             return (long)length <= 0 ? null : Encoding.UTF8.GetString(buffer, 0, (int)length);
         }
 
-        public static bool TryCreateSymbolicLink(string path, string target) => symlink(target, path) == 0;
+        public static bool TryCreateSymbolicLink(string path, string target) => Libc.Symlink(target, path) == 0;
 
         /// <summary>Creates a symbolic link, or throws IOException with the errno.</summary>
         public static void CreateSymbolicLink(string path, string target)
@@ -27,7 +28,7 @@ namespace CodeEnv.Python
         }
 
         /// <summary>rename(2): replaces <paramref name="to"/> in one step, even where it is a symbolic link (File.Move refuses an existing target).</summary>
-        public static bool TryRename(string from, string to) => rename(from, to) == 0;
+        public static bool TryRename(string from, string to) => Libc.Rename(from, to) == 0;
 
         /// <summary>
         /// Swaps two paths in one step (renameat2 with RENAME_EXCHANGE): used where a folder must become a link with no
@@ -37,7 +38,7 @@ namespace CodeEnv.Python
         {
             try
             {
-                return renameat2(AtCurrentFolder, a, AtCurrentFolder, b, RenameExchange) == 0;
+                return Libc.Renameat2(AtCurrentFolder, a, AtCurrentFolder, b, RenameExchange) == 0;
             }
             catch (EntryPointNotFoundException)
             {
@@ -47,24 +48,9 @@ namespace CodeEnv.Python
 
         public static bool TryMakeExecutable(string path) => TryChangeMode(path, 0x1ED /* 0755 */);
 
-        public static bool TryChangeMode(string path, int mode) => chmod(path, (uint)mode) == 0;
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern IntPtr readlink(string path, byte[] buffer, IntPtr size);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int symlink(string target, string path);
+        public static bool TryChangeMode(string path, int mode) => Libc.Chmod(path, (uint)mode) == 0;
 
         private const int AtCurrentFolder = -100;
         private const uint RenameExchange = 2;
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int rename(string from, string to);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int renameat2(int fromFolder, string from, int toFolder, string to, uint flags);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int chmod(string path, uint mode);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace CodeEnv.Security
+namespace CodeEnv
 {
     /// <summary>Who is calling: an OS user and the OS groups that user belongs to.</summary>
     public sealed class CallerIdentity

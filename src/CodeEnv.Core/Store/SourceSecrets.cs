@@ -4,9 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CodeEnv.Errors;
-using CodeEnv.Store;
 
-namespace CodeEnv.Security
+namespace CodeEnv.Store
 {
     /// <summary>
     /// Credentials in package source URLs (https://user:token@host/simple). The root settings, their history, every

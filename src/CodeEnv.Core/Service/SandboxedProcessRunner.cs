@@ -6,9 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
 using CodeEnv.Gateway;
+using CodeEnv.Python;
 using CodeEnv.Store;
 
-namespace CodeEnv.Python
+namespace CodeEnv.Service
 {
     /// <summary>
     /// How the service starts an env's python (pip, the marker probe, the health check): inside a bubblewrap sandbox

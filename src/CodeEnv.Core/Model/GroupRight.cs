@@ -1,4 +1,4 @@
-namespace CodeEnv.Security
+namespace CodeEnv
 {
     /// <summary>What Grant-CodeEnvPermission gives a group; each includes the ones before it.</summary>
     public enum GroupRight

@@ -4,8 +4,9 @@ using System.Linq;
 using System.Security.Cryptography;
 using CodeEnv.Errors;
 using CodeEnv.Requirements;
+using CodeEnv.Store;
 
-namespace CodeEnv.Store
+namespace CodeEnv.Packages
 {
     /// <summary>
     /// The root's folder of archives pip cannot get from an index. pip finds files there by their names, so a file is
@@ -38,7 +39,7 @@ namespace CodeEnv.Store
             RequireArchiveFile(archive);
 
             var fileName = Path.GetFileName(archive);
-            if (!Packages.ArchiveFileName.TryParse(fileName, out var name, out var version))
+            if (!ArchiveFileName.TryParse(fileName, out var name, out var version))
             {
                 throw new CodeEnvException(
                     ErrorIds.PackageArchiveInvalid,
@@ -46,7 +47,7 @@ namespace CodeEnv.Store
                     archive);
             }
 
-            var (declaredName, declaredVersion) = Packages.ArchiveMetadata.Read(archive);
+            var (declaredName, declaredVersion) = ArchiveMetadata.Read(archive);
             if (declaredName != name || declaredVersion != version)
             {
                 throw new CodeEnvException(
@@ -109,7 +110,7 @@ namespace CodeEnv.Store
         // What makes two archives the same file to pip: the normalized name and version, and for a wheel its tags.
         private static string? Slot(string fileName)
         {
-            if (!Packages.ArchiveFileName.TryParse(fileName, out var name, out var version))
+            if (!ArchiveFileName.TryParse(fileName, out var name, out var version))
             {
                 return null;
             }

@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using CodeEnv.Interop;
 
-namespace CodeEnv.Python
+namespace CodeEnv.Store
 {
     /// <summary>Resolves symlinks so one interpreter reached by several names is seen once.</summary>
     public static class RealPath
@@ -15,7 +16,7 @@ namespace CodeEnv.Python
                 return full;
             }
 
-            var resolved = realpath(full, IntPtr.Zero);
+            var resolved = Libc.Realpath(full, IntPtr.Zero);
             if (resolved == IntPtr.Zero)
             {
                 return full;
@@ -27,14 +28,8 @@ namespace CodeEnv.Python
             }
             finally
             {
-                free(resolved);
+                Libc.Free(resolved);
             }
         }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern IntPtr realpath(string path, IntPtr resolved);
-
-        [DllImport("libc")]
-        private static extern void free(IntPtr pointer);
     }
 }

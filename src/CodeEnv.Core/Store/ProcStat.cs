@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace CodeEnv.Python
+namespace CodeEnv.Store
 {
     /// <summary>Linux's /proc/(pid)/stat, read past the command name (which may hold spaces and parentheses).</summary>
     internal static class ProcStat

@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using CodeEnv.Interop;
 
-namespace CodeEnv.Python
+namespace CodeEnv.Store
 {
     /// <summary>
     /// Children in process groups of their own (Linux): pip and the setup.py builds it starts form one group that can
@@ -44,10 +45,7 @@ namespace CodeEnv.Python
                 return false;
             }
 
-            return kill(-group, SigKill) == 0;
+            return Libc.Kill(-group, SigKill) == 0;
         }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int signal);
     }
 }
