@@ -13,6 +13,9 @@ namespace CodeEnv.Cmdlets.Tests;
 /// </summary>
 public sealed class CmdletTestFramework : XunitTestFramework, IDisposable
 {
+    // Set before any test runs: every temporary folder of the run, and of every process it starts, is in memory.
+    private readonly string? memoryTemp = CodeEnv.TestSupport.MemoryTemp.Use();
+
     public CmdletTestFramework(IMessageSink messageSink)
         : base(messageSink)
     {
@@ -24,6 +27,7 @@ public sealed class CmdletTestFramework : XunitTestFramework, IDisposable
     {
         OsUserShell.DeleteCopy();
         CodeEnv.TestSupport.SharedSeeds.Delete();
+        CodeEnv.TestSupport.MemoryTemp.Delete(memoryTemp);
         base.Dispose();
     }
 }

@@ -141,7 +141,7 @@ namespace CodeEnv.Service
                 arguments.AddRange(new[] { "--ro-bind", venv, venv });
             }
 
-            arguments.AddRange(new[] { "--setenv", "HOME", "/tmp", "--chdir", workingDirectory ?? "/tmp" });
+            arguments.AddRange(new[] { "--setenv", "HOME", "/tmp", "--setenv", "TMPDIR", "/tmp", "--chdir", workingDirectory ?? "/tmp" });
             return arguments;
         }
 
@@ -181,7 +181,7 @@ namespace CodeEnv.Service
             }
 
             // The empty folder in the root's place is read-only too, once the binds inside it are made: nothing can be put there.
-            arguments.AddRange(new[] { "--remount-ro", paths.Root, "--setenv", "HOME", "/tmp", "--chdir", workingDirectory ?? "/tmp" });
+            arguments.AddRange(new[] { "--remount-ro", paths.Root, "--setenv", "HOME", "/tmp", "--setenv", "TMPDIR", "/tmp", "--chdir", workingDirectory ?? "/tmp" });
             return arguments;
         }
     }
