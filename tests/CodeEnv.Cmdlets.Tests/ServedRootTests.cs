@@ -200,7 +200,7 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
 /// <summary>
 /// The classes that start a service on a served root run one after another (they share the test accounts and their
 /// groups, and each brings up a service and many OS users' processes), beside the other classes: together they are
-/// the suite's longest chain, and alone at its end they left a core idle for five minutes. The timed waits of every
+/// the suite's longest chain, so they start first (<see cref="LongestChainFirst"/>) with a thread of their own. The timed waits of every
 /// class wait on conditions with minutes of patience (<see cref="CodeEnv.TestSupport.Patience"/>), so the load they
 /// add fails no test.
 /// </summary>
