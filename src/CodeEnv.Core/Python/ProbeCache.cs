@@ -22,6 +22,9 @@ namespace CodeEnv.Python
         private readonly object gate = new object();
         private readonly string? file;
 
+        // The file as this process first read it, and what it added since: a discovery looks up a dozen interpreters at once.
+        private JObject? known;
+
         /// <param name="file">The cache file; null for none.</param>
         public ProbeCache(string? file)
         {
@@ -31,8 +34,14 @@ namespace CodeEnv.Python
         public bool TryGet(string key, out ProbeResult? result)
         {
             result = null;
-            var entries = Read();
-            if (entries == null || !(entries[key] is JToken entry))
+            JToken? entry;
+            lock (gate)
+            {
+                known ??= Read() ?? new JObject();
+                entry = known[key]?.DeepClone();
+            }
+
+            if (entry == null)
             {
                 return false;
             }
@@ -88,6 +97,7 @@ namespace CodeEnv.Python
                     });
                     Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                     AtomicFile.WriteAllText(file, entries.ToString(Formatting.None));
+                    known = entries;
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is JsonException)
                 {
