@@ -116,7 +116,7 @@ namespace CodeEnv.Service
                 var cap = new OutgoingMessageCap(new NetworkStream(socket, ownsSocket: false), maxMessageBytes, served.Paths.Root);
                 var rpc = ServiceWire.Open(cap, caller: true);
                 rpc.StartListening();
-                return new Connection(socket, rpc, cap, maxMessageBytes);
+                return new Connection(socket, rpc, cap);
             }
             catch
             {
@@ -198,12 +198,11 @@ namespace CodeEnv.Service
         /// <summary>One connection to the service, as the service greeted it.</summary>
         private sealed class Connection : IDisposable
         {
-            public Connection(Socket socket, JsonRpc rpc, OutgoingMessageCap cap, long maxMessageBytes)
+            public Connection(Socket socket, JsonRpc rpc, OutgoingMessageCap cap)
             {
                 Socket = socket;
                 Rpc = rpc;
                 Cap = cap;
-                MaxMessageBytes = maxMessageBytes;
             }
 
             public Socket Socket { get; }
@@ -211,8 +210,6 @@ namespace CodeEnv.Service
             public JsonRpc Rpc { get; }
 
             public OutgoingMessageCap Cap { get; }
-
-            public long MaxMessageBytes { get; }
 
             /// <summary>The service closed it (idle, stopped), or it refused a message too large: the next call needs another.</summary>
             public bool IsClosed => Rpc.Completion.IsCompleted || Cap.Refusal != null;
