@@ -4,7 +4,7 @@ using CodeEnv.TestSupport;
 namespace CodeEnv.Cmdlets.Tests;
 
 /// <summary>deploy/ as a server's administrator uses it: the install script, then the service as its unit runs it.</summary>
-[Collection(ServedRootCollection.Name)]
+[Collection(ServiceCollection.Name)]
 public class DeployTests
 {
     [AsRootFact]

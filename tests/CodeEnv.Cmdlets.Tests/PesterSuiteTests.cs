@@ -85,9 +85,9 @@ public class PesterPipelines() : PesterFile("Pipelines.Tests.ps1");
 
 public class PesterReadme() : PesterFile("Readme.Tests.ps1");
 
-// A served root's service, its OS accounts and sandboxes run alone, as the xunit classes that start a service do: seen
-// in CI beside them, the service's discovery found no interpreter.
-[Collection(ServedRootCollection.Name)]
+// A served root's service, its OS accounts and sandboxes run in a chain of the classes that start a service: seen in CI
+// beside them all at once, the service's discovery found no interpreter.
+[Collection(ServiceCollection.Name)]
 public class PesterServedRoot() : PesterFile("ServedRoot.Tests.ps1");
 
 public class PesterShellAndErrors() : PesterFile("ShellAndErrors.Tests.ps1");

@@ -198,14 +198,23 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
 }
 
 /// <summary>
-/// The classes that start a service on a served root run one after another (they share the test accounts and their
-/// groups, and each brings up a service and many OS users' processes), beside the other classes: together they are
-/// the suite's longest chain, so they start first (<see cref="LongestChainFirst"/>) with a thread of their own. The timed waits of every
-/// class wait on conditions with minutes of patience (<see cref="CodeEnv.TestSupport.Patience"/>), so the load they
-/// add fails no test.
+/// The classes that start a service on a served root run in two chains, each class after another within its chain
+/// (each brings up a service and many OS users' processes; the test accounts they share are made under one lock, see
+/// <see cref="CodeEnv.TestSupport.OsAccounts"/>), beside the other classes. One chain holds what tests the service
+/// itself (its limits, its lifecycle, its deployment, driving it from pwsh), the other the operations through it. Together
+/// they took six of a run's nine minutes in one chain, so they are split and both start first
+/// (<see cref="LongestChainFirst"/>), each with a thread of its own. The timed waits of every class wait on conditions
+/// with minutes of patience (<see cref="CodeEnv.TestSupport.Patience"/>), so the load they add fails no test.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class ServedRootCollection
 {
     public const string Name = "served roots";
+}
+
+/// <summary>The second chain of <see cref="ServedRootCollection"/>: the service itself.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServiceCollection
+{
+    public const string Name = "served roots: the service";
 }

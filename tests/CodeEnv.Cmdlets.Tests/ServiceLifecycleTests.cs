@@ -8,7 +8,7 @@ namespace CodeEnv.Cmdlets.Tests;
 /// The service as an operator meets it: stopped and started again in the middle of users' work, not running at all,
 /// and eight users calling at once.
 /// </summary>
-[Collection(ServedRootCollection.Name)]
+[Collection(ServiceCollection.Name)]
 public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
 {
     private const string Alice = "codeenv-alice";

@@ -14,7 +14,7 @@ namespace CodeEnv.Cmdlets.Tests;
 /// service's memory read from /proc while it runs. The root's limits are the defaults except short timeouts and one
 /// operation per user, so the tests do not wait minutes.
 /// </summary>
-[Collection(ServedRootCollection.Name)]
+[Collection(ServiceCollection.Name)]
 public class ServiceLimitTests : IClassFixture<ServiceLimitTests.Server>
 {
     private const string Alice = "codeenv-alice";
