@@ -119,10 +119,15 @@ public class ContainerAndTransferTests
 
         ps.Run("Import-CodeEnv $args[0]", document).AssertError("CodeEnvExists", ErrorCategory.ResourceExists);
 
-        File.WriteAllText(document, File.ReadAllText(document).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 7"));
+        var exported = JObject.Parse(File.ReadAllText(document));
+        var current = exported.Value<int>("schemaVersion");
+        exported["schemaVersion"] = current + 1;
+        File.WriteAllText(document, exported.ToString());
         ps.Run("Import-CodeEnv $args[0] -NewName other", document).AssertError("ExportFileSchemaTooNew", ErrorCategory.InvalidData);
 
-        File.WriteAllText(document, File.ReadAllText(document).Replace("\"schemaVersion\": 7", "\"schemaVersion\": 2").Replace("\"requestedPackages\": []", "\"requestedPackages\": [\"bad==>1\"]"));
+        exported["schemaVersion"] = current;
+        exported["definition"]!["requestedPackages"] = new JArray("bad==>1");
+        File.WriteAllText(document, exported.ToString());
         ps.Run("Import-CodeEnv $args[0] -NewName other", document).AssertError("RequirementInvalid", ErrorCategory.InvalidArgument);
         ps.Run("Import-CodeEnv $args[0] -NewName other -Locked", document).AssertError("ExportHasNoLock", ErrorCategory.InvalidArgument);
         Assert.Single(ps.Run("Get-CodeEnv").Output);

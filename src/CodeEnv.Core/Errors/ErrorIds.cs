@@ -79,6 +79,7 @@ namespace CodeEnv.Errors
         // InvalidData
         public static readonly ErrorId ArchiveIncomplete = new ErrorId(nameof(ArchiveIncomplete), ErrorKind.InvalidData);
         public static readonly ErrorId ArchiveLengthExceeded = new ErrorId(nameof(ArchiveLengthExceeded), ErrorKind.InvalidData);
+        public static readonly ErrorId ArtifactHashMismatch = new ErrorId(nameof(ArtifactHashMismatch), ErrorKind.InvalidData);
         public static readonly ErrorId CodeEnvRevisionConflict = new ErrorId(nameof(CodeEnvRevisionConflict), ErrorKind.InvalidData);
         public static readonly ErrorId ContainerConfigUseUnknown = new ErrorId(nameof(ContainerConfigUseUnknown), ErrorKind.InvalidData);
         public static readonly ErrorId ContainerContextInvalid = new ErrorId(nameof(ContainerContextInvalid), ErrorKind.InvalidData);

@@ -41,6 +41,10 @@ namespace CodeEnv
 
         public bool Requested { get; set; }
 
+        /// <summary>The file it was installed from, with its hash (schema 3); null where nothing was fetched (a venv's
+        /// own tooling, an editable or VCS install) or the install predates hashes.</summary>
+        public LockedArtifact? Artifact { get; set; }
+
         public override string ToString() => $"{Name}=={Version}";
     }
 }

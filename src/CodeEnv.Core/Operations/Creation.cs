@@ -91,7 +91,7 @@ namespace CodeEnv.Operations
                     {
                         using (var log = new OperationLog(context.Paths.LogsFolder(name), "create", context.Clock.UtcNow, reporter, SecretRedactor.Of(context.Paths).Redact))
                         {
-                            var built = await updater.BuildAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints }, CreateActivity, log, reporter, held.RecordChild, cancellation).ConfigureAwait(false);
+                            var built = await updater.BuildAsync(definition, settings, interpreter, new UpdateOptions { Constraints = request.Constraints, ExpectedArtifacts = request.Lock }, CreateActivity, log, reporter, held.RecordChild, cancellation).ConfigureAwait(false);
                             updater.Activate(name, built, settings, reporter);
                             context.Store.WriteInstalled(built.Installed);
                         }

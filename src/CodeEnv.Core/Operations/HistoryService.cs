@@ -84,7 +84,7 @@ namespace CodeEnv.Operations
                 reporter.Verbose(exact == null
                     ? $"No venv of revision {revision} is kept and it was never installed; installing its lines."
                     : $"No venv of revision {revision} is kept; rebuilding exactly the {exact.Packages.Count} packages it had installed.");
-                var options = new UpdateOptions { Rebuild = true, Constraints = exact == null ? new List<string>() : LockPins.Lines(exact.Packages, includeVenvTooling: true) };
+                var options = new UpdateOptions { Rebuild = true, Constraints = exact == null ? new List<string>() : LockPins.Lines(exact.Packages, includeVenvTooling: true), ExpectedArtifacts = exact?.Packages };
                 return await updater.UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, lockHolds, reporter, cancellation).ConfigureAwait(false);
             }
         }

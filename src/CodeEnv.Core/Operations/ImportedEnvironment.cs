@@ -8,7 +8,7 @@ namespace CodeEnv.Operations
 {
     /// <summary>
     /// What an export document may bring into this root, for this caller. An export file is input like any other:
-    /// its fields get the cmdlets' own validation, its lock entries are names and versions and nothing else, and
+    /// its fields get the cmdlets' own validation, its lock entries are names, versions and file hashes and nothing else, and
     /// it cannot grant what the caller could not grant: unless the caller administers the root, the importer owns
     /// the env and the file's group grants are dropped, each with a warning that names it.
     /// </summary>
@@ -25,6 +25,15 @@ namespace CodeEnv.Operations
                     throw new CodeEnvException(
                         ErrorIds.ExportLockInvalid,
                         $"The lock in '{path}' has an entry that is not a package name and a version: name '{PrintableText.Of(entry.Name)}', version '{PrintableText.Of(entry.Version)}'. Export the env again from its root, or import it without -Locked.",
+                        path);
+                }
+
+                var artifact = entry.Artifact;
+                if (artifact != null && (!System.Text.RegularExpressions.Regex.IsMatch(artifact.Sha256 ?? "", "^[0-9a-fA-F]{64}$") || (artifact.FileName ?? "").Any(char.IsControl) || (artifact.Url ?? "").Any(char.IsControl)))
+                {
+                    throw new CodeEnvException(
+                        ErrorIds.ExportLockInvalid,
+                        $"The lock in '{path}' gives {PrintableText.Of(entry.Name)} a file that is not a file name with a sha256: '{PrintableText.Of(artifact.FileName)}', sha256 '{PrintableText.Of(artifact.Sha256)}'. Export the env again from its root, or import it without -Locked.",
                         path);
                 }
             }

@@ -33,6 +33,9 @@ namespace CodeEnv.Operations
 
         internal IReadOnlyList<string> Constraints { get; set; } = new List<string>();
 
+        /// <summary>The lock a locked copy or import reproduces, whose files' hashes the install checks; null otherwise.</summary>
+        internal IReadOnlyList<LockedPackage>? Lock { get; set; }
+
         /// <summary>Only record the definition; the venv is built by a later update.</summary>
         public bool NoInstall { get; set; }
     }

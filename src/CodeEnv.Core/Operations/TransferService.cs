@@ -75,6 +75,7 @@ namespace CodeEnv.Operations
                     Constraints = locked
                         ? LockPins.Lines(installed!.Packages)
                         : new List<string>(),
+                    Lock = locked ? installed!.Packages : null,
                 },
                 reporter,
                 cancellation);
@@ -106,6 +107,7 @@ namespace CodeEnv.Operations
                 ContainerConfigs = exported.Containers.Configs.Where(c => settings.FindContainerConfig(c) != null).ToList(),
                 Imported = export,
                 Constraints = constraints,
+                Lock = locked ? export.Lock : null,
             };
             var dropped = exported.Containers.Configs.Except(request.ContainerConfigs, StringComparer.OrdinalIgnoreCase).ToList();
             if (dropped.Count > 0)

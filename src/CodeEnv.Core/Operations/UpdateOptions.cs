@@ -14,5 +14,8 @@ namespace CodeEnv.Operations
 
         /// <summary>Exact versions pip must keep to (a constraints file), as Import-CodeEnv -Locked asks.</summary>
         internal System.Collections.Generic.IReadOnlyList<string> Constraints { get; set; } = new string[0];
+
+        /// <summary>The lock a locked install reproduces: every file it names must come with the lock's sha256.</summary>
+        internal System.Collections.Generic.IReadOnlyList<LockedPackage>? ExpectedArtifacts { get; set; }
     }
 }

@@ -208,6 +208,7 @@ namespace CodeEnv.Operations
             await new VenvSeeds(context.Paths, builder).CreateAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
             var python = VenvLayout.Python(venv);
             var lines = EnvironmentRequirements.AllLines(definition, settings);
+            IReadOnlyDictionary<string, LockedArtifact> artifacts = new Dictionary<string, LockedArtifact>();
             if (lines.Count > 0)
             {
                 // Kept beside the log: exactly what pip was given, for whoever reads the log later.
@@ -220,7 +221,15 @@ namespace CodeEnv.Operations
                     File.WriteAllLines(constraintsFile, options.Constraints);
                 }
 
-                await builder.InstallAsync(python, requirementsFile, constraintsFile, options.Upgrade, context.Paths, settings.PackageSources, log, cancellation).ConfigureAwait(false);
+                // Written inside the generation (the one folder a sandboxed pip may write), then kept beside the log.
+                var reportFile = PipInstallReport.Supported(venv) ? Path.Combine(venv, "codeenv-pip-report.json") : null;
+                await builder.InstallAsync(python, requirementsFile, constraintsFile, options.Upgrade, context.Paths, settings.PackageSources, log, cancellation, reportFile).ConfigureAwait(false);
+                if (reportFile != null && File.Exists(reportFile))
+                {
+                    var kept = Path.ChangeExtension(log.Path, ".report.json");
+                    File.Move(reportFile, kept);
+                    artifacts = PipInstallReport.ReadArtifacts(kept);
+                }
             }
 
             var markers = await MarkerProbe.ProbeAsync(context.Processes, python, cancellation).ConfigureAwait(false);
@@ -249,7 +258,15 @@ namespace CodeEnv.Operations
                     name);
             }
 
-            return LockOf(definition, lines, markers, distributions);
+            var expected = options.ExpectedArtifacts;
+            var mismatch = expected == null ? null : ArtifactCheck.FirstMismatch(expected, artifacts);
+            if (mismatch != null)
+            {
+                log.Line("> " + mismatch.Message);
+                throw mismatch;
+            }
+
+            return LockOf(definition, lines, markers, distributions, artifacts);
         }
 
         // The stable folder itself, emptied first: where a venv cannot be switched to (Windows), it is rebuilt where it serves.
@@ -304,7 +321,8 @@ namespace CodeEnv.Operations
             var lines = EnvironmentRequirements.AllLines(definition, settings);
             reporter.Verbose($"Nothing to do: what is installed in '{name}' already satisfies its {lines.Count} base and requested lines and their dependencies; pip was not started.");
             var changed = installed == null || installed.Revision != definition.Revision || !installed.Requirements.SequenceEqual(lines);
-            return (true, changed ? LockOf(definition, lines, markers, distributions) : null);
+            var known = installed?.Packages.Where(p => p.Artifact != null).ToDictionary(p => PackageName.Normalize(p.Name) + "==" + p.Version, p => p.Artifact!, StringComparer.Ordinal);
+            return (true, changed ? LockOf(definition, lines, markers, distributions, known) : null);
         }
 
         /// <summary>The marker values recorded at the last install with the same interpreter, else read from the venv's python.</summary>
@@ -329,7 +347,9 @@ namespace CodeEnv.Operations
                 definition.Name);
         }
 
-        private InstalledLock LockOf(EnvironmentDefinition definition, IReadOnlyList<string> lines, IReadOnlyDictionary<string, string> markers, IReadOnlyList<InstalledDistribution> distributions) => new InstalledLock
+        /// <param name="artifacts">What each distribution was installed from, by normalized name (a fresh install's
+        /// report) or by "name==version" (a lock kept from before); a distribution with none gets none.</param>
+        private InstalledLock LockOf(EnvironmentDefinition definition, IReadOnlyList<string> lines, IReadOnlyDictionary<string, string> markers, IReadOnlyList<InstalledDistribution> distributions, IReadOnlyDictionary<string, LockedArtifact>? artifacts) => new InstalledLock
         {
             Name = definition.Name,
             Revision = definition.Revision,
@@ -338,8 +358,17 @@ namespace CodeEnv.Operations
             InstalledBy = context.Caller.UserName,
             Requirements = lines.ToList(),
             MarkerEnvironment = markers.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            Packages = distributions.Select(d => new LockedPackage { Name = d.Package.Name, Version = d.Package.Version, Requested = d.Package.Requested }).ToList(),
+            Packages = distributions.Select(d => new LockedPackage { Name = d.Package.Name, Version = d.Package.Version, Requested = d.Package.Requested, Artifact = ArtifactOf(d.Package, artifacts) }).ToList(),
         };
+
+        private static LockedArtifact? ArtifactOf(InstalledPackage package, IReadOnlyDictionary<string, LockedArtifact>? artifacts)
+        {
+            var name = PackageName.Normalize(package.Name);
+            return artifacts == null ? null
+                : artifacts.TryGetValue(name + "==" + package.Version, out var kept) ? kept
+                : artifacts.TryGetValue(name, out var fetched) ? fetched
+                : null;
+        }
 
         private void DeleteVenv(string venv)
         {

@@ -41,9 +41,16 @@ namespace CodeEnv.Python
         }
 
         /// <summary>Runs pip install -r with the root's sources; -Upgrade asks for the newest allowed versions of everything.</summary>
-        public Task InstallAsync(string venvPython, string requirementsFile, string? constraintsFile, bool upgrade, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation)
+        /// <param name="reportFile">Where pip writes its installation report (<see cref="PipInstallReport"/>), or null for a pip too old to write one.</param>
+        public Task InstallAsync(string venvPython, string requirementsFile, string? constraintsFile, bool upgrade, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation, string? reportFile = null)
         {
             var args = PipArguments.Install(paths, sources);
+            if (reportFile != null)
+            {
+                args.Add("--report");
+                args.Add(reportFile);
+            }
+
             if (constraintsFile != null)
             {
                 args.Add("-c");

@@ -45,15 +45,16 @@ namespace CodeEnv.Store
 
         /// <summary>
         /// installed.json, and the record of each venv generation (venvs/&lt;n&gt;.installed.json) and each installed revision
-        /// (installed/&lt;rev&gt;.json): the exact set an install left. 2: venvSizeBytes.
+        /// (installed/&lt;rev&gt;.json): the exact set an install left. 2: venvSizeBytes. 3: each package's artifact (file,
+        /// source and sha256), absent where unknown.
         /// </summary>
-        public static readonly DocumentSchema Installed = new DocumentSchema("installed set", "InstalledFile", NothingToChange);
+        public static readonly DocumentSchema Installed = new DocumentSchema("installed set", "InstalledFile", NothingToChange, NothingToChange);
 
         /// <summary>
         /// Export-CodeEnv's file. 2: the definition is embedded whole under "definition" instead of copied field by
-        /// field beside the export's own fields.
+        /// field beside the export's own fields. 3: the lock's packages carry their artifacts (file, source, sha256).
         /// </summary>
-        public static readonly DocumentSchema Export = new DocumentSchema("exported environment", "ExportFile", EmbedDefinition);
+        public static readonly DocumentSchema Export = new DocumentSchema("exported environment", "ExportFile", EmbedDefinition, NothingToChange);
 
         private static readonly string[] DefinitionFieldsOfExport1 =
         {

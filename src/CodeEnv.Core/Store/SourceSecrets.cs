@@ -32,6 +32,13 @@ namespace CodeEnv.Store
             return match.Groups["scheme"].Value + shown + "@" + url.Substring(match.Length);
         }
 
+        /// <summary>The URL without its user and password: what a record of where a file came from keeps.</summary>
+        public static string WithoutCredentials(string url)
+        {
+            var match = UserInfo.Match(url);
+            return match.Success ? match.Groups["scheme"].Value + url.Substring(match.Length) : url;
+        }
+
         /// <summary>The sources as they may be shown: every URL redacted, also one a root written before secrets were kept apart still holds in clear.</summary>
         public static PackageSources Shown(PackageSources sources) => new PackageSources
         {
