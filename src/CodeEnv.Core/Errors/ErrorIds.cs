@@ -125,6 +125,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId CodeEnvNotManaged = new ErrorId(nameof(CodeEnvNotManaged), ErrorKind.InvalidOperation);
         public static readonly ErrorId EnvironmentNeverUpdated = new ErrorId(nameof(EnvironmentNeverUpdated), ErrorKind.InvalidOperation);
         public static readonly ErrorId GatewayPathTooLong = new ErrorId(nameof(GatewayPathTooLong), ErrorKind.InvalidOperation);
+        public static readonly ErrorId LockHasNoArtifacts = new ErrorId(nameof(LockHasNoArtifacts), ErrorKind.InvalidOperation);
         public static readonly ErrorId RegisterNotServed = new ErrorId(nameof(RegisterNotServed), ErrorKind.InvalidOperation);
         public static readonly ErrorId RootNotServed = new ErrorId(nameof(RootNotServed), ErrorKind.InvalidOperation);
         public static readonly ErrorId ServiceLimitOnDirectRoot = new ErrorId(nameof(ServiceLimitOnDirectRoot), ErrorKind.InvalidOperation);

@@ -26,10 +26,19 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The env's definition and lock as a portable export document; the caller writes it where it wants.</summary>
-        public Task<string> ExportAsync(string name, CancellationToken cancellation) =>
+        public Task<string> ExportAsync(string name, ExportFormat format, CancellationToken cancellation) =>
             Task.Run(() =>
             {
                 var definition = context.Read(name);
+                if (format == ExportFormat.PyLock)
+                {
+                    var installed = context.Store.ReadInstalled(definition.Name) ?? throw new CodeEnvException(
+                        ErrorIds.EnvironmentNeverUpdated,
+                        $"The env '{definition.Name}' has no installed set yet: no update has succeeded, so there is nothing to lock. Run Update-CodeEnv -Name {definition.Name} first.",
+                        definition.Name);
+                    return PyLockDocument.Write(installed, context.Clock.UtcNow);
+                }
+
                 var document = new EnvironmentExport
                 {
                     SchemaVersion = DocumentSchemas.Export.Current,

@@ -14,9 +14,9 @@ namespace CodeEnv.Operations
     /// </summary>
     public interface ITransferService
     {
-        /// <summary>The export document's text; the caller writes it where it wants.</summary>
+        /// <summary>The export document's text in the format asked for; the caller writes it where it wants.</summary>
         [Requires(CallerRequirement.Use, "export", "name")]
-        Task<string> ExportAsync(string name, CancellationToken cancellation);
+        Task<string> ExportAsync(string name, ExportFormat format, CancellationToken cancellation);
 
         [Requires(CallerRequirement.Creator, "create envs")]
         [Requires(CallerRequirement.Use, "copy", "name")]
