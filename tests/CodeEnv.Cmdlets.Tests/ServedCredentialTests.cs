@@ -37,6 +37,18 @@ public class ServedCredentialTests : IClassFixture<ServedCredentialTests.Server>
     }
 
     [AsRootFact]
+    public void The_lock_records_each_file_at_the_indexs_own_url_without_credentials_and_with_its_sha256()
+    {
+        var installed = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(server.Served.EnvFolder("leaky-env"), "installed.json")));
+        var leaky = ((Newtonsoft.Json.Linq.JArray)installed["packages"]!).Single(p => (string)p["name"]! == "leaky")["artifact"]!;
+        var served = Path.Combine(server.Served.Shared, "index", "leaky-1.0.tar.gz");
+
+        Assert.Equal($"http://127.0.0.1:{server.IndexPort}/files/leaky-1.0.tar.gz", (string)leaky["url"]!);
+        Assert.Equal("leaky-1.0.tar.gz", (string)leaky["fileName"]!);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(served))).ToLowerInvariant(), (string)leaky["sha256"]!);
+    }
+
+    [AsRootFact]
     public void The_build_backend_found_no_credentials_and_nothing_a_user_can_read_shows_them()
     {
         // The package's code did run: it wrote what it found into the module it installs.
@@ -214,6 +226,9 @@ public class ServedCredentialTests : IClassFixture<ServedCredentialTests.Server>
         /// <summary>alice's New-CodeEnv of the package that hunts for the credentials, with -Verbose, then the env's state.</summary>
         public ShellProcess.Result Install { get; private set; } = new(-1, "", "");
 
+        /// <summary>The loopback port of the test index.</summary>
+        public int IndexPort { get; private set; }
+
         public int ListenerConnections => Volatile.Read(ref listenerConnections);
 
         /// <summary>Every request the index got: method, path, Authorization.</summary>
@@ -250,6 +265,7 @@ public class ServedCredentialTests : IClassFixture<ServedCredentialTests.Server>
             var folder = Path.Combine(root.Shared, "index");
             BuildTools.CopyTo(folder);
             var port = StartIndex(folder, root.Shared);
+            IndexPort = port;
             var index = $"http://127.0.0.1:{port}/simple/";
             foreach (var (name, ending) in new[] { ("leaky", ""), ("leaky-broken", "raise SystemExit('leaky-broken fails on purpose')\n") })
             {

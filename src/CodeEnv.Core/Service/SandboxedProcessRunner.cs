@@ -100,7 +100,22 @@ namespace CodeEnv.Service
                 var shownOnLine = onLine == null ? null : new Action<string>(line => onLine(routes.Shown(line)));
                 var shownOnErrorLine = onErrorLine == null ? null : new Action<string>(line => onErrorLine(routes.Shown(line)));
                 var run = await inner.RunAsync(Bubblewrap, sandboxed, shownOnLine, cancellation, sandboxEnvironment, shownOnErrorLine, onStartedInOwnGroup, workingDirectory).ConfigureAwait(false);
+                ShowSourcesInReport(routes, arguments);
                 return new ProcessResult(run.ExitCode, run.StandardOutput.Select(routes.Shown).ToList(), run.StandardError.Select(routes.Shown).ToList());
+            }
+        }
+
+        /// <summary>
+        /// pip's installation report (<c>--report</c>) names each file by the gateway URL pip fetched it from; like pip's
+        /// output lines, it gets the sources' own URLs back (redacted), so a lock records where a file really came from.
+        /// </summary>
+        private static void ShowSourcesInReport(GatewayRoutes routes, IReadOnlyList<string> arguments)
+        {
+            var at = arguments.ToList().IndexOf("--report");
+            if (at >= 0 && at + 1 < arguments.Count && File.Exists(arguments[at + 1]))
+            {
+                var report = arguments[at + 1];
+                AtomicFile.WriteAllText(report, routes.Shown(File.ReadAllText(report)));
             }
         }
 
