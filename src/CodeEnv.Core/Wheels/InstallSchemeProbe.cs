@@ -53,11 +53,13 @@ namespace CodeEnv.Wheels
             {
                 relative = Read(cacheFile, key) ?? await ProbeAsync(venv, python, key, processes, cancellation).ConfigureAwait(false);
                 Known[key] = relative;
-                if (!File.Exists(cacheFile))
-                {
-                    Directory.CreateDirectory(store.SchemesFolder);
-                    AtomicFile.WriteAllText(cacheFile, relative.ToString(Formatting.Indented));
-                }
+            }
+
+            // Kept in each store this process installs from, so the next process of any root's engine finds it there.
+            if (!File.Exists(cacheFile))
+            {
+                Directory.CreateDirectory(store.SchemesFolder);
+                AtomicFile.WriteAllText(cacheFile, relative.ToString(Formatting.Indented));
             }
 
             string In(string name) => Path.Combine(venv, relative.Value<string>(name)!);
