@@ -6,6 +6,7 @@ using CodeEnv.Wheels;
 namespace CodeEnv.Core.Tests;
 
 /// <summary>The package store's rules: content-addressed, written once, atomic, read-only, and no wheel used that fails its own RECORD or reaches outside its layout.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class PackageStoreTests : IDisposable
 {
     private readonly TempFolder folder = new();

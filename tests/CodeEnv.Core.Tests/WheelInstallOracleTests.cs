@@ -13,6 +13,7 @@ namespace CodeEnv.Core.Tests;
 /// without compiling anything, and pip uninstall removes every file while the store stays as it was.
 /// </summary>
 [Trait(TestLayers.Category, TestLayers.Process)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class WheelInstallOracleTests : IDisposable
 {
     private static readonly string[] Requested = { "alpha", "gamma-native", "ns-one", "ns-two" };

@@ -10,6 +10,7 @@ namespace CodeEnv.Core.Tests;
 /// The native installer's rules, with no process: a venv's scheme given as the interpreter would report it, trees from
 /// a real store. (That the result is what pip installs is proven against pip itself in WheelInstallOracleTests.)
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class WheelInstallerTests : IDisposable
 {
     private readonly TempFolder folder = new();
