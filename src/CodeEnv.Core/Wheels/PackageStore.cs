@@ -100,22 +100,24 @@ namespace CodeEnv.Wheels
                 sha256);
             var fileName = WheelFileName.Parse(wheel.FileName);
             var tree = Path.Combine(TreesFolder, sha256);
-            if (!Directory.Exists(tree))
+            if (Directory.Exists(tree))
             {
-                var staging = NewStaging();
-                try
-                {
-                    TreeUnpacker.Unpack(wheel, staging);
-                    StoredTree.Open(sha256, staging, fileName);
-                    Publish(staging, tree);
-                }
-                finally
-                {
-                    Discard(staging);
-                }
+                return StoredTree.Open(sha256, tree, fileName);
             }
 
-            return StoredTree.Open(sha256, tree, fileName);
+            var staging = NewStaging();
+            try
+            {
+                TreeUnpacker.Unpack(wheel, staging);
+                // Read before it is published: a tree whose WHEEL or METADATA is not the wheel's never reaches trees/.
+                var unpacked = StoredTree.Open(sha256, staging, fileName);
+                Publish(staging, tree);
+                return unpacked.MovedTo(tree);
+            }
+            finally
+            {
+                Discard(staging);
+            }
         }
 
         /// <summary>Where the compiled modules of <paramref name="tree"/> for interpreters of <paramref name="cacheTag"/> are, once compiled.</summary>
@@ -182,7 +184,6 @@ namespace CodeEnv.Wheels
                         output.Write(buffer, 0, read);
                     }
 
-                    output.Flush(flushToDisk: true);
                     sha256 = RecordHash.Hex(hash.GetHashAndReset());
                 }
 

@@ -51,6 +51,9 @@ namespace CodeEnv.Wheels
 
         internal EntryPoints EntryPoints { get; }
 
+        /// <summary>The same tree, read where it was, now at <paramref name="folder"/> (renamed there whole).</summary>
+        internal StoredTree MovedTo(string folder) => new StoredTree(Sha256, folder, Layout, Name, Version, RootIsPurelib, Record, EntryPoints);
+
         /// <summary>Reads the tree in <paramref name="folder"/>; WheelInvalid when its WHEEL or METADATA is not that of the wheel <paramref name="fileName"/>.</summary>
         internal static StoredTree Open(string sha256, string folder, WheelFileName fileName)
         {
@@ -60,7 +63,7 @@ namespace CodeEnv.Wheels
                 throw Invalid(fileName, sha256, $"its tree in the store has {distInfos.Count} .dist-info folders");
             }
 
-            var layout = WheelLayout.Of(new[] { distInfos[0] + "/" }, fileName.Name, fileName.Version, out _);
+            var layout = WheelLayout.Named(distInfos[0]);
             var distInfo = Path.Combine(folder, layout.DistInfo);
             var wheel = Headers(Path.Combine(distInfo, "WHEEL"));
             var wheelVersion = wheel.TryGetValue("Wheel-Version", out var declared) ? declared : null;

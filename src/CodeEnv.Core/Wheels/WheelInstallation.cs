@@ -23,6 +23,7 @@ namespace CodeEnv.Wheels
         private readonly FileLinker linker;
         private readonly string bytecode;
         private readonly string libDir;
+        private readonly string[] libDirParts;
         private readonly Dictionary<string, string> installed = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly List<string> compiled = new List<string>();
         private readonly HashSet<string> changed = new HashSet<string>(StringComparer.Ordinal);
@@ -36,6 +37,7 @@ namespace CodeEnv.Wheels
             linker = new FileLinker(linkMode);
             bytecode = store.Bytecode(tree, scheme.CacheTag);
             libDir = tree.RootIsPurelib ? scheme.Purelib : scheme.Platlib;
+            libDirParts = Path.GetFullPath(libDir).TrimEnd(Path.DirectorySeparatorChar).Split(Path.DirectorySeparatorChar);
         }
 
         public InstalledWheel Run(bool requested, string? directUrl)
@@ -69,18 +71,13 @@ namespace CodeEnv.Wheels
             return new InstalledWheel(tree.Name, tree.Version, tree.Sha256, distInfo, linker.Linked, linker.Copied, generated.Count + changed.Count + 1);
         }
 
-        // pip places the root's files, then the .data folders' other than scripts, then scripts: where two land on one path, the later wins.
-        private IEnumerable<RecordRow> InPipsOrder(IEnumerable<RecordRow> rows)
+        // pip places the root's files, then the .data folders' other than scripts, then scripts (each in the wheel's
+        // order; OrderBy is stable): where two land on one path, the later wins.
+        private IEnumerable<RecordRow> InPipsOrder(IEnumerable<RecordRow> rows) => rows.OrderBy(row =>
         {
-            var list = rows.ToList();
-            int Group(RecordRow row)
-            {
-                var key = tree.Layout.Place(row.Path).Key;
-                return key == "root" ? 0 : key == "scripts" ? 2 : 1;
-            }
-
-            return list.Where(r => Group(r) == 0).Concat(list.Where(r => Group(r) == 1)).Concat(list.Where(r => Group(r) == 2));
-        }
+            var key = tree.Layout.Place(row.Path).Key;
+            return key == "root" ? 0 : key == "scripts" ? 2 : 1;
+        });
 
         private void Place(string path, bool hasBytecode)
         {
@@ -105,9 +102,9 @@ namespace CodeEnv.Wheels
                     return;
                 }
 
-                var script = File.ReadAllBytes(source);
-                if (StartsWithPythonShebang(script))
+                if (StartsWithPythonShebang(source))
                 {
+                    var script = File.ReadAllBytes(source);
                     var end = Array.IndexOf(script, (byte)'\n');
                     var rest = end < 0 ? Array.Empty<byte>() : script.Skip(end + 1).ToArray();
                     WriteNew(destination, EntryPointScript.FixedFirstLine(scheme.Python).Concat(rest).ToArray(), counted: false);
@@ -207,19 +204,32 @@ namespace CodeEnv.Wheels
         // os.path.relpath(path, lib_dir) with '/' separators: scripts and data land outside site-packages, as "../../../bin/tool".
         private string RecordPath(string path)
         {
-            var from = Path.GetFullPath(libDir).TrimEnd(Path.DirectorySeparatorChar).Split(Path.DirectorySeparatorChar);
             var to = Path.GetFullPath(path).Split(Path.DirectorySeparatorChar);
             var common = 0;
-            while (common < from.Length && common < to.Length && from[common] == to[common])
+            while (common < libDirParts.Length && common < to.Length && libDirParts[common] == to[common])
             {
                 common++;
             }
 
-            return string.Join("/", Enumerable.Repeat("..", from.Length - common).Concat(to.Skip(common)));
+            return string.Join("/", Enumerable.Repeat("..", libDirParts.Length - common).Concat(to.Skip(common)));
         }
 
-        private static bool StartsWithPythonShebang(byte[] script) =>
-            script.Length >= 8 && Encoding.ASCII.GetString(script, 0, 8) == "#!python";
+        // pip's fix_script: the first line starts with "#!python" (which "#!pythonw" does too).
+        private static bool StartsWithPythonShebang(string script)
+        {
+            var start = new byte[8];
+            using (var file = new FileStream(script, FileMode.Open, FileAccess.Read, FileShare.Read, 8))
+            {
+                var read = 0;
+                int n;
+                while (read < start.Length && (n = file.Read(start, read, start.Length - read)) > 0)
+                {
+                    read += n;
+                }
+
+                return read == start.Length && Encoding.ASCII.GetString(start) == "#!python";
+            }
+        }
 
         private static string Native(string path) => path.Replace('/', Path.DirectorySeparatorChar);
     }

@@ -29,6 +29,9 @@ namespace CodeEnv.Wheels
 
         public string Record => DistInfo + "/RECORD";
 
+        /// <summary>The layout of an unpacked wheel whose metadata folder is <paramref name="distInfo"/>.</summary>
+        public static WheelLayout Named(string distInfo) => new WheelLayout(distInfo);
+
         /// <summary>
         /// The layout of a wheel with these paths, whose file name says <paramref name="name"/> and <paramref name="version"/>
         /// (both normalized); the reason it has none when it does not have exactly one .dist-info folder of that project.
