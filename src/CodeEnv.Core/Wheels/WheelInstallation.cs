@@ -14,6 +14,11 @@ namespace CodeEnv.Wheels
     /// the installed paths (relative to the root's folder) in pip's order, compiled modules listed without a digest as
     /// pip lists them. Tree files are linked (<see cref="FileLinker"/>); whatever is written is a new file of the venv.
     /// </summary>
+    /// <remarks>
+    /// One difference from pip remains: a .data/scripts file named *.py that starts with '#!python' is rewritten for each
+    /// venv, so the store's bytecode (compiled from the unrewritten file) does not fit it, and it is installed without
+    /// the .pyc pip would compile and list for it; Python compiles it when it is first imported, if it ever is.
+    /// </remarks>
     internal sealed class WheelInstallation
     {
         private const string Installer = "codeenv\n";
