@@ -21,6 +21,7 @@ public class CoreLayeringTests
         "CodeEnv.Store",
         "CodeEnv.Requirements",
         "CodeEnv.Python",
+        "CodeEnv.Wheels",
         "CodeEnv.Security",
         "CodeEnv.Packages",
         "CodeEnv.Containers",

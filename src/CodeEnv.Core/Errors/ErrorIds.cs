@@ -45,6 +45,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId TrustedHostInvalid = new ErrorId(nameof(TrustedHostInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId VenvInsideRoot = new ErrorId(nameof(VenvInsideRoot), ErrorKind.InvalidArgument);
         public static readonly ErrorId VenvVersionUnknown = new ErrorId(nameof(VenvVersionUnknown), ErrorKind.InvalidArgument);
+        public static readonly ErrorId WheelFileNameInvalid = new ErrorId(nameof(WheelFileNameInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId WildcardPatternInvalid = new ErrorId(nameof(WildcardPatternInvalid), ErrorKind.InvalidArgument);
 
         // AlreadyExists
@@ -70,6 +71,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId PythonVersionNotFound = new ErrorId(nameof(PythonVersionNotFound), ErrorKind.NotFound);
         public static readonly ErrorId RequirementsFileNotFound = new ErrorId(nameof(RequirementsFileNotFound), ErrorKind.NotFound);
         public static readonly ErrorId RevisionNotFound = new ErrorId(nameof(RevisionNotFound), ErrorKind.NotFound);
+        public static readonly ErrorId StoredWheelNotFound = new ErrorId(nameof(StoredWheelNotFound), ErrorKind.NotFound);
 
         // Busy
         public static readonly ErrorId CodeEnvBusy = new ErrorId(nameof(CodeEnvBusy), ErrorKind.Busy);
@@ -89,6 +91,9 @@ namespace CodeEnv.Errors
         public static readonly ErrorId PathIsLink = new ErrorId(nameof(PathIsLink), ErrorKind.InvalidData);
         public static readonly ErrorId SourceSecretMissing = new ErrorId(nameof(SourceSecretMissing), ErrorKind.InvalidData);
         public static readonly ErrorId VenvInterpreterReplaced = new ErrorId(nameof(VenvInterpreterReplaced), ErrorKind.InvalidData);
+        public static readonly ErrorId WheelInvalid = new ErrorId(nameof(WheelInvalid), ErrorKind.InvalidData);
+        public static readonly ErrorId WheelPathUnsafe = new ErrorId(nameof(WheelPathUnsafe), ErrorKind.InvalidData);
+        public static readonly ErrorId WheelRecordMismatch = new ErrorId(nameof(WheelRecordMismatch), ErrorKind.InvalidData);
 
         // PermissionDenied
         public static readonly ErrorId AdministratorRequired = new ErrorId(nameof(AdministratorRequired), ErrorKind.PermissionDenied);
@@ -116,6 +121,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId ServiceNotRunning = new ErrorId(nameof(ServiceNotRunning), ErrorKind.OperationFailed);
         public static readonly ErrorId VenvCheckFailed = new ErrorId(nameof(VenvCheckFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId VenvMissing = new ErrorId(nameof(VenvMissing), ErrorKind.OperationFailed);
+        public static readonly ErrorId WheelInstallFailed = new ErrorId(nameof(WheelInstallFailed), ErrorKind.OperationFailed);
 
         // Stopped
         public static readonly ErrorId OperationStopped = new ErrorId(nameof(OperationStopped), ErrorKind.Stopped);

@@ -30,7 +30,8 @@ namespace CodeEnv.Store
             return mode != null && (mode.Value & TypeMask) == Socket;
         }
 
-        private static uint? ModeOf(string path)
+        /// <summary>st_mode of a path after symlinks (type and permission bits), or null where it cannot be read or told.</summary>
+        internal static uint? ModeOf(string path)
         {
             var offset = ModeOffset();
             if (offset < 0)

@@ -22,6 +22,12 @@ namespace CodeEnv.Store
 
         public string PipCache => Path.Combine(Cache, "pip");
 
+        /// <summary>
+        /// The package store: every wheel once and every wheel's unpacked tree once, by sha256, read-only; venvs link
+        /// their files from it (see Wheels/PackageStore).
+        /// </summary>
+        public string PackageStore => Path.Combine(Root, "store");
+
         /// <summary>Bookkeeping that is not part of any env: name claims, locks, removed envs awaiting deletion.</summary>
         public string StateFolder => Path.Combine(Root, "state");
 
