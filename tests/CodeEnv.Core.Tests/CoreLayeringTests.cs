@@ -23,6 +23,7 @@ public class CoreLayeringTests
         "CodeEnv.Python",
         "CodeEnv.Security",
         "CodeEnv.Packages",
+        "CodeEnv.Resolution",
         "CodeEnv.Containers",
         "CodeEnv.Gateway",
         "CodeEnv.Operations",
