@@ -59,6 +59,14 @@ internal static class ResolutionWheels
         + string.Concat((extras ?? Array.Empty<string>()).Select(e => "Provides-Extra: " + e + "\n"))
         + string.Concat((requires ?? Array.Empty<string>()).Select(r => "Requires-Dist: " + r + "\n"));
 
+    /// <summary>The METADATA text inside a wheel: what an index serves beside it (PEP 658).</summary>
+    public static string MetadataOf(string wheel)
+    {
+        using var zip = ZipFile.OpenRead(wheel);
+        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".dist-info/METADATA", StringComparison.Ordinal)).Open());
+        return reader.ReadToEnd();
+    }
+
     public static string Sha256Of(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
 
     private static IEnumerable<string> ExpandTags(string tag)
