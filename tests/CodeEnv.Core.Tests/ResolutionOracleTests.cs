@@ -110,10 +110,12 @@ public sealed class ResolutionOracleTests : IClassFixture<ResolutionOracleTests.
         ResolutionWheels.Write(links, "tag-b", "2.0", tag: "cp39-cp39-win_amd64");
         ResolutionWheels.Write(links, "tag-c", "1.0");
         ResolutionWheels.Write(links, "tag-c", "1.0", buildTag: "1");
+        // cp3XY-none-any is in the list pip ranks by, though not in its packaging's sys_tags().
+        ResolutionWheels.Write(links, "tag-d", "1.0", tag: "cp" + python.Replace(".", "") + "-none-any");
 
-        var (ours, pip) = await BothAsync(python, new[] { "tag-a", "tag-b", "tag-c" }, findLinks: links);
+        var (ours, pip) = await BothAsync(python, new[] { "tag-a", "tag-b", "tag-c", "tag-d" }, findLinks: links);
 
-        AssertSame(ours, pip, "tag-a==1.0", "tag-b==1.0", "tag-c==1.0");
+        AssertSame(ours, pip, "tag-a==1.0", "tag-b==1.0", "tag-c==1.0", "tag-d==1.0");
         Assert.Equal($"tag_a-1.0-{platform}.whl", ours.Distributions.Single(d => d.Name == "tag-a").FileName);
         Assert.Equal("tag_c-1.0-1-py3-none-any.whl", ours.Distributions.Single(d => d.Name == "tag-c").FileName);
     }

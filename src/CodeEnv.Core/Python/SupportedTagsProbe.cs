@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -11,19 +10,19 @@ using Newtonsoft.Json.Linq;
 namespace CodeEnv.Python
 {
     /// <summary>
-    /// The wheel tags a venv's pip accepts, read from pip's own vendored packaging (<c>sys_tags()</c>, the list pip ranks
-    /// wheels by), with the pip version that read them. Asked once per interpreter and pip version, then kept for the process
-    /// and in the user's probe cache (<see cref="ProbeCache"/>), keyed by the interpreter's real file (path, size, time) and
-    /// the venv's pip version, so every venv of one interpreter with the same pip shares one answer.
+    /// The wheel tags a venv's pip accepts, in the order pip ranks wheels by, with the version of that pip. Read from pip
+    /// itself (<c>compatibility_tags.get_supported()</c>, what its finder uses), not from its vendored packaging's
+    /// <c>sys_tags()</c>: the two differ (pip adds <c>cp312-none-any</c>, which sys_tags leaves out). Asked once per
+    /// interpreter and pip version, then kept in the user's probe cache (<see cref="ProbeCache"/>, which also holds it for
+    /// the process), keyed by the interpreter's real file (path, size, time) and the venv's pip version, so every venv of
+    /// one interpreter with the same pip shares one answer.
     /// </summary>
     public static class SupportedTagsProbe
     {
         private const string Script =
             "import json, pip\n"
-            + "from pip._vendor.packaging import tags\n"
-            + "print(json.dumps({'pip': pip.__version__, 'tags': [str(t) for t in tags.sys_tags()]}))\n";
-
-        private static readonly ConcurrentDictionary<string, SupportedTagsReport> Known = new ConcurrentDictionary<string, SupportedTagsReport>(StringComparer.Ordinal);
+            + "from pip._internal.utils.compatibility_tags import get_supported\n"
+            + "print(json.dumps({'pip': pip.__version__, 'tags': [str(t) for t in get_supported()]}))\n";
 
         public static Task<SupportedTagsReport> ProbeAsync(IProcessRunner processes, string venvPython, CancellationToken cancellation) =>
             ProbeAsync(processes, venvPython, ProbeCache.ForThisUser, cancellation);
@@ -31,14 +30,9 @@ namespace CodeEnv.Python
         internal static async Task<SupportedTagsReport> ProbeAsync(IProcessRunner processes, string venvPython, ProbeCache cache, CancellationToken cancellation)
         {
             var key = KeyOf(venvPython);
-            if (key != null && Known.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
             if (key != null && cache.TryGetTags(key, out var cached))
             {
-                return Known[key] = cached!;
+                return cached!;
             }
 
             // -I: no PYTHON* variables and no user site; the venv's own site-packages (where its pip is) stays on the path.
@@ -66,7 +60,6 @@ namespace CodeEnv.Python
 
             if (key != null)
             {
-                Known[key] = report;
                 cache.AddTags(key, report);
             }
 
