@@ -24,6 +24,9 @@ namespace CodeEnv.Python
             + "from pip._internal.utils.compatibility_tags import get_supported\n"
             + "print(json.dumps({'pip': pip.__version__, 'tags': [str(t) for t in get_supported()]}))\n";
 
+        // Part of the key: answers of an earlier script (sys_tags(), which missed a tag) are not taken for this one's.
+        private const string ScriptKey = "get_supported";
+
         public static Task<SupportedTagsReport> ProbeAsync(IProcessRunner processes, string venvPython, CancellationToken cancellation) =>
             ProbeAsync(processes, venvPython, ProbeCache.ForThisUser, cancellation);
 
@@ -83,7 +86,7 @@ namespace CodeEnv.Python
                 }
 
                 var pip = SitePackages(venv).SelectMany(folder => Directory.GetDirectories(folder, "pip-*.dist-info")).Select(Path.GetFileName).ToList();
-                return pip.Count == 1 ? $"{interpreter.FullName}|{interpreter.Length}|{interpreter.LastWriteTimeUtc.Ticks}|{pip[0]}" : null;
+                return pip.Count == 1 ? $"{interpreter.FullName}|{interpreter.Length}|{interpreter.LastWriteTimeUtc.Ticks}|{pip[0]}|{ScriptKey}" : null;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
             {
