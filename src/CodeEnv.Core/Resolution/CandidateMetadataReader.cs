@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -104,16 +103,9 @@ namespace CodeEnv.Resolution
                 return null;
             }
 
-            if (file.CoreMetadataSha256 != null)
+            if (file.CoreMetadataSha256 != null && Sha256Hex.Of(fetched.Body) != file.CoreMetadataSha256)
             {
-                using (var sha = SHA256.Create())
-                {
-                    var actual = string.Concat(sha.ComputeHash(fetched.Body).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-                    if (actual != file.CoreMetadataSha256)
-                    {
-                        throw new PipMustDecideException($"the metadata file of {file.FileName} does not have the sha256 its index gives: pip decides");
-                    }
-                }
+                throw new PipMustDecideException($"the metadata file of {file.FileName} does not have the sha256 its index gives: pip decides");
             }
 
             return Encoding.UTF8.GetString(fetched.Body);

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Requirements;
@@ -448,7 +446,7 @@ namespace CodeEnv.Resolution
                 .Select(id => pins[id])
                 .Where(p => !(p is ExtrasPick))
                 .Select(p => p is FilePick file
-                    ? new ResolvedDistribution(p.Project, p.Version.ToString(), file.File.FileName, file.File.LocalPath ?? file.File.Url, file.File.Sha256 ?? Sha256Of(file.File.LocalPath), requestedProjects.Contains(p.Project), false)
+                    ? new ResolvedDistribution(p.Project, p.Version.ToString(), file.File.FileName, file.File.LocalPath ?? file.File.Url, file.File.Sha256 ?? (file.File.LocalPath == null ? null : Sha256Hex.OfFile(file.File.LocalPath)), requestedProjects.Contains(p.Project), false)
                     : new ResolvedDistribution(p.Project, p.Version.ToString(), null, null, null, requestedProjects.Contains(p.Project), true))
                 .ToList();
 
@@ -486,20 +484,6 @@ namespace CodeEnv.Resolution
                 }
 
                 return unmet;
-            }
-
-            private static string? Sha256Of(string? path)
-            {
-                if (path == null)
-                {
-                    return null;
-                }
-
-                using (var sha = SHA256.Create())
-                using (var stream = File.OpenRead(path))
-                {
-                    return string.Concat(sha.ComputeHash(stream).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
-                }
             }
         }
 
