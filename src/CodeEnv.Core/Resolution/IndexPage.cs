@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -22,12 +20,6 @@ namespace CodeEnv.Resolution
 
         private const string JsonType = "application/vnd.pypi.simple.v1+json";
 
-        private static readonly Regex Anchor = Tag("a");
-        private static readonly Regex Base = Tag("base");
-        private static readonly Regex Attribute = new Regex(
-            @"(?<name>[^\s""'>/=]+)(?:\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s>]+)))?",
-            RegexOptions.CultureInvariant);
-
         public static IReadOnlyList<IndexLink> Parse(FetchedUrl page)
         {
             if (page.ContentType.StartsWith(JsonType, StringComparison.Ordinal))
@@ -42,18 +34,11 @@ namespace CodeEnv.Resolution
 
         public static IReadOnlyList<IndexLink> ParseHtml(string html, Uri pageUrl)
         {
-            var baseUrl = pageUrl;
-            var baseTag = Base.Match(html);
-            if (baseTag.Success && Attributes(baseTag.Groups["attributes"].Value).TryGetValue("href", out var baseHref) && !string.IsNullOrEmpty(baseHref)
-                && Uri.TryCreate(pageUrl, baseHref, out var declared))
-            {
-                baseUrl = declared;
-            }
-
+            var baseHref = HtmlAnchors.BaseHref(html);
+            var baseUrl = !string.IsNullOrEmpty(baseHref) && Uri.TryCreate(pageUrl, baseHref, out var declared) ? declared : pageUrl;
             var links = new List<IndexLink>();
-            foreach (Match anchor in Anchor.Matches(html))
+            foreach (var attributes in HtmlAnchors.Of(html))
             {
-                var attributes = Attributes(anchor.Groups["attributes"].Value);
                 if (!attributes.TryGetValue("href", out var href) || string.IsNullOrEmpty(href) || !Uri.TryCreate(baseUrl, href!.Trim(), out var url))
                 {
                     continue;
@@ -119,26 +104,6 @@ namespace CodeEnv.Resolution
         {
             var fragment = url.Fragment.TrimStart('#');
             return fragment.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase) ? fragment.Substring(7).ToLowerInvariant() : null;
-        }
-
-        private static Regex Tag(string name) => new Regex(
-            "<" + name + @"(?=[\s>/])(?<attributes>(?:[^>""']|""[^""]*""|'[^']*')*)>",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        // Attribute names lower-cased, values with their character references decoded (as pip's HTML parser reads them); null for a bare attribute.
-        private static Dictionary<string, string?> Attributes(string text)
-        {
-            var attributes = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (Match attribute in Attribute.Matches(text))
-            {
-                var name = attribute.Groups["name"].Value.ToLowerInvariant();
-                if (!attributes.ContainsKey(name))
-                {
-                    attributes[name] = attribute.Groups["value"].Success ? WebUtility.HtmlDecode(attribute.Groups["value"].Value) : null;
-                }
-            }
-
-            return attributes;
         }
     }
 }
