@@ -24,6 +24,7 @@ public class CoreLayeringTests
         "CodeEnv.Wheels",
         "CodeEnv.Security",
         "CodeEnv.Packages",
+        "CodeEnv.Resolution",
         "CodeEnv.Containers",
         "CodeEnv.Gateway",
         "CodeEnv.Operations",

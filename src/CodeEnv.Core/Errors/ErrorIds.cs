@@ -113,6 +113,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId EnvAccessNotSet = new ErrorId(nameof(EnvAccessNotSet), ErrorKind.OperationFailed);
         public static readonly ErrorId FileWriteFailed = new ErrorId(nameof(FileWriteFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId MarkerEnvironmentUnavailable = new ErrorId(nameof(MarkerEnvironmentUnavailable), ErrorKind.OperationFailed);
+        public static readonly ErrorId WheelTagsUnavailable = new ErrorId(nameof(WheelTagsUnavailable), ErrorKind.OperationFailed);
         public static readonly ErrorId ProcessExitLost = new ErrorId(nameof(ProcessExitLost), ErrorKind.OperationFailed);
         public static readonly ErrorId PythonCommandFailed = new ErrorId(nameof(PythonCommandFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId SandboxMissing = new ErrorId(nameof(SandboxMissing), ErrorKind.OperationFailed);

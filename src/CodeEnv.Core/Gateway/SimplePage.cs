@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
+using CodeEnv.Resolution;
 
 namespace CodeEnv.Gateway
 {
@@ -19,30 +19,20 @@ namespace CodeEnv.Gateway
 
         private static readonly string[] MetadataAttributes = { "data-core-metadata", "data-dist-info-metadata" };
 
-        // A start tag's attributes, where a quoted value may hold '>' (data-requires-python=">=3.8" unescaped).
-        private static readonly Regex Anchor = Tag("a");
-
-        private static readonly Regex Base = Tag("base");
-
-        private static readonly Regex Attribute = new Regex(
-            @"(?<name>[^\s""'>/=]+)(?:\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s>]+)))?",
-            RegexOptions.CultureInvariant);
-
         /// <param name="gatewayPath">The gateway path of an upstream link (without its fragment) and whether it says it has PEP 658 metadata.</param>
         public static string Rewrite(string html, Uri pageUrl, Func<Uri, bool, string> gatewayPath)
         {
+            // The anchors and attributes as pip's HTML parser reads them, the same reading as the resolver's (HtmlAnchors).
             var baseUrl = pageUrl;
-            var baseTag = Base.Match(html);
-            if (baseTag.Success && Attributes(baseTag.Groups["attributes"].Value).TryGetValue("href", out var baseHref) && baseHref != null
-                && Uri.TryCreate(pageUrl, baseHref, out var declared) && IsHttp(declared))
+            var baseHref = HtmlAnchors.BaseHref(html);
+            if (baseHref != null && Uri.TryCreate(pageUrl, baseHref, out var declared) && IsHttp(declared))
             {
                 baseUrl = declared;
             }
 
             var page = new StringBuilder("<!DOCTYPE html>\n<html><body>\n");
-            foreach (Match anchor in Anchor.Matches(html))
+            foreach (var attributes in HtmlAnchors.Of(html))
             {
-                var attributes = Attributes(anchor.Groups["attributes"].Value);
                 if (!attributes.TryGetValue("href", out var href) || href == null || !Uri.TryCreate(baseUrl, href.Trim(), out var link) || !IsHttp(link))
                 {
                     continue;
@@ -68,25 +58,5 @@ namespace CodeEnv.Gateway
         }
 
         private static bool IsHttp(Uri url) => url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps;
-
-        private static Regex Tag(string name) => new Regex(
-            "<" + name + @"(?=[\s>/])(?<attributes>(?:[^>""']|""[^""]*""|'[^']*')*)>",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        // Attribute names lower-cased, values with their character references decoded (as pip's HTML parser reads them); null for a bare attribute.
-        private static Dictionary<string, string?> Attributes(string text)
-        {
-            var attributes = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (Match attribute in Attribute.Matches(text))
-            {
-                var name = attribute.Groups["name"].Value.ToLowerInvariant();
-                if (!attributes.ContainsKey(name))
-                {
-                    attributes[name] = attribute.Groups["value"].Success ? WebUtility.HtmlDecode(attribute.Groups["value"].Value) : null;
-                }
-            }
-
-            return attributes;
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using CodeEnv.Store;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -69,7 +70,58 @@ namespace CodeEnv.Python
             }
         }
 
-        public void Add(string key, ProbeResult? result)
+        public void Add(string key, ProbeResult? result) =>
+            Store(key, () => result == null ? JValue.CreateNull() : JObject.FromObject(new Entry
+            {
+                Version = result.Version,
+                NumericVersion = result.NumericVersion.ToString(),
+                Executable = result.Executable,
+                Prefix = result.Prefix,
+                BasePrefix = result.BasePrefix,
+                SupportsVenv = result.SupportsVenv,
+                HasHeaders = result.HasHeaders,
+                Implementation = result.Implementation,
+                Machine = result.Machine,
+                StandardLibrary = result.StandardLibrary,
+                IncludeFolder = result.IncludeFolder,
+            }));
+
+        /// <summary>The wheel tags a venv's pip reported, under <paramref name="key"/> (its interpreter's file and its pip's version).</summary>
+        public bool TryGetTags(string key, out SupportedTagsReport? report)
+        {
+            report = null;
+            JToken? entry;
+            lock (gate)
+            {
+                known ??= Read() ?? new JObject();
+                entry = known[TagsKey(key)]?.DeepClone();
+            }
+
+            try
+            {
+                var pip = entry?["pip"]?.Value<string>();
+                var tags = entry?["tags"]?.Values<string>().ToList();
+                if (pip == null || tags == null || tags.Count == 0 || tags.Any(t => string.IsNullOrEmpty(t)))
+                {
+                    return false;
+                }
+
+                report = new SupportedTagsReport(pip, tags!);
+                return true;
+            }
+            catch (Exception e) when (e is JsonException || e is InvalidCastException || e is FormatException)
+            {
+                return false;
+            }
+        }
+
+        public void AddTags(string key, SupportedTagsReport report) =>
+            Store(TagsKey(key), () => new JObject { ["pip"] = report.PipVersion, ["tags"] = new JArray(report.Tags) });
+
+        // Probes and tags share the file; a tags entry is never read as a probe, since no interpreter's key starts so.
+        private static string TagsKey(string key) => "tags|" + key;
+
+        private void Store(string key, Func<JToken> value)
         {
             if (file == null)
             {
@@ -81,20 +133,7 @@ namespace CodeEnv.Python
                 try
                 {
                     var entries = Read() ?? new JObject();
-                    entries[key] = result == null ? JValue.CreateNull() : JObject.FromObject(new Entry
-                    {
-                        Version = result.Version,
-                        NumericVersion = result.NumericVersion.ToString(),
-                        Executable = result.Executable,
-                        Prefix = result.Prefix,
-                        BasePrefix = result.BasePrefix,
-                        SupportsVenv = result.SupportsVenv,
-                        HasHeaders = result.HasHeaders,
-                        Implementation = result.Implementation,
-                        Machine = result.Machine,
-                        StandardLibrary = result.StandardLibrary,
-                        IncludeFolder = result.IncludeFolder,
-                    });
+                    entries[key] = value();
                     Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                     AtomicFile.WriteAllText(file, entries.ToString(Formatting.None));
                     known = entries;

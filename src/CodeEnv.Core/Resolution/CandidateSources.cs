@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using CodeEnv.Python;
+using CodeEnv.Store;
+
+namespace CodeEnv.Resolution
+{
+    /// <summary>
+    /// Where pip looks for a root's packages, in the order pip is given them: find-links (URL pages from pip's environment
+    /// first, then the root's wheelhouse and its find-links folders from the command line), then the index and the extra
+    /// indexes (none with --no-index). URLs carry their credentials: this is for fetching, never for showing.
+    /// </summary>
+    public sealed class CandidateSources
+    {
+        public CandidateSources(IEnumerable<string> findLinks, IEnumerable<string> indexUrls, IEnumerable<string>? trustedHosts = null)
+        {
+            FindLinks = findLinks.ToList();
+            IndexUrls = indexUrls.ToList();
+            TrustedHosts = (trustedHosts ?? Enumerable.Empty<string>()).ToList();
+        }
+
+        /// <summary>Local folders, local archive files and page URLs, as pip's --find-links.</summary>
+        public IReadOnlyList<string> FindLinks { get; }
+
+        /// <summary>Simple-index base URLs: the index, then the extra indexes.</summary>
+        public IReadOnlyList<string> IndexUrls { get; }
+
+        /// <summary>Hosts pip may reach over plain http (--trusted-host).</summary>
+        public IReadOnlyList<string> TrustedHosts { get; }
+
+        /// <summary>Every URL among the sources, for the fetcher's credentials.</summary>
+        public IEnumerable<string> Urls => FindLinks.Where(PackageSources.IsUrl).Concat(IndexUrls);
+
+        /// <summary>The sources every pip run of the root uses (<see cref="PipArguments"/>), credentials put back from the root's secrets.</summary>
+        public static CandidateSources ForRoot(RootPaths paths, PackageSources sources)
+        {
+            var variables = PipArguments.SourceEnvironment(paths, sources);
+            string[] Listed(string variable) => variables.TryGetValue(variable, out var value) && !string.IsNullOrEmpty(value) ? value!.Split(' ') : new string[0];
+
+            var findLinks = Listed(PipArguments.FindLinksVariable).ToList();
+            findLinks.Add(paths.Wheelhouse);
+            findLinks.AddRange(sources.FindLinks.Where(l => !PackageSources.IsUrl(l)));
+            var indexes = Listed(PipArguments.IndexUrlVariable).Concat(Listed(PipArguments.ExtraIndexUrlVariable));
+            return new CandidateSources(findLinks, indexes, sources.NoIndex ? null : sources.TrustedHosts);
+        }
+    }
+}

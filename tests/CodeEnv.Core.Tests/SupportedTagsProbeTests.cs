@@ -1,0 +1,58 @@
+using CodeEnv.Python;
+using CodeEnv.TestSupport;
+
+namespace CodeEnv.Core.Tests;
+
+/// <summary>The wheel tags a real venv's pip accepts, as pip itself ranks wheels with them, read once and then kept.</summary>
+[Trait(TestLayers.Category, TestLayers.Process)]
+public sealed class SupportedTagsProbeTests : IDisposable
+{
+    private readonly TempFolder work = new();
+    private readonly string python;
+
+    public SupportedTagsProbeTests()
+    {
+        var venv = work.Combine("venv");
+        var created = SystemProcessRunner.Instance.RunAsync(Interpreters.Require("3.12").Path, new[] { "-m", "venv", venv }, null, CancellationToken.None, PythonEnvironment.Clean).GetAwaiter().GetResult();
+        Assert.True(created.ExitCode == 0, string.Join("\n", created.StandardError));
+        python = Path.Combine(venv, "bin", "python");
+    }
+
+    public void Dispose() => work.Dispose();
+
+    [Fact]
+    public async Task The_tags_are_those_pip_ranks_wheels_by_in_its_order_with_the_version_of_that_pip()
+    {
+        var report = await SupportedTagsProbe.ProbeAsync(new CountingRunner(), python, new ProbeCache(work.Combine("cache.json")), CancellationToken.None);
+
+        var pips = await SystemProcessRunner.Instance.RunAsync(python, new[] { "-c", "import pip; from pip._internal.utils.compatibility_tags import get_supported; print(pip.__version__); print('\\n'.join(str(t) for t in get_supported()))" }, null, CancellationToken.None, PythonEnvironment.Clean);
+        Assert.Equal(pips.StandardOutput[0], report.PipVersion);
+        Assert.Equal(pips.StandardOutput.Skip(1), report.Tags);
+        Assert.StartsWith("cp312-cp312-", report.Tags[0]);
+    }
+
+    [Fact]
+    public async Task A_second_reader_of_the_cache_gets_them_without_starting_python()
+    {
+        var first = new CountingRunner();
+        var probed = await SupportedTagsProbe.ProbeAsync(first, python, new ProbeCache(work.Combine("cache.json")), CancellationToken.None);
+        var second = new CountingRunner();
+
+        var again = await SupportedTagsProbe.ProbeAsync(second, python, new ProbeCache(work.Combine("cache.json")), CancellationToken.None);
+
+        Assert.Equal((1, 0), (first.Runs, second.Runs));
+        Assert.Equal(probed.Tags, again.Tags);
+        Assert.Contains("|" + Path.GetFileName(Directory.GetDirectories(work.Combine("venv", "lib", "python3.12", "site-packages"), "pip-*.dist-info").Single()) + "|", SupportedTagsProbe.KeyOf(python));
+    }
+
+    private sealed class CountingRunner : IProcessRunner
+    {
+        public int Runs { get; private set; }
+
+        public Task<ProcessResult> RunAsync(string executable, IReadOnlyList<string> arguments, Action<string>? onLine, CancellationToken cancellation, IReadOnlyDictionary<string, string?>? environment = null, Action<string>? onErrorLine = null, Action<int>? onStartedInOwnGroup = null, string? workingDirectory = null)
+        {
+            Runs++;
+            return SystemProcessRunner.Instance.RunAsync(executable, arguments, onLine, cancellation, environment, onErrorLine, onStartedInOwnGroup, workingDirectory);
+        }
+    }
+}
