@@ -96,7 +96,7 @@ public class CandidateChoiceTests
     private static CandidateFile Wheel(string version, string tag = "py3-none-any", string? yanked = null, string? build = null, string? url = null)
     {
         var fileName = $"pkg-{version}{(build == null ? "" : "-" + build)}-{tag}.whl";
-        WheelFileName.TryParse(fileName, out var wheel);
+        CandidateWheelName.TryParse(fileName, out var wheel);
         return new CandidateFile("pkg", PackageVersion.Parse(version), fileName, url ?? "https://files.example/" + fileName, null, wheel, Tags.RankOf(wheel!.Tags), null, null, yanked, false, null);
     }
 

@@ -9,7 +9,7 @@ namespace CodeEnv.Resolution
     /// </summary>
     public sealed class CandidateFile
     {
-        internal CandidateFile(string project, PackageVersion version, string fileName, string url, string? localPath, WheelFileName? wheel, int? tagRank, string? sha256, string? requiresPython, string? yankedReason, bool hasCoreMetadata, string? coreMetadataSha256)
+        internal CandidateFile(string project, PackageVersion version, string fileName, string url, string? localPath, CandidateWheelName? wheel, int? tagRank, string? sha256, string? requiresPython, string? yankedReason, bool hasCoreMetadata, string? coreMetadataSha256)
         {
             Project = project;
             Version = version;
@@ -39,7 +39,7 @@ namespace CodeEnv.Resolution
         public string? LocalPath { get; }
 
         /// <summary>Its wheel name; null for an sdist.</summary>
-        public WheelFileName? Wheel { get; }
+        public CandidateWheelName? Wheel { get; }
 
         public bool IsWheel => Wheel != null;
 

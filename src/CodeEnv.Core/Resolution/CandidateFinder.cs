@@ -217,11 +217,11 @@ namespace CodeEnv.Resolution
             }
 
             string? versionText;
-            WheelFileName? wheel = null;
+            CandidateWheelName? wheel = null;
             int? rank = null;
             if (extension == ".whl")
             {
-                if (!WheelFileName.TryParse(fileName, out wheel) || PackageName.Normalize(wheel!.Name) != name || (rank = tags.RankOf(wheel.Tags)) == null)
+                if (!CandidateWheelName.TryParse(fileName, out wheel) || PackageName.Normalize(wheel!.Name) != name || (rank = tags.RankOf(wheel.Tags)) == null)
                 {
                     return null;
                 }

@@ -7,9 +7,10 @@ namespace CodeEnv.Resolution
     /// <summary>
     /// What a wheel's file name says, read as pip reads it (<c>pip._internal.models.wheel.Wheel</c>):
     /// name-version(-build)?-python-abi-platform.whl, each of the last three a dot-separated list whose combinations are
-    /// the wheel's tags.
+    /// the wheel's tags. Lenient as pip is, since it decides what pip would choose; a file the store keeps is named by
+    /// the strict <see cref="Wheels.WheelFileName"/>, which normalizes and refuses what is not a plain wheel name.
     /// </summary>
-    public sealed class WheelFileName
+    public sealed class CandidateWheelName
     {
         private static readonly Regex Pattern = new Regex(
             @"^(?<name>[^\s-]+?)-(?<ver>[^\s-]*?)(-(?<build>\d[^-]*?))?-(?<pyver>[^\s-]+?)-(?<abi>[^\s-]+?)-(?<plat>[^\s-]+?)\.whl$",
@@ -17,7 +18,7 @@ namespace CodeEnv.Resolution
 
         private static readonly Regex BuildTagParts = new Regex(@"^(\d+)(.*)$", RegexOptions.CultureInvariant);
 
-        private WheelFileName(string name, string version, string? buildTag, IReadOnlyList<string> tags)
+        private CandidateWheelName(string name, string version, string? buildTag, IReadOnlyList<string> tags)
         {
             Name = name;
             Version = version;
@@ -47,7 +48,7 @@ namespace CodeEnv.Resolution
             }
         }
 
-        public static bool TryParse(string fileName, out WheelFileName? wheel)
+        public static bool TryParse(string fileName, out CandidateWheelName? wheel)
         {
             wheel = null;
             var match = Pattern.Match(fileName);
@@ -61,7 +62,7 @@ namespace CodeEnv.Resolution
                 from abi in match.Groups["abi"].Value.Split('.')
                 from platform in match.Groups["plat"].Value.Split('.')
                 select $"{python}-{abi}-{platform}".ToLowerInvariant()).Distinct().ToList();
-            wheel = new WheelFileName(
+            wheel = new CandidateWheelName(
                 match.Groups["name"].Value.Replace('_', '-'),
                 match.Groups["ver"].Value.Replace('_', '-'),
                 match.Groups["build"].Success ? match.Groups["build"].Value : null,
