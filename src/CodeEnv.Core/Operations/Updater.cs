@@ -208,8 +208,27 @@ namespace CodeEnv.Operations
             await new VenvSeeds(context.Paths, builder).CreateAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
             var python = VenvLayout.Python(venv);
             var lines = EnvironmentRequirements.AllLines(definition, settings);
-            IReadOnlyDictionary<string, LockedArtifact> artifacts = new Dictionary<string, LockedArtifact>();
+            IReadOnlyDictionary<string, LockedArtifact>? artifacts = new Dictionary<string, LockedArtifact>();
+            var servingLock = context.Store.ReadInstalled(name);
+            var markers = await NewVenvMarkersAsync(definition, servingLock, python, cancellation).ConfigureAwait(false);
             if (lines.Count > 0)
+            {
+                artifacts = await new StoreInstall(context, reporter).TryAsync(
+                    new StoreInstallRequest
+                    {
+                        Venv = venv,
+                        Lines = lines,
+                        Constraints = options.Constraints,
+                        Sources = settings.PackageSources,
+                        Markers = markers,
+                        Current = options.Upgrade || options.Rebuild ? null : CurrentPackages(definition, servingLock),
+                        Expected = options.ExpectedArtifacts,
+                    },
+                    log,
+                    cancellation).ConfigureAwait(false);
+            }
+
+            if (lines.Count > 0 && artifacts == null)
             {
                 // Kept beside the log: exactly what pip was given, for whoever reads the log later.
                 var requirementsFile = Path.ChangeExtension(log.Path, ".requirements.txt");
@@ -232,7 +251,6 @@ namespace CodeEnv.Operations
                 }
             }
 
-            var markers = await MarkerProbe.ProbeAsync(context.Processes, python, cancellation).ConfigureAwait(false);
             var distributions = InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: true);
             var requirements = EnvironmentRequirements.WithKinds(definition, settings);
             if (options.Sync)
@@ -259,7 +277,7 @@ namespace CodeEnv.Operations
             }
 
             var expected = options.ExpectedArtifacts;
-            var mismatch = expected == null ? null : ArtifactCheck.FirstMismatch(expected, artifacts);
+            var mismatch = expected == null ? null : ArtifactCheck.FirstMismatch(expected, artifacts!);
             if (mismatch != null)
             {
                 log.Line("> " + mismatch.Message);
@@ -267,6 +285,27 @@ namespace CodeEnv.Operations
             }
 
             return LockOf(definition, lines, markers, distributions, artifacts);
+        }
+
+        /// <summary>The marker values of a new venv of the env's interpreter: those its lock recorded for the same interpreter, else read from the new venv.</summary>
+        private async Task<IReadOnlyDictionary<string, string>> NewVenvMarkersAsync(EnvironmentDefinition definition, InstalledLock? installed, string newVenvPython, CancellationToken cancellation) =>
+            installed != null && installed.MarkerEnvironment.Count > 0 && installed.Python.Interpreter == definition.Python.Interpreter && installed.Python.Version == definition.Python.Version
+                ? installed.MarkerEnvironment
+                : await MarkerProbe.ProbeAsync(context.Processes, newVenvPython, cancellation).ConfigureAwait(false);
+
+        /// <summary>What the env serves now, with the files its lock records, for an update that keeps what still satisfies; null when nothing serves.</summary>
+        private IReadOnlyList<CurrentPackage>? CurrentPackages(EnvironmentDefinition definition, InstalledLock? installed)
+        {
+            var serving = context.ServingVenv(definition);
+            if (installed == null || !File.Exists(VenvLayout.Python(serving)))
+            {
+                return null;
+            }
+
+            var locked = installed.Packages.Where(p => p.Artifact != null).ToDictionary(p => PackageName.Normalize(p.Name) + "==" + p.Version, p => p.Artifact!, StringComparer.Ordinal);
+            return InstalledPackageReader.ReadDistributions(serving, definition.Name, context.Paths.Root, withRequirements: true)
+                .Select(d => new CurrentPackage(d.Package, d.Requires, locked.TryGetValue(PackageName.Normalize(d.Package.Name) + "==" + d.Package.Version, out var artifact) ? artifact : null))
+                .ToList();
         }
 
         // The stable folder itself, emptied first: where a venv cannot be switched to (Windows), it is rebuilt where it serves.

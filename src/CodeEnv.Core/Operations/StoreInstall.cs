@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CodeEnv.Errors;
+using CodeEnv.Packages;
+using CodeEnv.Python;
+using CodeEnv.Requirements;
+using CodeEnv.Resolution;
+using CodeEnv.Store;
+using CodeEnv.Wheels;
+
+namespace CodeEnv.Operations
+{
+    /// <summary>
+    /// Makes a new venv generation hold an env's lines without pip where no decision needs pip: the resolver chooses the
+    /// files as pip would (only what changed, when the env has a set to keep), each file is fetched once into the package
+    /// store and checked against every hash known for it (the index's, the lock's), and the stored trees are linked into
+    /// the venv by the native installer. Where pip must decide (an sdist to build, a conflict that needs backtracking, a
+    /// direct reference, pip options), it says why and installs nothing, and the caller runs pip as before.
+    /// </summary>
+    internal sealed class StoreInstall
+    {
+        private readonly EngineContext context;
+        private readonly IOperationReporter reporter;
+        private readonly PackageStore store;
+
+        public StoreInstall(EngineContext context, IOperationReporter reporter)
+        {
+            this.context = context;
+            this.reporter = reporter;
+            store = new PackageStore(context.Paths);
+        }
+
+        /// <summary>
+        /// Installs <paramref name="lines"/> into <paramref name="venv"/> from the store and gives each distribution's
+        /// artifact, by normalized name; or null, with the reason in the log and in Verbose, when pip must install them.
+        /// </summary>
+        public async Task<IReadOnlyDictionary<string, LockedArtifact>?> TryAsync(StoreInstallRequest request, OperationLog log, CancellationToken cancellation)
+        {
+            if (!VenvGenerations.Supported)
+            {
+                return PipInstalls("pip installs on this platform (venvs cannot be switched to here)", log);
+            }
+
+            var parsed = RequirementsParser.TryParse(request.Lines, AnyRequirementLine.Instance, out var problems);
+            var constraints = RequirementsParser.TryParse(request.Constraints, AnyRequirementLine.Instance, out var constraintProblems);
+            if (problems.Count > 0 || constraintProblems.Count > 0)
+            {
+                return PipInstalls("a line is not one the resolver reads", log);
+            }
+
+            var sources = CandidateSources.ForRoot(context.Paths, request.Sources);
+            using (var fetcher = new HttpUrlFetcher(sources.Urls))
+            {
+                var environment = await ResolverEnvironment.ForVenvAsync(context.Processes, VenvLayout.Python(request.Venv), request.Markers, cancellation).ConfigureAwait(false);
+                if (!request.Markers.TryGetValue("python_full_version", out var pythonText) || !PackageVersion.TryParse(pythonText, out var pythonVersion))
+                {
+                    return PipInstalls("the interpreter's version is not known", log);
+                }
+
+                var finder = new CandidateFinder(sources, fetcher, environment.Tags, pythonVersion!);
+                var resolver = new GreedyResolver(finder, new CandidateMetadataReader(fetcher, (file, _) => Task.FromResult(StoredMetadata(file))), environment);
+                var (outcome, how) = await ResolveAsync(resolver, request, parsed, constraints, cancellation).ConfigureAwait(false);
+                if (!outcome.IsResolved)
+                {
+                    return PipInstalls(outcome.PipMustDecideReason!, log);
+                }
+
+                var tooling = outcome.Distributions.Where(d => InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(d.Name))).Select(d => d.Name).ToList();
+                if (tooling.Count > 0)
+                {
+                    return PipInstalls($"the lines ask for the venv's own tooling ({string.Join(", ", tooling)}), which pip replaces in place", log);
+                }
+
+                var chosen = new List<(ResolvedDistribution Distribution, StoredWheel Wheel, LockedArtifact Artifact)>();
+                var trees = new List<StoredTree>();
+                try
+                {
+                    foreach (var distribution in outcome.Distributions)
+                    {
+                        var (wheel, artifact) = await StoredAsync(distribution, request.Current, fetcher, cancellation).ConfigureAwait(false);
+                        chosen.Add((distribution, wheel, artifact));
+                        trees.Add(store.Tree(wheel.Sha256));
+                    }
+                }
+                catch (CodeEnvException refused) when (refused.ErrorId == ErrorIds.WheelRecordMismatch.Id || refused.ErrorId == ErrorIds.WheelInvalid.Id || refused.ErrorId == ErrorIds.WheelPathUnsafe.Id)
+                {
+                    // The store keeps only wheels that are exactly what they say; pip installs others, as it always did.
+                    return PipInstalls(refused.Message, log);
+                }
+
+                var artifacts = chosen.ToDictionary(c => PackageName.Normalize(c.Distribution.Name), c => c.Artifact, StringComparer.Ordinal);
+                var mismatch = request.Expected == null ? null : ArtifactCheck.FirstMismatch(request.Expected, artifacts);
+                if (mismatch != null)
+                {
+                    log.Line("> " + mismatch.Message);
+                    throw mismatch;
+                }
+
+                var wheels = chosen.Select((c, i) => new WheelInstallRequest(trees[i], c.Distribution.Requested)).ToList();
+                var installed = await new WheelInstaller(store, context.Processes).InstallAsync(request.Venv, wheels, LinkMode.Link, cancellation).ConfigureAwait(false);
+                var said = $"Installed {installed.Count} packages from the package store without pip ({how}; {installed.Sum(w => w.Linked)} files linked, {installed.Sum(w => w.Copied)} copied, {installed.Sum(w => w.Written)} written).";
+                log.Line(said);
+                return artifacts;
+            }
+        }
+
+        /// <summary>
+        /// What to install: with a set to keep, pip's in-place choice (installed versions stay where they still satisfy);
+        /// where that leaves a requirement unmet or the set's files are not all stored, the whole choice from nothing.
+        /// </summary>
+        private async Task<(ResolutionOutcome Outcome, string How)> ResolveAsync(GreedyResolver resolver, StoreInstallRequest request, IReadOnlyList<Requirement> lines, IReadOnlyList<Requirement> constraints, CancellationToken cancellation)
+        {
+            if (request.Current != null && request.Current.All(p => StoredArtifactOf(p) != null || InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Package.Name))))
+            {
+                var installed = request.Current.Select(p => new CurrentDistribution(p.Package.Name, p.Package.Version, p.Requires)).ToList();
+                var changes = await resolver.ResolveChangesAsync(installed, lines, constraints, cancellation).ConfigureAwait(false);
+                if (changes.IsResolved && changes.RequirementsMet && changes.Distributions.Where(d => d.AlreadyInstalled).All(d => request.Current.Any(p => SameDistribution(p, d) && StoredArtifactOf(p) != null)))
+                {
+                    var kept = changes.Distributions.Count(d => d.AlreadyInstalled);
+                    return (changes, $"only what changed was chosen: {kept} installed versions kept, {changes.Distributions.Count - kept} chosen anew");
+                }
+
+                reporter.Verbose(changes.IsResolved
+                    ? "The changed lines leave requirements of the current set unmet (" + string.Join("; ", changes.UnmetRequirements) + "); choosing the whole set anew."
+                    : "Choosing only what changed needs pip (" + changes.PipMustDecideReason + "); choosing the whole set anew.");
+            }
+
+            var whole = await resolver.ResolveAsync(lines, constraints, cancellation).ConfigureAwait(false);
+            return (whole, $"the whole set of {lines.Count} lines chosen as pip would");
+        }
+
+        /// <summary>The stored wheel of a chosen distribution, fetched into the store first when it is not there, and its lock record.</summary>
+        private async Task<(StoredWheel Wheel, LockedArtifact Artifact)> StoredAsync(ResolvedDistribution distribution, IReadOnlyList<CurrentPackage>? current, IUrlFetcher fetcher, CancellationToken cancellation)
+        {
+            if (distribution.AlreadyInstalled)
+            {
+                var kept = current!.Select(StoredArtifactOf).First(a => a != null && SameDistribution(a.Value.Package, distribution));
+                return (kept!.Value.Wheel, kept.Value.Package.Artifact!);
+            }
+
+            var stored = distribution.Sha256 == null ? null : store.Find(distribution.Sha256);
+            if (stored == null)
+            {
+                stored = Uri.TryCreate(distribution.Location, UriKind.Absolute, out var url) && !url.IsFile
+                    ? await DownloadAsync(url, distribution, fetcher, cancellation).ConfigureAwait(false)
+                    : store.Add(distribution.Location!);
+            }
+
+            if (distribution.Sha256 != null && !string.Equals(distribution.Sha256, stored.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CodeEnvException(
+                    ErrorIds.ArtifactHashMismatch,
+                    $"{distribution.Name} {distribution.Version}: its source gives '{distribution.FileName}' the sha256 {distribution.Sha256}, but the file fetched from '{distribution.Location}' has sha256 {stored.Sha256}. Nothing was installed. The source serves a file other than the one it describes: find out why before trusting it.",
+                    distribution.Name);
+            }
+
+            var location = Uri.TryCreate(distribution.Location, UriKind.Absolute, out var absolute) && !absolute.IsFile ? distribution.Location! : new Uri(Path.GetFullPath(distribution.Location!)).AbsoluteUri;
+            return (stored, new LockedArtifact { FileName = distribution.FileName ?? stored.FileName, Url = SourceSecrets.WithoutCredentials(location), Sha256 = stored.Sha256 });
+        }
+
+        private async Task<StoredWheel> DownloadAsync(Uri url, ResolvedDistribution distribution, IUrlFetcher fetcher, CancellationToken cancellation)
+        {
+            var fetched = await fetcher.GetAsync(url, "*/*", cancellation).ConfigureAwait(false) ?? throw new CodeEnvException(
+                ErrorIds.PythonCommandFailed,
+                $"{distribution.Name} {distribution.Version}: '{url}' was listed by its source but is not there (404). Run the update again; if it persists, the source is inconsistent.",
+                distribution.Name);
+            using (var body = new MemoryStream(fetched.Body, writable: false))
+            {
+                return store.Add(body, distribution.FileName!);
+            }
+        }
+
+        /// <summary>The METADATA of a candidate the store holds, so the resolver reads no archive twice.</summary>
+        private string? StoredMetadata(CandidateFile file)
+        {
+            if (file.Sha256 == null || store.Find(file.Sha256) == null)
+            {
+                return null;
+            }
+
+            var tree = store.Tree(file.Sha256);
+            var metadata = Path.Combine(tree.Folder, tree.DistInfo, "METADATA");
+            return File.Exists(metadata) ? File.ReadAllText(metadata) : null;
+        }
+
+        private (CurrentPackage Package, StoredWheel Wheel)? StoredArtifactOf(CurrentPackage package)
+        {
+            var wheel = package.Artifact == null ? null : store.Find(package.Artifact.Sha256);
+            return wheel == null ? ((CurrentPackage, StoredWheel)?)null : (package, wheel);
+        }
+
+        private static bool SameDistribution(CurrentPackage package, ResolvedDistribution distribution) =>
+            PackageName.Normalize(package.Package.Name) == PackageName.Normalize(distribution.Name)
+            && PackageVersion.TryParse(package.Package.Version, out var installed) && PackageVersion.TryParse(distribution.Version, out var chosen)
+            && installed!.CompareTo(chosen!) == 0;
+
+        private IReadOnlyDictionary<string, LockedArtifact>? PipInstalls(string reason, OperationLog log)
+        {
+            log.Line($"pip installs this set: {reason}.");
+            return null;
+        }
+    }
+}
