@@ -1,6 +1,6 @@
 # Updates built beside the current venv and switched to, and restores of a kept venv, side by side on the same packages
 # against what an admin would run instead:
-#   Update-CodeEnv (one package changed: a new venv built beside, checked, switched)  vs  pip install -r in place
+#   Update-CodeEnv (one package changed: a new venv linked from the package store beside, checked, switched)  vs  pip install -r in place
 #   Restore-CodeEnv to a revision whose venv is kept (a switch)                          vs  pip install -r of the old lines in place
 # and the switch itself, as the engine reports it. CodeEnv runs through the hosted PowerShell engine, so cmdlet overhead counts.
 #   dotnet run -c Release --project src/CodeEnv.Shell -- -File bench/update.ps1 [-Version 3.12] [-Packages 50] [-Runs 3]
@@ -64,7 +64,7 @@ try {
     "Python $($python.Version), $installed installed packages, one of them changed; $Runs runs each, milliseconds (median, min-max)"
     '  Update-CodeEnv (built beside, switched) : {0,9:N1}  ({1})' -f (Median $update), (Spread $update 'N1')
     '  pip install -r in place                 : {0,9:N1}  ({1})' -f (Median $pipUpdate), (Spread $pipUpdate 'N1')
-    '  ratio                                   : {0,9:N2}x the time of pip in place (a whole venv is built, so no process ever sees it half-changed)' -f ((Median $update) / (Median $pipUpdate))
+    '  ratio                                   : {0,9:N2}x faster than pip in place, though built beside and switched (no process sees it half-changed)   target: 3x' -f ((Median $pipUpdate) / (Median $update))
     '  Restore-CodeEnv to a kept revision      : {0,9:N1}  ({1})   target: under 1,000 ms' -f (Median $restore), (Spread $restore 'N1')
     '  pip install -r of the old lines in place: {0,9:N1}  ({1})' -f (Median $pipRestore), (Spread $pipRestore 'N1')
     '  ratio                                   : {0,9:N1}x faster' -f ((Median $pipRestore) / (Median $restore))

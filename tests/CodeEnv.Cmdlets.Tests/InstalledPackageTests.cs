@@ -53,7 +53,8 @@ public class InstalledPackageTests
             Assert.Equal(2, packages.Count);
             Assert.True(packages[0].Get<bool>("Requested"));
             Assert.False(packages[1].Get<bool>("Requested"));
-            Assert.All(packages, p => Assert.Equal("pip", p.Get<string>("Installer")));
+            // Installed from the package store by CodeEnv itself, as INSTALLER says.
+            Assert.All(packages, p => Assert.Equal("codeenv", p.Get<string>("Installer")));
             Assert.All(packages, p => Assert.Equal("pkgs", p.Get<string>("EnvironmentName")));
         }
     }

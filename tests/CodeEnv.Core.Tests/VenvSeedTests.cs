@@ -48,4 +48,17 @@ public class VenvSeedTests
         Assert.Contains("> laying out", File.ReadAllText(Directory.GetFiles(root.Paths.LogsFolder("two"))[0]));
         Assert.DoesNotContain("-m venv", File.ReadAllText(Directory.GetFiles(root.Paths.LogsFolder("two"))[0]));
     }
+
+    [Fact]
+    public void A_seeded_venv_links_the_seeds_read_only_packages_and_writes_its_own_scripts()
+    {
+        using var root = new TestRoot();
+        var env = root.Create("linked", "3.12", noInstall: false);
+        var venv = Path.Combine(env.Path, "venvs", "1");
+        var pipInit = Directory.GetFiles(Path.Combine(venv, "lib"), "__init__.py", SearchOption.AllDirectories).Single(f => f.EndsWith("/site-packages/pip/__init__.py"));
+
+        Assert.Equal("2 444", ChildProcess.Run("stat", "-c", "%h %a", pipInit).Output.Trim());
+        Assert.Equal("1", ChildProcess.Run("stat", "-c", "%h", Path.Combine(venv, "bin", "pip")).Output.Trim());
+        Assert.Equal("1", ChildProcess.Run("stat", "-c", "%h", Path.Combine(venv, "pyvenv.cfg")).Output.Trim());
+    }
 }

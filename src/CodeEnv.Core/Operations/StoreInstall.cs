@@ -53,6 +53,20 @@ namespace CodeEnv.Operations
             }
 
             var sources = CandidateSources.ForRoot(context.Paths, request.Sources);
+            reporter.Progress(request.Activity, "Choosing the packages", 40);
+            // The lines pip would have been given, and where they are looked for, as pip's log says it.
+            log.Line("> installing from the package store: " + string.Join(" ", request.Lines));
+            var folders = sources.FindLinks.Select(l => PackageSources.IsUrl(l) ? SourceSecrets.Redact(l) : l).ToList();
+            if (sources.IndexUrls.Count > 0)
+            {
+                log.Line("Looking in indexes: " + string.Join(", ", sources.IndexUrls.Select(SourceSecrets.Redact)));
+            }
+
+            if (folders.Count > 0)
+            {
+                log.Line("Looking in links: " + string.Join(", ", folders));
+            }
+
             using (var fetcher = new HttpUrlFetcher(sources.Urls))
             {
                 var environment = await ResolverEnvironment.ForVenvAsync(context.Processes, VenvLayout.Python(request.Venv), request.Markers, cancellation).ConfigureAwait(false);
@@ -81,6 +95,7 @@ namespace CodeEnv.Operations
                 {
                     foreach (var distribution in outcome.Distributions)
                     {
+                        reporter.Progress(request.Activity, "Processing " + (distribution.FileName ?? $"{distribution.Name} {distribution.Version} (installed)"), 60);
                         var (wheel, artifact) = await StoredAsync(distribution, request.Current, fetcher, cancellation).ConfigureAwait(false);
                         chosen.Add((distribution, wheel, artifact));
                         trees.Add(store.Tree(wheel.Sha256));
@@ -104,6 +119,7 @@ namespace CodeEnv.Operations
                 var installed = await new WheelInstaller(store, context.Processes).InstallAsync(request.Venv, wheels, LinkMode.Link, cancellation).ConfigureAwait(false);
                 var said = $"Installed {installed.Count} packages from the package store without pip ({how}; {installed.Sum(w => w.Linked)} files linked, {installed.Sum(w => w.Copied)} copied, {installed.Sum(w => w.Written)} written).";
                 log.Line(said);
+                log.Line("Successfully installed " + string.Join(" ", installed.Select(w => w.Name + "-" + w.Version)));
                 return artifacts;
             }
         }

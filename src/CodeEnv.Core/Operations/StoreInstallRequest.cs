@@ -5,6 +5,9 @@ namespace CodeEnv.Operations
     /// <summary>What <see cref="StoreInstall"/> installs, into which new venv, and what it knows of the env already.</summary>
     internal sealed class StoreInstallRequest
     {
+        /// <summary>The operation whose progress the install reports (Update-CodeEnv, New-CodeEnv).</summary>
+        public string Activity { get; set; } = "";
+
         /// <summary>The new venv generation, laid out and holding nothing of the env's yet.</summary>
         public string Venv { get; set; } = "";
 

@@ -216,6 +216,7 @@ namespace CodeEnv.Operations
                 artifacts = await new StoreInstall(context, reporter).TryAsync(
                     new StoreInstallRequest
                     {
+                        Activity = activity,
                         Venv = venv,
                         Lines = lines,
                         Constraints = options.Constraints,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -15,12 +16,16 @@ namespace CodeEnv.Python
     /// Makes a venv in a fraction of `python -m venv`'s time. Per interpreter, one real venv (the seed) is built once
     /// under cache/seeds/ by `python -m venv`; a new venv is then laid out from it: the interpreter symlinks made
     /// anew, the scripts and pyvenv.cfg rewritten for the new path, and the seeded packages (pip, and setuptools where
-    /// the interpreter seeds it) copied, so that no file of one env shares an inode with another env or the seed
-    /// and the result is an ordinary venv that survives the seed's deletion.
+    /// the interpreter seeds it) hard-linked from the seed, whose package files are read-only (<see cref="StoreModes"/>),
+    /// as the package store's are: twenty envs hold one pip, and the result is an ordinary venv that survives the seed's
+    /// deletion. Everything a venv's own scripts or config name is written for it, never linked.
     /// </summary>
     internal sealed class VenvSeeds
     {
         private const string ReadyFile = "seed.json";
+
+        /// <summary>Marks a seed whose package files are read-only, so venvs may link them.</summary>
+        private const string ReadOnlyMark = "packages-read-only";
 
         private readonly RootPaths paths;
         private readonly VenvBuilder builder;
@@ -44,7 +49,15 @@ namespace CodeEnv.Python
             var seed = Path.Combine(paths.Cache, "seeds", Key(interpreter));
             var builtAt = ReadBuiltAt(seed) ?? await BuildSeedAsync(interpreter, seed, log, cancellation).ConfigureAwait(false);
             log.Line($"> laying out {target} from the seed {seed}");
-            Clone(Path.Combine(seed, "venv"), builtAt, target);
+            var seedVenv = Path.Combine(seed, "venv");
+            // A seed built before its packages were read-only is made so now: nothing may link a file its venv could write.
+            if (!File.Exists(Path.Combine(seed, ReadOnlyMark)))
+            {
+                MakePackagesReadOnly(seedVenv);
+                File.WriteAllText(Path.Combine(seed, ReadOnlyMark), "");
+            }
+
+            Clone(seedVenv, builtAt, target, new FileLinker(LinkMode.Link), InstalledPackageReader.SitePackages(seedVenv).ToList());
         }
 
         private async Task<string> BuildSeedAsync(PythonInterpreter interpreter, string seed, OperationLog log, CancellationToken cancellation)
@@ -56,6 +69,8 @@ namespace CodeEnv.Python
             try
             {
                 await builder.CreateVenvAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
+                MakePackagesReadOnly(venv);
+                File.WriteAllText(Path.Combine(building, ReadOnlyMark), "");
                 File.WriteAllText(Path.Combine(building, ReadyFile), new JObject { ["interpreter"] = interpreter.Path, ["version"] = interpreter.Version.ToString(), ["builtAt"] = venv }.ToString());
                 try
                 {
@@ -89,7 +104,8 @@ namespace CodeEnv.Python
             }
         }
 
-        private static void Clone(string seedVenv, string builtAt, string target)
+        /// <param name="sitePackages">The seed's site-packages folders, whose files are linked.</param>
+        private static void Clone(string seedVenv, string builtAt, string target, FileLinker linker, IReadOnlyList<string> sitePackages)
         {
             Directory.CreateDirectory(target);
             foreach (var entry in new DirectoryInfo(seedVenv).EnumerateFileSystemInfos())
@@ -102,7 +118,7 @@ namespace CodeEnv.Python
                 }
                 else if (entry is DirectoryInfo directory)
                 {
-                    Clone(directory.FullName, builtAt, destination);
+                    Clone(directory.FullName, builtAt, destination, linker, sitePackages);
                 }
                 else if (NamesItsVenv(entry.FullName, seedVenv))
                 {
@@ -113,11 +129,30 @@ namespace CodeEnv.Python
                         UnixLinks.TryMakeExecutable(destination);
                     }
                 }
+                else if (sitePackages.Any(site => entry.FullName.StartsWith(site + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+                {
+                    // Read-only for everyone, so a link lets no env change another or the seed.
+                    linker.Place(entry.FullName, destination);
+                }
                 else
                 {
-                    // A copy, never a hard link: one inode in two envs (or in an env and the seed) would let a write in
-                    // one change the other, and whatever runs there next, such as another owner's update run by root.
+                    // Anything else of the venv's own (include/, lib64 files): a copy, as it may be written.
                     File.Copy(entry.FullName, destination);
+                }
+            }
+        }
+
+        /// <summary>The seed's package files, read-only for everyone: the venvs laid out from it link them.</summary>
+        private static void MakePackagesReadOnly(string seedVenv)
+        {
+            foreach (var site in InstalledPackageReader.SitePackages(seedVenv))
+            {
+                foreach (var file in Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories))
+                {
+                    if (UnixLinks.ReadSymbolicLink(file) == null)
+                    {
+                        StoreModes.MakeReadOnly(file, StoreModes.IsExecutable(file));
+                    }
                 }
             }
         }

@@ -55,6 +55,45 @@ namespace CodeEnv.Store
             }
         }
 
+        /// <summary>st_uid of a path after symlinks: the file's owner, or null where it cannot be read or told.</summary>
+        internal static uint? OwnerOf(string path)
+        {
+            var offset = OwnerOffset();
+            if (offset < 0)
+            {
+                return null;
+            }
+
+            var buffer = Marshal.AllocHGlobal(256);
+            try
+            {
+                return Stat(path, buffer) != 0 ? (uint?)null : (uint)Marshal.ReadInt32(buffer, offset);
+            }
+            finally
+            {
+                Marshal.FreeHGlobal(buffer);
+            }
+        }
+
+        // Where st_uid lies in struct stat on the platforms we build for.
+        private static int OwnerOffset()
+        {
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+            {
+                switch (RuntimeInformation.ProcessArchitecture)
+                {
+                    case Architecture.X64: return 28;
+                    case Architecture.Arm64: return 24;
+                }
+            }
+            else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
+            {
+                return 16;
+            }
+
+            return -1;
+        }
+
         // Where st_mode lies in struct stat on the platforms we build for.
         private static int ModeOffset()
         {

@@ -1,3 +1,4 @@
+using CodeEnv.Store;
 using System;
 using System.Collections.Generic;
 using System.IO;

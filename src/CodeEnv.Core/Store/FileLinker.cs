@@ -2,12 +2,13 @@ using System.IO;
 using System.Runtime.InteropServices;
 using CodeEnv.Interop;
 
-namespace CodeEnv.Wheels
+namespace CodeEnv.Store
 {
     /// <summary>
     /// Puts store files into a venv: a hard link (<c>link(2)</c>), or a copy where linking fails because the venv is on
     /// another file system (EXDEV), the file system or the kernel's link protection refuses (EPERM, ENOTSUP), or the file
-    /// has as many links as the file system allows (EMLINK); or a copy always, with <see cref="LinkMode.Copy"/>. Whatever
+    /// has as many links as the file system allows (EMLINK), or the file belongs to another user; or a copy always, with
+    /// <see cref="LinkMode.Copy"/>. Whatever
     /// is at the destination is unlinked first, never opened: it may itself be a link to the store, and writing through it
     /// would change the store. A copy keeps the store file's modification time, which its compiled module records.
     /// </summary>
@@ -45,6 +46,14 @@ namespace CodeEnv.Wheels
 
         private bool TryLink(string source, string destination)
         {
+            // Only a file of this process's own user is linked: its owner alone can make a read-only file writable again,
+            // and a venv must never share a file another user could change (root linking a user's store would run that
+            // user's code in every env root updates).
+            if (FileKind.OwnerOf(source) != Libc.Geteuid())
+            {
+                return false;
+            }
+
             for (var attempt = 0; attempt < 2; attempt++)
             {
                 if (Libc.Link(source, destination) == 0)

@@ -1,12 +1,11 @@
 using System.IO;
-using CodeEnv.Store;
 
-namespace CodeEnv.Wheels
+namespace CodeEnv.Store
 {
     /// <summary>
-    /// The modes of what the store holds: files read-only for everyone (0444, 0555 where executable), folders 0755. A venv's
-    /// file is a hard link to a store file, one inode, so a mode that let the venv's owner write it would let a user of one
-    /// env change the store and every other env that links the file.
+    /// The modes of files venvs share by hard links (the package store's, the interpreter seeds' packages): files read-only
+    /// for everyone (0444, 0555 where executable), folders 0755. A venv's file is then one inode with the shared file, so a
+    /// mode that let the venv's owner write it would let a user of one env change every other env that links the file.
     /// </summary>
     internal static class StoreModes
     {

@@ -1,4 +1,4 @@
-namespace CodeEnv.Wheels
+namespace CodeEnv
 {
     /// <summary>How an install puts a stored tree's files into a venv.</summary>
     public enum LinkMode
