@@ -63,7 +63,9 @@ namespace CodeEnv.Wheels
                 var outputs = missing.Select((tree, i) => Path.Combine(staging, i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
                 var jobs = Path.Combine(staging, "jobs.json");
                 File.WriteAllText(jobs, new JArray(missing.Select((tree, i) => new JArray(tree.Folder, outputs[i]))).ToString());
-                var run = await processes.RunAsync(scheme.Python, new[] { "-I", "-S", "-c", Script, jobs, scheme.CacheTag }, null, cancellation, PythonEnvironment.Clean).ConfigureAwait(false);
+                // The venv's own interpreter, not the venv: the same bytecode, and on a served root the service runs the
+                // interpreters it knows itself, while a venv's python runs in a sandbox that hides the store.
+                var run = await processes.RunAsync(RealPath.Of(scheme.Python), new[] { "-I", "-S", "-c", Script, jobs, scheme.CacheTag }, null, cancellation, PythonEnvironment.Clean).ConfigureAwait(false);
                 if (run.ExitCode != 0)
                 {
                     throw new CodeEnvException(
