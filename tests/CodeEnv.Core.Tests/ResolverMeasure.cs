@@ -28,7 +28,7 @@ public sealed class ResolverMeasure : IDisposable
 
     public void Dispose() => work.Dispose();
 
-    [Fact]
+    [MeasureFact]
     public async Task Fifty_projects_in_a_chain_resolved_by_codeenv_and_by_pip()
     {
         var links = work.Combine("links");

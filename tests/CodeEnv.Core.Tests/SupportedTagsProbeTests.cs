@@ -5,20 +5,39 @@ namespace CodeEnv.Core.Tests;
 
 /// <summary>The wheel tags a real venv's pip accepts, as pip itself ranks wheels with them, read once and then kept.</summary>
 [Trait(TestLayers.Category, TestLayers.Process)]
-public sealed class SupportedTagsProbeTests : IDisposable
+public sealed class SupportedTagsProbeTests : IClassFixture<SupportedTagsProbeTests.Venv>, IDisposable
 {
     private readonly TempFolder work = new();
+    private readonly Venv venv;
     private readonly string python;
 
-    public SupportedTagsProbeTests()
+    public SupportedTagsProbeTests(Venv venv)
     {
-        var venv = work.Combine("venv");
-        var created = SystemProcessRunner.Instance.RunAsync(Interpreters.Require("3.12").Path, new[] { "-m", "venv", venv }, null, CancellationToken.None, PythonEnvironment.Clean).GetAwaiter().GetResult();
-        Assert.True(created.ExitCode == 0, string.Join("\n", created.StandardError));
-        python = Path.Combine(venv, "bin", "python");
+        this.venv = venv;
+        python = venv.Python;
     }
 
     public void Dispose() => work.Dispose();
+
+    /// <summary>One real venv of Python 3.12 for the class: the tests read it, none changes it.</summary>
+    public sealed class Venv : IDisposable
+    {
+        private readonly TempFolder folder = new();
+
+        public Venv()
+        {
+            Folder = folder.Combine("venv");
+            var created = SystemProcessRunner.Instance.RunAsync(Interpreters.Require("3.12").Path, new[] { "-m", "venv", Folder }, null, CancellationToken.None, PythonEnvironment.Clean).GetAwaiter().GetResult();
+            Assert.True(created.ExitCode == 0, string.Join("\n", created.StandardError));
+            Python = Path.Combine(Folder, "bin", "python");
+        }
+
+        public string Folder { get; }
+
+        public string Python { get; }
+
+        public void Dispose() => folder.Dispose();
+    }
 
     [Fact]
     public async Task The_tags_are_those_pip_ranks_wheels_by_in_its_order_with_the_version_of_that_pip()
@@ -42,7 +61,7 @@ public sealed class SupportedTagsProbeTests : IDisposable
 
         Assert.Equal((1, 0), (first.Runs, second.Runs));
         Assert.Equal(probed.Tags, again.Tags);
-        Assert.Contains("|" + Path.GetFileName(Directory.GetDirectories(work.Combine("venv", "lib", "python3.12", "site-packages"), "pip-*.dist-info").Single()) + "|", SupportedTagsProbe.KeyOf(python));
+        Assert.Contains("|" + Path.GetFileName(Directory.GetDirectories(Path.Combine(venv.Folder, "lib", "python3.12", "site-packages"), "pip-*.dist-info").Single()) + "|", SupportedTagsProbe.KeyOf(python));
     }
 
     private sealed class CountingRunner : IProcessRunner

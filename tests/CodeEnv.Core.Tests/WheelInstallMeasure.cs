@@ -100,16 +100,4 @@ public class WheelInstallMeasure : IDisposable
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     public void Dispose() => folder.Dispose();
-
-    /// <summary>A fact that runs only with CODEENV_MEASURE=1: a measure costs a minute and proves nothing the suite needs.</summary>
-    private sealed class MeasureFactAttribute : FactAttribute
-    {
-        public MeasureFactAttribute()
-        {
-            if (Environment.GetEnvironmentVariable("CODEENV_MEASURE") != "1")
-            {
-                Skip = "a measure: run it with CODEENV_MEASURE=1";
-            }
-        }
-    }
 }
