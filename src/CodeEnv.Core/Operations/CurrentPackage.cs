@@ -1,21 +1,22 @@
-using System.Collections.Generic;
+using CodeEnv.Python;
 
 namespace CodeEnv.Operations
 {
     /// <summary>A distribution the env serves now: as its venv has it, and the file its lock says it came from.</summary>
     internal sealed class CurrentPackage
     {
-        public CurrentPackage(InstalledPackage package, IReadOnlyList<string> requires, LockedArtifact? artifact)
+        public CurrentPackage(InstalledDistribution distribution, LockedArtifact? artifact)
         {
-            Package = package;
-            Requires = requires;
+            Distribution = distribution;
             Artifact = artifact;
         }
 
-        public InstalledPackage Package { get; }
+        public InstalledDistribution Distribution { get; }
+
+        public InstalledPackage Package => Distribution.Package;
 
         /// <summary>Its Requires-Dist lines.</summary>
-        public IReadOnlyList<string> Requires { get; }
+        public System.Collections.Generic.IReadOnlyList<string> Requires => Distribution.Requires;
 
         public LockedArtifact? Artifact { get; }
     }

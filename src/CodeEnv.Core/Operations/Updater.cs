@@ -305,7 +305,7 @@ namespace CodeEnv.Operations
 
             var locked = installed.Packages.Where(p => p.Artifact != null).ToDictionary(p => PackageName.Normalize(p.Name) + "==" + p.Version, p => p.Artifact!, StringComparer.Ordinal);
             return InstalledPackageReader.ReadDistributions(serving, definition.Name, context.Paths.Root, withRequirements: true)
-                .Select(d => new CurrentPackage(d.Package, d.Requires, locked.TryGetValue(PackageName.Normalize(d.Package.Name) + "==" + d.Package.Version, out var artifact) ? artifact : null))
+                .Select(d => new CurrentPackage(d, locked.TryGetValue(PackageName.Normalize(d.Package.Name) + "==" + d.Package.Version, out var artifact) ? artifact : null))
                 .ToList();
         }
 
