@@ -46,6 +46,8 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("New-CodeEnvContainerConfig", $"New-CodeEnvContainerConfig other -BaseImage debian:bookworm -PythonPath {ServedRootHost.Python}; New-CodeEnvContainerConfig other -BaseImage debian:bookworm"),
         ("Export-CodeEnvContainerFile", "Export-CodeEnvContainerFile parity -ConfigName slim -Path \"$s/context\"; Export-CodeEnvContainerFile second -ConfigName slim -Path \"$s/second\""),
         ("Remove-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig other -Confirm:$false; Remove-CodeEnvContainerConfig nosuch -Confirm:$false"),
+        ("Get-CodeEnvStore", "Get-CodeEnvStore; Get-CodeEnvStore -Unused"),
+        ("Remove-CodeEnvStoreItem", "Remove-CodeEnvStoreItem -Sha256 ('0' * 64) -Confirm:$false; Get-CodeEnvStore -Unused | Remove-CodeEnvStoreItem -WhatIf; Get-CodeEnvStore -Unused | Remove-CodeEnvStoreItem -Confirm:$false"),
         ("Remove-CodeEnv", "Remove-CodeEnv adopted, imported -Confirm:$false; Get-CodeEnv | ForEach-Object Name"),
     };
 

@@ -1,4 +1,8 @@
+// Usings spelled out (not only the projects' implicit ones): the Pester suite compiles this file with Add-Type too.
+using System;
+using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
 
