@@ -55,11 +55,12 @@ Describe 'Get-CodeEnvStore in a pipeline' {
         $top[0].PSObject.TypeNames[0] | Should -Be 'CodeEnv.StoreItem'
     }
 
-    It 'Measure-Object SizeBytes -Sum is the bytes of the store''s wheels on disk' {
+    It 'Measure-Object SizeBytes -Sum is the bytes of the store''s wheels on disk, and of the unused ones with -Unused' {
         $onDisk = Get-ChildItem -File -Recurse (Join-Path $script:root 'store/artifacts'), (Join-Path $script:root 'store/trees'), (Join-Path $script:root 'store/bytecode') |
             Measure-Object Length -Sum
 
         (Get-CodeEnvStore | Measure-Object SizeBytes -Sum).Sum | Should -Be $onDisk.Sum
+        (Get-CodeEnvStore -Unused | Measure-Object SizeBytes -Sum).Sum | Should -Be ((Get-CodeEnvStore | Where-Object Name -in 'kit4', 'kit5', 'kit6' | Measure-Object SizeBytes -Sum).Sum)
     }
 
     It 'Where-Object finds who uses a package, and Export-Csv writes the users as text' {
