@@ -40,17 +40,17 @@ public class StoreLeaseTests : IDisposable
     }
 
     [Fact]
-    public void A_prune_waits_for_an_install_and_keeps_what_it_recorded()
+    public async Task A_prune_waits_for_an_install_and_keeps_what_it_recorded()
     {
         var chosen = Stored("alpha");
         var lease = Store.Lease(Install("etl"), TimeSpan.Zero, CancellationToken.None);
 
         var prune = Prune(chosen.Sha256);
-        Assert.False(prune.Wait(TimeSpan.FromMilliseconds(500)));
+        Assert.NotSame(prune, await Task.WhenAny(prune, Task.Delay(500)));
         RecordGeneration(root.Paths.Root, "etl", 1, current: true, chosen);
         lease.Dispose();
 
-        var removal = prune.GetAwaiter().GetResult();
+        var removal = await prune;
         Assert.Empty(removal.Removed);
         Assert.Contains("used by etl (current)", Assert.Single(removal.Refused).Message);
         Assert.NotNull(Store.Find(chosen.Sha256));
@@ -110,7 +110,7 @@ public class StoreLeaseTests : IDisposable
     /// </summary>
     [Trait(TestLayers.Category, TestLayers.Process)]
     [Fact]
-    public void A_prune_never_deletes_what_an_install_in_another_process_has_chosen()
+    public async Task A_prune_never_deletes_what_an_install_in_another_process_has_chosen()
     {
         var chosen = Stored("alpha");
         var other = Stored("beta");
@@ -142,14 +142,14 @@ public class StoreLeaseTests : IDisposable
         Assert.Equal("chosen", install.StandardOutput.ReadLine());
 
         var prune = Prune(chosen.Sha256, other.Sha256);
-        Assert.False(prune.Wait(TimeSpan.FromSeconds(1)));
+        Assert.NotSame(prune, await Task.WhenAny(prune, Task.Delay(1000)));
         Assert.NotNull(Store.Find(chosen.Sha256));
         Assert.NotNull(Store.Find(other.Sha256));
 
         install.StandardInput.WriteLine();
         Assert.Equal("recorded", install.StandardOutput.ReadLine());
-        install.WaitForExit();
-        var removal = prune.GetAwaiter().GetResult();
+        await install.WaitForExitAsync();
+        var removal = await prune;
 
         Assert.Equal(other.Sha256, Assert.Single(removal.Removed).Sha256);
         Assert.Equal(chosen.Sha256, Assert.Single(removal.Refused).Target);

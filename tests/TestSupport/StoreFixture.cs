@@ -46,11 +46,15 @@ public static class StoreFixture
             }
         }
 
-        foreach (var folder in new[] { artifact, tree, Path.Combine(store, "bytecode", sha256) }.Where(Directory.Exists))
+        // Read-only, as the store keeps them (Windows has no such modes).
+        if (!OperatingSystem.IsWindows())
         {
-            foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+            foreach (var folder in new[] { artifact, tree, Path.Combine(store, "bytecode", sha256) }.Where(Directory.Exists))
             {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+                {
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                }
             }
         }
 
