@@ -48,6 +48,8 @@
         'Export-CodeEnvContainerFile'
         'Export-CodeEnv'
         'Import-CodeEnv'
+        'Get-CodeEnvStore'
+        'Remove-CodeEnvStoreItem'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

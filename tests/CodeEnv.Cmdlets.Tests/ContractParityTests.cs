@@ -46,6 +46,8 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("New-CodeEnvContainerConfig", $"New-CodeEnvContainerConfig other -BaseImage debian:bookworm -PythonPath {ServedRootHost.Python}; New-CodeEnvContainerConfig other -BaseImage debian:bookworm"),
         ("Export-CodeEnvContainerFile", "Export-CodeEnvContainerFile parity -ConfigName slim -Path \"$s/context\"; Export-CodeEnvContainerFile second -ConfigName slim -Path \"$s/second\""),
         ("Remove-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig other -Confirm:$false; Remove-CodeEnvContainerConfig nosuch -Confirm:$false"),
+        ("Get-CodeEnvStore", "Get-CodeEnvStore; Get-CodeEnvStore -Unused | ForEach-Object Name"),
+        ("Remove-CodeEnvStoreItem", "Remove-CodeEnvStoreItem -Sha256 ('0' * 64) -Confirm:$false; Get-CodeEnvStore -Unused | Remove-CodeEnvStoreItem -WhatIf; Get-CodeEnvStore | Remove-CodeEnvStoreItem -Confirm:$false; Get-CodeEnvStore | ForEach-Object Name"),
         ("Remove-CodeEnv", "Remove-CodeEnv adopted, imported -Confirm:$false; Get-CodeEnv | ForEach-Object Name"),
     };
 
@@ -112,6 +114,8 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         Assert.Contains(written, f => f.StartsWith("context/Dockerfile\n", StringComparison.Ordinal) && f.Contains("FROM python:3.11-slim"));
         Assert.Contains(written, f => f.StartsWith("context/requirements.lock\nalpha==2.0", StringComparison.Ordinal));
         Assert.Contains("CodeEnv.EnvironmentInfo", direct["Copy-CodeEnv"]);
+        Assert.Contains("parity (current)", direct["Get-CodeEnvStore"]);
+        Assert.Contains("error StoredWheelInUse InvalidOperation", direct["Remove-CodeEnvStoreItem"]);
     }
 
     // Every file the cmdlets wrote, with its bytes (text with the root's path and times masked, as in the dump).
@@ -163,6 +167,18 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
             const string setup = $"New-CodeEnvContainerConfig slim -BaseImage python:3.11-slim -PythonPath /usr/local/bin/python3 | Out-Null; New-CodeEnv parity -Interpreter {ServedRootHost.Python} -Requirement alpha -ContainerSelection Selected -ContainerConfig slim | Out-Null";
             Run(Direct, setup, DirectFiles).AssertSucceeded();
             Run(Served.Root, setup, ServedFiles).AssertSucceeded();
+
+            // The same wheels in both stores, as installs from the store will leave them; the envs' own installs record
+            // alpha 2.0 by its sha256, so it is in use and alpha 1.0 and gamma are not.
+            foreach (var (root, owner) in new[] { (Direct, User), (Served.Root, ServedRootHost.ServiceAccount) })
+            {
+                foreach (var wheel in Directory.GetFiles(Served.Links, "alpha-*.whl").Concat(Directory.GetFiles(Served.Links, "gamma-1.0-*.whl")))
+                {
+                    StoreFixture.StoreWheel(root, wheel, "cpython-311");
+                }
+
+                Assert.Equal(0, ChildProcess.Run("chown", "-R", owner, Path.Combine(root, "store")).ExitCode);
+            }
         }
 
         public string Direct { get; } = "";

@@ -12,7 +12,7 @@ public class ModuleTests
         "Get-CodeEnvPackage", "Set-CodeEnvPackage", "Add-CodeEnvPackage", "Remove-CodeEnvPackage", "Add-CodeEnvPackageSet", "Publish-CodeEnvPackage",
         "Get-CodeEnvPermission", "Grant-CodeEnvPermission", "Revoke-CodeEnvPermission", "Invoke-CodeEnvPython", "Get-CodeEnvHistory", "Restore-CodeEnv", "Start-CodeEnvService",
         "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Export-CodeEnv", "Import-CodeEnv",
-        "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv",
+        "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv", "Get-CodeEnvStore", "Remove-CodeEnvStoreItem",
     };
 
     [Fact]
@@ -92,7 +92,7 @@ public class ModuleTests
     public void Every_cmdlet_that_emits_objects_declares_its_output_type()
     {
         using var ps = new PowerShellSession(initializeRoot: false);
-        foreach (var cmdlet in CmdletNames.Where(c => c != "Remove-CodeEnv" && c != "Remove-CodeEnvContainerConfig" && c != "Start-CodeEnvService"))
+        foreach (var cmdlet in CmdletNames.Where(c => c != "Remove-CodeEnv" && c != "Remove-CodeEnvContainerConfig" && c != "Remove-CodeEnvStoreItem" && c != "Start-CodeEnvService"))
         {
             var types = ps.Run("(Get-Command $args[0]).OutputType.Name", cmdlet).AssertSuccess().Output;
             Assert.True(types.Count > 0, cmdlet + " declares no OutputType");
@@ -105,7 +105,7 @@ public class ModuleTests
     public void Every_changing_cmdlet_supports_WhatIf_and_Confirm()
     {
         using var ps = new PowerShellSession(initializeRoot: false);
-        foreach (var cmdlet in new[] { "Initialize-CodeEnvRoot", "New-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv" })
+        foreach (var cmdlet in new[] { "Initialize-CodeEnvRoot", "New-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv", "Remove-CodeEnvStoreItem" })
         {
             var parameters = ps.Run("(Get-Command $args[0]).Parameters.Keys", cmdlet).AssertSuccess().Output.Select(o => (string)o.BaseObject).ToList();
             Assert.Contains("WhatIf", parameters);

@@ -52,6 +52,8 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("New-CodeEnvContainerConfig", "New-CodeEnvContainerConfig ('c' + [guid]::NewGuid().ToString('N').Substring(0, 8)) -BaseImage python:3.12-slim", Needs.Administrator),
         ("Remove-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig gpu -Confirm:$false", Needs.Administrator),
         ("Publish-CodeEnvPackage", "Publish-CodeEnvPackage -Path $args[0]", Needs.Administrator),
+        ("Get-CodeEnvStore", "Get-CodeEnvStore", Needs.Administrator),
+        ("Remove-CodeEnvStoreItem", "@() | Remove-CodeEnvStoreItem -Confirm:$false", Needs.Administrator),
     };
 
     public static bool Allowed(Role role, Needs needs) => needs switch

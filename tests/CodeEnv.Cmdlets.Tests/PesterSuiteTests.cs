@@ -92,6 +92,8 @@ public class PesterServedRoot() : PesterFile("ServedRoot.Tests.ps1");
 
 public class PesterShellAndErrors() : PesterFile("ShellAndErrors.Tests.ps1");
 
+public class PesterStore() : PesterFile("Store.Tests.ps1");
+
 public class PesterUserObjects() : PesterFile("UserObjects.Tests.ps1");
 
 /// <summary>

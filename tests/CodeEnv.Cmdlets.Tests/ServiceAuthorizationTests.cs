@@ -70,6 +70,8 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         ["Containers/ConfigsAsync"] = "Get-CodeEnvContainerConfig",
         ["Containers/AddAsync"] = "New-CodeEnvContainerConfig -ConfigName eve -BaseImage debian -PythonPath /usr/bin/python3",
         ["Containers/RemoveAsync"] = "Remove-CodeEnvContainerConfig -ConfigName slim -Confirm:$false",
+        ["Store/ItemsAsync"] = "Get-CodeEnvStore",
+        ["Store/RemoveAsync"] = "Remove-CodeEnvStoreItem -Sha256 ('0' * 64) -Confirm:$false",
     };
 
     /// <summary>What every local user may ask; every other operation needs a right.</summary>

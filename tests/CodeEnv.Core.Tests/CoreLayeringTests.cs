@@ -22,6 +22,7 @@ public class CoreLayeringTests
         "CodeEnv.Requirements",
         "CodeEnv.Python",
         "CodeEnv.Wheels",
+        "CodeEnv.Retention",
         "CodeEnv.Security",
         "CodeEnv.Packages",
         "CodeEnv.Resolution",

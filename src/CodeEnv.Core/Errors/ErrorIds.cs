@@ -120,6 +120,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId ServiceConnectionLost = new ErrorId(nameof(ServiceConnectionLost), ErrorKind.OperationFailed);
         public static readonly ErrorId ServiceFailed = new ErrorId(nameof(ServiceFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId ServiceNotRunning = new ErrorId(nameof(ServiceNotRunning), ErrorKind.OperationFailed);
+        public static readonly ErrorId StoredWheelInUse = new ErrorId(nameof(StoredWheelInUse), ErrorKind.OperationFailed);
         public static readonly ErrorId VenvCheckFailed = new ErrorId(nameof(VenvCheckFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId VenvMissing = new ErrorId(nameof(VenvMissing), ErrorKind.OperationFailed);
         public static readonly ErrorId WheelInstallFailed = new ErrorId(nameof(WheelInstallFailed), ErrorKind.OperationFailed);

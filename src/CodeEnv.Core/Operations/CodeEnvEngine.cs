@@ -30,6 +30,7 @@ namespace CodeEnv.Operations
             History = new HistoryService(context, Lifecycle.Updater);
             Transfer = new TransferService(context, Lifecycle);
             Containers = new ContainerConfigService(context, Environments);
+            Store = new StoreService(context);
             Gate = new AccessGate(context);
         }
 
@@ -58,6 +59,9 @@ namespace CodeEnv.Operations
 
         public ContainerConfigService Containers { get; }
 
+        /// <summary>The package store: what it holds, who uses it, prune.</summary>
+        public StoreService Store { get; }
+
         /// <summary>Deletes an archive whose publishing was begun and not ended.</summary>
         public void Dispose() => uploads.Dispose();
 
@@ -76,5 +80,7 @@ namespace CodeEnv.Operations
         ITransferService ICodeEnvEngine.Transfer => Transfer;
 
         IContainerConfigService ICodeEnvEngine.Containers => Containers;
+
+        IStoreService ICodeEnvEngine.Store => Store;
     }
 }

@@ -42,6 +42,7 @@ namespace CodeEnv.Service
             History = Proxy<IHistoryService>();
             Transfer = Proxy<ITransferService>();
             Containers = Proxy<IContainerConfigService>();
+            Store = Proxy<IStoreService>();
         }
 
         public IRootService Root { get; }
@@ -59,6 +60,8 @@ namespace CodeEnv.Service
         public ITransferService Transfer { get; }
 
         public IContainerConfigService Containers { get; }
+
+        public IStoreService Store { get; }
 
         /// <summary>Closes the connection; a later call opens another. A command that starts a long python releases it so.</summary>
         public void Dispose()

@@ -113,7 +113,7 @@ namespace CodeEnv.Store
             return -1;
         }
 
-        private static int Stat(string path, IntPtr buffer)
+        internal static int Stat(string path, IntPtr buffer)
         {
             try
             {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
+using System.Threading;
 using CodeEnv.Errors;
 using CodeEnv.Store;
 
@@ -41,6 +42,32 @@ namespace CodeEnv.Wheels
 
         /// <summary>Where artifacts, trees and bytecode are built before they are renamed into place: the same file system.</summary>
         internal string StagingFolder => Path.Combine(Folder, "tmp");
+
+        /// <summary>The lock file of the store's lease (<see cref="Lease"/>); its holders record themselves beside it.</summary>
+        internal string LeaseFile => Path.Combine(Folder, "lease.lock");
+
+        /// <summary>
+        /// The store's lease, held shared: an install holds it from the moment it chooses stored wheels (Add, Find, Tree,
+        /// bytecode) until its new generation's record (<c>venvs/&lt;n&gt;.installed.json</c>) is written, and a prune, which
+        /// holds it exclusively while it decides and deletes, then sees that record and keeps what it names. Installs hold
+        /// it side by side; one waits while a prune runs, up to <paramref name="timeout"/> (then CodeEnvBusy naming the
+        /// prune). In the installer:
+        /// <code>
+        /// using (store.Lease(LockHolder.ThisProcess("Update-CodeEnv", user, now), timeout, cancellation, reporter))
+        /// {
+        ///     // choose and add wheels, unpack trees, compile, link the generation, write its record
+        /// }
+        /// </code>
+        /// A record written after the lease ends leaves a window in which a prune may remove what the generation linked.
+        /// </summary>
+        public FileLease Lease(LockHolder holder, TimeSpan timeout, CancellationToken cancellation, IOperationReporter? reporter = null) =>
+            FileLease.Acquire(LeaseFile, LeaseMode.Shared, holder, timeout, LeaseSubject, cancellation, reporter);
+
+        /// <summary>The store's lease held alone: what a prune holds while it decides and deletes (see Retention/StorePrune).</summary>
+        internal FileLease LeaseExclusively(LockHolder holder, TimeSpan timeout, CancellationToken cancellation, IOperationReporter? reporter = null) =>
+            FileLease.Acquire(LeaseFile, LeaseMode.Exclusive, holder, timeout, LeaseSubject, cancellation, reporter);
+
+        private string LeaseSubject => $"The package store '{Folder}'";
 
         /// <summary>Adds the wheel at <paramref name="wheelPath"/>; a wheel the store already holds (the same bytes) is not copied again.</summary>
         public StoredWheel Add(string wheelPath)

@@ -28,5 +28,7 @@ namespace CodeEnv.Operations
         ITransferService Transfer { get; }
 
         IContainerConfigService Containers { get; }
+
+        IStoreService Store { get; }
     }
 }
