@@ -167,14 +167,18 @@ namespace CodeEnv.Operations
             var (generation, venv) = VenvGenerations.Supported ? generations.Begin(name) : (0, InPlace(name));
             try
             {
-                var installed = await InstallAsync(definition, settings, interpreter, options, activity, venv, log, reporter, childStarted, cancellation).ConfigureAwait(false);
-                installed.VenvSizeBytes = VenvGenerations.SizeOf(venv);
-                if (VenvGenerations.Supported)
+                // From choosing stored wheels until the generation's record names them: a prune keeps what a record names.
+                using (new Wheels.PackageStore(context.Paths).Lease(LockHolder.ThisProcess(activity, context.Caller.UserName, context.Clock.UtcNow), EngineContext.LockTimeout(settings), cancellation, reporter))
                 {
-                    generations.Complete(name, generation, installed);
-                }
+                    var installed = await InstallAsync(definition, settings, interpreter, options, activity, venv, log, reporter, childStarted, cancellation).ConfigureAwait(false);
+                    installed.VenvSizeBytes = VenvGenerations.SizeOf(venv);
+                    if (VenvGenerations.Supported)
+                    {
+                        generations.Complete(name, generation, installed);
+                    }
 
-                return new BuiltVenv(generation, venv, installed);
+                    return new BuiltVenv(generation, venv, installed);
+                }
             }
             catch
             {
