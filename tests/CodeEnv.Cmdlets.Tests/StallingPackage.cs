@@ -21,11 +21,17 @@ public static class StallingPackage
         return stall;
     }
 
+    // What pip prints last before it runs setup.py, by the build path it takes (isolated, legacy).
+    private static readonly string[] BuildStarted = { "Getting requirements to build wheel: started", "Preparing metadata (setup.py): started", "Running setup.py" };
+
     /// <summary>Waits until an update of the env has reached pip's build of the stalling package (and <paramref name="also"/> holds).</summary>
     public static void WaitUntilPipStalls(PowerShellSession ps, string name, Func<bool>? also = null)
     {
         var logs = Path.Combine(ps.RootPath, "envs", name, "logs");
-        Patience.WaitUntil(() => Directory.GetFiles(logs, "*update.log").Any(l => ReadShared(l).Contains("stalling")) && (also == null || also()), "The update never reached pip.");
+        // pip's own line for the build that stalls, which pip prints last before it runs setup.py; the update's earlier
+        // lines name the package too (the lines it installs, why pip installs them), and a pip killed before it is quiet
+        // would die on its next write to a closed pipe.
+        Patience.WaitUntil(() => Directory.GetFiles(logs, "*update.log").Any(l => ReadShared(l).Split('\n').Any(line => BuildStarted.Any(line.Contains))) && (also == null || also()), "The update never reached pip's build of the stalling package.");
     }
 
     /// <summary>A file another process is still writing.</summary>
