@@ -77,7 +77,13 @@ namespace CodeEnv.Operations
 
                 var finder = new CandidateFinder(sources, fetcher, environment.Tags, pythonVersion!);
                 var resolver = new GreedyResolver(finder, new CandidateMetadataReader(fetcher, (file, _) => Task.FromResult(StoredMetadata(file))), environment);
-                var (outcome, how) = await ResolveAsync(resolver, request, parsed, constraints, cancellation).ConfigureAwait(false);
+                // Each current package whose locked file the store holds, looked up once: the update's hot path asks per package.
+                var kept = (request.Current ?? new CurrentPackage[0])
+                    .Select(p => (Package: p, Wheel: p.Artifact == null ? null : store.Find(p.Artifact.Sha256)))
+                    .Where(k => k.Wheel != null)
+                    .Select(k => (k.Package, k.Wheel!))
+                    .ToList();
+                var (outcome, how) = await ResolveAsync(resolver, request, kept, parsed, constraints, cancellation).ConfigureAwait(false);
                 if (!outcome.IsResolved)
                 {
                     return PipInstalls(outcome.PipMustDecideReason!, log);
@@ -96,7 +102,7 @@ namespace CodeEnv.Operations
                     foreach (var distribution in outcome.Distributions)
                     {
                         reporter.Progress(request.Activity, "Processing " + (distribution.FileName ?? $"{distribution.Name} {distribution.Version} (installed)"), 60);
-                        var (wheel, artifact) = await StoredAsync(distribution, request.Current, fetcher, cancellation).ConfigureAwait(false);
+                        var (wheel, artifact) = await StoredAsync(distribution, kept, fetcher, cancellation).ConfigureAwait(false);
                         chosen.Add((distribution, wheel, artifact));
                         trees.Add(store.Tree(wheel.Sha256));
                     }
@@ -128,16 +134,17 @@ namespace CodeEnv.Operations
         /// What to install: with a set to keep, pip's in-place choice (installed versions stay where they still satisfy);
         /// where that leaves a requirement unmet or the set's files are not all stored, the whole choice from nothing.
         /// </summary>
-        private async Task<(ResolutionOutcome Outcome, string How)> ResolveAsync(GreedyResolver resolver, StoreInstallRequest request, IReadOnlyList<Requirement> lines, IReadOnlyList<Requirement> constraints, CancellationToken cancellation)
+        /// <param name="kept">The current packages whose locked files the store holds.</param>
+        private async Task<(ResolutionOutcome Outcome, string How)> ResolveAsync(GreedyResolver resolver, StoreInstallRequest request, IReadOnlyList<(CurrentPackage Package, StoredWheel Wheel)> kept, IReadOnlyList<Requirement> lines, IReadOnlyList<Requirement> constraints, CancellationToken cancellation)
         {
-            if (request.Current != null && request.Current.All(p => StoredArtifactOf(p) != null || InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Package.Name))))
+            if (request.Current != null && request.Current.All(p => kept.Any(k => k.Package == p) || InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Package.Name))))
             {
                 var installed = request.Current.Select(p => new CurrentDistribution(p.Package.Name, p.Package.Version, p.Requires)).ToList();
                 var changes = await resolver.ResolveChangesAsync(installed, lines, constraints, cancellation).ConfigureAwait(false);
-                if (changes.IsResolved && changes.RequirementsMet && changes.Distributions.Where(d => d.AlreadyInstalled).All(d => request.Current.Any(p => SameDistribution(p, d) && StoredArtifactOf(p) != null)))
+                if (changes.IsResolved && changes.RequirementsMet && changes.Distributions.Where(d => d.AlreadyInstalled).All(d => kept.Any(k => SameDistribution(k.Package, d))))
                 {
-                    var kept = changes.Distributions.Count(d => d.AlreadyInstalled);
-                    return (changes, $"only what changed was chosen: {kept} installed versions kept, {changes.Distributions.Count - kept} chosen anew");
+                    var keptCount = changes.Distributions.Count(d => d.AlreadyInstalled);
+                    return (changes, $"only what changed was chosen: {keptCount} installed versions kept, {changes.Distributions.Count - keptCount} chosen anew");
                 }
 
                 reporter.Verbose(changes.IsResolved
@@ -150,12 +157,12 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The stored wheel of a chosen distribution, fetched into the store first when it is not there, and its lock record.</summary>
-        private async Task<(StoredWheel Wheel, LockedArtifact Artifact)> StoredAsync(ResolvedDistribution distribution, IReadOnlyList<CurrentPackage>? current, IUrlFetcher fetcher, CancellationToken cancellation)
+        private async Task<(StoredWheel Wheel, LockedArtifact Artifact)> StoredAsync(ResolvedDistribution distribution, IReadOnlyList<(CurrentPackage Package, StoredWheel Wheel)> kept, IUrlFetcher fetcher, CancellationToken cancellation)
         {
             if (distribution.AlreadyInstalled)
             {
-                var kept = current!.Select(StoredArtifactOf).First(a => a != null && SameDistribution(a.Value.Package, distribution));
-                return (kept!.Value.Wheel, kept.Value.Package.Artifact!);
+                var same = kept.First(k => SameDistribution(k.Package, distribution));
+                return (same.Wheel, same.Package.Artifact!);
             }
 
             var stored = distribution.Sha256 == null ? null : store.Find(distribution.Sha256);
@@ -201,12 +208,6 @@ namespace CodeEnv.Operations
             var tree = store.Tree(file.Sha256);
             var metadata = Path.Combine(tree.Folder, tree.DistInfo, "METADATA");
             return File.Exists(metadata) ? File.ReadAllText(metadata) : null;
-        }
-
-        private (CurrentPackage Package, StoredWheel Wheel)? StoredArtifactOf(CurrentPackage package)
-        {
-            var wheel = package.Artifact == null ? null : store.Find(package.Artifact.Sha256);
-            return wheel == null ? ((CurrentPackage, StoredWheel)?)null : (package, wheel);
         }
 
         private static bool SameDistribution(CurrentPackage package, ResolvedDistribution distribution) =>
