@@ -214,7 +214,8 @@ namespace CodeEnv.Operations
             var lines = EnvironmentRequirements.AllLines(definition, settings);
             IReadOnlyDictionary<string, LockedArtifact>? artifacts = new Dictionary<string, LockedArtifact>();
             var servingLock = context.Store.ReadInstalled(name);
-            var markers = await NewVenvMarkersAsync(definition, servingLock, python, cancellation).ConfigureAwait(false);
+            // The new venv's interpreter is the env's: the lock's values serve when it recorded them for it.
+            var markers = await MarkerValuesAsync(definition, servingLock, python, cancellation).ConfigureAwait(false);
             if (lines.Count > 0)
             {
                 artifacts = await new StoreInstall(context, reporter).TryAsync(
@@ -292,12 +293,6 @@ namespace CodeEnv.Operations
             return LockOf(definition, lines, markers, distributions, artifacts);
         }
 
-        /// <summary>The marker values of a new venv of the env's interpreter: those its lock recorded for the same interpreter, else read from the new venv.</summary>
-        private async Task<IReadOnlyDictionary<string, string>> NewVenvMarkersAsync(EnvironmentDefinition definition, InstalledLock? installed, string newVenvPython, CancellationToken cancellation) =>
-            installed != null && installed.MarkerEnvironment.Count > 0 && installed.Python.Interpreter == definition.Python.Interpreter && installed.Python.Version == definition.Python.Version
-                ? installed.MarkerEnvironment
-                : await MarkerProbe.ProbeAsync(context.Processes, newVenvPython, cancellation).ConfigureAwait(false);
-
         /// <summary>What the env serves now, with the files its lock records, for an update that keeps what still satisfies; null when nothing serves.</summary>
         private IReadOnlyList<CurrentPackage>? CurrentPackages(EnvironmentDefinition definition, InstalledLock? installed)
         {
@@ -370,7 +365,11 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The marker values recorded at the last install with the same interpreter, else read from the venv's python.</summary>
-        public async Task<IReadOnlyDictionary<string, string>> MarkerValuesAsync(EnvironmentDefinition definition, InstalledLock? installed, CancellationToken cancellation)
+        public Task<IReadOnlyDictionary<string, string>> MarkerValuesAsync(EnvironmentDefinition definition, InstalledLock? installed, CancellationToken cancellation) =>
+            MarkerValuesAsync(definition, installed, VenvLayout.Python(context.ServingVenv(definition)), cancellation);
+
+        /// <param name="python">The venv python to read them from when the lock has none for the env's interpreter.</param>
+        private async Task<IReadOnlyDictionary<string, string>> MarkerValuesAsync(EnvironmentDefinition definition, InstalledLock? installed, string python, CancellationToken cancellation)
         {
             if (installed != null && installed.MarkerEnvironment.Count > 0
                 && installed.Python.Interpreter == definition.Python.Interpreter && installed.Python.Version == definition.Python.Version)
@@ -378,7 +377,7 @@ namespace CodeEnv.Operations
                 return installed.MarkerEnvironment;
             }
 
-            return await MarkerProbe.ProbeAsync(context.Processes, VenvLayout.Python(context.ServingVenv(definition)), cancellation).ConfigureAwait(false);
+            return await MarkerProbe.ProbeAsync(context.Processes, python, cancellation).ConfigureAwait(false);
         }
 
         private async Task<PythonInterpreter> InterpreterOfAsync(EnvironmentDefinition definition, CancellationToken cancellation)
