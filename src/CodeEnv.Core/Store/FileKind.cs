@@ -31,34 +31,15 @@ namespace CodeEnv.Store
         }
 
         /// <summary>st_mode of a path after symlinks (type and permission bits), or null where it cannot be read or told.</summary>
-        internal static uint? ModeOf(string path)
-        {
-            var offset = ModeOffset();
-            if (offset < 0)
-            {
-                return null;
-            }
-
-            var buffer = Marshal.AllocHGlobal(256);
-            try
-            {
-                if (Stat(path, buffer) != 0)
-                {
-                    return null;
-                }
-
-                return RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? (uint)(ushort)Marshal.ReadInt16(buffer, offset) : (uint)Marshal.ReadInt32(buffer, offset);
-            }
-            finally
-            {
-                Marshal.FreeHGlobal(buffer);
-            }
-        }
+        internal static uint? ModeOf(string path) =>
+            StatField(path, ModeOffset(), (buffer, offset) => RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? (uint)(ushort)Marshal.ReadInt16(buffer, offset) : (uint)Marshal.ReadInt32(buffer, offset));
 
         /// <summary>st_uid of a path after symlinks: the file's owner, or null where it cannot be read or told.</summary>
-        internal static uint? OwnerOf(string path)
+        internal static uint? OwnerOf(string path) => StatField(path, OwnerOffset(), (buffer, offset) => (uint)Marshal.ReadInt32(buffer, offset));
+
+        /// <summary>One field of a path's struct stat, read by <paramref name="read"/>; null where the platform's layout is not known or stat fails.</summary>
+        private static uint? StatField(string path, int offset, Func<IntPtr, int, uint> read)
         {
-            var offset = OwnerOffset();
             if (offset < 0)
             {
                 return null;
@@ -67,7 +48,7 @@ namespace CodeEnv.Store
             var buffer = Marshal.AllocHGlobal(256);
             try
             {
-                return Stat(path, buffer) != 0 ? (uint?)null : (uint)Marshal.ReadInt32(buffer, offset);
+                return Stat(path, buffer) != 0 ? (uint?)null : read(buffer, offset);
             }
             finally
             {
