@@ -42,6 +42,6 @@ namespace CodeEnv.Resolution
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ((long, System.DateTime) Key, string Sha256)> Known =
             new System.Collections.Concurrent.ConcurrentDictionary<string, ((long, System.DateTime), string)>(System.StringComparer.Ordinal);
 
-        private static string Hex(byte[] hash) => string.Concat(hash.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        private static string Hex(byte[] hash) => Wheels.RecordHash.Hex(hash);
     }
 }
