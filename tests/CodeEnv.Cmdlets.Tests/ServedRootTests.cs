@@ -58,6 +58,26 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
     }
 
     [AsRootFact]
+    public void A_new_env_and_its_update_install_from_the_package_store_as_the_service_account_and_its_user_runs_them()
+    {
+        served.Run(Alice, $"New-CodeEnv store-env -Interpreter {ServedRootHost.Python} -Requirement 'alpha==1.0' | Out-Null; Add-CodeEnvPackage store-env 'gamma[fast]' -Update | Out-Null").AssertSucceeded();
+
+        // Debian's pip 23.0.1 is one whose choices the resolver reproduces, so neither build ran pip.
+        var log = string.Join("\n", Directory.GetFiles(Path.Combine(served.EnvFolder("store-env"), "logs")).Order().Select(File.ReadAllText));
+        Assert.DoesNotContain("pip installs this set", log);
+        Assert.Contains("Installed 2 packages from the package store without pip (the whole set", log);
+        Assert.Contains("Installed 4 packages from the package store without pip (only what changed was chosen", log);
+
+        var venv = Path.Combine(served.EnvFolder("store-env"), "venv");
+        var module = Path.Combine(venv, "lib", "python3.11", "site-packages", "delta", "__init__.py");
+        // Links of the stored tree's file, read-only and the service account's, so no env's user can write the store through them.
+        Assert.Equal($"{ServedRootHost.ServiceAccount} 444", ChildProcess.Run("stat", "-c", "%U %a", module).Output.Trim());
+        Assert.NotEqual("", ChildProcess.Run("find", Path.Combine(served.Root, "store"), "-samefile", module).Output.Trim());
+        var run = ChildProcess.Run("runuser", "-u", Alice, "--", Path.Combine(venv, "bin", "python"), "-c", "import alpha, beta, gamma, delta; print(alpha.__version__, gamma.__version__)");
+        Assert.Equal((0, "1.0 1.0"), (run.ExitCode, run.Output.Trim()));
+    }
+
+    [AsRootFact]
     public void Every_object_comes_back_from_the_service_as_the_engine_made_it()
     {
         served.Run(Alice, $"New-CodeEnv wire -Interpreter {ServedRootHost.Python} -Requirement alpha -Description 'over the wire' | Out-Null; Grant-CodeEnvPermission wire -Group {Analysts} -Permission UpdatePackages").AssertSucceeded();

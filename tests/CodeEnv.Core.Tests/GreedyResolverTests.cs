@@ -99,7 +99,7 @@ public sealed class GreedyResolverTests : IDisposable
 
         var outcome = await ResolveAsync(new[] { "pkg" }, pip: "25.1");
 
-        Assert.Equal("the env has pip 25.1, and CodeEnv reproduces the choices of pip 23.1 to 25.0 only: pip decides", outcome.PipMustDecideReason);
+        Assert.Equal("the env has pip 25.1, and CodeEnv reproduces the choices of pip 23.0 to 25.0 only: pip decides", outcome.PipMustDecideReason);
     }
 
     [Fact]
@@ -125,6 +125,20 @@ public sealed class GreedyResolverTests : IDisposable
         // pip 23.2 reaches lib only through lib[io], beside codec, and takes codec first by name; pip 24.2 takes lib first, as a line.
         Assert.Equal(new[] { "codec==3.0", "lib==2.0" }, before.Distributions.Select(d => d.ToString()));
         Assert.Equal(new[] { "lib==2.0", "codec==3.0" }, after.Distributions.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public async Task Pip_23_0_chooses_setuptools_after_the_names_whose_requirements_narrow_it()
+    {
+        ResolutionWheels.Write(Links, "setuptools", "59.0");
+        ResolutionWheels.Write(Links, "setuptools", "70.0");
+        ResolutionWheels.Write(Links, "old-build", "1.0", requires: new[] { "setuptools<60" });
+
+        var delayed = await ResolveAsync(new[] { "setuptools", "old-build" }, pip: "23.0.1");
+        var first = await ResolveAsync(new[] { "setuptools", "old-build" }, pip: "23.2.1");
+
+        Assert.Equal(new[] { "old-build==1.0", "setuptools==59.0" }, delayed.Distributions.Select(d => d.ToString()));
+        Assert.Equal("setuptools 70.0 was chosen, but old-build 1.0 requires setuptools<60: that needs pip's backtracking", first.PipMustDecideReason);
     }
 
     [Fact]

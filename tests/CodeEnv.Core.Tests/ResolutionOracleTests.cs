@@ -11,7 +11,9 @@ namespace CodeEnv.Core.Tests;
 /// (<c>pip install --dry-run --report --ignore-installed</c>, offline, in a real venv) choose the same distributions from
 /// the same files, or the resolver says pip must decide. Each case runs against pip 23.2.1 (Python 3.12's); the cases
 /// where pip's versions differ (extras, which pip 23.3 began to hold differently, and a conflict) run against pip 24.2
-/// (Python 3.13's) too.
+/// (Python 3.13's) too, and those where pip 23.0.1 (Debian's Python 3.11, the interpreter of served roots) differs from
+/// 23.2 (setuptools chosen last, another resolvelib's backtracking, a JSON index's metadata files it does not read)
+/// against it.
 /// </summary>
 [Trait(TestLayers.Category, TestLayers.Process)]
 public sealed class ResolutionOracleTests : IClassFixture<ResolutionOracleTests.Venvs>, IDisposable
@@ -161,7 +163,32 @@ public sealed class ResolutionOracleTests : IClassFixture<ResolutionOracleTests.
 
     [Theory]
     [InlineData("3.12")]
+    [InlineData(DebianPython)]
+    public async Task Setuptools_is_chosen_last_by_pip_23_0_and_first_among_the_lines_after(string python)
+    {
+        var links = work.Combine("links");
+        ResolutionWheels.Write(links, "setuptools", "59.0");
+        ResolutionWheels.Write(links, "setuptools", "70.0");
+        ResolutionWheels.Write(links, "st-user", "1.0", requires: new[] { "setuptools<60" });
+
+        var (ours, pip) = await BothAsync(python, new[] { "setuptools", "st-user" }, findLinks: links);
+
+        if (python == DebianPython)
+        {
+            // pip 23.0 takes st-user first, so setuptools<60 is known when it comes to setuptools: no backtracking.
+            AssertSame(ours, pip, "setuptools==59.0", "st-user==1.0");
+            return;
+        }
+
+        // pip 23.2 takes setuptools first (the first line) and backtracks from 70.0 when st-user rejects it.
+        Assert.Equal(new[] { "setuptools==59.0", "st-user==1.0" }, pip.Installs.Select(i => i.Pin).OrderBy(p => p));
+        Assert.Equal("setuptools 70.0 was chosen, but st-user 1.0 requires setuptools<60: that needs pip's backtracking", ours.PipMustDecideReason);
+    }
+
+    [Theory]
+    [InlineData("3.12")]
     [InlineData("3.13")]
+    [InlineData(DebianPython)]
     public async Task A_requirement_found_later_that_rejects_a_choice_already_made_is_left_to_pip(string python)
     {
         var links = work.Combine("links");
@@ -180,6 +207,7 @@ public sealed class ResolutionOracleTests : IClassFixture<ResolutionOracleTests.
 
     [Theory]
     [InlineData("3.12")]
+    [InlineData(DebianPython)]
     public async Task A_json_index_with_metadata_files_is_read_without_a_wheel_on_this_machine(string python)
     {
         var dist = work.Combine("dist");
@@ -215,6 +243,9 @@ public sealed class ResolutionOracleTests : IClassFixture<ResolutionOracleTests.
         AssertSame(ours, pip, "json-a==2.0", "json-b==1.1");
         Assert.Equal(index.FilesUrl + "json_b-1.1-py3-none-any.whl", ours.Distributions.Single(d => d.Name == "json-b").Location);
     }
+
+    // The interpreter every account of a served root can run, whose venvs get Debian's pip 23.0.1.
+    private const string DebianPython = "/usr/bin/python3";
 
     private async Task<(ResolutionOutcome Ours, PipChoice Pip)> BothAsync(string python, string[] lines, string[]? constraints = null, string? findLinks = null, string? indexUrl = null)
     {
@@ -278,7 +309,7 @@ public sealed class ResolutionOracleTests : IClassFixture<ResolutionOracleTests.
         public override string ToString() => Succeeded ? "pip chose " + string.Join(", ", Installs) : "pip failed: " + Failure;
     }
 
-    /// <summary>A venv of Python 3.12 (pip 23.2.1) and one of 3.13 (pip 24.2), made once for the class, with what the resolver needs of each.</summary>
+    /// <summary>A venv of Python 3.12 (pip 23.2.1), one of 3.13 (pip 24.2) and one of Debian's 3.11 (pip 23.0.1), made once for the class, with what the resolver needs of each.</summary>
     public sealed class Venvs : IDisposable
     {
         private readonly TempFolder folder = new();
@@ -286,7 +317,7 @@ public sealed class ResolutionOracleTests : IClassFixture<ResolutionOracleTests.
 
         public Venvs()
         {
-            made = Task.WhenAll(new[] { "3.12", "3.13" }.Select(MakeAsync)).GetAwaiter().GetResult().ToDictionary(m => m.Version, m => (m.Python, m.Environment, m.Tags));
+            made = Task.WhenAll(new[] { "3.12", "3.13", DebianPython }.Select(MakeAsync)).GetAwaiter().GetResult().ToDictionary(m => m.Version, m => (m.Python, m.Environment, m.Tags));
         }
 
         public (string Python, ResolverEnvironment Environment, IReadOnlyList<string> Tags) Of(string version) => made[version];
@@ -295,8 +326,9 @@ public sealed class ResolutionOracleTests : IClassFixture<ResolutionOracleTests.
 
         private async Task<(string Version, string Python, ResolverEnvironment Environment, IReadOnlyList<string> Tags)> MakeAsync(string version)
         {
-            var venv = folder.Combine("venv-" + version);
-            var created = await SystemProcessRunner.Instance.RunAsync(Interpreters.Require(version).Path, new[] { "-m", "venv", venv }, null, CancellationToken.None, PythonEnvironment.Clean);
+            var venv = folder.Combine("venv-" + (version == DebianPython ? "debian" : version));
+            var interpreter = version == DebianPython ? DebianPython : Interpreters.Require(version).Path;
+            var created = await SystemProcessRunner.Instance.RunAsync(interpreter, new[] { "-m", "venv", venv }, null, CancellationToken.None, PythonEnvironment.Clean);
             Assert.True(created.ExitCode == 0, string.Join("\n", created.StandardError));
             var python = Path.Combine(venv, "bin", "python");
             var tags = await SupportedTagsProbe.ProbeAsync(SystemProcessRunner.Instance, python, CancellationToken.None);

@@ -13,6 +13,7 @@ internal sealed class TestWheel
 {
     private readonly List<(string Path, byte[] Content, int Mode)> files = new();
     private readonly List<string> requires = new();
+    private readonly List<string> extras = new();
     private readonly string distInfo;
 
     public TestWheel(string name, string version, bool rootIsPurelib = true)
@@ -69,6 +70,13 @@ internal sealed class TestWheel
         return this;
     }
 
+    /// <summary>Declares an extra (Provides-Extra): pip ignores an extra a distribution does not declare.</summary>
+    public TestWheel Providing(string extra)
+    {
+        extras.Add(extra);
+        return this;
+    }
+
     public TestWheel WithEntryPoints(string text) => With($"{distInfo}/entry_points.txt", text);
 
     /// <summary>Writes the wheel into <paramref name="folder"/> and returns its path.</summary>
@@ -77,7 +85,7 @@ internal sealed class TestWheel
         Directory.CreateDirectory(folder);
         var all = new List<(string Path, byte[] Content, int Mode)>(files)
         {
-            ($"{distInfo}/METADATA", Encoding.UTF8.GetBytes($"Metadata-Version: 2.1\nName: {MetadataName ?? Name}\nVersion: {Version}\n" + string.Concat(requires.Select(r => $"Requires-Dist: {r}\n"))), 0x81A4),
+            ($"{distInfo}/METADATA", Encoding.UTF8.GetBytes($"Metadata-Version: 2.1\nName: {MetadataName ?? Name}\nVersion: {Version}\n" + string.Concat(extras.Select(e => $"Provides-Extra: {e}\n")) + string.Concat(requires.Select(r => $"Requires-Dist: {r}\n"))), 0x81A4),
             ($"{distInfo}/WHEEL", Encoding.UTF8.GetBytes($"Wheel-Version: {WheelVersion}\nGenerator: codeenv-tests\nRoot-Is-Purelib: {(RootIsPurelib ? "true" : "false")}\nTag: py3-none-any\n"), 0x81A4),
         };
         var record = new StringBuilder();

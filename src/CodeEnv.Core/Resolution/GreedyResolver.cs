@@ -10,7 +10,7 @@ namespace CodeEnv.Resolution
     /// <summary>
     /// Chooses, without starting pip, the distributions pip would install for requirement lines, or says that pip must
     /// decide. It takes pip's resolver step by step (resolvelib 1.0.1 with pip's provider): each round it picks the name
-    /// pip prefers among those not yet chosen (pip's get_preference: pinned first, then nearer the lines, then the lines'
+    /// pip prefers among those not yet chosen (pip's get_preference: setuptools last where the env's pip 23.0 delays it, pinned first, then nearer the lines, then the lines'
     /// order, then with a specifier, then by name), chooses that name's best file as pip would (<see cref="CandidateChoice"/>),
     /// and adds the file's Requires-Dist. Where pip would go where this does not follow (a requirement found later that
     /// rejects a choice already made, which pip undoes by backtracking; an sdist to build; a direct reference; pip options),
@@ -253,7 +253,7 @@ namespace CodeEnv.Resolution
 
             private bool IsPinSatisfying(string id) => pins.TryGetValue(id, out var pin) && criteria[id].All(i => i.Need.IsSatisfiedBy(pin));
 
-            // pip's PipProvider.get_preference, smaller first. resolvelib hands it the name's requirements as
+            // pip's PipProvider.get_preference, smaller first (pip 23.0's puts setuptools last, before anything else it weighs). resolvelib hands it the name's requirements as
             // (candidate, ireq) pairs zipped into tuples, so "direct" holds for every name that has a requirement at all.
             private Preference Preference(string id)
             {
@@ -276,7 +276,8 @@ namespace CodeEnv.Resolution
                 }
 
                 knownDepths[id] = depth;
-                return new Preference(!hasInformation, !operators.Any(o => o.StartsWith("==", StringComparison.Ordinal)), depth, requestedOrder, operators.Count == 0, id);
+                var delayed = owner.environment.Pip.DelaysSetuptools && id == "setuptools";
+                return new Preference(delayed, !hasInformation, !operators.Any(o => o.StartsWith("==", StringComparison.Ordinal)), depth, requestedOrder, operators.Count == 0, id);
             }
 
             // A candidate's dependencies as pip's candidates give them: a file's or an installed distribution's Requires-Dist
@@ -490,6 +491,7 @@ namespace CodeEnv.Resolution
         /// <summary>pip's preference key, compared field by field as Python compares tuples.</summary>
         private readonly struct Preference : IComparable<Preference>
         {
+            private readonly bool delayed;
             private readonly bool notDirect;
             private readonly bool notPinned;
             private readonly double depth;
@@ -497,8 +499,9 @@ namespace CodeEnv.Resolution
             private readonly bool free;
             private readonly string identifier;
 
-            public Preference(bool notDirect, bool notPinned, double depth, double requestedOrder, bool free, string identifier)
+            public Preference(bool delayed, bool notDirect, bool notPinned, double depth, double requestedOrder, bool free, string identifier)
             {
+                this.delayed = delayed;
                 this.notDirect = notDirect;
                 this.notPinned = notPinned;
                 this.depth = depth;
@@ -509,7 +512,8 @@ namespace CodeEnv.Resolution
 
             public int CompareTo(Preference other)
             {
-                var order = notDirect.CompareTo(other.notDirect);
+                var order = delayed.CompareTo(other.delayed);
+                order = order != 0 ? order : notDirect.CompareTo(other.notDirect);
                 order = order != 0 ? order : notPinned.CompareTo(other.notPinned);
                 order = order != 0 ? order : depth.CompareTo(other.depth);
                 order = order != 0 ? order : requestedOrder.CompareTo(other.requestedOrder);
