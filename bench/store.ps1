@@ -6,7 +6,8 @@
 # since PyPI's numpy or torch cannot be fetched here. CodeEnv runs through the hosted PowerShell engine, so cmdlet
 # overhead counts.
 #   dotnet run -c Release --project src/CodeEnv.Shell -- -File bench/store.ps1 [-Version 3.12] [-Runs 3] [-Envs 20]
-param([string] $Version = '3.12', [int] $Runs = 3, [int] $Envs = 20, [int] $Packages = 50, [int] $HeavyPackages = 4, [int] $HeavyFiles = 2500, [int] $HeavyMegabytes = 24)
+#   -HeavyOnly measures the heavy wheels alone.
+param([string] $Version = '3.12', [int] $Runs = 3, [int] $Envs = 20, [int] $Packages = 50, [int] $HeavyPackages = 4, [int] $HeavyFiles = 2500, [int] $HeavyMegabytes = 24, [switch] $HeavyOnly)
 $ErrorActionPreference = 'Stop'
 . ([System.IO.Path]::Combine($PSScriptRoot, 'Stats.ps1'))
 . ([System.IO.Path]::Combine($PSScriptRoot, 'OfflineRoot.ps1'))
@@ -96,12 +97,22 @@ function Measure-Store([string] $label, [scriptblock] $makeWheels, [string[]] $l
         $pipAll = Kilobytes @(0..($Runs - 1) | ForEach-Object { [System.IO.Path]::Combine($work, "plain$_") })
         $pipMany = $pipAll / $Runs * $Envs
 
+        # The physical floor of linking: cp -al of the same stored trees (the kernel's link() and stat() per file).
+        $floor = [System.Collections.Generic.List[double]]::new()
+        $trees = @(Get-ChildItem ([System.IO.Path]::Combine($root, 'store', 'trees')) -Directory | ForEach-Object FullName)
+        for ($run = 0; $run -lt $Runs; $run++) {
+            $target = [System.IO.Path]::Combine($work, "cp-al$run")
+            [void][System.IO.Directory]::CreateDirectory($target)
+            $floor.Add((Time { & cp -al @trees $target }))
+        }
+
         $installed = @(Get-CodeEnvInstalledPackage -Name warm -Root $root).Count
         "$label, Python $($python.Version), $installed installed packages; $Runs runs each, milliseconds (median, min-max)"
         '  New-CodeEnv, files in the store         : {0,10:N1}  ({1})' -f (Median $create), (Spread $create 'N1')
         '  Copy-CodeEnv -Locked                    : {0,10:N1}  ({1})' -f (Median $copy), (Spread $copy 'N1')
         '  Restore-CodeEnv, rebuilt from the lock  : {0,10:N1}  ({1})' -f (Median $restore), (Spread $restore 'N1')
         '  python -m venv + pip install -r         : {0,10:N1}  ({1})' -f (Median $pip), (Spread $pip 'N1')
+        '  cp -al of the stored trees (the floor)  : {0,10:N1}  ({1})' -f (Median $floor), (Spread $floor 'N1')
         '  ratio: create {0:N1}x, copy {1:N1}x, restore {2:N1}x faster than venv + pip   target: 20x' -f ((Median $pip) / (Median $create)), ((Median $pip) / (Median $copy)), ((Median $pip) / (Median $restore))
         '  disk, {0} envs against one (whole root) : {1:N0} KB against {2:N0} KB = {3:N2}x   target: at most 1.2x' -f $Envs, $many, $single, ($many / $single)
         '  disk, {0} pip venvs against one         : {1:N0} KB against {2:N0} KB = {3:N2}x' -f $Envs, $pipMany, $pipOne, ($pipMany / $pipOne)
@@ -112,14 +123,16 @@ function Measure-Store([string] $label, [scriptblock] $makeWheels, [string[]] $l
 }
 
 $small = @(0..($Packages - 1) | ForEach-Object { "bench-pkg-$_>=1.0" })
-Measure-Store "$Packages small packages" {
-    param($links)
-    for ($i = 0; $i -lt $Packages; $i++) {
-        $requires = if ($i % 10 -ne 9) { @("bench-pkg-$($i + 1)>=1.0") } else { @() }
-        New-DemoWheel $links "bench-pkg-$i" '1.0.0' -requires $requires | Out-Null
-    }
-    New-DemoWheel $links 'bench-extra' '1.0.0' | Out-Null
-} $small
+if (-not $HeavyOnly) {
+    Measure-Store "$Packages small packages" {
+        param($links)
+        for ($i = 0; $i -lt $Packages; $i++) {
+            $requires = if ($i % 10 -ne 9) { @("bench-pkg-$($i + 1)>=1.0") } else { @() }
+            New-DemoWheel $links "bench-pkg-$i" '1.0.0' -requires $requires | Out-Null
+        }
+        New-DemoWheel $links 'bench-extra' '1.0.0' | Out-Null
+    } $small
+}
 
 $heavy = @(0..($HeavyPackages - 1) | ForEach-Object { "bench-heavy-$_" })
 Measure-Store "$HeavyPackages heavy packages ($HeavyFiles files, $HeavyMegabytes MB each)" {

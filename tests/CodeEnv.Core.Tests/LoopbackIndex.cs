@@ -68,9 +68,17 @@ internal sealed class LoopbackIndex : IDisposable
                 continue;
             }
 
-            var body = await File.ReadAllBytesAsync(path);
+            // Streamed, so a test can serve a wheel of hundreds of MB without holding it.
+            using var body = File.OpenRead(path);
             response.ContentLength64 = body.Length;
-            await response.OutputStream.WriteAsync(body);
+            try
+            {
+                await body.CopyToAsync(response.OutputStream);
+            }
+            catch (HttpListenerException)
+            {
+                // The client went away mid-body (a refused or cancelled download).
+            }
         }
     }
 

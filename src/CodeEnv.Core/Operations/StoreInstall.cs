@@ -157,7 +157,7 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The stored wheel of a chosen distribution, fetched into the store first when it is not there, and its lock record.</summary>
-        private async Task<(StoredWheel Wheel, LockedArtifact Artifact)> StoredAsync(ResolvedDistribution distribution, IReadOnlyList<(CurrentPackage Package, StoredWheel Wheel)> kept, IUrlFetcher fetcher, CancellationToken cancellation)
+        private async Task<(StoredWheel Wheel, LockedArtifact Artifact)> StoredAsync(ResolvedDistribution distribution, IReadOnlyList<(CurrentPackage Package, StoredWheel Wheel)> kept, HttpUrlFetcher fetcher, CancellationToken cancellation)
         {
             if (distribution.AlreadyInstalled)
             {
@@ -185,17 +185,12 @@ namespace CodeEnv.Operations
             return (stored, new LockedArtifact { FileName = distribution.FileName ?? stored.FileName, Url = SourceSecrets.WithoutCredentials(location), Sha256 = stored.Sha256 });
         }
 
-        private async Task<StoredWheel> DownloadAsync(Uri url, ResolvedDistribution distribution, IUrlFetcher fetcher, CancellationToken cancellation)
-        {
-            var fetched = await fetcher.GetAsync(url, "*/*", cancellation).ConfigureAwait(false) ?? throw new CodeEnvException(
+        // Streamed into the store as it arrives (a wheel may be gigabytes), its sha256 checked against the source's.
+        private async Task<StoredWheel> DownloadAsync(Uri url, ResolvedDistribution distribution, HttpUrlFetcher fetcher, CancellationToken cancellation) =>
+            await WheelDownload.IntoStoreAsync(fetcher, store, url, distribution.FileName!, distribution.Sha256, $"{distribution.Name} {distribution.Version}", cancellation).ConfigureAwait(false) ?? throw new CodeEnvException(
                 ErrorIds.PythonCommandFailed,
                 $"{distribution.Name} {distribution.Version}: '{url}' was listed by its source but is not there (404). Run the update again; if it persists, the source is inconsistent.",
                 distribution.Name);
-            using (var body = new MemoryStream(fetched.Body, writable: false))
-            {
-                return store.Add(body, distribution.FileName!);
-            }
-        }
 
         /// <summary>The METADATA of a candidate the store holds, so the resolver reads no archive twice.</summary>
         private string? StoredMetadata(CandidateFile file)

@@ -20,6 +20,8 @@ namespace CodeEnv.Resolution
     {
         private const int MaxBodyBytes = 64 * 1024 * 1024;
 
+        private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(60);
+
         private readonly HttpClient client;
         private readonly Dictionary<string, string> credentialsByOrigin = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
@@ -83,6 +85,58 @@ namespace CodeEnv.Resolution
                     throw new PipMustDecideException($"{Shown(bare)} could not be read ({e.Message}): pip decides, and reports it");
                 }
                 catch (TaskCanceledException) when (!cancellation.IsCancellationRequested)
+                {
+                    throw new PipMustDecideException($"{Shown(bare)} did not answer in time: pip decides");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Streams the body of <paramref name="url"/> (a wheel, which may be gigabytes: torch) to <paramref name="consume"/>,
+        /// never holding it whole; false when the server says it has none (404, 410). Only index pages and metadata are
+        /// capped in size (<see cref="GetAsync"/>); here every read waits at most a minute, however long the whole takes.
+        /// </summary>
+        /// <exception cref="PipMustDecideException">The URL could not be read (no connection, another status, a stalled body).</exception>
+        public async Task<bool> DownloadAsync(Uri url, Action<Stream> consume, CancellationToken cancellation)
+        {
+            var credentials = url.UserInfo.Length > 0 ? Uri.UnescapeDataString(url.UserInfo) : credentialsByOrigin.TryGetValue(Origin(url), out var known) ? known : null;
+            var bare = new UriBuilder(url) { UserName = "", Password = "" }.Uri;
+            using (var request = new HttpRequestMessage(HttpMethod.Get, bare))
+            {
+                request.Headers.Accept.ParseAdd("*/*");
+                if (credentials != null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+                }
+
+                try
+                {
+                    using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false))
+                    {
+                        if (response.StatusCode == HttpStatusCode.NotFound || response.StatusCode == HttpStatusCode.Gone)
+                        {
+                            return false;
+                        }
+
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            throw new PipMustDecideException($"{Shown(bare)} answered {(int)response.StatusCode} {response.ReasonPhrase}: pip decides, and reports it");
+                        }
+
+                        using (var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+                        using (var bounded = new IdleTimeoutStream(body, ReadTimeout, cancellation))
+                        {
+                            consume(bounded);
+                        }
+
+                        return true;
+                    }
+                }
+                catch (HttpRequestException e)
+                {
+                    throw new PipMustDecideException($"{Shown(bare)} could not be read ({e.Message}): pip decides, and reports it");
+                }
+                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
                 {
                     throw new PipMustDecideException($"{Shown(bare)} did not answer in time: pip decides");
                 }

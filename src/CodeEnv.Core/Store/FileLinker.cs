@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using CodeEnv.Interop;
 
@@ -21,11 +23,28 @@ namespace CodeEnv.Store
         private const int NotSupported = 95;    // EOPNOTSUPP, ENOTSUP on Linux
         private const int NotSupportedMac = 45; // ENOTSUP on macOS
 
+        private readonly uint? user;
+        private readonly string[] ownFolders;
         private bool linking;
 
         public FileLinker(LinkMode mode)
+            : this(mode, new string[0])
+        {
+        }
+
+        /// <param name="sourceFolders">
+        /// Folders the sources lie in (a stored tree, its bytecode) whose owner is checked once instead of each file's: a
+        /// folder of this process's user that only its user can add to (the store's, 0755, built by it in its own staging
+        /// folder) holds no file of another user, so the stat per file (10,000 for a heavy wheel) proves nothing more. A
+        /// folder of another user, or none, leaves every file of it checked.
+        /// </param>
+        public FileLinker(LinkMode mode, params string[] sourceFolders)
         {
             linking = mode == LinkMode.Link && !Platform.IsWindows;
+            user = linking ? Libc.Geteuid() : (uint?)null;
+            ownFolders = linking
+                ? sourceFolders.Where(f => FileKind.OwnerOf(f) == user).Select(f => f.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).ToArray()
+                : new string[0];
         }
 
         public int Linked { get; private set; }
@@ -49,7 +68,7 @@ namespace CodeEnv.Store
             // Only a file of this process's own user is linked: its owner alone can make a read-only file writable again,
             // and a venv must never share a file another user could change (root linking a user's store would run that
             // user's code in every env root updates).
-            if (FileKind.OwnerOf(source) != Libc.Geteuid())
+            if (!InOwnFolder(source) && FileKind.OwnerOf(source) != user)
             {
                 return false;
             }
@@ -78,6 +97,19 @@ namespace CodeEnv.Store
                         return false;
                     default:
                         throw new IOException($"Could not link '{destination}' to '{source}' (errno {errno}).");
+                }
+            }
+
+            return false;
+        }
+
+        private bool InOwnFolder(string source)
+        {
+            foreach (var folder in ownFolders)
+            {
+                if (source.StartsWith(folder, StringComparison.Ordinal))
+                {
+                    return true;
                 }
             }
 

@@ -19,6 +19,10 @@ namespace CodeEnv.Wheels
     /// </summary>
     public sealed class PackageStore
     {
+        // The trees this instance has read: a published tree never changes, and one install asks for each tree twice (its
+        // METADATA while choosing, its files while linking), each time reading a RECORD of thousands of rows.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StoredTree> opened = new System.Collections.Concurrent.ConcurrentDictionary<string, StoredTree>(StringComparer.OrdinalIgnoreCase);
+
         public PackageStore(string folder)
         {
             Folder = Path.GetFullPath(folder);
@@ -129,7 +133,7 @@ namespace CodeEnv.Wheels
             var tree = Path.Combine(TreesFolder, sha256);
             if (Directory.Exists(tree))
             {
-                return StoredTree.Open(sha256, tree, fileName);
+                return opened.GetOrAdd(sha256, _ => StoredTree.Open(sha256, tree, fileName));
             }
 
             var staging = NewStaging();
@@ -139,7 +143,7 @@ namespace CodeEnv.Wheels
                 // Read before it is published: a tree whose WHEEL or METADATA is not the wheel's never reaches trees/.
                 var unpacked = StoredTree.Open(sha256, staging, fileName);
                 Publish(staging, tree);
-                return unpacked.MovedTo(tree);
+                return opened.GetOrAdd(sha256, unpacked.MovedTo(tree));
             }
             finally
             {

@@ -100,11 +100,32 @@ namespace CodeEnv.Wheels
         {
             public static readonly CodePointOrder Instance = new CodePointOrder();
 
+            private const char HighSurrogateStart = '\uD800';
+
             public int Compare(string? x, string? y)
             {
                 if (x == null || y == null)
                 {
                     return x == null ? (y == null ? 0 : -1) : 1;
+                }
+
+                // Below the surrogates, UTF-16 units order as code points do: compare from the first unit that differs, and
+                // only where a surrogate or a unit above them is involved walk the code points (RECORD paths seldom have any).
+                var length = Math.Min(x.Length, y.Length);
+                var first = 0;
+                while (first < length && x[first] == y[first])
+                {
+                    first++;
+                }
+
+                if (first == length)
+                {
+                    return x.Length.CompareTo(y.Length);
+                }
+
+                if (x[first] < HighSurrogateStart && y[first] < HighSurrogateStart)
+                {
+                    return x[first] < y[first] ? -1 : 1;
                 }
 
                 int i = 0, j = 0;

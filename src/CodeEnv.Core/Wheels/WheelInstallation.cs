@@ -35,13 +35,14 @@ namespace CodeEnv.Wheels
         private readonly HashSet<string> changed = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<string> generated = new List<string>();
         private readonly HashSet<string> folders = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Folder, string RecordPrefix)> targets = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
 
         public WheelInstallation(PackageStore store, InstallScheme scheme, StoredTree tree, LinkMode linkMode)
         {
             this.scheme = scheme;
             this.tree = tree;
-            linker = new FileLinker(linkMode);
             bytecode = store.Bytecode(tree, scheme.CacheTag);
+            linker = new FileLinker(linkMode, tree.Folder, bytecode);
             libDir = tree.RootIsPurelib ? scheme.Purelib : scheme.Platlib;
             libDirParts = Path.GetFullPath(libDir).TrimEnd(Path.DirectorySeparatorChar).Split(Path.DirectorySeparatorChar);
         }
@@ -94,10 +95,14 @@ namespace CodeEnv.Wheels
             }
 
             var (key, subpath) = tree.Layout.Place(path);
-            var destination = Path.Combine(key == "root" ? libDir : scheme.Folder(key, tree.Name)!, Native(subpath));
+            var target = Target(key);
+            var destination = Path.Combine(target.Folder, Native(subpath));
+            // The tree's paths are safe (no '.', '..' or empty part: TreeUnpacker refused others), so the installed path is
+            // the folder's, worked out once, and the subpath: no full path to build and split per file.
+            var recordPath = target.RecordPrefix + subpath;
             if (path == tree.Layout.Record)
             {
-                installed[path] = RecordPath(destination); // rewritten at the end
+                installed[path] = recordPath; // rewritten at the end
                 return;
             }
 
@@ -127,15 +132,15 @@ namespace CodeEnv.Wheels
 
             EnsureFolder(Path.GetDirectoryName(destination)!);
             linker.Place(source, destination);
-            installed[path] = RecordPath(destination);
+            installed[path] = recordPath;
             if (hasBytecode && path.EndsWith(".py", StringComparison.Ordinal))
             {
-                PlaceCompiled(path, destination);
+                PlaceCompiled(path, destination, recordPath);
             }
         }
 
         // The module's .pyc where importlib.util.cache_from_source puts it: __pycache__/<name>.<tag>.pyc beside the source.
-        private void PlaceCompiled(string path, string destination)
+        private void PlaceCompiled(string path, string destination, string recordPath)
         {
             var fileName = Path.GetFileName(destination);
             var compiledName = fileName.Substring(0, fileName.Length - ".py".Length) + "." + scheme.CacheTag + ".pyc";
@@ -149,7 +154,8 @@ namespace CodeEnv.Wheels
             var target = Path.Combine(Path.GetDirectoryName(destination)!, "__pycache__", compiledName);
             EnsureFolder(Path.GetDirectoryName(target)!);
             linker.Place(source, target);
-            compiled.Add(RecordPath(target));
+            var folder = recordPath.LastIndexOf('/');
+            compiled.Add(recordPath.Substring(0, folder + 1) + "__pycache__/" + compiledName);
         }
 
         // pip's get_csv_rows_for_installed: the wheel's rows with their installed paths, rehashed where the install changed
@@ -205,6 +211,20 @@ namespace CodeEnv.Wheels
             {
                 Directory.CreateDirectory(folder);
             }
+        }
+
+        // The folder a scheme key installs into and its path relative to the root's folder, "" for the root's own.
+        private (string Folder, string RecordPrefix) Target(string key)
+        {
+            if (!targets.TryGetValue(key, out var target))
+            {
+                var folder = key == "root" ? libDir : scheme.Folder(key, tree.Name)!;
+                var relative = RecordPath(folder.TrimEnd(Path.DirectorySeparatorChar)).TrimEnd('/');
+                target = (folder, relative.Length == 0 ? "" : relative + "/");
+                targets[key] = target;
+            }
+
+            return target;
         }
 
         // os.path.relpath(path, lib_dir) with '/' separators: scripts and data land outside site-packages, as "../../../bin/tool".
