@@ -75,6 +75,7 @@ namespace CodeEnv.Integrity
                 tree = null;
             }
 
+            package = tree == null ? package : tree.Name + " " + tree.Version;
             var treeRows = tree?.Record.Where(r => r.Hash.Length > 0).GroupBy(r => r.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Hash, StringComparer.Ordinal);
             HashSet<(ulong, ulong)>? treeInodes = null;
             var digests = 0;
