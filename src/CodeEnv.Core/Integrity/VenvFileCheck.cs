@@ -21,7 +21,9 @@ namespace CodeEnv.Integrity
     internal static class VenvFileCheck
     {
         /// <param name="treeOf">The stored tree a distribution was installed from, by its normalized name; null for one pip installed.</param>
-        public static IReadOnlyList<FileDifference> Run(string venv, Func<string, StoredTree?> treeOf, PackageStore store)
+        /// <param name="seeded">Whether a distribution (by normalized name) came with the venv's seed, whose scripts outside
+        /// site-packages are rewritten for each venv's path after their RECORD was written: those are not compared.</param>
+        public static IReadOnlyList<FileDifference> Run(string venv, Func<string, StoredTree?> treeOf, PackageStore store, Func<string, bool>? seeded = null)
         {
             var differences = new List<FileDifference>();
             foreach (var site in InstalledPackageReader.SitePackages(venv).Select(Path.GetFullPath))
@@ -30,7 +32,7 @@ namespace CodeEnv.Integrity
                 var owners = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var distInfo in Directory.GetDirectories(site, "*.dist-info").OrderBy(d => d, StringComparer.Ordinal))
                 {
-                    CheckDistribution(site, distInfo, treeOf, store, listed, owners, differences);
+                    CheckDistribution(site, distInfo, treeOf, seeded ?? (_ => false), store, listed, owners, differences);
                 }
 
                 foreach (var owner in owners.OrderBy(o => o.Key, StringComparer.Ordinal))
@@ -54,7 +56,7 @@ namespace CodeEnv.Integrity
             return differences;
         }
 
-        private static void CheckDistribution(string site, string distInfo, Func<string, StoredTree?> treeOf, PackageStore store, HashSet<string> listed, Dictionary<string, string> owners, List<FileDifference> differences)
+        private static void CheckDistribution(string site, string distInfo, Func<string, StoredTree?> treeOf, Func<string, bool> seeded, PackageStore store, HashSet<string> listed, Dictionary<string, string> owners, List<FileDifference> differences)
         {
             var folderName = Path.GetFileName(distInfo);
             var stem = folderName.Substring(0, folderName.Length - ".dist-info".Length);
@@ -76,6 +78,7 @@ namespace CodeEnv.Integrity
             }
 
             package = tree == null ? package : tree.Name + " " + tree.Version;
+            var rewritten = tree == null && seeded(PackageName.Normalize(name));
             var treeRows = tree?.Record.Where(r => r.Hash.Length > 0).GroupBy(r => r.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Hash, StringComparer.Ordinal);
             HashSet<(ulong, ulong)>? treeInodes = null;
             var digests = 0;
@@ -83,9 +86,15 @@ namespace CodeEnv.Integrity
             {
                 var file = Path.GetFullPath(Path.Combine(site, Native(row.Path)));
                 listed.Add(file);
-                if (file.StartsWith(site + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !owners.ContainsKey(TopOf(row.Path)))
+                var inSite = file.StartsWith(site + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+                if (inSite && !owners.ContainsKey(TopOf(row.Path)))
                 {
                     owners[TopOf(row.Path)] = package;
+                }
+
+                if (!inSite && rewritten)
+                {
+                    continue;
                 }
 
                 if (IsCompiled(file))

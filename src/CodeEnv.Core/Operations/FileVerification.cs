@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using CodeEnv.Errors;
 using CodeEnv.Integrity;
+using CodeEnv.Packages;
 using CodeEnv.Requirements;
 using CodeEnv.Retention;
 using CodeEnv.Wheels;
@@ -39,7 +40,7 @@ namespace CodeEnv.Operations
                 }
             }
 
-            var findings = VenvFileCheck.Run(venv, n => trees.TryGetValue(n, out var tree) ? tree : null, store)
+            var findings = VenvFileCheck.Run(venv, n => trees.TryGetValue(n, out var tree) ? tree : null, store, n => InstalledSetCheck.VenvTooling.Contains(n))
                 .Select(d => Finding(name, d, d.Kind == FileFindingKind.Unverifiable
                     ? "it has no RECORD digests to compare its files with (installed without them), so its files are unverifiable."
                     : d.Kind == FileFindingKind.Extra ? "remove it, or " + RebuildAdvice
