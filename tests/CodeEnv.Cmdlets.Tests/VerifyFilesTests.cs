@@ -7,6 +7,7 @@ namespace CodeEnv.Cmdlets.Tests;
 /// Test-CodeEnv -VerifyFiles on real venvs built from the package store, one root with an env of copies (LinkMode Copy)
 /// and one of links, whose files are then changed as someone with write access to them would.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class VerifyFilesTests
 {
     private static string Sha256Of(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))).ToLowerInvariant();
