@@ -15,7 +15,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
     private static readonly (string Cmdlet, string Script)[] Rows =
     {
         ("Get-CodeEnvRoot", "Get-CodeEnvRoot"),
-        ("Set-CodeEnvRoot", "Set-CodeEnvRoot -KeptVenvs 3 -PassThru; Set-CodeEnvRoot -LockTimeoutSeconds -5"),
+        ("Set-CodeEnvRoot", "Set-CodeEnvRoot -KeptVenvs 3 -LinkMode Link -PassThru; Set-CodeEnvRoot -LockTimeoutSeconds -5"),
         ("Get-CodeEnvPython", $"Get-CodeEnvPython | Where-Object Path -eq '{ServedRootHost.Python}'"),
         ("New-CodeEnv", $"New-CodeEnv second -Interpreter {ServedRootHost.Python} -NoInstall -Description two; New-CodeEnv second -Interpreter {ServedRootHost.Python} -NoInstall; New-CodeEnv adopted -FromVenv \"$s/../handmade\" -NoInstall"),
         ("Get-CodeEnv", "Get-CodeEnv parity; Get-CodeEnv -Name nosuch; Get-CodeEnv sec*, adopted"),
@@ -27,7 +27,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Add-CodeEnvPackageSet", "Add-CodeEnvPackageSet adopted -SetName 'Visual Machine Learning' -PassThru; Add-CodeEnvPackageSet adopted -SetName nosuch"),
         ("Get-CodeEnvPackageSet", "Get-CodeEnvPackageSet"),
         ("Update-CodeEnv", "Update-CodeEnv second; Get-CodeEnv second"),
-        ("Test-CodeEnv", "Test-CodeEnv parity, second"),
+        ("Test-CodeEnv", "Test-CodeEnv parity, second; Test-CodeEnv parity -VerifyFiles"),
         ("Get-CodeEnvInstalledPackage", "Get-CodeEnvInstalledPackage parity"),
         ("Invoke-CodeEnvPython", "Invoke-CodeEnvPython parity -ArgumentList '-c', 'import alpha, sys; print(alpha.__name__, sys.prefix)'; Invoke-CodeEnvPython adopted -ArgumentList '-c', 'print(1)'"),
         ("Compare-CodeEnv", "Compare-CodeEnv parity second; Compare-CodeEnv parity -LastUpdate; Compare-CodeEnv second -ReferenceRevision 1 -DifferenceRevision 3"),

@@ -90,6 +90,41 @@ public class ServedRootAttackTests : IClassFixture<ServedRootAttackTests.Server>
         Assert.False(File.Exists(targets["secrets"]));
     }
 
+    [AsRootFact]
+    public void A_user_can_neither_change_nor_replace_a_file_linked_from_the_store_nor_browse_the_store()
+    {
+        var store = Path.Combine(served.Root, "store");
+        var linked = Directory.GetFiles(Path.Combine(served.EnvFolder("alice-env"), "venvs"), "__init__.py", SearchOption.AllDirectories).First(f => f.EndsWith("/site-packages/alpha/__init__.py"));
+        // This fixture's envs are installed by pip (its interpreter is the system's), so a stored file stands in by path.
+        var stored = Path.Combine(store, "trees", new string('0', 64), "alpha", "__init__.py");
+        var wheel = Path.Combine(store, "artifacts", new string('0', 64), "beta-1.0-py2.py3-none-any.whl");
+        Assert.Equal($"700 {ServedRootHost.ServiceAccount}", ChildProcess.Run("stat", "-c", "%a %U", store).Output.Trim());
+        Assert.EndsWith($" {ServedRootHost.ServiceAccount}", ChildProcess.Run("stat", "-c", "%a %U", linked).Output.Trim());
+        var attempts = new Dictionary<string, string>
+        {
+            ["write a file its venv links"] = $"echo 'import os' >> {linked}",
+            ["make it writable"] = $"chmod u+w {linked}",
+            ["replace it in its venv"] = $"echo 'import os' > /tmp/alpha-$$.py && mv -f /tmp/alpha-$$.py {linked}",
+            ["remove it from its venv"] = $"rm -f {linked}",
+            ["list the store"] = $"ls {store}",
+            ["read a stored wheel"] = $"cat {wheel} > /dev/null",
+            ["read a stored tree's file by its store path"] = $"cat {stored} > /dev/null",
+            ["replace a stored file"] = $"rm -f {stored}",
+            ["add a file to the store"] = $"touch {store}/planted",
+        };
+        var before = Fingerprint();
+
+        foreach (var (what, command) in attempts)
+        {
+            var result = ChildProcess.Run("runuser", "-u", Alice, "--", "sh", "-c", command);
+            Assert.True(result.ExitCode != 0, $"{Alice} could {what}: {result.Output}");
+        }
+
+        Assert.Equal(before, Fingerprint());
+        // The linked file stays what her python imports, through her venv.
+        Assert.Equal(0, ChildProcess.Run("runuser", "-u", Alice, "--", "cat", linked).ExitCode);
+    }
+
     // Every file of the root, with its content hash, but what alice's own update may change (her env, her pip cache,
     // the locks and the service's scratch folder): what an attack must leave as it was.
     private string Fingerprint()

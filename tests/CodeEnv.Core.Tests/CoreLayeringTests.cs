@@ -23,6 +23,7 @@ public class CoreLayeringTests
         "CodeEnv.Python",
         "CodeEnv.Wheels",
         "CodeEnv.Retention",
+        "CodeEnv.Integrity",
         "CodeEnv.Security",
         "CodeEnv.Packages",
         "CodeEnv.Resolution",

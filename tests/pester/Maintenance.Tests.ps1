@@ -94,6 +94,22 @@ Describe 'nightly.ps1 on a root where every update succeeds' {
         $run.Output[-1] | Should -Be '1 envs checked, 1 updated, 0 failed.'
         $run.Errors | Should -BeNullOrEmpty
     }
+
+    It 'Get-CodeEnv | Test-CodeEnv -VerifyFiles | Where-Object finds the file someone replaced in a venv, with both sha256' {
+        Get-CodeEnv -Root $root | Test-CodeEnv -VerifyFiles | Where-Object Status -ne Healthy | Should -BeNullOrEmpty
+        $site = Join-Path (Get-ChildItem -Directory (Join-Path (Get-CodeEnv reports -Root $root).VenvPath 'lib'))[0].FullName 'site-packages'
+        $file = (Get-ChildItem -File -Recurse -Filter *.py (Join-Path $site 'report_kit') | Select-Object -First 1).FullName
+        $installed = (Get-FileHash $file -Algorithm SHA256).Hash.ToLowerInvariant()
+        Remove-Item -Force $file
+        Set-Content -Path $file -Value 'import os'
+
+        $found = Get-CodeEnv -Root $root | Test-CodeEnv -VerifyFiles | Where-Object Status -ne Healthy |
+            ForEach-Object FileFindings | Where-Object Kind -eq Changed
+
+        $found.EnvironmentName, $found.Package, $found.File | Should -Be 'reports', 'report-kit 0.9.0', $file
+        $found.ExpectedSha256 | Should -Be $installed
+        $found.ActualSha256 | Should -Be (Get-FileHash $file -Algorithm SHA256).Hash.ToLowerInvariant()
+    }
 }
 
 Describe 'nightly.ps1 on a root where one env asks for a package no wheel provides' {

@@ -44,6 +44,10 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public int KeptVenvs { get; set; }
 
+        /// <summary>Link (hard links to the package store) or Copy (each venv its own copies); later installs follow it.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public LinkMode LinkMode { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Administrators")]
         [ValidateNotNull]
@@ -106,6 +110,7 @@ namespace CodeEnv.Cmdlets.Commands
                     Administrators = Administrator,
                     LockTimeoutSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(LockTimeoutSeconds)) ? LockTimeoutSeconds : (double?)null,
                     KeptVenvs = MyInvocation.BoundParameters.ContainsKey(nameof(KeptVenvs)) ? KeptVenvs : (int?)null,
+                    LinkMode = MyInvocation.BoundParameters.ContainsKey(nameof(LinkMode)) ? LinkMode : (LinkMode?)null,
                     CreatorGroups = CreatorGroup,
                     ManagerGroups = ManagerGroup,
                     KernelsFolder = string.IsNullOrEmpty(KernelsFolder) ? KernelsFolder : GetUnresolvedProviderPathFromPSPath(KernelsFolder),

@@ -21,12 +21,16 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>Also compares every installed file with the package store's hashes (or its RECORD) and checks the store's files the env uses.</summary>
+        [Parameter]
+        public SwitchParameter VerifyFiles { get; set; }
+
         protected override void ProcessRecord()
         {
             ForEachEnv(Name, name =>
             {
                 Engine();
-                var report = Call((engine, _, token) => engine.Lifecycle.TestAsync(name, token));
+                var report = Call((engine, _, token) => engine.Lifecycle.TestAsync(name, VerifyFiles, token));
                 WriteObject(Quiet ? (object)(report.Status == HealthStatus.Healthy) : report);
             });
         }

@@ -43,6 +43,9 @@ namespace CodeEnv
         /// <summary>Differences from installed.json, the set the last successful update left.</summary>
         public ItemList<string> Drift { get; set; } = new ItemList<string>(Array.Empty<string>());
 
+        /// <summary>With -VerifyFiles: venv files that differ from the store or their RECORD, changed store files, unverifiable distributions.</summary>
+        public ItemList<FileFinding> FileFindings { get; set; } = new ItemList<FileFinding>(Array.Empty<FileFinding>());
+
         /// <summary>Every finding in words, most serious first; empty when healthy.</summary>
         public ItemList<string> Problems { get; set; } = new ItemList<string>(Array.Empty<string>());
 

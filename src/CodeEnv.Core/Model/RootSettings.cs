@@ -31,6 +31,7 @@ namespace CodeEnv
             KernelsFolder = settings.KernelsFolder ?? System.IO.Path.Combine(settings.Root, "jupyter", "kernels");
             LockTimeoutSeconds = settings.LockTimeoutSeconds;
             KeptVenvs = settings.KeptVenvs;
+            LinkMode = settings.LinkMode;
             ServiceAccount = settings.Service?.Account;
             var limits = settings.Service?.EffectiveLimits;
             ServiceMaxMessageMiB = limits?.EffectiveMaxMessageMiB;
@@ -86,6 +87,9 @@ namespace CodeEnv
 
         /// <summary>How many earlier venvs each env keeps beside the current one, so Restore-CodeEnv to their revisions is a switch.</summary>
         public int KeptVenvs { get; }
+
+        /// <summary>How installs put stored files into venvs: Link (hard links to the store, a copy where linking is impossible) or Copy (every venv its own files).</summary>
+        public LinkMode LinkMode { get; }
 
         /// <summary>The account of the CodeEnv service that serves this root; null for a root cmdlets work on directly.</summary>
         public string? ServiceAccount { get; }

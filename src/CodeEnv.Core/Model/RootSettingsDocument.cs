@@ -45,6 +45,9 @@ namespace CodeEnv
 
         public const int DefaultKeptVenvs = 2;
 
+        /// <summary>How installs put stored files into venvs: hard links to the store's read-only files, or copies (Set-CodeEnvRoot -LinkMode).</summary>
+        public LinkMode LinkMode { get; set; } = LinkMode.Link;
+
         /// <summary>Interpreters an administrator registered in addition to the discovered ones.</summary>
         public List<string> Interpreters { get; set; } = new List<string>();
 

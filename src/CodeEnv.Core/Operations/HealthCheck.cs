@@ -24,7 +24,7 @@ namespace CodeEnv.Operations
             this.updater = updater;
         }
 
-        public async Task<HealthReport> RunAsync(string name, CancellationToken cancellation)
+        public async Task<HealthReport> RunAsync(string name, bool verifyFiles, CancellationToken cancellation)
         {
             var definition = context.Read(name);
             var environment = context.Info(definition);
@@ -92,8 +92,17 @@ namespace CodeEnv.Operations
                 problems.Add("No update has succeeded yet, so there is no installed.json to compare with; Update-CodeEnv records one.");
             }
 
+            var changedFiles = 0;
+            if (verifyFiles)
+            {
+                report.FileFindings = new ItemList<FileFinding>(FileVerification.Run(context, environment.Name, environment.VenvPath, installed));
+                var changed = report.FileFindings.Where(f => f.Kind != FileFindingKind.Unverifiable).ToList();
+                changedFiles = changed.Count;
+                problems.InsertRange(0, changed.Select(f => f.ToString()));
+            }
+
             report.Status = !report.InterpreterPresent ? HealthStatus.Broken
-                : !check.AllSatisfied || report.BrokenDependencies.Count > 0 ? HealthStatus.Unhealthy
+                : !check.AllSatisfied || report.BrokenDependencies.Count > 0 || changedFiles > 0 ? HealthStatus.Unhealthy
                 : report.Extraneous.Count > 0 || report.Drift.Count > 0 || installed == null ? HealthStatus.Drifted
                 : HealthStatus.Healthy;
             report.Problems = new ItemList<string>(problems);

@@ -89,7 +89,7 @@ namespace CodeEnv.Operations
         public Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IProgress<OperationReport>? progress, CancellationToken cancellation) => updater.UpdateAsync(name, options, ProgressReporter.For(progress), cancellation);
 
         /// <summary>Checks the interpreter, the venv, every line, the dependencies and the drift from installed.json; changes nothing.</summary>
-        public Task<HealthReport> TestAsync(string name, CancellationToken cancellation) => health.RunAsync(name, cancellation);
+        public Task<HealthReport> TestAsync(string name, bool verifyFiles, CancellationToken cancellation) => health.RunAsync(name, verifyFiles, cancellation);
 
         /// <summary>Removes the env and its venv; the owner's right.</summary>
         public Task RemoveAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => removal.Run(name, ProgressReporter.For(progress), cancellation), cancellation);

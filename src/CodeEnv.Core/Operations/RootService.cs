@@ -75,6 +75,7 @@ namespace CodeEnv.Operations
                         s.BasePackages = change.BasePackages?.ToList() ?? s.BasePackages;
                         s.LockTimeoutSeconds = change.LockTimeoutSeconds ?? s.LockTimeoutSeconds;
                         s.KeptVenvs = change.KeptVenvs ?? s.KeptVenvs;
+                        s.LinkMode = change.LinkMode ?? s.LinkMode;
                         s.Administrators = Trimmed(change.Administrators) ?? s.Administrators;
                         s.CreatorGroups = Trimmed(change.CreatorGroups) ?? s.CreatorGroups;
                         s.ManagerGroups = Trimmed(change.ManagerGroups) ?? s.ManagerGroups;

@@ -21,6 +21,9 @@ namespace CodeEnv.Operations
         /// <summary>How many earlier venvs each env keeps for rollback: 0 to 100.</summary>
         public int? KeptVenvs { get; set; }
 
+        /// <summary>Link or Copy: how later installs put stored files into venvs; venvs built before keep what they hold.</summary>
+        public LinkMode? LinkMode { get; set; }
+
         public IReadOnlyList<string>? BasePackages { get; set; }
 
         /// <summary>Users and groups who may do everything; never empty.</summary>

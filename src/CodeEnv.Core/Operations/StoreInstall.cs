@@ -122,7 +122,7 @@ namespace CodeEnv.Operations
                 }
 
                 var wheels = chosen.Select((c, i) => new WheelInstallRequest(trees[i], c.Distribution.Requested)).ToList();
-                var installed = await new WheelInstaller(store, context.Processes).InstallAsync(request.Venv, wheels, LinkMode.Link, cancellation).ConfigureAwait(false);
+                var installed = await new WheelInstaller(store, context.Processes).InstallAsync(request.Venv, wheels, context.Settings().LinkMode, cancellation).ConfigureAwait(false);
                 var said = $"Installed {installed.Count} packages from the package store without pip ({how}; {installed.Sum(w => w.Linked)} files linked, {installed.Sum(w => w.Copied)} copied, {installed.Sum(w => w.Written)} written).";
                 log.Line(said);
                 log.Line("Successfully installed " + string.Join(" ", installed.Select(w => w.Name + "-" + w.Version)));

@@ -209,7 +209,7 @@ namespace CodeEnv.Operations
         {
             var name = definition.Name;
             var builder = new VenvBuilder(context.Processes, reporter, activity, childStarted);
-            await new VenvSeeds(context.Paths, builder).CreateAsync(interpreter, venv, log, cancellation).ConfigureAwait(false);
+            await new VenvSeeds(context.Paths, builder).CreateAsync(interpreter, venv, log, cancellation, settings.LinkMode).ConfigureAwait(false);
             var python = VenvLayout.Python(venv);
             var lines = EnvironmentRequirements.AllLines(definition, settings);
             IReadOnlyDictionary<string, LockedArtifact>? artifacts = new Dictionary<string, LockedArtifact>();

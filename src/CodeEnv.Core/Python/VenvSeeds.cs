@@ -37,7 +37,8 @@ namespace CodeEnv.Python
         }
 
         /// <summary>Lays out a venv at <paramref name="target"/> from the interpreter's seed, building the seed first when needed.</summary>
-        public async Task CreateAsync(PythonInterpreter interpreter, string target, OperationLog log, CancellationToken cancellation)
+        /// <param name="linkMode">The root's LinkMode: a Copy root's venvs share no inode with the seed either.</param>
+        public async Task CreateAsync(PythonInterpreter interpreter, string target, OperationLog log, CancellationToken cancellation, LinkMode linkMode = LinkMode.Link)
         {
             if (Platform.IsWindows)
             {
@@ -57,7 +58,7 @@ namespace CodeEnv.Python
                 File.WriteAllText(Path.Combine(seed, ReadOnlyMark), "");
             }
 
-            Clone(seedVenv, builtAt, target, new FileLinker(LinkMode.Link), InstalledPackageReader.SitePackages(seedVenv).ToList());
+            Clone(seedVenv, builtAt, target, new FileLinker(linkMode), InstalledPackageReader.SitePackages(seedVenv).ToList());
         }
 
         private async Task<string> BuildSeedAsync(PythonInterpreter interpreter, string seed, OperationLog log, CancellationToken cancellation)

@@ -23,6 +23,8 @@ namespace CodeEnv.Security
         public static void Apply(RootPaths paths, string account)
         {
             var (uid, gid) = AccountIds(account);
+            // Made now so it is private from the start: venvs reach its files by their own links, never through store/.
+            Directory.CreateDirectory(paths.PackageStore);
             foreach (var entry in Directory.EnumerateFileSystemEntries(paths.Root, "*", SearchOption.AllDirectories))
             {
                 ChangeOwner(entry, uid, gid);
@@ -33,7 +35,9 @@ namespace CodeEnv.Security
             Mode(paths.SettingsFile, ReadableFile);
             Mode(paths.EnvsFolder, Readable);
             Mode(paths.StateFolder, TraverseOnly);
-            foreach (var folder in new[] { paths.RootHistoryFolder, paths.Wheelhouse, paths.Cache, paths.NamesFolder, paths.LocksFolder, paths.TrashFolder })
+            // The package store: only the service lists or opens it, so a user learns no other env's wheels from it; a file
+            // linked into a venv stays readable through that venv, by its own read-only mode, to whoever may read the venv.
+            foreach (var folder in new[] { paths.PackageStore, paths.RootHistoryFolder, paths.Wheelhouse, paths.Cache, paths.NamesFolder, paths.LocksFolder, paths.TrashFolder })
             {
                 if (Directory.Exists(folder))
                 {

@@ -15,7 +15,8 @@ namespace CodeEnv.Wheels
     /// modules for one kind of interpreter. Everything is built in <c>tmp/</c> beside its place and renamed into it, so no
     /// reader sees a half-written artifact or tree, and two processes adding the same wheel both succeed with one copy.
     /// Files are read-only and folders 0755 (<see cref="StoreModes"/>): venvs hard-link them, and must not be able to
-    /// change them. Owned by whoever runs the engine (the service account on a served root).
+    /// change them. Owned by whoever runs the engine (the service account on a served root, where the store folder itself
+    /// is 0700: users reach a stored file only through a venv that links it and that they may read).
     /// </summary>
     public sealed class PackageStore
     {

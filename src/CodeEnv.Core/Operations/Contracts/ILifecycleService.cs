@@ -22,7 +22,8 @@ namespace CodeEnv.Operations
         Task<EnvironmentInfo> UpdateAsync(string name, UpdateOptions options, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
         [Requires(CallerRequirement.Use, "test", "name")]
-        Task<HealthReport> TestAsync(string name, CancellationToken cancellation);
+        /// <param name="verifyFiles">Also compare every installed file with the package store's hashes or its RECORD (reads and hashes the venv's files).</param>
+        Task<HealthReport> TestAsync(string name, bool verifyFiles, CancellationToken cancellation);
 
         /// <summary>The env, if the caller may use it and it has a python: the caller then starts that python itself, as itself.</summary>
         [Requires(CallerRequirement.Use, "use", "name")]
