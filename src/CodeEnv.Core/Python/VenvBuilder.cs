@@ -54,12 +54,14 @@ namespace CodeEnv.Python
 
         /// <summary>
         /// Builds the sdist at <paramref name="sdist"/> into a wheel in <paramref name="outputFolder"/> with
-        /// <c>pip wheel --no-deps</c>, in an isolated build environment whose build requirements come from the root's sources.
+        /// <c>pip wheel --no-deps --use-pep517</c>, in an isolated build environment whose build requirements come from the root's sources.
         /// </summary>
         public Task BuildWheelAsync(string venvPython, string sdist, string outputFolder, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation)
         {
             var args = PipArguments.Wheel(paths, sources);
-            args.AddRange(new[] { "--no-deps", "--wheel-dir", outputFolder, sdist });
+            // --use-pep517 keeps build isolation (setuptools and wheel from the sources, as pip 23.1+ does by default for a
+            // venv without wheel): an older pip would run setup.py bdist_wheel in the venv, which has no wheel to run it.
+            args.AddRange(new[] { "--no-deps", "--use-pep517", "--wheel-dir", outputFolder, sdist });
             reporter.Progress(activity, "Building a wheel of " + System.IO.Path.GetFileName(sdist), 50);
             return RunPipAsync(venvPython, args, "pip wheel", log, cancellation, sources, PipArguments.SourceEnvironment(paths, sources));
         }
