@@ -49,7 +49,7 @@ namespace CodeEnv.Operations
             var constraints = RequirementsParser.TryParse(request.Constraints, AnyRequirementLine.Instance, out var constraintProblems);
             if (problems.Count > 0 || constraintProblems.Count > 0)
             {
-                return PipInstalls("a line is not one the resolver reads", log);
+                return await PipChoosesAsync("a line is not one the resolver reads", request, log, cancellation).ConfigureAwait(false);
             }
 
             var sources = CandidateSources.ForRoot(context.Paths, request.Sources);
@@ -72,7 +72,7 @@ namespace CodeEnv.Operations
                 var environment = await ResolverEnvironment.ForVenvAsync(context.Processes, VenvLayout.Python(request.Venv), request.Markers, cancellation).ConfigureAwait(false);
                 if (!request.Markers.TryGetValue("python_full_version", out var pythonText) || !PackageVersion.TryParse(pythonText, out var pythonVersion))
                 {
-                    return PipInstalls("the interpreter's version is not known", log);
+                    return await PipChoosesAsync("the interpreter's version is not known", request, log, cancellation).ConfigureAwait(false);
                 }
 
                 var finder = new CandidateFinder(sources, fetcher, environment.Tags, pythonVersion!);
@@ -86,7 +86,7 @@ namespace CodeEnv.Operations
                 var (outcome, how) = await ResolveAsync(resolver, request, kept, parsed, constraints, cancellation).ConfigureAwait(false);
                 if (!outcome.IsResolved)
                 {
-                    return PipInstalls(outcome.PipMustDecideReason!, log);
+                    return await PipChoosesAsync(outcome.PipMustDecideReason!, request, log, cancellation).ConfigureAwait(false);
                 }
 
                 var tooling = outcome.Distributions.Where(d => InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(d.Name))).Select(d => d.Name).ToList();
@@ -209,6 +209,18 @@ namespace CodeEnv.Operations
             PackageName.Normalize(package.Package.Name) == PackageName.Normalize(distribution.Name)
             && PackageVersion.TryParse(package.Package.Version, out var installed) && PackageVersion.TryParse(distribution.Version, out var chosen)
             && installed!.CompareTo(chosen!) == 0;
+
+        /// <summary>Where the resolver hands over: pip chooses the set and the store installs it (<see cref="PipChosenInstall"/>), unless pip must install it too.</summary>
+        private async Task<IReadOnlyDictionary<string, LockedArtifact>?> PipChoosesAsync(string reason, StoreInstallRequest request, OperationLog log, CancellationToken cancellation)
+        {
+            if (request.Pip == null)
+            {
+                return PipInstalls(reason, log);
+            }
+
+            var (artifacts, refusal) = await new PipChosenInstall(context, reporter, store, request.Pip).TryAsync(request, reason, log, cancellation).ConfigureAwait(false);
+            return artifacts ?? PipInstalls(refusal!, log);
+        }
 
         private IReadOnlyDictionary<string, LockedArtifact>? PipInstalls(string reason, OperationLog log)
         {

@@ -25,6 +25,10 @@ namespace CodeEnv.Operations
         /// <summary>What the env serves now, with the files its lock records; null when nothing is to be kept (a new env, -Upgrade, -Rebuild).</summary>
         public IReadOnlyList<CurrentPackage>? Current { get; set; }
 
+        /// <summary>The pip of the new venv, run as the caller runs it (sandboxed on a served root): where the resolver hands over,
+        /// it chooses the set the store installs. Null: pip installs whatever the resolver hands over.</summary>
+        public Python.VenvBuilder? Pip { get; set; }
+
         /// <summary>The lock a locked install reproduces, whose files must have its hashes; null otherwise.</summary>
         public IReadOnlyList<LockedPackage>? Expected { get; set; }
     }

@@ -229,6 +229,7 @@ namespace CodeEnv.Operations
                         Markers = markers,
                         Current = options.Upgrade || options.Rebuild ? null : CurrentPackages(definition, servingLock),
                         Expected = options.ExpectedArtifacts,
+                        Pip = builder,
                     },
                     log,
                     cancellation).ConfigureAwait(false);
@@ -237,14 +238,7 @@ namespace CodeEnv.Operations
             if (lines.Count > 0 && artifacts == null)
             {
                 // Kept beside the log: exactly what pip was given, for whoever reads the log later.
-                var requirementsFile = Path.ChangeExtension(log.Path, ".requirements.txt");
-                File.WriteAllLines(requirementsFile, lines);
-                string? constraintsFile = null;
-                if (options.Constraints.Count > 0)
-                {
-                    constraintsFile = Path.ChangeExtension(log.Path, ".constraints.txt");
-                    File.WriteAllLines(constraintsFile, options.Constraints);
-                }
+                var (requirementsFile, constraintsFile) = PipInputFiles.Write(log, lines, options.Constraints);
 
                 // Written inside the generation (the one folder a sandboxed pip may write), then kept beside the log.
                 var reportFile = PipInstallReport.Supported(venv) ? Path.Combine(venv, "codeenv-pip-report.json") : null;

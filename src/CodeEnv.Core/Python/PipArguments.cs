@@ -26,9 +26,14 @@ namespace CodeEnv.Python
         /// <summary>The variables that carry the URL sources, each a space-separated list: what a sandbox must keep from package code.</summary>
         public static readonly IReadOnlyList<string> SourceVariables = new[] { IndexUrlVariable, ExtraIndexUrlVariable, FindLinksVariable };
 
-        public static List<string> Install(RootPaths paths, PackageSources sources)
+        public static List<string> Install(RootPaths paths, PackageSources sources) => Pip("install", paths, sources);
+
+        /// <summary>The same options for <c>pip wheel</c>: an sdist's build finds its build requirements where an install would.</summary>
+        public static List<string> Wheel(RootPaths paths, PackageSources sources) => Pip("wheel", paths, sources);
+
+        private static List<string> Pip(string command, RootPaths paths, PackageSources sources)
         {
-            var args = new List<string> { "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off" };
+            var args = new List<string> { "-m", "pip", command, "--disable-pip-version-check", "--no-input", "--progress-bar", "off" };
             args.Add("--cache-dir");
             args.Add(paths.PipCache);
             if (sources.NoIndex)

@@ -22,27 +22,49 @@ namespace CodeEnv.Python
         public static IReadOnlyDictionary<string, LockedArtifact> ReadArtifacts(string reportFile)
         {
             var artifacts = new Dictionary<string, LockedArtifact>(StringComparer.Ordinal);
-            var report = JObject.Parse(File.ReadAllText(reportFile));
-            foreach (var item in report["install"] as JArray ?? new JArray())
+            foreach (var item in ReadItems(reportFile).Where(i => i.IsArchive && i.Sha256 != null))
             {
-                var name = item["metadata"]?["name"]?.Value<string>();
-                var download = item["download_info"];
-                var url = download?["url"]?.Value<string>();
-                var sha256 = download?["archive_info"]?["hashes"]?["sha256"]?.Value<string>() ?? Sha256Of(download?["archive_info"]?["hash"]?.Value<string>());
-                if (name == null || url == null || sha256 == null)
+                artifacts[PackageName.Normalize(item.Name)] = new LockedArtifact
                 {
-                    continue;
-                }
-
-                artifacts[PackageName.Normalize(name)] = new LockedArtifact
-                {
-                    FileName = Uri.UnescapeDataString(url.Substring(url.LastIndexOf('/') + 1).Split('#')[0]),
-                    Url = SourceSecrets.WithoutCredentials(url.Split('#')[0]),
-                    Sha256 = sha256.ToLowerInvariant(),
+                    FileName = item.FileName,
+                    Url = SourceSecrets.WithoutCredentials(item.Url),
+                    Sha256 = item.Sha256!,
                 };
             }
 
             return artifacts;
+        }
+
+        /// <summary>Every distribution the report says pip installs (or, with --dry-run, would install), in its order.</summary>
+        public static IReadOnlyList<PipReportItem> ReadItems(string reportFile)
+        {
+            var items = new List<PipReportItem>();
+            var report = JObject.Parse(File.ReadAllText(reportFile));
+            foreach (var item in report["install"] as JArray ?? new JArray())
+            {
+                var name = item["metadata"]?["name"]?.Value<string>();
+                var version = item["metadata"]?["version"]?.Value<string>();
+                var download = item["download_info"];
+                var url = download?["url"]?.Value<string>();
+                if (name == null || version == null || url == null)
+                {
+                    continue;
+                }
+
+                var archive = download!["archive_info"];
+                var sha256 = archive?["hashes"]?["sha256"]?.Value<string>() ?? Sha256Of(archive?["hash"]?.Value<string>());
+                items.Add(new PipReportItem(
+                    name,
+                    version,
+                    url.Split('#')[0],
+                    sha256?.ToLowerInvariant(),
+                    item["requested"]?.Value<bool>() ?? false,
+                    item["is_direct"]?.Value<bool>() ?? false,
+                    isArchive: archive != null,
+                    isEditable: download["dir_info"]?["editable"]?.Value<bool>() ?? false));
+            }
+
+            return items;
         }
 
         /// <summary>Whether the pip of a venv writes the report, from its dist-info folder's name (no process started).</summary>

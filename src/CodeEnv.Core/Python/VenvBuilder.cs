@@ -42,9 +42,38 @@ namespace CodeEnv.Python
 
         /// <summary>Runs pip install -r with the root's sources; -Upgrade asks for the newest allowed versions of everything.</summary>
         /// <param name="reportFile">Where pip writes its installation report (<see cref="PipInstallReport"/>), or null for a pip too old to write one.</param>
-        public Task InstallAsync(string venvPython, string requirementsFile, string? constraintsFile, bool upgrade, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation, string? reportFile = null)
+        public Task InstallAsync(string venvPython, string requirementsFile, string? constraintsFile, bool upgrade, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation, string? reportFile = null) =>
+            InstallAsync(venvPython, requirementsFile, constraintsFile, upgrade, paths, sources, log, cancellation, reportFile, dryRun: false);
+
+        /// <summary>
+        /// pip's own resolution of the lines, installing nothing: <c>pip install --dry-run --ignore-installed --report</c>,
+        /// so the report names every distribution of the set with the file pip chose for it, whatever the venv holds.
+        /// </summary>
+        public Task ResolveAsync(string venvPython, string requirementsFile, string? constraintsFile, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation, string reportFile) =>
+            InstallAsync(venvPython, requirementsFile, constraintsFile, upgrade: false, paths, sources, log, cancellation, reportFile, dryRun: true);
+
+        /// <summary>
+        /// Builds the sdist at <paramref name="sdist"/> into a wheel in <paramref name="outputFolder"/> with
+        /// <c>pip wheel --no-deps --use-pep517</c>, in an isolated build environment whose build requirements come from the root's sources.
+        /// </summary>
+        public Task BuildWheelAsync(string venvPython, string sdist, string outputFolder, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation)
+        {
+            var args = PipArguments.Wheel(paths, sources);
+            // --use-pep517 keeps build isolation (setuptools and wheel from the sources, as pip 23.1+ does by default for a
+            // venv without wheel): an older pip would run setup.py bdist_wheel in the venv, which has no wheel to run it.
+            args.AddRange(new[] { "--no-deps", "--use-pep517", "--wheel-dir", outputFolder, sdist });
+            reporter.Progress(activity, "Building a wheel of " + System.IO.Path.GetFileName(sdist), 50);
+            return RunPipAsync(venvPython, args, "pip wheel", log, cancellation, sources, PipArguments.SourceEnvironment(paths, sources));
+        }
+
+        private Task InstallAsync(string venvPython, string requirementsFile, string? constraintsFile, bool upgrade, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation, string? reportFile, bool dryRun)
         {
             var args = PipArguments.Install(paths, sources);
+            if (dryRun)
+            {
+                args.AddRange(new[] { "--dry-run", "--ignore-installed" });
+            }
+
             if (reportFile != null)
             {
                 args.Add("--report");
@@ -64,14 +93,14 @@ namespace CodeEnv.Python
 
             args.Add("-r");
             args.Add(requirementsFile);
-            reporter.Progress(activity, "Installing the requirements with pip", 40);
+            reporter.Progress(activity, dryRun ? "Resolving the requirements with pip" : "Installing the requirements with pip", 40);
             var shown = PipArguments.SourceEnvironmentRedacted(sources);
             if (shown.Count > 0)
             {
                 log.Line("> package sources: " + string.Join(" ", shown.Select(v => v.Key + "=" + v.Value)));
             }
 
-            return RunPipAsync(venvPython, args, "pip install", log, cancellation, sources, PipArguments.SourceEnvironment(paths, sources));
+            return RunPipAsync(venvPython, args, dryRun ? "pip install --dry-run" : "pip install", log, cancellation, sources, PipArguments.SourceEnvironment(paths, sources));
         }
 
         public Task UninstallAsync(string venvPython, IReadOnlyList<string> names, OperationLog log, CancellationToken cancellation)

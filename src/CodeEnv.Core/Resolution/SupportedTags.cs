@@ -23,6 +23,9 @@ namespace CodeEnv.Resolution
             }
         }
 
+        /// <summary>The interpreter's most preferred tag (its implementation, ABI and platform), or null when there is none: what names a kind of interpreter.</summary>
+        public string? MostPreferred => ranks.Count == 0 ? null : ranks.First(r => r.Value == 0).Key;
+
         /// <summary>How many tags there are: pip ranks an sdist below every wheel, at this number.</summary>
         public int Count => ranks.Count;
 

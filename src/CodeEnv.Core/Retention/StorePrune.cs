@@ -109,6 +109,16 @@ namespace CodeEnv.Retention
                 }
             }
 
+            // A build record whose wheel is gone names nothing: the sdist is built again when an env needs it.
+            foreach (var (_, wheel, record) in new SdistBuilds(store).All().ToList())
+            {
+                if (!Directory.Exists(Path.Combine(store.ArtifactsFolder, wheel)))
+                {
+                    File.Delete(record);
+                    orphans++;
+                }
+            }
+
             if (staging + orphans > 0)
             {
                 reporter.Verbose($"Swept {staging} staging leftover(s) older than {StagingAge.TotalHours:0.#} h and {orphans} tree(s) or compiled module folder(s) of wheels no longer stored: {bytes} bytes.");

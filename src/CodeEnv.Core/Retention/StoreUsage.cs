@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using CodeEnv.Python;
 using CodeEnv.Store;
+using CodeEnv.Wheels;
 
 namespace CodeEnv.Retention
 {
@@ -40,6 +41,20 @@ namespace CodeEnv.Retention
                 foreach (var generation in kept.Where(k => !k.IsCurrent))
                 {
                     Use(users, $"{name} (kept {generation.Generation.ToString(CultureInfo.InvariantCulture)})", generation.Installed.Packages);
+                }
+            }
+
+            // A wheel built from an sdist is used by whatever uses the sdist: the locks name the sdist, as its source served it.
+            foreach (var (sdist, wheel, _) in new SdistBuilds(new PackageStore(paths)).All())
+            {
+                if (users.TryGetValue(sdist, out var sdistUsers))
+                {
+                    if (!users.TryGetValue(wheel, out var wheelUsers))
+                    {
+                        users[wheel] = wheelUsers = new List<string>();
+                    }
+
+                    wheelUsers.AddRange(sdistUsers.Where(u => !wheelUsers.Contains(u)));
                 }
             }
 
