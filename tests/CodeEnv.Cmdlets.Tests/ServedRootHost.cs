@@ -142,7 +142,7 @@ public sealed class ServedRootHost : IDisposable
 
         // The service process itself, not the runuser above it: runuser answers SIGTERM by killing its child two seconds
         // later, which turns a graceful stop that takes longer under load into a kill.
-        ChildProcess.Run("pkill", "-" + signal, "-f", $"^/[^ ]*codeenv serve --root {Root}$");
+        ChildProcess.Run("pkill", "-" + signal, "-f", $"^([^ ]*/)?dotnet [^ ]+ serve --root {Root}$");
         Assert.True(service.WaitForExit(TimeSpan.FromMinutes(1)), "The service did not stop: " + ServiceLog);
         service.Dispose();
         service = null;
