@@ -17,7 +17,7 @@ namespace CodeEnv.Operations
 {
     /// <summary>
     /// Where the greedy resolver hands over, pip stays the resolver of record and the store still installs: pip resolves
-    /// the lines in the new venv without installing anything (<c>pip install --dry-run --ignore-installed --report</c>, run
+    /// the lines in the new venv without installing anything (<c>pip install --dry-run --report</c>, run
     /// as any pip of the env is, sandboxed on a served root), and each file of the set it chose is fetched into the store
     /// and checked against the sha256 pip reports, each sdist built into a wheel once per kind of interpreter
     /// (<see cref="SdistBuilds"/>), and the stored trees linked by the native installer. Only a set that holds what the

@@ -46,8 +46,9 @@ namespace CodeEnv.Python
             InstallAsync(venvPython, requirementsFile, constraintsFile, upgrade, paths, sources, log, cancellation, reportFile, dryRun: false);
 
         /// <summary>
-        /// pip's own resolution of the lines, installing nothing: <c>pip install --dry-run --ignore-installed --report</c>,
-        /// so the report names every distribution of the set with the file pip chose for it, whatever the venv holds.
+        /// pip's own resolution of the lines, installing nothing: <c>pip install --dry-run --report</c> in a new venv, so the
+        /// report names every distribution pip would install there with the file it chose; tooling the seed already has
+        /// and that satisfies the lines (a line <c>pip&gt;=23</c>) is kept, as pip install keeps it, not looked for anew.
         /// </summary>
         public Task ResolveAsync(string venvPython, string requirementsFile, string? constraintsFile, RootPaths paths, PackageSources sources, OperationLog log, CancellationToken cancellation, string reportFile) =>
             InstallAsync(venvPython, requirementsFile, constraintsFile, upgrade: false, paths, sources, log, cancellation, reportFile, dryRun: true);
@@ -71,7 +72,7 @@ namespace CodeEnv.Python
             var args = PipArguments.Install(paths, sources);
             if (dryRun)
             {
-                args.AddRange(new[] { "--dry-run", "--ignore-installed" });
+                args.Add("--dry-run");
             }
 
             if (reportFile != null)

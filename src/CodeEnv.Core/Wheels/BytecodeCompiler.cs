@@ -22,7 +22,9 @@ namespace CodeEnv.Wheels
     /// Python uses it while they match. A hard link is the store's very inode, so the time matches in every venv; a copy
     /// is given the store file's time (<see cref="FileLinker"/>). Checked-hash bytecode would hash every source on every
     /// import, and unchecked-hash bytecode would keep running an old .pyc after someone edits a copied source; with
-    /// timestamps, an edited source is simply compiled again.
+    /// timestamps, an edited source is simply compiled again. Each module's recorded file name is its path in the tree,
+    /// not in the store (Python puts the real path in its place on import), so the same wheel compiles to the same bytes
+    /// in every root.
     /// </remarks>
     internal static class BytecodeCompiler
     {
@@ -44,7 +46,7 @@ namespace CodeEnv.Wheels
             + "                source = os.path.join(folder, name)\n"
             + "                target = os.path.join(out, os.path.relpath(importlib.util.cache_from_source(source), tree))\n"
             + "                try:\n"
-            + "                    py_compile.compile(source, cfile=target, doraise=True, **options)\n"
+            + "                    py_compile.compile(source, cfile=target, dfile=os.path.relpath(source, tree), doraise=True, **options)\n"
             + "                except Exception:\n"
             + "                    pass  # as pip's compileall: a module that does not compile is installed without bytecode\n";
 
