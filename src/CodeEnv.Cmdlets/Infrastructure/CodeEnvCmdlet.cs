@@ -48,9 +48,23 @@ namespace CodeEnv.Cmdlets.Infrastructure
                     reporter.Pending.CompleteAdding();
                 }
             });
-            foreach (var write in reporter.Pending.GetConsumingEnumerable())
+            try
             {
-                write(this);
+                foreach (var write in reporter.Pending.GetConsumingEnumerable())
+                {
+                    write(this);
+                }
+            }
+            catch (Exception) when (stopping.IsCancellationRequested)
+            {
+                // A stopped pipeline refuses every write; the engine, cancelled, is still killing its processes and recording
+                // the env's state. The cmdlet ends after it, so that whoever stopped it finds the env as the stop left it.
+                foreach (var _ in reporter.Pending.GetConsumingEnumerable())
+                {
+                }
+
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+                throw;
             }
 
             try

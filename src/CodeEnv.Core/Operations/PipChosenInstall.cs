@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
@@ -160,20 +159,24 @@ namespace CodeEnv.Operations
         private static bool IsSdist(string fileName) =>
             fileName.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
-        private async Task<StoredWheel> FetchWheelAsync(PipReportItem item, IUrlFetcher fetcher, CancellationToken cancellation)
+        /// <summary>The wheel pip chose, from its path or streamed from its URL into the store, checked against the sha256 pip reported.</summary>
+        private async Task<StoredWheel> FetchWheelAsync(PipReportItem item, HttpUrlFetcher fetcher, CancellationToken cancellation)
         {
-            var bytes = await FetchAsync(item, fetcher, cancellation).ConfigureAwait(false);
-            using (var body = new MemoryStream(bytes, writable: false))
-            {
-                return store.Add(body, item.FileName);
-            }
+            var url = new Uri(item.Url);
+            var stored = url.IsFile
+                ? store.Add(url.LocalPath)
+                // The report names a source as the root knows it (credentials masked): the fetcher sends the source's own.
+                : await WheelDownload.IntoStoreAsync(fetcher, store, new Uri(SourceSecrets.WithoutCredentials(item.Url)), item.FileName, null, item.Name, cancellation).ConfigureAwait(false)
+                  ?? throw NotThere(item);
+            CheckSha256(item, stored.Sha256);
+            return stored;
         }
 
         /// <summary>
         /// Builds the sdist of <paramref name="item"/> into a wheel with pip (in the new venv, so sandboxed as its install
         /// would be), adds the wheel to the store and remembers it under the sdist's sha256 for <paramref name="tag"/>.
         /// </summary>
-        private async Task<StoredWheel> BuildAsync(PipReportItem item, string tag, StoreInstallRequest request, string python, IUrlFetcher fetcher, OperationLog log, CancellationToken cancellation)
+        private async Task<StoredWheel> BuildAsync(PipReportItem item, string tag, StoreInstallRequest request, string python, HttpUrlFetcher fetcher, OperationLog log, CancellationToken cancellation)
         {
             // Both inside the generation, the one folder a sandboxed pip reads and writes of the env's; the wheel folder pip makes itself.
             var id = Guid.NewGuid().ToString("N");
@@ -183,7 +186,7 @@ namespace CodeEnv.Operations
             {
                 Directory.CreateDirectory(sdistFolder);
                 var sdist = Path.Combine(sdistFolder, item.FileName);
-                File.WriteAllBytes(sdist, await FetchAsync(item, fetcher, cancellation).ConfigureAwait(false));
+                await FetchToFileAsync(item, sdist, fetcher, cancellation).ConfigureAwait(false);
                 log.Line($"> building {item.FileName} (sha256 {item.Sha256}) once into the package store, for {tag}");
                 await pip.BuildWheelAsync(python, sdist, wheelFolder, context.Paths, request.Sources, log, cancellation).ConfigureAwait(false);
                 var files = Directory.Exists(wheelFolder) ? Directory.GetFiles(wheelFolder, "*.whl") : new string[0];
@@ -209,31 +212,24 @@ namespace CodeEnv.Operations
             }
         }
 
-        /// <summary>The bytes of <paramref name="item"/>'s file, from its URL or path, checked against the sha256 pip reported.</summary>
-        private static async Task<byte[]> FetchAsync(PipReportItem item, IUrlFetcher fetcher, CancellationToken cancellation)
+        /// <summary>Puts <paramref name="item"/>'s file at <paramref name="path"/>, from its path or streamed from its URL, checked against the sha256 pip reported.</summary>
+        private static async Task FetchToFileAsync(PipReportItem item, string path, HttpUrlFetcher fetcher, CancellationToken cancellation)
         {
             var url = new Uri(item.Url);
-            byte[] bytes;
             if (url.IsFile)
             {
-                bytes = File.ReadAllBytes(url.LocalPath);
+                File.Copy(url.LocalPath, path);
             }
-            else
+            else if (!await fetcher.DownloadAsync(new Uri(SourceSecrets.WithoutCredentials(item.Url)), body => { using (var file = File.Create(path)) { body.CopyTo(file); } }, cancellation).ConfigureAwait(false))
             {
-                // The report names a source as the root knows it (credentials masked): the fetcher sends the source's own.
-                var fetched = await fetcher.GetAsync(new Uri(SourceSecrets.WithoutCredentials(item.Url)), "*/*", cancellation).ConfigureAwait(false) ?? throw new CodeEnvException(
-                    ErrorIds.PythonCommandFailed,
-                    $"{item.Name} {item.Version}: pip chose '{SourceSecrets.Redact(item.Url)}', which is not there (404). Run the update again; if it persists, the source is inconsistent.",
-                    item.Name);
-                bytes = fetched.Body;
+                throw NotThere(item);
             }
 
-            string sha256;
-            using (var sha = SHA256.Create())
-            {
-                sha256 = RecordHash.Hex(sha.ComputeHash(bytes));
-            }
+            CheckSha256(item, Sha256Hex.OfFile(path));
+        }
 
+        private static void CheckSha256(PipReportItem item, string sha256)
+        {
             if (!string.Equals(sha256, item.Sha256, StringComparison.OrdinalIgnoreCase))
             {
                 throw new CodeEnvException(
@@ -241,9 +237,12 @@ namespace CodeEnv.Operations
                     $"{item.Name} {item.Version}: pip reports '{item.FileName}' with the sha256 {item.Sha256}, but the file fetched from '{SourceSecrets.Redact(item.Url)}' has sha256 {sha256}. Nothing was installed. The source serves a file other than the one pip saw: find out why before trusting it.",
                     item.Name);
             }
-
-            return bytes;
         }
+
+        private static CodeEnvException NotThere(PipReportItem item) => new CodeEnvException(
+            ErrorIds.PythonCommandFailed,
+            $"{item.Name} {item.Version}: pip chose '{SourceSecrets.Redact(item.Url)}', which is not there (404). Run the update again; if it persists, the source is inconsistent.",
+            item.Name);
 
         /// <summary>The kind of interpreter a build is for: the venv's most preferred wheel tag.</summary>
         private async Task<string> InterpreterTagAsync(StoreInstallRequest request, string python, CancellationToken cancellation)
