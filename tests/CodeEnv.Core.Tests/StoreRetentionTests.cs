@@ -175,6 +175,22 @@ public class StoreRetentionTests : IDisposable
     }
 
     [Fact]
+    public void A_sweep_removes_the_written_files_no_venv_links_and_keeps_the_linked_ones()
+    {
+        var unlinked = Store.Written("codeenv\n"u8.ToArray());
+        var linked = Store.Written("alpha/__init__.py,,\n"u8.ToArray());
+        var venv = Directory.CreateDirectory(Path.Combine(root.Paths.Root, "envs", "linker", "venvs", "1")).FullName;
+        var venvFile = Path.Combine(venv, "RECORD");
+        Assert.Equal(0, Libc.Link(linked, venvFile));
+
+        var removal = Remove(true);
+
+        Assert.Equal(1, removal.SweptOrphans);
+        Assert.False(File.Exists(unlinked));
+        Assert.True(File.Exists(linked));
+    }
+
+    [Fact]
     public void The_fixture_lays_a_wheel_out_as_the_store_does()
     {
         var wheel = new TestWheel("gamma", "1.0").With("gamma/__init__.py", "X = 1\n").Write(root.Scratch("dist"));

@@ -40,6 +40,26 @@ public class WheelInstallerTests : IDisposable
     }
 
     [Fact]
+    public void Venvs_of_one_layout_link_one_read_only_RECORD_and_INSTALLER_from_the_store()
+    {
+        var plain = new TestWheel("plain", "1.0").With("plain/__init__.py", "VALUE = 1\n");
+        var (first, tree) = Prepare(plain, "first");
+        var second = SchemeOf(folder.Combine("second"));
+
+        Install(first, tree);
+        Install(second, tree);
+
+        foreach (var name in new[] { "RECORD", "INSTALLER" })
+        {
+            var one = Path.Combine(first.Purelib, "plain-1.0.dist-info", name);
+            var other = Path.Combine(second.Purelib, "plain-1.0.dist-info", name);
+            Assert.Equal(FileIdentity.Inode(one), FileIdentity.Inode(other));
+            Assert.Contains(Directory.GetFiles(Path.Combine(Store.Folder, "written")), f => FileIdentity.Inode(f) == FileIdentity.Inode(one));
+            Assert.False(File.GetUnixFileMode(one).HasFlag(UnixFileMode.UserWrite), name + " is writable");
+        }
+    }
+
+    [Fact]
     public void With_LinkMode_Copy_every_file_is_the_venvs_own_with_the_store_files_time_and_pips_modes()
     {
         var (scheme, tree) = Prepare(Demo());

@@ -119,6 +119,17 @@ namespace CodeEnv.Retention
                 }
             }
 
+            // A file the installer wrote alike into venvs that no venv links any more: only the store names it.
+            foreach (var written in Directory.Exists(store.WrittenFolder) ? Directory.GetFiles(store.WrittenFolder) : new string[0])
+            {
+                if (FileKind.LinkCountOf(written) == 1)
+                {
+                    bytes += new FileInfo(written).Length;
+                    File.Delete(written);
+                    orphans++;
+                }
+            }
+
             if (staging + orphans > 0)
             {
                 reporter.Verbose($"Swept {staging} staging leftover(s) older than {StagingAge.TotalHours:0.#} h and {orphans} tree(s) or compiled module folder(s) of wheels no longer stored: {bytes} bytes.");

@@ -37,6 +37,12 @@ namespace CodeEnv.Store
         /// <summary>st_uid of a path after symlinks: the file's owner, or null where it cannot be read or told.</summary>
         internal static uint? OwnerOf(string path) => StatField(path, OwnerOffset(), (buffer, offset) => (uint)Marshal.ReadInt32(buffer, offset));
 
+        /// <summary>st_nlink of a path after symlinks: how many names the file has, or null where it cannot be read or told.</summary>
+        internal static uint? LinkCountOf(string path) => StatField(path, LinkCountOffset(), (buffer, offset) =>
+            RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? (uint)(ushort)Marshal.ReadInt16(buffer, offset)
+            : RuntimeInformation.ProcessArchitecture == Architecture.X64 ? (uint)Marshal.ReadInt64(buffer, offset)
+            : (uint)Marshal.ReadInt32(buffer, offset));
+
         /// <summary>One field of a path's struct stat, read by <paramref name="read"/>; null where the platform's layout is not known or stat fails.</summary>
         private static uint? StatField(string path, int offset, Func<IntPtr, int, uint> read)
         {
@@ -70,6 +76,25 @@ namespace CodeEnv.Store
             else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
             {
                 return 16;
+            }
+
+            return -1;
+        }
+
+        // Where st_nlink lies in struct stat on the platforms we build for (8 bytes on Linux x64, 4 on arm64, 2 on macOS).
+        private static int LinkCountOffset()
+        {
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+            {
+                switch (RuntimeInformation.ProcessArchitecture)
+                {
+                    case Architecture.X64: return 16;
+                    case Architecture.Arm64: return 20;
+                }
+            }
+            else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
+            {
+                return 6;
             }
 
             return -1;

@@ -45,6 +45,9 @@ namespace CodeEnv.Wheels
         /// <summary>What interpreters said of their venvs' install schemes (<see cref="InstallSchemeProbe"/>).</summary>
         internal string SchemesFolder => Path.Combine(Folder, "schemes");
 
+        /// <summary>The files the installer writes alike into many venvs (<see cref="Written"/>), each content once, by its sha256.</summary>
+        internal string WrittenFolder => Path.Combine(Folder, "written");
+
         /// <summary>Where artifacts, trees and bytecode are built before they are renamed into place: the same file system.</summary>
         internal string StagingFolder => Path.Combine(Folder, "tmp");
 
@@ -145,6 +148,52 @@ namespace CodeEnv.Wheels
                 var unpacked = StoredTree.Open(sha256, staging, fileName);
                 Publish(staging, tree);
                 return opened.GetOrAdd(sha256, unpacked.MovedTo(tree));
+            }
+            finally
+            {
+                Discard(staging);
+            }
+        }
+
+        /// <summary>
+        /// The store's read-only file of <paramref name="content"/>, written once. What the installer writes into a venv
+        /// (a wheel's INSTALLER, its rewritten RECORD, its direct_url.json) is the same in every venv of the same layout
+        /// and is never changed in place (pip replaces or unlinks it), so venvs link one file instead of each holding a
+        /// block of its own: a RECORD is kilobytes per package, thousands of rows for a large one. A prune removes the
+        /// files no venv links any more.
+        /// </summary>
+        internal string Written(byte[] content)
+        {
+            string sha256;
+            using (var hash = SHA256.Create())
+            {
+                sha256 = RecordHash.Hex(hash.ComputeHash(content));
+            }
+
+            var path = Path.Combine(WrittenFolder, sha256);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+
+            var staging = NewStaging();
+            try
+            {
+                var file = Path.Combine(staging, sha256);
+                File.WriteAllBytes(file, content);
+                StoreModes.MakeReadOnly(file, executable: false);
+                Durability.Flush(staging);
+                Directory.CreateDirectory(WrittenFolder);
+                try
+                {
+                    File.Move(file, path);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Another install wrote the same content first: the file is addressed by its hash, so theirs is this one.
+                }
+
+                return path;
             }
             finally
             {

@@ -27,6 +27,7 @@ namespace CodeEnv.Wheels
         private readonly InstallScheme scheme;
         private readonly StoredTree tree;
         private readonly FileLinker linker;
+        private readonly PackageStore store;
         private readonly string bytecode;
         private readonly string libDir;
         private readonly string[] libDirParts;
@@ -39,6 +40,7 @@ namespace CodeEnv.Wheels
 
         public WheelInstallation(PackageStore store, InstallScheme scheme, StoredTree tree, LinkMode linkMode)
         {
+            this.store = store;
             this.scheme = scheme;
             this.tree = tree;
             bytecode = store.Bytecode(tree, scheme.CacheTag);
@@ -63,10 +65,10 @@ namespace CodeEnv.Wheels
             }
 
             var distInfo = Path.Combine(libDir, tree.DistInfo);
-            WriteNew(Path.Combine(distInfo, "INSTALLER"), Encoding.UTF8.GetBytes(Installer));
+            WriteShared(Path.Combine(distInfo, "INSTALLER"), Encoding.UTF8.GetBytes(Installer));
             if (directUrl != null)
             {
-                WriteNew(Path.Combine(distInfo, "direct_url.json"), Encoding.UTF8.GetBytes(directUrl));
+                WriteShared(Path.Combine(distInfo, "direct_url.json"), Encoding.UTF8.GetBytes(directUrl));
             }
 
             if (requested)
@@ -186,7 +188,22 @@ namespace CodeEnv.Wheels
             }
 
             rows.AddRange(unlisted.Values.Concat(compiled).Select(p => new RecordRow(p, "", "")));
-            WriteNew(record, Encoding.UTF8.GetBytes(RecordFile.Write(rows)), counted: false);
+            WriteShared(record, Encoding.UTF8.GetBytes(RecordFile.Write(rows)), counted: false);
+        }
+
+        /// <summary>
+        /// A file the installer writes alike into every venv of the same layout (INSTALLER, RECORD, direct_url.json): the
+        /// store's one copy linked (<see cref="PackageStore.Written"/>), or copied where the venv links nothing.
+        /// </summary>
+        private void WriteShared(string path, byte[] content, bool counted = true)
+        {
+            EnsureFolder(Path.GetDirectoryName(path)!);
+            File.Delete(path);
+            linker.Place(store.Written(content), path);
+            if (counted)
+            {
+                generated.Add(path);
+            }
         }
 
         /// <summary>A new file of the venv: whatever was at the path (perhaps a link to the store) is unlinked, never written through.</summary>
