@@ -8,9 +8,9 @@ using Newtonsoft.Json.Linq;
 namespace CodeEnv.Core.Tests;
 
 /// <summary>
-/// Where the greedy resolver hands over, pip resolves (--dry-run --report) and the store installs what it chose: each
-/// wheel fetched into the store and checked, each sdist built once per interpreter into a stored wheel, and the lock
-/// recording the files pip's report names.
+/// An sdist the greedy resolver meets is built once per interpreter into a stored wheel, which the resolver then reads;
+/// where it hands over otherwise, pip resolves (--dry-run --report) and the store installs what it chose: each wheel
+/// fetched into the store and checked, and the lock recording the files that were chosen.
 /// </summary>
 [Trait(TestLayers.Category, TestLayers.Process)]
 public class PipChosenInstallTests : IClassFixture<PipChosenInstallTests.SdistInTwoEnvs>
@@ -30,8 +30,10 @@ public class PipChosenInstallTests : IClassFixture<PipChosenInstallTests.SdistIn
         var firstLog = CreateLog(twice.Root, "one");
         var secondLog = CreateLog(twice.Root, "two");
         Assert.Contains("Built codeenv_built_demo-1.0-", firstLog);
-        Assert.Contains("nothing to build", secondLog);
+        // The second env's resolver reads the built wheel: no build, no pip at all.
+        Assert.Contains("Installed 1 packages from the package store without pip", secondLog);
         Assert.DoesNotContain("Building wheel", secondLog);
+        Assert.DoesNotContain("pip chose the set", secondLog);
         Assert.DoesNotContain("pip installs this set", secondLog);
         Assert.Single(Directory.GetFiles(Path.Combine(twice.Root.Paths.PackageStore, "builds", Sha256Of(twice.Sdist)), "*.json"));
         Assert.Single(twice.Root.Engine.Store.ItemsAsync(false, CancellationToken.None).Awaited(), i => i.Name == "codeenv-built-demo");
@@ -57,13 +59,16 @@ public class PipChosenInstallTests : IClassFixture<PipChosenInstallTests.SdistIn
     }
 
     [Fact]
-    public void A_set_pip_chose_is_installed_by_the_store_and_says_so()
+    public void An_sdist_the_resolver_meets_is_built_into_the_store_once_and_read_there_without_pips_dry_run()
     {
         var distInfo = Directory.GetDirectories(Path.Combine(twice.One.VenvPath, "lib"), "codeenv_built_demo-1.0.dist-info", SearchOption.AllDirectories).Single();
+        var firstLog = CreateLog(twice.Root, "one");
 
         Assert.Equal("codeenv", File.ReadAllText(Path.Combine(distInfo, "INSTALLER")).Trim());
-        Assert.Contains(twice.Reporter.Verbose, v => v.StartsWith("pip chose the set (", StringComparison.Ordinal) && v.EndsWith("the store installs it.", StringComparison.Ordinal));
-        Assert.DoesNotContain("pip installs this set", CreateLog(twice.Root, "one"));
+        Assert.Contains(twice.Reporter.Verbose, v => v.EndsWith("building codeenv-built-demo-1.0.tar.gz once into the package store, then choosing again.", StringComparison.Ordinal));
+        Assert.Contains("Installed 1 packages from the package store without pip", firstLog);
+        Assert.DoesNotContain("--dry-run", firstLog);
+        Assert.DoesNotContain("pip installs this set", firstLog);
     }
 
     [Fact]

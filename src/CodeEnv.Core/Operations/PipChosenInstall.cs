@@ -118,7 +118,7 @@ namespace CodeEnv.Operations
                 }
             }
 
-            var installed = await new WheelInstaller(store, context.Processes).InstallAsync(request.Venv, wheels, LinkMode.Link, cancellation).ConfigureAwait(false);
+            var installed = await new WheelInstaller(store, context.Processes).InstallAsync(request.Venv, wheels, context.Settings().LinkMode, cancellation).ConfigureAwait(false);
             log.Line($"Installed {installed.Count} packages from the package store as pip chose them ({built} sdist(s) built; {installed.Sum(w => w.Linked)} files linked, {installed.Sum(w => w.Copied)} copied, {installed.Sum(w => w.Written)} written).");
             log.Line("Successfully installed " + string.Join(" ", installed.Select(w => w.Name + "-" + w.Version)));
             return (artifacts, null);
@@ -170,6 +170,22 @@ namespace CodeEnv.Operations
                   ?? throw NotThere(item);
             CheckSha256(item, stored.Sha256);
             return stored;
+        }
+
+        /// <summary>
+        /// Builds the sdist at <paramref name="url"/> (its sha256 checked) into a stored wheel for <paramref name="tag"/>,
+        /// unless the store has one: what the resolver needs to read an sdist's dependencies without pip's dry run.
+        /// </summary>
+        internal async Task<StoredWheel> BuildSdistAsync(string name, string version, string url, string sha256, string tag, StoreInstallRequest request, HttpUrlFetcher fetcher, OperationLog log, CancellationToken cancellation)
+        {
+            var before = new SdistBuilds(store).Find(sha256, tag);
+            if (before != null)
+            {
+                return before;
+            }
+
+            var item = new PipReportItem(name, version, url, sha256, requested: false, isDirect: false, isArchive: true, isEditable: false);
+            return await BuildAsync(item, tag, request, VenvLayout.Python(request.Venv), fetcher, log, cancellation).ConfigureAwait(false);
         }
 
         /// <summary>

@@ -23,6 +23,10 @@ namespace CodeEnv.Operations
     /// </summary>
     internal sealed class StoreInstall
     {
+        // sdists built for one choice before pip's own resolution takes over: a chain of sdists, each found only once the
+        // one before it is read, is built a few at a time, never without end.
+        private const int MaxSdistBuilds = 10;
+
         private readonly EngineContext context;
         private readonly IOperationReporter reporter;
         private readonly PackageStore store;
@@ -76,7 +80,8 @@ namespace CodeEnv.Operations
                 }
 
                 var finder = new CandidateFinder(sources, fetcher, environment.Tags, pythonVersion!);
-                var resolver = new GreedyResolver(finder, new CandidateMetadataReader(fetcher, (file, _) => Task.FromResult(StoredMetadata(file))), environment);
+                var tag = environment.Tags.MostPreferred;
+                var resolver = new GreedyResolver(finder, new CandidateMetadataReader(fetcher, (file, _) => Task.FromResult(StoredMetadata(file, tag))), environment);
                 // Each current package whose locked file the store holds, looked up once: the update's hot path asks per package.
                 var kept = (request.Current ?? new CurrentPackage[0])
                     .Select(p => (Package: p, Wheel: p.Artifact == null ? null : store.Find(p.Artifact.Sha256)))
@@ -84,6 +89,17 @@ namespace CodeEnv.Operations
                     .Select(k => (k.Package, k.Wheel!))
                     .ToList();
                 var (outcome, how) = await ResolveAsync(resolver, request, kept, parsed, constraints, cancellation).ConfigureAwait(false);
+                // An sdist the resolver needs is built into the store once, where pip's dry run would build its metadata in
+                // one build environment and pip wheel the wheel in another; the resolver then reads the built wheel.
+                for (var built = 0; !outcome.IsResolved && outcome.SdistToBuild != null && built < MaxSdistBuilds && request.Pip != null && tag != null && Sha256Of(outcome.SdistToBuild) != null; built++)
+                {
+                    var sdist = outcome.SdistToBuild;
+                    reporter.Verbose($"{outcome.PipMustDecideReason}: building {sdist.FileName} once into the package store, then choosing again.");
+                    var url = sdist.LocalPath != null ? new Uri(Path.GetFullPath(sdist.LocalPath)).AbsoluteUri : sdist.Url;
+                    await new PipChosenInstall(context, reporter, store, request.Pip).BuildSdistAsync(sdist.Project, sdist.Version.ToString(), url, Sha256Of(sdist)!, tag, request, fetcher, log, cancellation).ConfigureAwait(false);
+                    (outcome, how) = await ResolveAsync(resolver, request, kept, parsed, constraints, cancellation).ConfigureAwait(false);
+                }
+
                 if (!outcome.IsResolved)
                 {
                     return await PipChoosesAsync(outcome.PipMustDecideReason!, request, log, cancellation).ConfigureAwait(false);
@@ -102,7 +118,7 @@ namespace CodeEnv.Operations
                     foreach (var distribution in outcome.Distributions)
                     {
                         reporter.Progress(request.Activity, "Processing " + (distribution.FileName ?? $"{distribution.Name} {distribution.Version} (installed)"), 60);
-                        var (wheel, artifact) = await StoredAsync(distribution, kept, fetcher, cancellation).ConfigureAwait(false);
+                        var (wheel, artifact) = await StoredAsync(distribution, kept, fetcher, tag, cancellation).ConfigureAwait(false);
                         chosen.Add((distribution, wheel, artifact));
                         trees.Add(store.Tree(wheel.Sha256));
                     }
@@ -157,12 +173,26 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The stored wheel of a chosen distribution, fetched into the store first when it is not there, and its lock record.</summary>
-        private async Task<(StoredWheel Wheel, LockedArtifact Artifact)> StoredAsync(ResolvedDistribution distribution, IReadOnlyList<(CurrentPackage Package, StoredWheel Wheel)> kept, HttpUrlFetcher fetcher, CancellationToken cancellation)
+        private async Task<(StoredWheel Wheel, LockedArtifact Artifact)> StoredAsync(ResolvedDistribution distribution, IReadOnlyList<(CurrentPackage Package, StoredWheel Wheel)> kept, HttpUrlFetcher fetcher, string? tag, CancellationToken cancellation)
         {
             if (distribution.AlreadyInstalled)
             {
                 var same = kept.First(k => SameDistribution(k.Package, distribution));
                 return (same.Wheel, same.Package.Artifact!);
+            }
+
+            var location = Uri.TryCreate(distribution.Location, UriKind.Absolute, out var absolute) && !absolute.IsFile ? distribution.Location! : new Uri(Path.GetFullPath(distribution.Location!)).AbsoluteUri;
+            if (distribution.FileName != null && !distribution.FileName.EndsWith(".whl", StringComparison.OrdinalIgnoreCase))
+            {
+                // An sdist the resolver read through the wheel built from it (its sha256 was checked when it was built);
+                // the lock records the sdist, as the source served it.
+                var built = distribution.Sha256 == null || tag == null ? null : new SdistBuilds(store).Find(distribution.Sha256, tag);
+                if (built == null)
+                {
+                    throw new CodeEnvException(ErrorIds.PythonCommandFailed, $"{distribution.Name} {distribution.Version}: the wheel built from {distribution.FileName} left the package store while this update ran (a prune?). Run the update again.", distribution.Name);
+                }
+
+                return (built, new LockedArtifact { FileName = distribution.FileName, Url = SourceSecrets.WithoutCredentials(location), Sha256 = distribution.Sha256! });
             }
 
             var stored = distribution.Sha256 == null ? null : store.Find(distribution.Sha256);
@@ -181,7 +211,6 @@ namespace CodeEnv.Operations
                     distribution.Name);
             }
 
-            var location = Uri.TryCreate(distribution.Location, UriKind.Absolute, out var absolute) && !absolute.IsFile ? distribution.Location! : new Uri(Path.GetFullPath(distribution.Location!)).AbsoluteUri;
             return (stored, new LockedArtifact { FileName = distribution.FileName ?? stored.FileName, Url = SourceSecrets.WithoutCredentials(location), Sha256 = stored.Sha256 });
         }
 
@@ -193,17 +222,22 @@ namespace CodeEnv.Operations
                 distribution.Name);
 
         /// <summary>The METADATA of a candidate the store holds, so the resolver reads no archive twice.</summary>
-        private string? StoredMetadata(CandidateFile file)
+        private string? StoredMetadata(CandidateFile file, string? tag)
         {
-            if (file.Sha256 == null || store.Find(file.Sha256) == null)
+            var wheel = file.IsWheel ? (file.Sha256 == null ? null : store.Find(file.Sha256))
+                : tag == null || Sha256Of(file) == null ? null : new SdistBuilds(store).Find(Sha256Of(file)!, tag);
+            if (wheel == null)
             {
                 return null;
             }
 
-            var tree = store.Tree(file.Sha256);
+            var tree = store.Tree(wheel.Sha256);
             var metadata = Path.Combine(tree.Folder, tree.DistInfo, "METADATA");
             return File.Exists(metadata) ? File.ReadAllText(metadata) : null;
         }
+
+        // A file's sha256 as its source gives it, or as its bytes are where it is a local file (the finder gives none for those).
+        private static string? Sha256Of(CandidateFile file) => file.Sha256 ?? (file.LocalPath == null ? null : Sha256Hex.OfFile(file.LocalPath));
 
         private static bool SameDistribution(CurrentPackage package, ResolvedDistribution distribution) =>
             PackageName.Normalize(package.Package.Name) == PackageName.Normalize(distribution.Name)

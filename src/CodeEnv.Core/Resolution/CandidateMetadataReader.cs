@@ -22,7 +22,7 @@ namespace CodeEnv.Resolution
         private readonly IUrlFetcher fetcher;
         private readonly Func<CandidateFile, CancellationToken, Task<string?>>? fromStore;
 
-        /// <param name="fromStore">The store's METADATA text of a file it holds (by its sha256 or name), or null when it holds none.</param>
+        /// <param name="fromStore">The store's METADATA text of a file it holds (by its sha256 or name; an sdist's from the wheel built from it), or null when it holds none.</param>
         public CandidateMetadataReader(IUrlFetcher fetcher, Func<CandidateFile, CancellationToken, Task<string?>>? fromStore = null)
         {
             this.fetcher = fetcher;
@@ -32,12 +32,13 @@ namespace CodeEnv.Resolution
         /// <exception cref="PipMustDecideException">The metadata cannot be had without pip, or does not match the file.</exception>
         public async Task<CoreMetadata> ReadAsync(CandidateFile file, CancellationToken cancellation)
         {
-            if (!file.IsWheel)
+            // The store holds a wheel's METADATA, or that of the wheel an sdist was built into for this interpreter.
+            var text = fromStore == null ? null : await fromStore(file, cancellation).ConfigureAwait(false);
+            if (!file.IsWheel && text == null)
             {
-                throw new PipMustDecideException($"{file.Project} {file.Version} would come from an sdist ({file.FileName}): pip builds it to learn its dependencies");
+                throw new PipMustDecideException($"{file.Project} {file.Version} would come from an sdist ({file.FileName}): pip builds it to learn its dependencies", file);
             }
 
-            var text = fromStore == null ? null : await fromStore(file, cancellation).ConfigureAwait(false);
             if (text == null && file.LocalPath != null)
             {
                 text = FromWheel(file);

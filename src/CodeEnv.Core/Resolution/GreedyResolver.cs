@@ -55,7 +55,7 @@ namespace CodeEnv.Resolution
             }
             catch (PipMustDecideException e)
             {
-                return ResolutionOutcome.PipMustDecide(e.Message);
+                return ResolutionOutcome.PipMustDecide(e.Message, e.Sdist);
             }
         }
 

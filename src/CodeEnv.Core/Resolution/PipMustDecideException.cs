@@ -13,5 +13,15 @@ namespace CodeEnv.Resolution
             : base(reason)
         {
         }
+
+        /// <param name="sdist">The sdist whose metadata the resolver needed: once built into the store, the resolver reads it there.</param>
+        public PipMustDecideException(string reason, CandidateFile sdist)
+            : base(reason)
+        {
+            Sdist = sdist;
+        }
+
+        /// <summary>The sdist that stopped the resolver, when that is why pip must decide.</summary>
+        public CandidateFile? Sdist { get; }
     }
 }

@@ -35,8 +35,11 @@ namespace CodeEnv.Resolution
         public static ResolutionOutcome Resolved(IReadOnlyList<ResolvedDistribution> distributions, IReadOnlyList<string>? unmet = null) =>
             new ResolutionOutcome(ResolutionKind.Resolved, distributions, null, unmet ?? Array.Empty<string>());
 
-        public static ResolutionOutcome PipMustDecide(string reason) =>
-            new ResolutionOutcome(ResolutionKind.PipMustDecide, Array.Empty<ResolvedDistribution>(), reason, Array.Empty<string>());
+        /// <summary>The sdist whose metadata the resolver needed, when that is why pip must decide: built into the store, it is read there.</summary>
+        public CandidateFile? SdistToBuild { get; private set; }
+
+        public static ResolutionOutcome PipMustDecide(string reason, CandidateFile? sdist = null) =>
+            new ResolutionOutcome(ResolutionKind.PipMustDecide, Array.Empty<ResolvedDistribution>(), reason, Array.Empty<string>()) { SdistToBuild = sdist };
 
         public override string ToString() => IsResolved ? string.Join(", ", Distributions) : "pip must decide: " + PipMustDecideReason;
     }
