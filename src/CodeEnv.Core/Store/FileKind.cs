@@ -63,57 +63,28 @@ namespace CodeEnv.Store
         }
 
         // Where st_uid lies in struct stat on the platforms we build for.
-        private static int OwnerOffset()
-        {
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
-            {
-                switch (RuntimeInformation.ProcessArchitecture)
-                {
-                    case Architecture.X64: return 28;
-                    case Architecture.Arm64: return 24;
-                }
-            }
-            else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
-            {
-                return 16;
-            }
+        private static int OwnerOffset() => OffsetOn(28, 24, 16);
 
-            return -1;
-        }
-
-        // Where st_nlink lies in struct stat on the platforms we build for (8 bytes on Linux x64, 4 on arm64, 2 on macOS).
-        private static int LinkCountOffset()
-        {
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
-            {
-                switch (RuntimeInformation.ProcessArchitecture)
-                {
-                    case Architecture.X64: return 16;
-                    case Architecture.Arm64: return 20;
-                }
-            }
-            else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
-            {
-                return 6;
-            }
-
-            return -1;
-        }
+        // Where st_nlink lies in struct stat on the platforms we build for.
+        private static int LinkCountOffset() => OffsetOn(16, 20, 6);
 
         // Where st_mode lies in struct stat on the platforms we build for.
-        private static int ModeOffset()
+        private static int ModeOffset() => OffsetOn(24, 16, 4);
+
+        // A field's offset in struct stat on Linux x64, Linux arm64 and macOS; -1 elsewhere, where it is not known.
+        private static int OffsetOn(int linuxX64, int linuxArm64, int macOS)
         {
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
             {
                 switch (RuntimeInformation.ProcessArchitecture)
                 {
-                    case Architecture.X64: return 24;
-                    case Architecture.Arm64: return 16;
+                    case Architecture.X64: return linuxX64;
+                    case Architecture.Arm64: return linuxArm64;
                 }
             }
             else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
             {
-                return 4;
+                return macOS;
             }
 
             return -1;
