@@ -33,7 +33,7 @@ public class WheelDownloadTests : IClassFixture<WheelDownloadTests.LargeWheel>
         using var fetcher = new HttpUrlFetcher(Array.Empty<string>());
         using var sampler = new WorkingSetSampler();
 
-        var stored = await WheelDownload.IntoStoreAsync(fetcher, new PackageStore(store.Combine("store")), new Uri(index.FilesUrl + wheel.FileName), wheel.FileName, wheel.Sha256, "large-pkg 1.0", CancellationToken.None);
+        var stored = await WheelDownload.IntoStoreAsync(fetcher, new PackageStore(store.Combine("store")), index.FilesUrl + wheel.FileName, wheel.FileName, wheel.Sha256, "large-pkg 1.0", CancellationToken.None);
 
         var growth = sampler.PeakGrowth();
         Assert.Equal((wheel.Sha256, wheel.Size), (stored!.Sha256, new FileInfo(stored.Path).Length));
@@ -48,7 +48,7 @@ public class WheelDownloadTests : IClassFixture<WheelDownloadTests.LargeWheel>
         using var fetcher = new HttpUrlFetcher(Array.Empty<string>());
         var described = new string('0', 64);
 
-        var refused = await Assert.ThrowsAsync<CodeEnvException>(() => WheelDownload.IntoStoreAsync(fetcher, new PackageStore(store.Combine("store")), new Uri(index.FilesUrl + wheel.FileName), wheel.FileName, described, "large-pkg 1.0", CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<CodeEnvException>(() => WheelDownload.IntoStoreAsync(fetcher, new PackageStore(store.Combine("store")), index.FilesUrl + wheel.FileName, wheel.FileName, described, "large-pkg 1.0", CancellationToken.None));
 
         Assert.Equal(ErrorIds.ArtifactHashMismatch.Id, refused.ErrorId);
         Assert.Contains(described, refused.Message);
@@ -62,7 +62,7 @@ public class WheelDownloadTests : IClassFixture<WheelDownloadTests.LargeWheel>
         using var index = new LoopbackIndex(wheel.Site);
         using var fetcher = new HttpUrlFetcher(Array.Empty<string>());
 
-        var stored = await WheelDownload.IntoStoreAsync(fetcher, new PackageStore(store.Combine("store")), new Uri(index.FilesUrl + "missing-1.0-py3-none-any.whl"), "missing-1.0-py3-none-any.whl", null, "missing 1.0", CancellationToken.None);
+        var stored = await WheelDownload.IntoStoreAsync(fetcher, new PackageStore(store.Combine("store")), index.FilesUrl + "missing-1.0-py3-none-any.whl", "missing-1.0-py3-none-any.whl", null, "missing 1.0", CancellationToken.None);
 
         Assert.Null(stored);
     }

@@ -65,7 +65,7 @@ namespace CodeEnv.Operations
                 return (null, $"{handedOver}; pip chose a set the store cannot install: {refusal}");
             }
 
-            var artifacts = PipInstallReport.ReadArtifacts(report);
+            var artifacts = PipInstallReport.ArtifactsOf(items);
             var mismatch = request.Expected == null ? null : ArtifactCheck.FirstMismatch(request.Expected, artifacts);
             if (mismatch != null)
             {
@@ -94,12 +94,12 @@ namespace CodeEnv.Operations
                         else
                         {
                             tag = tag ?? await InterpreterTagAsync(request, python, cancellation).ConfigureAwait(false);
-                            var before = new SdistBuilds(store).Find(item.Sha256!, tag);
-                            wheel = before ?? await BuildAsync(item, tag, request, python, fetcher, log, cancellation).ConfigureAwait(false);
-                            built += before == null ? 1 : 0;
-                            if (before != null)
+                            var (stored, builtNow) = await StoredBuildAsync(item, tag, request, fetcher, log, cancellation).ConfigureAwait(false);
+                            wheel = stored;
+                            built += builtNow ? 1 : 0;
+                            if (!builtNow)
                             {
-                                log.Line($"Using {before.FileName}, built before from {item.FileName} (sha256 {item.Sha256}) for {tag}: nothing to build.");
+                                log.Line($"Using {wheel.FileName}, built before from {item.FileName} (sha256 {item.Sha256}) for {tag}: nothing to build.");
                             }
                         }
 
@@ -111,7 +111,7 @@ namespace CodeEnv.Operations
                         wheels.Add(new WheelInstallRequest(store.Tree(wheel.Sha256), item.Requested, item.IsDirect ? DirectUrl.ForArchive(item.Url, item.Sha256!) : null));
                     }
                 }
-                catch (CodeEnvException refused) when (refused.ErrorId == ErrorIds.WheelRecordMismatch.Id || refused.ErrorId == ErrorIds.WheelInvalid.Id || refused.ErrorId == ErrorIds.WheelPathUnsafe.Id)
+                catch (CodeEnvException refused) when (WheelRefusal.IsRefusal(refused))
                 {
                     // The store keeps only wheels that are exactly what they say; pip installs others, as it always did.
                     return (null, refused.Message);
@@ -160,32 +160,25 @@ namespace CodeEnv.Operations
             fileName.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The wheel pip chose, from its path or streamed from its URL into the store, checked against the sha256 pip reported.</summary>
-        private async Task<StoredWheel> FetchWheelAsync(PipReportItem item, HttpUrlFetcher fetcher, CancellationToken cancellation)
-        {
-            var url = new Uri(item.Url);
-            var stored = url.IsFile
-                ? store.Add(url.LocalPath)
-                // The report names a source as the root knows it (credentials masked): the fetcher sends the source's own.
-                : await WheelDownload.IntoStoreAsync(fetcher, store, new Uri(SourceSecrets.WithoutCredentials(item.Url)), item.FileName, null, item.Name, cancellation).ConfigureAwait(false)
-                  ?? throw NotThere(item);
-            CheckSha256(item, stored.Sha256);
-            return stored;
-        }
+        // The report names a source as the root knows it (credentials masked): the fetcher sends the source's own.
+        private async Task<StoredWheel> FetchWheelAsync(PipReportItem item, HttpUrlFetcher fetcher, CancellationToken cancellation) =>
+            await WheelDownload.IntoStoreAsync(fetcher, store, SourceSecrets.WithoutCredentials(item.Url), item.FileName, item.Sha256, $"{item.Name} {item.Version}", cancellation).ConfigureAwait(false)
+            ?? throw NotThere(item);
 
         /// <summary>
         /// Builds the sdist at <paramref name="url"/> (its sha256 checked) into a stored wheel for <paramref name="tag"/>,
         /// unless the store has one: what the resolver needs to read an sdist's dependencies without pip's dry run.
         /// </summary>
-        internal async Task<StoredWheel> BuildSdistAsync(string name, string version, string url, string sha256, string tag, StoreInstallRequest request, HttpUrlFetcher fetcher, OperationLog log, CancellationToken cancellation)
-        {
-            var before = new SdistBuilds(store).Find(sha256, tag);
-            if (before != null)
-            {
-                return before;
-            }
+        internal async Task<StoredWheel> BuildSdistAsync(string name, string version, string url, string sha256, string tag, StoreInstallRequest request, HttpUrlFetcher fetcher, OperationLog log, CancellationToken cancellation) =>
+            (await StoredBuildAsync(new PipReportItem(name, version, url, sha256, requested: false, isDirect: false, isArchive: true, isEditable: false), tag, request, fetcher, log, cancellation).ConfigureAwait(false)).Wheel;
 
-            var item = new PipReportItem(name, version, url, sha256, requested: false, isDirect: false, isArchive: true, isEditable: false);
-            return await BuildAsync(item, tag, request, VenvLayout.Python(request.Venv), fetcher, log, cancellation).ConfigureAwait(false);
+        /// <summary>The stored wheel built from <paramref name="sdist"/> for <paramref name="tag"/>, built now unless the store has it, and whether it was.</summary>
+        private async Task<(StoredWheel Wheel, bool BuiltNow)> StoredBuildAsync(PipReportItem sdist, string tag, StoreInstallRequest request, HttpUrlFetcher fetcher, OperationLog log, CancellationToken cancellation)
+        {
+            var before = new SdistBuilds(store).Find(sdist.Sha256!, tag);
+            return before != null
+                ? (before, false)
+                : (await BuildAsync(sdist, tag, request, VenvLayout.Python(request.Venv), fetcher, log, cancellation).ConfigureAwait(false), true);
         }
 
         /// <summary>

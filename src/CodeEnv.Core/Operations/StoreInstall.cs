@@ -123,7 +123,7 @@ namespace CodeEnv.Operations
                         trees.Add(store.Tree(wheel.Sha256));
                     }
                 }
-                catch (CodeEnvException refused) when (refused.ErrorId == ErrorIds.WheelRecordMismatch.Id || refused.ErrorId == ErrorIds.WheelInvalid.Id || refused.ErrorId == ErrorIds.WheelPathUnsafe.Id)
+                catch (CodeEnvException refused) when (WheelRefusal.IsRefusal(refused))
                 {
                     // The store keeps only wheels that are exactly what they say; pip installs others, as it always did.
                     return PipInstalls(refused.Message, log);
@@ -195,32 +195,16 @@ namespace CodeEnv.Operations
                 return (built, new LockedArtifact { FileName = distribution.FileName, Url = SourceSecrets.WithoutCredentials(location), Sha256 = distribution.Sha256! });
             }
 
-            var stored = distribution.Sha256 == null ? null : store.Find(distribution.Sha256);
-            if (stored == null)
-            {
-                stored = Uri.TryCreate(distribution.Location, UriKind.Absolute, out var url) && !url.IsFile
-                    ? await DownloadAsync(url, distribution, fetcher, cancellation).ConfigureAwait(false)
-                    : store.Add(distribution.Location!);
-            }
-
-            if (distribution.Sha256 != null && !string.Equals(distribution.Sha256, stored.Sha256, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new CodeEnvException(
-                    ErrorIds.ArtifactHashMismatch,
-                    $"{distribution.Name} {distribution.Version}: its source gives '{distribution.FileName}' the sha256 {distribution.Sha256}, but the file fetched from '{distribution.Location}' has sha256 {stored.Sha256}. Nothing was installed. The source serves a file other than the one it describes: find out why before trusting it.",
+            var stored = (distribution.Sha256 == null ? null : store.Find(distribution.Sha256))
+                ?? await WheelDownload.IntoStoreAsync(fetcher, store, distribution.Location!, distribution.FileName ?? Path.GetFileName(distribution.Location!), distribution.Sha256, $"{distribution.Name} {distribution.Version}", cancellation).ConfigureAwait(false)
+                ?? throw new CodeEnvException(
+                    ErrorIds.PythonCommandFailed,
+                    $"{distribution.Name} {distribution.Version}: '{SourceSecrets.Redact(distribution.Location!)}' was listed by its source but is not there (404). Run the update again; if it persists, the source is inconsistent.",
                     distribution.Name);
-            }
-
             return (stored, new LockedArtifact { FileName = distribution.FileName ?? stored.FileName, Url = SourceSecrets.WithoutCredentials(location), Sha256 = stored.Sha256 });
         }
 
         // Streamed into the store as it arrives (a wheel may be gigabytes), its sha256 checked against the source's.
-        private async Task<StoredWheel> DownloadAsync(Uri url, ResolvedDistribution distribution, HttpUrlFetcher fetcher, CancellationToken cancellation) =>
-            await WheelDownload.IntoStoreAsync(fetcher, store, url, distribution.FileName!, distribution.Sha256, $"{distribution.Name} {distribution.Version}", cancellation).ConfigureAwait(false) ?? throw new CodeEnvException(
-                ErrorIds.PythonCommandFailed,
-                $"{distribution.Name} {distribution.Version}: '{url}' was listed by its source but is not there (404). Run the update again; if it persists, the source is inconsistent.",
-                distribution.Name);
-
         /// <summary>The METADATA of a candidate the store holds, so the resolver reads no archive twice.</summary>
         private string? StoredMetadata(CandidateFile file, string? tag)
         {

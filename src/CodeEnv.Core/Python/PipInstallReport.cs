@@ -19,10 +19,13 @@ namespace CodeEnv.Python
 
         /// <summary>The artifact of each installed distribution, by normalized name; a distribution pip did not fetch as
         /// an archive with a sha256 (an editable, a VCS checkout, a local folder) has none.</summary>
-        public static IReadOnlyDictionary<string, LockedArtifact> ReadArtifacts(string reportFile)
+        public static IReadOnlyDictionary<string, LockedArtifact> ReadArtifacts(string reportFile) => ArtifactsOf(ReadItems(reportFile));
+
+        /// <summary>As <see cref="ReadArtifacts"/>, of a report's items already read.</summary>
+        public static IReadOnlyDictionary<string, LockedArtifact> ArtifactsOf(IEnumerable<PipReportItem> items)
         {
             var artifacts = new Dictionary<string, LockedArtifact>(StringComparer.Ordinal);
-            foreach (var item in ReadItems(reportFile).Where(i => i.IsArchive && i.Sha256 != null))
+            foreach (var item in items.Where(i => i.IsArchive && i.Sha256 != null))
             {
                 artifacts[PackageName.Normalize(item.Name)] = new LockedArtifact
                 {

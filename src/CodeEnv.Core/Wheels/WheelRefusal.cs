@@ -5,6 +5,10 @@ namespace CodeEnv.Wheels
     /// <summary>The one wording of a wheel the store will not use: which wheel, what is wrong with it, and what to do.</summary>
     internal static class WheelRefusal
     {
+        /// <summary>Whether <paramref name="e"/> is the store refusing a wheel (damaged, malformed, writing outside its scheme): pip installs such a set.</summary>
+        public static bool IsRefusal(CodeEnvException e) =>
+            e.ErrorId == ErrorIds.WheelRecordMismatch.Id || e.ErrorId == ErrorIds.WheelInvalid.Id || e.ErrorId == ErrorIds.WheelPathUnsafe.Id;
+
         public static CodeEnvException Of(ErrorId error, string fileName, string sha256, string why) =>
             new CodeEnvException(error, $"The wheel '{fileName}' (sha256 {sha256}) cannot be installed: {why}. {Advice(error)}", fileName);
 
