@@ -44,17 +44,17 @@ namespace CodeEnv.Store
             : (uint)Marshal.ReadInt32(buffer, offset));
 
         /// <summary>One field of a path's struct stat, read by <paramref name="read"/>; null where the platform's layout is not known or stat fails.</summary>
-        private static uint? StatField(string path, int offset, Func<IntPtr, int, uint> read)
-        {
-            if (offset < 0)
-            {
-                return null;
-            }
+        private static uint? StatField(string path, int offset, Func<IntPtr, int, uint> read) =>
+            offset < 0 ? null : WithStat(path, buffer => read(buffer, offset));
 
+        /// <summary>What <paramref name="read"/> takes from a path's struct stat (after symlinks), or null where stat fails.</summary>
+        internal static T? WithStat<T>(string path, Func<IntPtr, T> read)
+            where T : struct
+        {
             var buffer = Marshal.AllocHGlobal(256);
             try
             {
-                return Stat(path, buffer) != 0 ? (uint?)null : read(buffer, offset);
+                return Stat(path, buffer) != 0 ? (T?)null : read(buffer);
             }
             finally
             {

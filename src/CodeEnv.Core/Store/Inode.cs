@@ -18,22 +18,8 @@ namespace CodeEnv.Store
                 return null;
             }
 
-            var buffer = Marshal.AllocHGlobal(256);
-            try
-            {
-                if (FileKind.Stat(path, buffer) != 0)
-                {
-                    return null;
-                }
-
-                // struct stat begins with st_dev (8 bytes on Linux, 4 on macOS); st_ino is at offset 8 on both.
-                var device = isLinux ? (ulong)Marshal.ReadInt64(buffer, 0) : (uint)Marshal.ReadInt32(buffer, 0);
-                return (device, (ulong)Marshal.ReadInt64(buffer, 8));
-            }
-            finally
-            {
-                Marshal.FreeHGlobal(buffer);
-            }
+            // struct stat begins with st_dev (8 bytes on Linux, 4 on macOS); st_ino is at offset 8 on both.
+            return FileKind.WithStat(path, buffer => (isLinux ? (ulong)Marshal.ReadInt64(buffer, 0) : (uint)Marshal.ReadInt32(buffer, 0), (ulong)Marshal.ReadInt64(buffer, 8)));
         }
     }
 }
