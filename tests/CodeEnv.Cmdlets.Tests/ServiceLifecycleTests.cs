@@ -97,7 +97,7 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
         try
         {
             Assert.Equal(130, stopped.ExitCode);
-            // setup.py would loop for as long as the stall file exists: the service killed the sandbox and all in it.
+            // the build hook would loop for as long as the stall file exists: the service killed the sandbox and all in it.
             Assert.NotEqual(0, ChildProcess.Run("pgrep", "-f", sandbox).ExitCode);
             var after = served.Run(Alice, "$e = Get-CodeEnv stopper; $e.State; $e.StateDetail").AssertSucceeded().Lines();
             Assert.Equal("Outdated", after[0]);
@@ -152,14 +152,13 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
         Console.WriteLine($"{users.Count} users' concurrent calls took {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    // An sdist whose setup.py waits while a file exists. Inside the sandbox only the root's find-links folders are
+    // An sdist whose build waits while a file exists. Inside the sandbox only the root's find-links folders are
     // visible, so the file lives there.
     private string WriteStallingPackage()
     {
         var stall = Path.Combine(served.Links, "stall-while-this-exists");
         File.WriteAllText(stall, "");
-        BuildTools.CopyTo(served.Links);
-        SdistBuilder.Write(served.Links, "stalling", "1.0", setupPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
+        SdistBuilder.WriteWithInTreeBackend(served.Links, "stalling", "1.0", hookPrelude: $"import os, time\nwhile os.path.exists({System.Text.Json.JsonSerializer.Serialize(stall)}):\n    time.sleep(0.2)\n");
         ChildProcess.Run("chmod", "-R", "a+rX", served.Links);
         return stall;
     }
@@ -171,7 +170,7 @@ public class ServiceLifecycleTests : IClassFixture<ServiceLifecycleTests.Server>
             () => Directory.Exists(logs) && Directory.GetFiles(logs, "*update.log").Any(l => StallingPackage.ReadShared(l).Contains(package)),
             () => "The update never reached pip: " + served.ServiceLog);
 
-        // pip names the package as it starts to build it; give setup.py a moment to be the thing that runs.
+        // pip names the package as it starts to build it; give the build hook a moment to be the thing that runs.
         Thread.Sleep(1000);
     }
 

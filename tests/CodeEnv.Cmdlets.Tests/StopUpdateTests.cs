@@ -26,9 +26,8 @@ public class StopUpdateTests
     {
         using var ps = PackageSession.Create();
         var links = ps.Scratch("links");
-        BuildTools.CopyTo(links);
-        // Building this sdist runs setup.py, which starts a process that sleeps: pip is busy until it is killed.
-        SdistBuilder.Write(links, "slow", "1.0", setupPrelude: $"import subprocess, sys\nsubprocess.call([sys.executable, '-c', 'import time; time.sleep(300)', '{SleepMarker}'])\n");
+        // Building this sdist starts a process that sleeps: pip is busy until it is killed.
+        SdistBuilder.WriteWithInTreeBackend(links, "slow", "1.0", hookPrelude: $"import subprocess, sys\nsubprocess.call([sys.executable, '-c', 'import time; time.sleep(300)', '{SleepMarker}'])\n");
         ps.Run("New-CodeEnv -Name work -PythonVersion 3.11").AssertSuccess();
         ps.Run("Set-CodeEnvPackage work 'slow'").AssertSuccess();
 
