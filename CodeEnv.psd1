@@ -46,6 +46,8 @@
         'Get-CodeEnvContainerConfig'
         'Remove-CodeEnvContainerConfig'
         'Export-CodeEnvContainerFile'
+        'Update-CodeEnvImage'
+        'Get-CodeEnvImage'
         'Export-CodeEnv'
         'Import-CodeEnv'
         'Get-CodeEnvStore'

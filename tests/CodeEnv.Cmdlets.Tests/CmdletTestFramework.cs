@@ -26,6 +26,7 @@ public sealed class CmdletTestFramework : XunitTestFramework, IDisposable
     public new void Dispose()
     {
         OsUserShell.DeleteCopy();
+        ContainerMachine.EndRun();
         CodeEnv.TestSupport.SharedSeeds.Delete();
         CodeEnv.TestSupport.MemoryTemp.Delete(memoryTemp);
         base.Dispose();

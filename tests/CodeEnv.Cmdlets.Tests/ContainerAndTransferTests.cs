@@ -61,9 +61,9 @@ public class ContainerAndTransferTests
 
         var dockerfile = File.ReadAllText(Path.Combine(context, "Dockerfile"));
         Assert.Contains("FROM python:3.12-slim", dockerfile);
-        Assert.Contains($"-m venv {env.Get<string>("VenvPath")}", dockerfile);
-        Assert.Contains("--no-deps", dockerfile);
-        Assert.EndsWith("USER 1000\n", dockerfile);
+        Assert.Contains($"-m venv --without-pip '{env.Get<string>("VenvPath")}'", dockerfile);
+        Assert.Contains("--no-deps --require-hashes", dockerfile);
+        Assert.Contains("USER 1000\n", dockerfile);
         Assert.Contains("docker build", File.ReadAllText(Path.Combine(context, "README.md")));
         Assert.Contains("inhouse-2.1-py2.py3-none-any.whl", Directory.GetFiles(Path.Combine(context, "wheels")).Select(Path.GetFileName));
 

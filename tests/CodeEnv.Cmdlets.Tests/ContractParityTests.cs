@@ -45,6 +45,9 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Get-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig"),
         ("New-CodeEnvContainerConfig", $"New-CodeEnvContainerConfig other -BaseImage debian:bookworm -PythonPath {ServedRootHost.Python}; New-CodeEnvContainerConfig other -BaseImage debian:bookworm"),
         ("Export-CodeEnvContainerFile", "Export-CodeEnvContainerFile parity -ConfigName slim -Path \"$s/context\"; Export-CodeEnvContainerFile second -ConfigName slim -Path \"$s/second\""),
+        // The image builds themselves are proven on the served root by ImageTests; here, what both refuse before building.
+        ("Update-CodeEnvImage", "Update-CodeEnvImage parity -Push; Update-CodeEnvImage second"),
+        ("Get-CodeEnvImage", "Get-CodeEnvImage; Get-CodeEnvImage nosuch"),
         ("Remove-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig other -Confirm:$false; Remove-CodeEnvContainerConfig nosuch -Confirm:$false"),
         ("Get-CodeEnvStore", "Get-CodeEnvStore; Get-CodeEnvStore -Unused | ForEach-Object Name"),
         ("Remove-CodeEnvStoreItem", "Remove-CodeEnvStoreItem -Sha256 ('0' * 64) -Confirm:$false; Get-CodeEnvStore -Unused | Remove-CodeEnvStoreItem -WhatIf; Get-CodeEnvStore | Remove-CodeEnvStoreItem -Confirm:$false; Get-CodeEnvStore | ForEach-Object Name"),

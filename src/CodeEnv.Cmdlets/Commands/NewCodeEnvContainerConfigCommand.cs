@@ -20,9 +20,31 @@ namespace CodeEnv.Cmdlets.Commands
         [ValidateNotNullOrEmpty]
         public string PythonPath { get; set; } = "python3";
 
+        /// <summary>Dockerfile lines right after FROM.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
+        public string DockerfileAtStart { get; set; } = "";
+
+        /// <summary>Dockerfile lines after the venv and its tooling, before the env's packages.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string DockerfileBeforePackages { get; set; } = "";
+
+        /// <summary>Dockerfile lines after the env's packages are installed.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [Alias("DockerfileAfterPackages")]
         public string DockerfileFragment { get; set; } = "";
+
+        /// <summary>Dockerfile lines at the very end, after the venv is on PATH.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string DockerfileAtEnd { get; set; } = "";
+
+        /// <summary>The registry the images are pushed to by Update-CodeEnvImage -Push (host[:port][/path]).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string Registry { get; set; } = "";
 
         protected override void ProcessRecord() =>
             ForItem(ConfigName, () =>
@@ -30,7 +52,17 @@ namespace CodeEnv.Cmdlets.Commands
                 Engine();
                 if (ShouldProcess(ConfigName, "Create container config from " + BaseImage))
                 {
-                    var config = new ContainerConfig { ConfigName = ConfigName, BaseImage = BaseImage, PythonPath = PythonPath, DockerfileFragment = DockerfileFragment };
+                    var config = new ContainerConfig
+                    {
+                        ConfigName = ConfigName,
+                        BaseImage = BaseImage,
+                        PythonPath = PythonPath,
+                        DockerfileAtStart = DockerfileAtStart,
+                        DockerfileBeforePackages = DockerfileBeforePackages,
+                        DockerfileFragment = DockerfileFragment,
+                        DockerfileAtEnd = DockerfileAtEnd,
+                        Registry = Registry,
+                    };
                     var added = Call((engine, _, token) => engine.Containers.AddAsync(config, token));
                     added.Root = EngineRoot;
                     WriteObject(added);

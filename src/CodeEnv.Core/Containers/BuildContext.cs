@@ -7,120 +7,195 @@ using CodeEnv.Errors;
 using CodeEnv.Packages;
 using CodeEnv.Requirements;
 using CodeEnv.Store;
+using CodeEnv.Wheels;
 
 namespace CodeEnv.Containers
 {
     /// <summary>
-    /// A container build context that reproduces an env from its lock: a Dockerfile (the config's base image,
-    /// a venv at the env's own path made by the image's Python, pip install --no-deps of exactly the locked set), the
-    /// lock, the archives it needs from the root's wheelhouse and local find-links folders, and a README.
+    /// A container build context that reproduces an env from its lock: a Dockerfile (the config's base image, its Python
+    /// checked against the env's minor version, a venv at the env's own path with the env's pip, setuptools and wheel,
+    /// then exactly the locked set with pip --no-deps, hash-checked where every archive is here), the lock, the archives
+    /// (<see cref="ContextWheels"/>) and a README. With every archive in the context the image needs no package source.
     /// </summary>
     internal static class BuildContext
     {
         public const string LockFileName = "requirements.lock";
         public const string WheelsFolder = "wheels";
 
-        /// <summary>The context's entries, in the order they are written: the lock, the wheels/ folder (empty when no archive is needed) and its archives, the Dockerfile and the README.</summary>
-        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings)
+        /// <summary>The context's entries, in the order they are written: the lock, the wheels/ folder and its archives, the Dockerfile and the README.</summary>
+        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, PackageStore store) =>
+            Files(environment, installed, config, settings, store, out _);
+
+        /// <param name="secrets">The BuildKit secrets the Dockerfile mounts: each id with its source's URL, credentials taken out.</param>
+        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, PackageStore store, out IReadOnlyList<(string Id, string Url)> secrets)
         {
+            var wheels = ContextWheels.For(installed, store, settings);
+            if (wheels.ToolingUnfound.Count > 0)
+            {
+                var missing = string.Join(", ", wheels.ToolingUnfound.Select(p => $"{p.Name} {p.Version}"));
+                throw new CodeEnvException(
+                    ErrorIds.ContainerToolingUnavailable,
+                    $"The image of '{environment.Name}' would not reproduce its venv's own tooling: no wheel of {missing} is in the package store, the interpreter's ensurepip bundle, /usr/share/python-wheels, the wheelhouse or a local find-links folder. Publish the wheel(s) with Publish-CodeEnvPackage, then export again.",
+                    environment.Name);
+            }
+
+            var hashed = wheels.Unfound.Count == 0;
             var utf8 = new UTF8Encoding(false);
-            var locked = LockPins.Entries(installed.Packages)
-                .OrderBy(p => PackageName.Normalize(p.Name), StringComparer.Ordinal)
+            var lockLines = wheels.Packages.Select(p => LockPins.Line(p.Package) + (hashed ? " --hash=sha256:" + p.Sha256 : ""))
+                .Concat(wheels.Unfound.Select(LockPins.Line))
+                .OrderBy(l => l, StringComparer.Ordinal)
                 .ToList();
             var files = new List<ContextFile>
             {
-                new ContextFile { RelativePath = LockFileName, Content = utf8.GetBytes(string.Concat(locked.Select(p => LockPins.Line(p) + "\n"))) },
+                new ContextFile { RelativePath = LockFileName, Content = utf8.GetBytes(string.Concat(lockLines.Select(l => l + "\n"))) },
                 new ContextFile { RelativePath = WheelsFolder, IsFolder = true },
             };
-
-            var wanted = new HashSet<string>(locked.Select(p => PackageName.Normalize(p.Name) + "==" + Normalized(p.Version)), StringComparer.Ordinal);
             var copied = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var archive in LocalArchives(settings))
+            foreach (var archive in wheels.Tooling.Select(t => t.Path).Concat(wheels.Packages.Select(p => p.Path)))
             {
-                if (ArchiveFileName.TryParse(Path.GetFileName(archive), out var name, out var version) && wanted.Contains(name + "==" + version) && copied.Add(Path.GetFileName(archive)))
+                if (copied.Add(Path.GetFileName(archive)))
                 {
                     files.Add(new ContextFile { RelativePath = WheelsFolder + "/" + Path.GetFileName(archive), Content = File.ReadAllBytes(archive) });
                 }
             }
 
-            var image = "codeenv-" + environment.Name.ToLowerInvariant() + ":" + environment.Revision;
-            files.Add(new ContextFile { RelativePath = "Dockerfile", Content = utf8.GetBytes(Dockerfile(environment, installed, config, settings, out var secrets)) });
-            var secretFlags = string.Concat(secrets.Select(s => $" --secret id={s.Id},src=./{s.Id}.txt"));
-            var secretText = secrets.Count == 0 ? ""
+            var image = ImageReference.For(environment.Name, config, installed.Revision);
+            files.Add(new ContextFile { RelativePath = "Dockerfile", Content = utf8.GetBytes(Dockerfile(environment, installed, config, settings, wheels, out var mounted)) });
+            secrets = mounted;
+            var secretFlags = string.Concat(mounted.Select(s => $" --secret id={s.Id},src=./{s.Id}.txt"));
+            var secretText = mounted.Count == 0 ? ""
                 : "The package sources need credentials, which this folder does not hold. Put each source's whole URL, credentials "
                   + "included, in a file of its own, pass it as a BuildKit secret (it never reaches the image or its history), "
                   + "and delete the files afterwards:\n\n"
-                  + string.Concat(secrets.Select(s => $"- `{s.Id}.txt`: {s.Url}\n")) + "\n";
+                  + string.Concat(mounted.Select(s => $"- `{s.Id}.txt`: {s.Url}\n")) + "\n";
+            var sourcesText = hashed
+                ? $"Every archive is in {WheelsFolder}/ and checked against its sha256: the build needs no package source and no network.\n"
+                : $"{wheels.Unfound.Count} package(s) have no archive here ({string.Join(", ", wheels.Unfound.Select(LockPins.Line))}): the image's pip fetches them from the root's package sources, which the build must reach.\n";
             files.Add(new ContextFile
             {
                 RelativePath = "README.md",
                 Content = utf8.GetBytes(
                     $"# {environment.Name} in {config.BaseImage}\n\n{secretText}Build it with:\n\n    docker build{secretFlags} -t {image} .\n\n"
-                    + $"The image has Python {environment.PythonVersion}'s venv at {environment.VenvPath} with exactly the {locked.Count} packages of {LockFileName} "
-                    + $"(env revision {installed.Revision}, installed {installed.InstalledAt:u} by {installed.InstalledBy}).\n"),
+                    + $"The image has Python {installed.Python.Version}'s venv at {environment.VenvPath} with exactly the {lockLines.Count} packages of {LockFileName} "
+                    + $"and the venv's own {string.Join(", ", wheels.Tooling.Select(t => LockPins.Line(t.Package)))} "
+                    + $"(env revision {installed.Revision}, installed {installed.InstalledAt:u} by {installed.InstalledBy}).\n{sourcesText}"),
             });
             return files;
         }
 
-        private static string Dockerfile(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, out List<(string Id, string Url)> secrets)
+        private static string Dockerfile(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, ContextWheels wheels, out List<(string Id, string Url)> secrets)
         {
             var venv = environment.VenvPath;
-            var sources = new List<string> { "--find-links /tmp/codeenv/wheels" };
+            var quotedVenv = DockerfileQuoting.Shell(venv);
+            var venvPython = DockerfileQuoting.Shell(venv + "/bin/python");
+            var staging = StagingFolder(venv, settings.Root);
             var found = new List<(string Id, string Url)>();
-            // A source with credentials gets a BuildKit secret in its place: the Dockerfile, the image and its history never hold them.
-            string Source(string option, string url)
-            {
-                if (!SourceSecrets.HasSecret(url) && !SourceSecrets.IsRedacted(url))
-                {
-                    return option + " " + url;
-                }
-
-                var id = "codeenv_source_" + (found.Count + 1);
-                found.Add((id, SourceSecrets.Redact(url)));
-                return $"{option} \"$(cat /run/secrets/{id})\"";
-            }
-
-            if (settings.PackageSources.NoIndex)
+            var sources = new List<string> { "--find-links " + staging + "/" + WheelsFolder };
+            if (wheels.Unfound.Count == 0)
             {
                 sources.Add("--no-index");
             }
             else
             {
-                if (!string.IsNullOrEmpty(settings.PackageSources.IndexUrl))
-                {
-                    sources.Add(Source("--index-url", settings.PackageSources.IndexUrl!));
-                }
-
-                sources.AddRange(settings.PackageSources.ExtraIndexUrls.Select(u => Source("--extra-index-url", u)));
-                sources.AddRange(settings.PackageSources.TrustedHosts.Select(h => "--trusted-host " + h));
+                sources.AddRange(PackageSources(settings, found));
             }
 
             secrets = found;
+            var minor = MinorOf(installed.Python.Version);
+            var python = config.PythonPath;
             var text = new StringBuilder();
-            text.AppendLine($"# Generated by CodeEnv: env '{environment.Name}' (revision {installed.Revision}) for the container config '{config.ConfigName}'.");
+            text.AppendLine($"# Generated by CodeEnv: env '{environment.Name}' (installed revision {installed.Revision}) for the container config '{config.ConfigName}'.");
             text.AppendLine($"FROM {config.BaseImage}");
-            text.AppendLine($"# The env was built with Python {installed.Python.Version}; {config.PythonPath} in the image should be the same minor version.");
-            text.AppendLine($"COPY {LockFileName} /tmp/codeenv/{LockFileName}");
-            text.AppendLine($"COPY {WheelsFolder}/ /tmp/codeenv/wheels/");
-            text.AppendLine($"RUN {string.Concat(found.Select(f => $"--mount=type=secret,id={f.Id} "))}{config.PythonPath} -m venv {venv} \\");
-            text.AppendLine($" && {venv}/bin/python -m pip install --no-cache-dir --disable-pip-version-check --no-deps {string.Join(" ", sources)} -r /tmp/codeenv/{LockFileName} \\");
-            text.AppendLine(" && rm -rf /tmp/codeenv");
-            text.AppendLine($"ENV VIRTUAL_ENV={venv} PATH={venv}/bin:$PATH");
-            if (!string.IsNullOrWhiteSpace(config.DockerfileFragment))
+            Fragment(text, "the container config (at start)", config.DockerfileAtStart);
+            text.AppendLine($"COPY {LockFileName} {staging}/{LockFileName}");
+            text.AppendLine($"COPY {WheelsFolder}/ {staging}/{WheelsFolder}/");
+            // A venv's packages are built for one minor version: a base image with another would install an env that
+            // does not run, so the build stops here and says which two versions disagree.
+            var check = $"import sys; v = '%d.%d' % sys.version_info[:2]; sys.exit(0 if v == '{minor}' else 'CodeEnv: the base image {config.BaseImage} has Python ' + v + ' at {python}, but the env {environment.Name} was installed with Python {minor}; choose a base image with Python {minor}.')";
+            text.AppendLine($"RUN {python} -c {DockerfileQuoting.Shell(check)}");
+            var pip = wheels.Tooling.FirstOrDefault(t => PackageName.Normalize(t.Package.Name) == "pip");
+            if (pip.Path != null)
             {
-                text.AppendLine("# From the container config:");
-                text.AppendLine(config.DockerfileFragment.TrimEnd());
+                // The env's own pip installs itself and the rest of the tooling from its wheel, so the image's tooling is
+                // the env's and not whatever the base image's ensurepip carries.
+                text.AppendLine($"RUN {python} -m venv --without-pip {quotedVenv} \\");
+                text.AppendLine($" && {venvPython} {staging}/{WheelsFolder}/{Path.GetFileName(pip.Path)}/pip install --no-cache-dir --disable-pip-version-check --no-index --find-links {staging}/{WheelsFolder} {string.Join(" ", wheels.Tooling.Select(t => LockPins.Line(t.Package)))}");
+            }
+            else
+            {
+                text.AppendLine($"RUN {python} -m venv {quotedVenv}");
             }
 
+            Fragment(text, "the container config (before packages)", config.DockerfileBeforePackages);
+            var hashCheck = wheels.Unfound.Count == 0 && wheels.Packages.Count > 0 ? " --require-hashes" : "";
+            var mounts = string.Concat(found.Select(f => $"--mount=type=secret,id={f.Id} "));
+            text.AppendLine($"RUN {mounts}{venvPython} -m pip install --no-cache-dir --disable-pip-version-check --no-deps{hashCheck} {string.Join(" ", sources)} -r {staging}/{LockFileName}");
+            Fragment(text, "the container config (after packages)", config.DockerfileFragment);
+            text.AppendLine($"RUN rm -rf {staging}");
+            text.AppendLine($"ENV VIRTUAL_ENV={DockerfileQuoting.EnvValue(venv)} PATH={DockerfileQuoting.EnvValue(venv + "/bin:")}$PATH");
+            Fragment(text, "the container config (at end)", config.DockerfileAtEnd);
             return text.ToString();
         }
 
-        private static IEnumerable<string> LocalArchives(RootSettingsDocument settings)
+        /// <summary>The root's sources as pip options; a source with credentials becomes a BuildKit secret, so the Dockerfile, the image and its history never hold them.</summary>
+        private static IEnumerable<string> PackageSources(RootSettingsDocument settings, List<(string Id, string Url)> secrets)
         {
-            var folders = new[] { Path.Combine(settings.Root, "wheelhouse") }.Concat(settings.PackageSources.FindLinks.Where(l => !PackageSources.IsUrl(l)));
-            return folders.Where(Directory.Exists).SelectMany(Directory.EnumerateFiles);
+            string Source(string option, string url)
+            {
+                if (!SourceSecrets.HasSecret(url) && !SourceSecrets.IsRedacted(url))
+                {
+                    return option + " " + DockerfileQuoting.Shell(url);
+                }
+
+                var id = "codeenv_source_" + (secrets.Count + 1);
+                secrets.Add((id, SourceSecrets.Redact(url)));
+                return $"{option} \"$(cat /run/secrets/{id})\"";
+            }
+
+            var options = new List<string>();
+            options.AddRange(settings.PackageSources.FindLinks.Where(CodeEnv.PackageSources.IsUrl).Select(u => Source("--find-links", u)));
+            if (settings.PackageSources.NoIndex)
+            {
+                options.Add("--no-index");
+                return options;
+            }
+
+            if (!string.IsNullOrEmpty(settings.PackageSources.IndexUrl))
+            {
+                options.Add(Source("--index-url", settings.PackageSources.IndexUrl!));
+            }
+
+            options.AddRange(settings.PackageSources.ExtraIndexUrls.Select(u => Source("--extra-index-url", u)));
+            options.AddRange(settings.PackageSources.TrustedHosts.Select(h => "--trusted-host " + DockerfileQuoting.Shell(h)));
+            return options;
         }
 
-        private static string Normalized(string version) => PackageVersion.TryParse(version, out var parsed) ? parsed!.ToString() : version;
+        /// <summary>Where the context is copied in the image and deleted after the install: never the root, a folder in it or one holding it.</summary>
+        private static string StagingFolder(string venv, string root)
+        {
+            bool Overlaps(string folder, string path) => path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal) || folder.StartsWith(path.TrimEnd('/') + "/", StringComparison.Ordinal);
+            var staging = "/tmp/codeenv-context";
+            for (var n = 2; Overlaps(staging, venv) || Overlaps(staging, root); n++)
+            {
+                staging = "/tmp/codeenv-context-" + n;
+            }
+
+            return staging;
+        }
+
+        private static void Fragment(StringBuilder text, string from, string fragment)
+        {
+            if (!string.IsNullOrWhiteSpace(fragment))
+            {
+                text.AppendLine($"# From {from}:");
+                text.AppendLine(fragment.TrimEnd());
+            }
+        }
+
+        private static string MinorOf(string version)
+        {
+            var parts = version.Split('.');
+            return parts.Length >= 2 ? parts[0] + "." + parts[1] : version;
+        }
     }
 }

@@ -58,6 +58,8 @@ namespace CodeEnv.Errors
         public static readonly ErrorId ArchiveUploadNotFound = new ErrorId(nameof(ArchiveUploadNotFound), ErrorKind.NotFound);
         public static readonly ErrorId CodeEnvNotFound = new ErrorId(nameof(CodeEnvNotFound), ErrorKind.NotFound);
         public static readonly ErrorId CodeEnvRootNotConfigured = new ErrorId(nameof(CodeEnvRootNotConfigured), ErrorKind.NotFound);
+        public static readonly ErrorId ContainerEngineNotFound = new ErrorId(nameof(ContainerEngineNotFound), ErrorKind.NotFound);
+        public static readonly ErrorId ContainerImageNotBuilt = new ErrorId(nameof(ContainerImageNotBuilt), ErrorKind.NotFound);
         public static readonly ErrorId CodeEnvRootNotFound = new ErrorId(nameof(CodeEnvRootNotFound), ErrorKind.NotFound);
         public static readonly ErrorId ContainerConfigNotFound = new ErrorId(nameof(ContainerConfigNotFound), ErrorKind.NotFound);
         public static readonly ErrorId ExecutableNotFound = new ErrorId(nameof(ExecutableNotFound), ErrorKind.NotFound);
@@ -110,6 +112,9 @@ namespace CodeEnv.Errors
         public static readonly ErrorId CodeEnvRemoveFailed = new ErrorId(nameof(CodeEnvRemoveFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId ContainerConfigInUse = new ErrorId(nameof(ContainerConfigInUse), ErrorKind.OperationFailed);
         public static readonly ErrorId ContainerConfigNotSelected = new ErrorId(nameof(ContainerConfigNotSelected), ErrorKind.OperationFailed);
+        public static readonly ErrorId ContainerToolingUnavailable = new ErrorId(nameof(ContainerToolingUnavailable), ErrorKind.OperationFailed);
+        public static readonly ErrorId ContainerBuildFailed = new ErrorId(nameof(ContainerBuildFailed), ErrorKind.OperationFailed);
+        public static readonly ErrorId ContainerPythonMismatch = new ErrorId(nameof(ContainerPythonMismatch), ErrorKind.OperationFailed);
         public static readonly ErrorId EnvAccessNotSet = new ErrorId(nameof(EnvAccessNotSet), ErrorKind.OperationFailed);
         public static readonly ErrorId FileWriteFailed = new ErrorId(nameof(FileWriteFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId MarkerEnvironmentUnavailable = new ErrorId(nameof(MarkerEnvironmentUnavailable), ErrorKind.OperationFailed);

@@ -15,8 +15,20 @@ namespace CodeEnv
         /// <summary>The Python interpreter inside the image that builds the venv.</summary>
         public string PythonPath { get; set; } = "python3";
 
-        /// <summary>Dockerfile lines appended after the env is installed.</summary>
+        /// <summary>Dockerfile lines right after FROM, before anything of the env (DSS's "at start").</summary>
+        public string DockerfileAtStart { get; set; } = "";
+
+        /// <summary>Dockerfile lines after the venv and its tooling are made, before the env's packages are installed.</summary>
+        public string DockerfileBeforePackages { get; set; } = "";
+
+        /// <summary>Dockerfile lines after the env's packages are installed (DSS's "after packages").</summary>
         public string DockerfileFragment { get; set; } = "";
+
+        /// <summary>Dockerfile lines at the very end, after the venv is put on PATH.</summary>
+        public string DockerfileAtEnd { get; set; } = "";
+
+        /// <summary>The registry (host[:port][/path]) the env images of this config are pushed to; empty keeps them local.</summary>
+        public string Registry { get; set; } = "";
 
         /// <summary>The root folder; not stored, filled in when read.</summary>
         [Newtonsoft.Json.JsonIgnore]

@@ -22,6 +22,28 @@ namespace CodeEnv.Operations
         {
             this.context = context;
             this.catalog = catalog;
+            images = new ImageBuilds(context);
+        }
+
+        private readonly ImageBuilds images;
+
+        public Task<IReadOnlyList<ContainerImage>> BuildImagesAsync(string name, IReadOnlyList<string> configNames, bool push, bool force, string network, IProgress<OperationReport>? progress, CancellationToken cancellation)
+        {
+            var settings = context.Settings();
+            // On a served root the build runs as the service account: only an administrator opens its network.
+            if (settings.Service != null && !string.Equals(network, "none", StringComparison.Ordinal))
+            {
+                AccessPolicy.RequireAdministrator(settings, context.Caller, $"build images with the network '{network}'");
+            }
+
+            return images.BuildAsync(name, configNames, push, force, network, ProgressReporter.For(progress), cancellation);
+        }
+
+        public Task<IReadOnlyList<ContainerImage>> ImagesAsync(string name, CancellationToken cancellation)
+        {
+            var definition = context.Read(name);
+            AccessPolicy.Require(definition, context.Settings(), context.Caller, EnvironmentRight.Use, "read the images of");
+            return images.ListAsync(new[] { context.Info(definition) }, cancellation);
         }
 
         public Task<IReadOnlyList<ContainerConfig>> ConfigsAsync(CancellationToken cancellation) =>
@@ -57,7 +79,17 @@ namespace CodeEnv.Operations
                             throw new CodeEnvException(ErrorIds.ContainerConfigExists, $"The container config '{config.ConfigName}' already exists. Remove it first, or choose another name.", config.ConfigName);
                         }
 
-                        s.ContainerConfigs.Add(new ContainerConfig { ConfigName = config.ConfigName, BaseImage = config.BaseImage, PythonPath = config.PythonPath, DockerfileFragment = config.DockerfileFragment });
+                        s.ContainerConfigs.Add(new ContainerConfig
+                        {
+                            ConfigName = config.ConfigName,
+                            BaseImage = config.BaseImage,
+                            PythonPath = config.PythonPath,
+                            DockerfileAtStart = config.DockerfileAtStart,
+                            DockerfileBeforePackages = config.DockerfileBeforePackages,
+                            DockerfileFragment = config.DockerfileFragment,
+                            DockerfileAtEnd = config.DockerfileAtEnd,
+                            Registry = config.Registry,
+                        });
                     },
                     context.Caller,
                     context.Clock,

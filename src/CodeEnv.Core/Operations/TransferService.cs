@@ -10,6 +10,7 @@ using CodeEnv.Packages;
 using CodeEnv.Requirements;
 using CodeEnv.Security;
 using CodeEnv.Store;
+using CodeEnv.Wheels;
 
 namespace CodeEnv.Operations
 {
@@ -152,7 +153,7 @@ namespace CodeEnv.Operations
                         $"The env '{environment.Name}' has no lock yet: no update has succeeded, so there is no exact set to reproduce. Run Update-CodeEnv -Name {environment.Name} first.",
                         environment.Name);
                 settings.Root = context.Paths.Root;
-                return BuildContext.Files(environment, installed, config, settings);
+                return BuildContext.Files(environment, installed, config, settings, new PackageStore(context.Paths));
             }, cancellation);
     }
 }

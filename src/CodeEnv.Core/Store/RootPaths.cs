@@ -97,6 +97,9 @@ namespace CodeEnv.Store
 
         public string LogsFolder(string name) => Path.Combine(EnvFolder(name), "logs");
 
+        /// <summary>The images built of the env: per container config and installed revision (Containers/ImageRecords).</summary>
+        public string ImagesFile(string name) => Path.Combine(EnvFolder(name), "images.json");
+
         public string StatusFile(string name) => Path.Combine(EnvFolder(name), "status.json");
 
         public string InstalledFile(string name) => Path.Combine(EnvFolder(name), "installed.json");

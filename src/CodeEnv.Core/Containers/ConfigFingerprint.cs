@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CodeEnv.Containers
+{
+    /// <summary>What of a container config shapes its images, hashed: an image built under another fingerprint is outdated.</summary>
+    internal static class ConfigFingerprint
+    {
+        public static string Of(ContainerConfig config)
+        {
+            var text = string.Join("\u0000", config.BaseImage, config.PythonPath, config.DockerfileAtStart, config.DockerfileBeforePackages, config.DockerfileFragment, config.DockerfileAtEnd, config.Registry);
+            using (var sha = SHA256.Create())
+            {
+                var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+                var hex = new StringBuilder(hash.Length * 2);
+                foreach (var b in hash)
+                {
+                    hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                return hex.ToString();
+            }
+        }
+    }
+}

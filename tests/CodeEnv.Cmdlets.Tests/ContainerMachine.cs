@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using CodeEnv.TestSupport;
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>
+/// A real container engine for the test run, set up as the README says a machine must be: podman (with runc), its
+/// storage in a folder of the run, a containers.conf with this sandbox's needs (runc; ulimits the sandbox allows), a
+/// registries.conf that lets it push to a registry on loopback without TLS, Debian's docker-registry serving there, and a
+/// base image with Debian's Python 3.11 made by mmdebstrap (its rootfs tar cached in ~/.cache/codeenv-tests, since making
+/// it costs about a minute and the packages are the same for months). One per test run; the test framework ends it.
+/// Every build and run uses --network none: the default bridge would leave host iptables chains behind.
+/// </summary>
+public sealed class ContainerMachine
+{
+    public const string BaseImage = "localhost/codeenv-test-python:3.11";
+
+    private static readonly Lazy<ContainerMachine> Shared = new(() => new ContainerMachine());
+    private static bool started;
+
+    private readonly Process registry;
+
+    private ContainerMachine()
+    {
+        var missing = new[] { "podman", "skopeo", "runc", "docker-registry", "mmdebstrap" }.Where(p => OnPath(p) == null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"The container tests need {string.Join(", ", missing)} (Debian packages podman, skopeo, runc, docker-registry, mmdebstrap); .ci/run installs them.");
+        }
+
+        Folder = Directory.CreateTempSubdirectory("codeenv-containers-").FullName;
+        var hardNoFile = ChildProcess.Run("/bin/sh", "-c", "ulimit -Hn").Output.Trim();
+        File.WriteAllText(Path.Combine(Folder, "containers.conf"), $"[containers]\ndefault_ulimits = [\"nofile={hardNoFile}:{hardNoFile}\", \"nproc=32768:32768\"]\n[engine]\nruntime = \"runc\"\n");
+        File.WriteAllText(Path.Combine(Folder, "storage.conf"), $"[storage]\ndriver = \"overlay\"\ngraphroot = \"{Folder}/storage\"\nrunroot = \"{Folder}/run\"\n");
+        var port = FreeLoopbackPort();
+        Registry = $"127.0.0.1:{port}";
+        File.WriteAllText(Path.Combine(Folder, "registries.conf"), $"unqualified-search-registries = []\n[[registry]]\nlocation = \"{Registry}\"\ninsecure = true\n");
+        // The engine CodeEnv starts inherits these from the test process, as it would from an admin's shell or a unit file.
+        Environment.SetEnvironmentVariable("CONTAINERS_CONF", Path.Combine(Folder, "containers.conf"));
+        Environment.SetEnvironmentVariable("CONTAINERS_STORAGE_CONF", Path.Combine(Folder, "storage.conf"));
+        Environment.SetEnvironmentVariable("CONTAINERS_REGISTRIES_CONF", Path.Combine(Folder, "registries.conf"));
+
+        File.WriteAllText(Path.Combine(Folder, "registry.yml"), $"version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: {Folder}/registry-data\nhttp:\n  addr: {Registry}\nlog:\n  level: error\n");
+        registry = Process.Start(new ProcessStartInfo("docker-registry", new[] { "serve", Path.Combine(Folder, "registry.yml") }) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        registry.OutputDataReceived += (_, _) => { };
+        registry.ErrorDataReceived += (_, _) => { };
+        registry.BeginOutputReadLine();
+        registry.BeginErrorReadLine();
+        using var http = new HttpClient();
+        Patience.WaitUntil(() => Answers(http, $"http://{Registry}/v2/"), "The loopback registry never answered.");
+
+        var rootfs = BaseRootfs();
+        Podman("import", "--change", "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "--change", "CMD [\"python3\"]", rootfs, BaseImage);
+    }
+
+    /// <summary>The run's engine, made on first use.</summary>
+    public static ContainerMachine Instance
+    {
+        get
+        {
+            started = true;
+            return Shared.Value;
+        }
+    }
+
+    /// <summary>The loopback registry (host:port) images are pushed to.</summary>
+    public string Registry { get; }
+
+    public string Folder { get; }
+
+    /// <summary>Ends the registry and removes every image, container and folder of the run; the test framework calls it once.</summary>
+    public static void EndRun()
+    {
+        if (!started || !Shared.IsValueCreated)
+        {
+            return;
+        }
+
+        var machine = Shared.Value;
+        try
+        {
+            machine.registry.Kill(entireProcessTree: true);
+            ChildProcess.Run("podman", "system", "reset", "--force");
+        }
+        finally
+        {
+            ChildProcess.Run("rm", "-rf", machine.Folder);
+        }
+    }
+
+    /// <summary>Runs podman with the run's configuration; fails the test with its output when it fails.</summary>
+    public string Podman(params string[] arguments)
+    {
+        var (exitCode, output) = ChildProcess.Run("podman", arguments);
+        Assert.True(exitCode == 0, $"podman {string.Join(" ", arguments)} failed ({exitCode}): {output}");
+        return output;
+    }
+
+    public (int ExitCode, string Output) TryPodman(params string[] arguments) => ChildProcess.Run("podman", arguments);
+
+    private static string BaseRootfs()
+    {
+        var cache = Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "codeenv-tests");
+        var rootfs = Path.Combine(cache, "debian-bookworm-python3.tar");
+        if (!File.Exists(rootfs))
+        {
+            Directory.CreateDirectory(cache);
+            var building = rootfs + "." + Environment.ProcessId;
+            var (exitCode, output) = ChildProcess.Run("mmdebstrap", "--quiet", "--variant=minbase", "--include=python3,python3-venv", "--format=tar", "bookworm", building);
+            Assert.True(exitCode == 0, "mmdebstrap could not make the base image's rootfs: " + output);
+            File.Move(building, rootfs, overwrite: true);
+        }
+
+        return rootfs;
+    }
+
+    private static bool Answers(HttpClient http, string url)
+    {
+        try
+        {
+            return http.GetAsync(url).Result.StatusCode == HttpStatusCode.OK;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string? OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(f => Path.Combine(f, program)).FirstOrDefault(File.Exists);
+}

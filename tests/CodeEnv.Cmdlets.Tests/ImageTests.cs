@@ -1,0 +1,176 @@
+using System.Management.Automation;
+using System.Text.Json;
+using CodeEnv.TestSupport;
+
+namespace CodeEnv.Cmdlets.Tests;
+
+/// <summary>
+/// Images built, pushed and run with a real engine (podman, runc, a registry on loopback, a Debian base image with
+/// Python 3.11). One root, under /tmp/codeenv and with a space in its path, holds every env the tests build: each
+/// build costs seconds, so each test builds what only it proves.
+/// </summary>
+public sealed class ImageTests : IClassFixture<ImageTests.Built>
+{
+    private readonly Built built;
+
+    public ImageTests(Built built)
+    {
+        this.built = built;
+    }
+
+    private PowerShellSession Ps => built.Ps;
+
+    private ContainerMachine Machine => ContainerMachine.Instance;
+
+    [Fact]
+    public void An_image_holds_the_env_at_its_own_path_with_its_packages_and_its_tooling()
+    {
+        var script = "import sys, importlib.metadata as m; print(sys.prefix); print(';'.join(sorted(d.metadata['Name'].lower() + '==' + d.version for d in m.distributions())))";
+        var output = Machine.Podman("run", "--rm", "--network", "none", built.Work.Reference, "python", "-c", script).Trim().Split('\n');
+
+        Assert.Equal(built.VenvPath, output[0]);
+        var installed = Ps.Run("Get-CodeEnvInstalledPackage work | ForEach-Object { $_.Name.ToLowerInvariant() + '==' + $_.Version }").AssertSuccess().Output.Select(o => o.ToString()!).OrderBy(l => l, StringComparer.Ordinal);
+        Assert.Equal(string.Join(";", installed), output[1]);
+        Assert.Contains(installed, l => l.StartsWith("pip==", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pushed_image_is_recorded_with_the_digest_the_registry_holds()
+    {
+        var (exitCode, inspected) = ChildProcess.Run("skopeo", "inspect", "--tls-verify=false", "docker://" + built.Work.Reference);
+        Assert.True(exitCode == 0, inspected);
+
+        Assert.Equal(JsonDocument.Parse(inspected).RootElement.GetProperty("Digest").GetString(), built.Work.Digest);
+        Assert.StartsWith(Machine.Registry + "/team/codeenv/work:bookworm-r", built.Work.Reference);
+        var listed = Ps.Run("Get-CodeEnvImage work").Single("CodeEnv.ContainerImage");
+        Assert.Equal(("Current", built.Work.Digest), (listed.Get<string>("Status"), listed.Get<string>("Digest")));
+    }
+
+    [Fact]
+    public void The_four_fragments_run_where_the_config_puts_them()
+    {
+        var marks = Machine.Podman("run", "--rm", "--network", "none", built.Work.Reference, "cat", "/start.txt", "/before.txt", "/after.txt", "/end.txt").Trim().Split('\n');
+
+        // At start the venv does not exist; before packages it holds no alpha; after packages it does; at the end it is on PATH.
+        Assert.Equal(new[] { "start", "0", "1", built.VenvPath }, marks);
+    }
+
+    [Fact]
+    public void An_image_that_still_reproduces_the_env_is_kept_unless_Force()
+    {
+        var again = Ps.Run("Update-CodeEnvImage work -Verbose").Single("CodeEnv.ContainerImage");
+
+        Assert.Equal(built.Work.ImageId, again.Get<string>("ImageId"));
+        Assert.Contains(Ps.Run("Update-CodeEnvImage work -Verbose").Verbose, v => v.Contains("kept (-Force builds it again)"));
+    }
+
+    [Fact]
+    public void Invoke_CodeEnvPython_runs_in_the_image_in_the_callers_folder_with_its_exit_code()
+    {
+        var folder = Ps.Scratch("job");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "job.py"), "import sys, alpha\nprint('alpha', alpha.__version__, 'in', sys.prefix)\nopen('out.txt', 'w').write('written')\nsys.exit(3)\n");
+
+        var run = Ps.Run("$ExecutionContext.SessionState.Path.SetLocation($args[0]) | Out-Null; Invoke-CodeEnvPython work -Target bookworm ./job.py; $LASTEXITCODE", folder).AssertSuccess();
+
+        Assert.Equal(new[] { $"alpha 1.0 in {built.VenvPath}", "3" }, run.Output.Select(o => o.ToString()));
+        Assert.Equal("written", File.ReadAllText(Path.Combine(folder, "out.txt")));
+    }
+
+    [Fact]
+    public void A_changed_env_outdates_its_image_until_the_new_revision_is_built()
+    {
+        Ps.Run("Set-CodeEnvPackage changing 'alpha==2.0' -Update").AssertSuccess();
+
+        var outdated = Ps.Run("Get-CodeEnvImage changing -Outdated").Single("CodeEnv.ContainerImage");
+        Assert.Contains("the env changed since it was built", outdated.Get<string>("OutdatedReason"));
+        Ps.Run("Invoke-CodeEnvPython changing -Target bookworm -c 'pass'").AssertError("ContainerImageNotBuilt", ErrorCategory.ObjectNotFound);
+
+        var rebuilt = Ps.Run("Update-CodeEnvImage changing").Single("CodeEnv.ContainerImage");
+        Assert.Equal("2.0", Machine.Podman("run", "--rm", "--network", "none", rebuilt.Get<string>("Reference"), "python", "-c", "import alpha; print(alpha.__version__)").Trim());
+        Assert.Equal(new[] { "Outdated", "Current" }, Ps.Run("Get-CodeEnvImage changing | ForEach-Object Status").Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void A_base_image_that_moved_outdates_the_images_built_on_it()
+    {
+        Ps.Run("Update-CodeEnvImage moved").AssertSuccess();
+        Assert.Equal("Current", Ps.Run("Get-CodeEnvImage moved").Single("CodeEnv.ContainerImage").Get<string>("Status"));
+
+        // A new build of the base, under the same name, as a pull of a moved tag leaves it.
+        var next = Ps.Scratch("next-base");
+        Directory.CreateDirectory(next);
+        File.WriteAllText(Path.Combine(next, "Dockerfile"), $"FROM {ContainerMachine.BaseImage}\nLABEL moved=yes\n");
+        Machine.Podman("build", "--network", "none", "--tag", built.MovingBase, next);
+
+        var outdated = Ps.Run("Get-CodeEnvImage moved").Single("CodeEnv.ContainerImage");
+        Assert.Equal("Outdated", outdated.Get<string>("Status"));
+        Assert.Contains($"the base image {built.MovingBase} moved", outdated.Get<string>("OutdatedReason"));
+    }
+
+    [Fact]
+    public void A_base_image_with_another_Python_minor_version_is_refused_naming_both()
+    {
+        var error = Ps.Run("Update-CodeEnvImage newer").AssertError("ContainerPythonMismatch", ErrorCategory.InvalidOperation);
+
+        Assert.Contains("has Python 3.11", error.Exception.Message);
+        Assert.Contains("installed with Python 3.12", error.Exception.Message);
+        Assert.Empty(Ps.Run("Get-CodeEnvImage newer").Output);
+    }
+
+    /// <summary>The root, its configs and envs, and the image of "work" pushed to the loopback registry.</summary>
+    public sealed class Built : IDisposable
+    {
+        public Built()
+        {
+            var machine = ContainerMachine.Instance;
+            // Under /tmp/codeenv (which a Dockerfile that stages its context there would delete) and with a space.
+            RootParent = Path.Combine("/tmp/codeenv", Guid.NewGuid().ToString("N") + " with space");
+            Ps = new PowerShellSession(initializeRoot: false);
+            var root = Path.Combine(RootParent, "root");
+            Ps.Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]", root).AssertSuccess();
+            SharedSeeds.LinkInto(root);
+            Ps.Run("Set-CodeEnvRoot -NoIndex -FindLinks $args[0]", PackageFixture.Write(Ps.Scratch("links"))).AssertSuccess();
+            MovingBase = "localhost/codeenv-test-python:moving-" + Guid.NewGuid().ToString("N")[..8];
+            machine.Podman("tag", ContainerMachine.BaseImage, MovingBase);
+            Ps.Run(
+                """
+                New-CodeEnvContainerConfig bookworm -BaseImage $args[0] -Registry ($args[1] + '/team') `
+                    -DockerfileAtStart "RUN test ! -e '$($args[2])' && echo start > /start.txt" `
+                    -DockerfileBeforePackages "RUN find / -xdev -path '*site-packages/alpha*' -name __init__.py | wc -l > /before.txt" `
+                    -DockerfileAfterPackages "RUN find / -xdev -path '*site-packages/alpha*' -name __init__.py | wc -l > /after.txt" `
+                    -DockerfileAtEnd 'RUN echo "$VIRTUAL_ENV" > /end.txt' | Out-Null
+                New-CodeEnvContainerConfig moving -BaseImage $args[3] | Out-Null
+                New-CodeEnv work -PythonVersion 3.11 -Requirement 'alpha==1.0' -ContainerSelection Selected -ContainerConfig bookworm | Out-Null
+                New-CodeEnv changing -PythonVersion 3.11 -Requirement 'alpha==1.0' -ContainerSelection Selected -ContainerConfig bookworm | Out-Null
+                New-CodeEnv moved -PythonVersion 3.11 -Requirement 'beta' -ContainerSelection Selected -ContainerConfig moving | Out-Null
+                New-CodeEnv newer -PythonVersion 3.12 -Requirement 'beta' -ContainerSelection Selected -ContainerConfig bookworm | Out-Null
+                Update-CodeEnvImage changing | Out-Null
+                """,
+                ContainerMachine.BaseImage,
+                machine.Registry,
+                root + "/envs/work/venv",
+                MovingBase).AssertSuccess();
+            VenvPath = Ps.Run("(Get-CodeEnv work).VenvPath").AssertSuccess().Output.Single().ToString()!;
+            var image = Ps.Run("Update-CodeEnvImage work -Push").Single("CodeEnv.ContainerImage");
+            Work = (image.Get<string>("Reference"), image.Get<string>("Digest"), image.Get<string>("ImageId"));
+        }
+
+        public PowerShellSession Ps { get; }
+
+        public string RootParent { get; }
+
+        public string VenvPath { get; }
+
+        /// <summary>The base image the "moving" config names, which a test moves.</summary>
+        public string MovingBase { get; }
+
+        public (string Reference, string Digest, string ImageId) Work { get; }
+
+        public void Dispose()
+        {
+            Ps.Dispose();
+            ChildProcess.Run("rm", "-rf", RootParent);
+        }
+    }
+}
