@@ -171,7 +171,7 @@ public sealed class IndexRulesTests : IClassFixture<IndexRulesTests.TwoIndexes>
     private CandidateSources Sources(IndexStrategy strategy, IndexRule? pin) =>
         new(Array.Empty<string>(), new[] { indexes.Internal.SimpleUrl, indexes.Public.SimpleUrl }, null, strategy, pin == null ? null : new[] { pin });
 
-    /// <summary>An internal index with acme-core 1.0, and a public one with acme-core 99.0 (squatting), acme-tools 2.0 and six 1.16, on loopback.</summary>
+    /// <summary>An internal index with acme-core 1.0 and acme-app 1.0 (which requires acme-core and leftpad), and a public one with acme-core 99.0 (squatting), acme-tools 2.0, leftpad 1.0 and six 1.16, on loopback.</summary>
     public sealed class TwoIndexes : IDisposable
     {
         private readonly TempFolder work = new();
@@ -186,6 +186,8 @@ public sealed class IndexRulesTests : IClassFixture<IndexRulesTests.TwoIndexes>
             LoopbackIndex.WriteHtmlProject(publicSite, "acme-core", new[] { (squatter, "") });
             LoopbackIndex.WriteHtmlProject(publicSite, "acme-tools", new[] { (ResolutionWheels.Write(Path.Combine(dist, "public"), "acme-tools", "2.0"), "") });
             LoopbackIndex.WriteHtmlProject(publicSite, "six", new[] { (ResolutionWheels.Write(Path.Combine(dist, "public"), "six", "1.16"), "") });
+            LoopbackIndex.WriteHtmlProject(internalSite, "acme-app", new[] { (ResolutionWheels.Write(Path.Combine(dist, "internal"), "acme-app", "1.0", requires: new[] { "acme-core", "leftpad" }), "") });
+            LoopbackIndex.WriteHtmlProject(publicSite, "leftpad", new[] { (ResolutionWheels.Write(Path.Combine(dist, "public"), "leftpad", "1.0"), "") });
             Internal = new LoopbackIndex(internalSite);
             Public = new LoopbackIndex(publicSite);
             InternalWheel = (Internal.FilesUrl + Path.GetFileName(internalWheel), ResolutionWheels.Sha256Of(internalWheel));
