@@ -15,7 +15,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
     private static readonly (string Cmdlet, string Script)[] Rows =
     {
         ("Get-CodeEnvRoot", "Get-CodeEnvRoot"),
-        ("Set-CodeEnvRoot", "Set-CodeEnvRoot -KeptVenvs 3 -LinkMode Link -PassThru; Set-CodeEnvRoot -LockTimeoutSeconds -5"),
+        ("Set-CodeEnvRoot", "Set-CodeEnvRoot -KeptVenvs 3 -LinkMode Link -PassThru; Set-CodeEnvRoot -LockTimeoutSeconds -5; Set-CodeEnvRoot -IndexStrategy FirstIndex -IndexRule @{ Pattern = 'acme-*'; Index = 'https://pypi.org/simple' } -DeniedPackage 'evil-* # typosquats', @{ Package = 'requests==2.0'; Reason = 'CVE-2023-32681' } -PassThru; Set-CodeEnvRoot -IndexRule @{ Pattern = 'acme-*'; Index = 'https://elsewhere.example/simple' }; Set-CodeEnvRoot -DeniedPackage 'not a name'; Add-CodeEnvPackage second -Requirement 'evil-pkg'; Set-CodeEnvRoot -IndexRule @() -DeniedPackage @() -PassThru | ForEach-Object { $_.IndexRules.Count + $_.DeniedPackages.Count }"),
         ("Get-CodeEnvPython", $"Get-CodeEnvPython | Where-Object Path -eq '{ServedRootHost.Python}'"),
         ("New-CodeEnv", $"New-CodeEnv second -Interpreter {ServedRootHost.Python} -NoInstall -Description two; New-CodeEnv second -Interpreter {ServedRootHost.Python} -NoInstall; New-CodeEnv adopted -FromVenv \"$s/../handmade\" -NoInstall"),
         ("Get-CodeEnv", "Get-CodeEnv parity; Get-CodeEnv -Name nosuch; Get-CodeEnv sec*, adopted"),

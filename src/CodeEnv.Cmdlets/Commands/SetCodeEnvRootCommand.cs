@@ -31,6 +31,22 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public SwitchParameter NoIndex { get; set; }
 
+        /// <summary>FirstIndex (a name comes from the first index that lists it) or BestVersion (pip's: the highest version of any index).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public IndexStrategy IndexStrategy { get; set; }
+
+        /// <summary>Names pinned to one index, in order: @{ Pattern = 'acme-*'; Index = 'https://pypi.internal/simple' }; @() removes them.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("IndexRules")]
+        [AllowEmptyCollection]
+        public CodeEnv.IndexRule[]? IndexRule { get; set; }
+
+        /// <summary>Packages no env may install: 'evil-*', 'requests==2.0 # why', or @{ Package = ...; Reason = ... }; @() empties the list.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("DeniedPackages")]
+        [AllowEmptyCollection]
+        public CodeEnv.DeniedPackage[]? DeniedPackage { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("BasePackages")]
         [AllowEmptyCollection]
@@ -106,6 +122,9 @@ namespace CodeEnv.Cmdlets.Commands
                     FindLinks = FindLinks == null ? null : System.Array.ConvertAll(FindLinks, ResolveLink),
                     TrustedHosts = TrustedHost,
                     NoIndex = MyInvocation.BoundParameters.ContainsKey(nameof(NoIndex)) ? NoIndex.IsPresent : (bool?)null,
+                    IndexStrategy = MyInvocation.BoundParameters.ContainsKey(nameof(IndexStrategy)) ? IndexStrategy : (IndexStrategy?)null,
+                    IndexRules = IndexRule,
+                    DeniedPackages = DeniedPackage,
                     BasePackages = BasePackage,
                     Administrators = Administrator,
                     LockTimeoutSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(LockTimeoutSeconds)) ? LockTimeoutSeconds : (double?)null,

@@ -18,11 +18,13 @@ namespace CodeEnv.Errors
         public static readonly ErrorId CodeEnvRootPathIsFile = new ErrorId(nameof(CodeEnvRootPathIsFile), ErrorKind.InvalidArgument);
         public static readonly ErrorId ContainerContextFolderNotEmpty = new ErrorId(nameof(ContainerContextFolderNotEmpty), ErrorKind.InvalidArgument);
         public static readonly ErrorId ContainerSelectionInvalid = new ErrorId(nameof(ContainerSelectionInvalid), ErrorKind.InvalidArgument);
+        public static readonly ErrorId DeniedPackageInvalid = new ErrorId(nameof(DeniedPackageInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId DescriptionInvalid = new ErrorId(nameof(DescriptionInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ExportFileInvalid = new ErrorId(nameof(ExportFileInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ExportHasNoLock = new ErrorId(nameof(ExportHasNoLock), ErrorKind.InvalidArgument);
         public static readonly ErrorId FindLinksInvalid = new ErrorId(nameof(FindLinksInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId GroupNameInvalid = new ErrorId(nameof(GroupNameInvalid), ErrorKind.InvalidArgument);
+        public static readonly ErrorId IndexRuleInvalid = new ErrorId(nameof(IndexRuleInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId InterpreterCannotCreateVenv = new ErrorId(nameof(InterpreterCannotCreateVenv), ErrorKind.InvalidArgument);
         public static readonly ErrorId InterpreterNotKnownToService = new ErrorId(nameof(InterpreterNotKnownToService), ErrorKind.InvalidArgument);
         public static readonly ErrorId InterpreterNotPython = new ErrorId(nameof(InterpreterNotPython), ErrorKind.InvalidArgument);
@@ -100,8 +102,10 @@ namespace CodeEnv.Errors
         // PermissionDenied
         public static readonly ErrorId AdministratorRequired = new ErrorId(nameof(AdministratorRequired), ErrorKind.PermissionDenied);
         public static readonly ErrorId CodeEnvPermissionDenied = new ErrorId(nameof(CodeEnvPermissionDenied), ErrorKind.PermissionDenied);
+        public static readonly ErrorId IndexRuleViolated = new ErrorId(nameof(IndexRuleViolated), ErrorKind.PermissionDenied);
         public static readonly ErrorId NotServiceAccount = new ErrorId(nameof(NotServiceAccount), ErrorKind.PermissionDenied);
         public static readonly ErrorId OperationNotDeclared = new ErrorId(nameof(OperationNotDeclared), ErrorKind.PermissionDenied);
+        public static readonly ErrorId PackageDenied = new ErrorId(nameof(PackageDenied), ErrorKind.PermissionDenied);
         public static readonly ErrorId RootMigrationFailed = new ErrorId(nameof(RootMigrationFailed), ErrorKind.PermissionDenied);
         public static readonly ErrorId RootNotWritable = new ErrorId(nameof(RootNotWritable), ErrorKind.PermissionDenied);
         public static readonly ErrorId ServiceAccessDenied = new ErrorId(nameof(ServiceAccessDenied), ErrorKind.PermissionDenied);

@@ -24,6 +24,9 @@ namespace CodeEnv
             FindLinks = new ItemList<string>(sources.FindLinks);
             TrustedHosts = new ItemList<string>(sources.TrustedHosts);
             NoIndex = sources.NoIndex;
+            IndexStrategy = sources.IndexStrategy;
+            IndexRules = new ItemList<IndexRule>(sources.IndexRules.Select(r => new IndexRule { Pattern = r.Pattern, Index = r.Index }));
+            DeniedPackages = new ItemList<DeniedPackage>(settings.DeniedPackages.Select(d => new DeniedPackage { Package = d.Package, Reason = d.Reason }));
             BasePackages = new ItemList<string>(settings.BasePackages);
             PackageSets = NamedLists.Of(settings.PackageSets);
             ContainerConfigs = new ItemList<string>(settings.ContainerConfigs.Select(c => c.ConfigName));
@@ -70,6 +73,15 @@ namespace CodeEnv
 
         /// <summary>pip's --no-index: only the wheelhouse and find-links, for air-gapped servers.</summary>
         public bool NoIndex { get; }
+
+        /// <summary>Which index a name comes from when several list it: FirstIndex (the first that lists it) or BestVersion (pip's: the highest version anywhere).</summary>
+        public IndexStrategy IndexStrategy { get; }
+
+        /// <summary>Names pinned to one index; the first rule whose pattern matches a name decides.</summary>
+        public ItemList<IndexRule> IndexRules { get; }
+
+        /// <summary>Packages no env may install, each with why.</summary>
+        public ItemList<DeniedPackage> DeniedPackages { get; }
 
         /// <summary>Requirement lines every environment installs and no package command may change.</summary>
         public ItemList<string> BasePackages { get; }

@@ -25,6 +25,9 @@ namespace CodeEnv
 
         public PackageSources PackageSources { get; set; } = new PackageSources();
 
+        /// <summary>Packages no env may install, each with why (Set-CodeEnvRoot -DeniedPackage).</summary>
+        public List<DeniedPackage> DeniedPackages { get; set; } = new List<DeniedPackage>();
+
         /// <summary>Requirement lines every environment installs and no package command may change.</summary>
         public List<string> BasePackages { get; set; } = new List<string>();
 

@@ -59,6 +59,8 @@ namespace CodeEnv.Operations
             File.Copy(written, report, overwrite: true);
             File.Delete(written);
             var items = PipInstallReport.ReadItems(report);
+            // pip ranks every index's versions together and knows no pin: its report is where the root's rules can still say no.
+            await RootRulesCheck.RequireAllowedAsync(context.Paths, request.Sources, request.DeniedPackages, items, StoreInstall.Refused(log), cancellation).ConfigureAwait(false);
             var refusal = items.Select(Unstorable).FirstOrDefault(r => r != null);
             if (refusal != null)
             {

@@ -57,6 +57,7 @@ namespace CodeEnv.Operations
                 AccessPolicy.RequireAdministrator(settings, caller, "change the root settings");
                 Validate(change);
                 ServiceLimitsChange.Validate(change, settings);
+                SourceRulesChange.Validate(change);
                 var updated = RootStore.Update(
                     paths,
                     s =>
@@ -84,6 +85,7 @@ namespace CodeEnv.Operations
                             : change.KernelsFolder.Length == 0 || Path.GetFullPath(change.KernelsFolder) == paths.DefaultKernelsFolder ? null
                             : Path.GetFullPath(change.KernelsFolder);
                         ServiceLimitsChange.Apply(change, s);
+                        SourceRulesChange.Apply(change, s);
                     },
                     caller,
                     context.Clock,

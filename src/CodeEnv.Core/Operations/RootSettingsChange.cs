@@ -16,6 +16,15 @@ namespace CodeEnv.Operations
 
         public bool? NoIndex { get; set; }
 
+        /// <summary>Which index a name comes from when several list it (see <see cref="SourceRulesChange"/>).</summary>
+        public IndexStrategy? IndexStrategy { get; set; }
+
+        /// <summary>The whole list of index rules, in order; an empty list removes them all.</summary>
+        public IReadOnlyList<IndexRule>? IndexRules { get; set; }
+
+        /// <summary>The whole deny list; an empty list removes it.</summary>
+        public IReadOnlyList<DeniedPackage>? DeniedPackages { get; set; }
+
         public double? LockTimeoutSeconds { get; set; }
 
         /// <summary>How many earlier venvs each env keeps for rollback: 0 to 100.</summary>

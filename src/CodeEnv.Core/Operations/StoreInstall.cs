@@ -105,6 +105,8 @@ namespace CodeEnv.Operations
                     return await PipChoosesAsync(outcome.PipMustDecideReason!, request, log, cancellation).ConfigureAwait(false);
                 }
 
+                // The resolver took each name only where the root's index rules allow; what it chose must not be denied.
+                new DenyList(request.DeniedPackages).RequireAllowed(outcome.Distributions.Select(d => (d.Name, d.Version)), Refused(log));
                 var tooling = outcome.Distributions.Where(d => InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(d.Name))).Select(d => d.Name).ToList();
                 if (tooling.Count > 0)
                 {
@@ -239,6 +241,10 @@ namespace CodeEnv.Operations
             var (artifacts, refusal) = await new PipChosenInstall(context, reporter, store, request.Pip).TryAsync(request, reason, log, cancellation).ConfigureAwait(false);
             return artifacts ?? PipInstalls(refusal!, log);
         }
+
+        /// <summary>What a refusal of the chosen set says happened, and where the choice is written down.</summary>
+        internal static string Refused(OperationLog log) =>
+            $"it was chosen for this env. Nothing was installed, and the env keeps the venv it had. Change the lines that bring it in (the choice is in '{log.Path}'), or ask an administrator about the root's rules (Get-CodeEnvRoot).";
 
         private IReadOnlyDictionary<string, LockedArtifact>? PipInstalls(string reason, OperationLog log)
         {

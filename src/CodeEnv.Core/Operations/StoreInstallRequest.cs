@@ -19,6 +19,9 @@ namespace CodeEnv.Operations
 
         public PackageSources Sources { get; set; } = new PackageSources();
 
+        /// <summary>The root's deny list, checked on the chosen set before anything is fetched, linked or installed.</summary>
+        public IReadOnlyList<DeniedPackage> DeniedPackages { get; set; } = new DeniedPackage[0];
+
         /// <summary>The interpreter's marker values.</summary>
         public IReadOnlyDictionary<string, string> Markers { get; set; } = new Dictionary<string, string>();
 

@@ -208,6 +208,8 @@ namespace CodeEnv.Operations
         private async Task<InstalledLock> InstallAsync(EnvironmentDefinition definition, RootSettingsDocument settings, PythonInterpreter interpreter, UpdateOptions options, string activity, string venv, OperationLog log, IOperationReporter reporter, Action<int> childStarted, CancellationToken cancellation)
         {
             var name = definition.Name;
+            // A line that requests a denied name is refused before a venv is even laid out.
+            new DenyList(settings.DeniedPackages).RequireAllowed(RequirementsParser.TryParse(EnvironmentRequirements.AllLines(definition, settings), AnyRequirementLine.Instance, out _));
             var builder = new VenvBuilder(context.Processes, reporter, activity, childStarted);
             await new VenvSeeds(context.Paths, builder).CreateAsync(interpreter, venv, log, cancellation, settings.LinkMode).ConfigureAwait(false);
             var python = VenvLayout.Python(venv);
@@ -226,6 +228,7 @@ namespace CodeEnv.Operations
                         Lines = lines,
                         Constraints = options.Constraints,
                         Sources = settings.PackageSources,
+                        DeniedPackages = settings.DeniedPackages,
                         Markers = markers,
                         Current = options.Upgrade || options.Rebuild ? null : CurrentPackages(definition, servingLock),
                         Expected = options.ExpectedArtifacts,
@@ -247,11 +250,22 @@ namespace CodeEnv.Operations
                 {
                     var kept = Path.ChangeExtension(log.Path, ".report.json");
                     File.Move(reportFile, kept);
-                    artifacts = PipInstallReport.ReadArtifacts(kept);
+                    var items = PipInstallReport.ReadItems(kept);
+                    // pip has installed, but only into the new venv, which nothing serves from until it is switched to.
+                    await RootRulesCheck.RequireAllowedAsync(context.Paths, settings.PackageSources, settings.DeniedPackages, items, PipInstalledRefused(log), cancellation).ConfigureAwait(false);
+                    artifacts = PipInstallReport.ArtifactsOf(items);
+                }
+                else if (RootRulesCheck.IndexRulesApply(context.Paths, settings.PackageSources))
+                {
+                    throw new CodeEnvException(
+                        ErrorIds.IndexRuleViolated,
+                        $"The root's index rules cannot be checked for '{name}': the venv's pip is older than {PipInstallReport.FirstPipWithReport} and reports no origin of what it chose. Nothing serves from the new venv. Use an interpreter whose pip is newer, or an administrator sets Set-CodeEnvRoot -IndexStrategy BestVersion -IndexRule @().",
+                        name);
                 }
             }
 
             var distributions = InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: true);
+            new DenyList(settings.DeniedPackages).RequireAllowed(distributions.Select(d => (d.Package.Name, d.Package.Version)), PipInstalledRefused(log));
             var requirements = EnvironmentRequirements.WithKinds(definition, settings);
             if (options.Sync)
             {
@@ -286,6 +300,9 @@ namespace CodeEnv.Operations
 
             return LockOf(definition, lines, markers, distributions, artifacts);
         }
+
+        private static string PipInstalledRefused(OperationLog log) =>
+            $"it is in the new venv. That venv was not switched to: the env keeps the venv it had. Change the lines that bring it in (pip's choice is in '{log.Path}'), or ask an administrator about the root's rules (Get-CodeEnvRoot).";
 
         /// <summary>What the env serves now, with the files its lock records, for an update that keeps what still satisfies; null when nothing serves.</summary>
         private IReadOnlyList<CurrentPackage>? CurrentPackages(EnvironmentDefinition definition, InstalledLock? installed)

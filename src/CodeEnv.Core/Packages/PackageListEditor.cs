@@ -151,6 +151,7 @@ namespace CodeEnv.Packages
         private IReadOnlyList<Requirement> Validate(EnvironmentDefinition definition, IEnumerable<string> lines)
         {
             var parsed = RequirementsParser.Parse(lines, RequirementOptionPolicy.For(callerIsAdministrator));
+            new DenyList(settings.DeniedPackages).RequireAllowed(parsed);
             var bases = BaseNames(definition);
             foreach (var requirement in parsed.Where(r => !r.IsOptionLine))
             {

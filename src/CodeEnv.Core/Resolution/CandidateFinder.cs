@@ -17,7 +17,8 @@ namespace CodeEnv.Resolution
     /// first, then the links of find-links pages and of each index's project page, in the order of the sources. A link pip
     /// would skip is skipped here too: another project's file, a format pip does not read, a wheel whose tags do not
     /// install on this interpreter, a file whose page says it requires another Python. The order matters only among files
-    /// pip ranks alike, and there it is pip's: the last one found wins.
+    /// pip ranks alike, and there it is pip's: the last one found wins. The root's rules narrow the sources first: a name an
+    /// index rule pins is looked for on its index only, and under FirstIndex no index after the first that lists a name is read.
     /// </summary>
     public sealed class CandidateFinder
     {
@@ -57,7 +58,8 @@ namespace CodeEnv.Resolution
 
             var files = new List<(string Url, string? Path)>();
             var pages = new List<(Uri Url, bool SharedPage)>();
-            foreach (var link in sources.FindLinks.Distinct(StringComparer.Ordinal))
+            var (findLinks, indexes) = sources.For(name);
+            foreach (var link in findLinks.Distinct(StringComparer.Ordinal))
             {
                 if (link.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
                 {
@@ -81,14 +83,14 @@ namespace CodeEnv.Resolution
                 }
             }
 
-            foreach (var index in sources.IndexUrls.Distinct(StringComparer.Ordinal))
+            foreach (var index in indexes.Distinct(StringComparer.Ordinal))
             {
                 if (!PackageSources.IsUrl(index) || index.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
                 {
                     throw new PipMustDecideException($"the index '{index}' is a local folder, which CodeEnv does not read: pip decides");
                 }
 
-                var page = new Uri(index.TrimEnd('/') + "/" + Uri.EscapeDataString(name) + "/");
+                var page = ProjectPage(index, name);
                 if (IsSecureOrigin(page))
                 {
                     pages.Add((page, false));
@@ -99,16 +101,27 @@ namespace CodeEnv.Resolution
             var candidates = new List<CandidateFile>();
             var fileLinks = files.Select(f => f.Path == null ? (f.Url, (string?)null) : (FileUrl(f.Path), f.Path)).OrderByDescending(f => f.Item1, StringComparer.Ordinal);
             candidates.AddRange(Evaluate(name, fileLinks.Select(f => (f.Item1, Uri.UnescapeDataString(LastSegment(f.Item1)), f.Item2, (IndexLink?)null))));
+            var indexListed = false;
             foreach (var (url, shared) in pages)
             {
+                // FirstIndex: the indexes after the first that lists the name are not read, so none can outbid it.
+                if (!shared && indexListed && sources.Strategy == IndexStrategy.FirstIndex)
+                {
+                    break;
+                }
+
                 var links = shared
                     ? findLinksPages.TryGetValue(url.AbsoluteUri, out var read) ? read : findLinksPages[url.AbsoluteUri] = await ReadPageAsync(url, cancellation).ConfigureAwait(false)
                     : await ReadPageAsync(url, cancellation).ConfigureAwait(false);
+                indexListed |= !shared && links.Count > 0;
                 candidates.AddRange(Evaluate(name, links.Select(l => (l.Url.AbsoluteUri, l.FileName, (string?)null, (IndexLink?)l))));
             }
 
             return projects[name] = candidates;
         }
+
+        /// <summary>The URL of a project's page on a simple index, as pip asks for it.</summary>
+        internal static Uri ProjectPage(string index, string normalizedName) => new Uri(index.TrimEnd('/') + "/" + Uri.EscapeDataString(normalizedName) + "/");
 
         private async Task<IReadOnlyList<IndexLink>> ReadPageAsync(Uri url, CancellationToken cancellation)
         {

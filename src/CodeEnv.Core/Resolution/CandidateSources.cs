@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CodeEnv.Packages;
 using CodeEnv.Python;
 using CodeEnv.Store;
 
@@ -12,11 +13,30 @@ namespace CodeEnv.Resolution
     /// </summary>
     public sealed class CandidateSources
     {
-        public CandidateSources(IEnumerable<string> findLinks, IEnumerable<string> indexUrls, IEnumerable<string>? trustedHosts = null)
+        /// <param name="strategy">Which index a name comes from when several list it; pip's BestVersion when not given.</param>
+        /// <param name="indexRules">Names pinned to one index.</param>
+        public CandidateSources(IEnumerable<string> findLinks, IEnumerable<string> indexUrls, IEnumerable<string>? trustedHosts = null, IndexStrategy strategy = IndexStrategy.BestVersion, IEnumerable<IndexRule>? indexRules = null)
         {
             FindLinks = findLinks.ToList();
             IndexUrls = indexUrls.ToList();
             TrustedHosts = (trustedHosts ?? Enumerable.Empty<string>()).ToList();
+            Strategy = strategy;
+            Pins = new IndexPins(indexRules ?? Enumerable.Empty<IndexRule>());
+        }
+
+        public IndexStrategy Strategy { get; }
+
+        /// <summary>The root's index rules: which names come from one index only.</summary>
+        public IndexPins Pins { get; }
+
+        /// <summary>
+        /// Where <paramref name="project"/> is looked for: every find-links entry and every index, but for a name a rule
+        /// pins, only the rule's index (none when the root does not use it), so a pinned name is not even asked of another source.
+        /// </summary>
+        public (IReadOnlyList<string> FindLinks, IReadOnlyList<string> Indexes) For(string project)
+        {
+            var pin = Pins.PinOf(project);
+            return pin == null ? (FindLinks, IndexUrls) : (new string[0], IndexUrls.Where(i => IndexPins.SameIndex(i, pin.Index)).Take(1).ToList());
         }
 
         /// <summary>Local folders, local archive files and page URLs, as pip's --find-links.</summary>
@@ -41,7 +61,7 @@ namespace CodeEnv.Resolution
             findLinks.Add(paths.Wheelhouse);
             findLinks.AddRange(sources.FindLinks.Where(l => !PackageSources.IsUrl(l)));
             var indexes = Listed(PipArguments.IndexUrlVariable).Concat(Listed(PipArguments.ExtraIndexUrlVariable));
-            return new CandidateSources(findLinks, indexes, sources.NoIndex ? null : sources.TrustedHosts);
+            return new CandidateSources(findLinks, indexes, sources.NoIndex ? null : sources.TrustedHosts, sources.IndexStrategy, sources.IndexRules);
         }
     }
 }

@@ -74,6 +74,9 @@ namespace CodeEnv.Store
                 Root = paths.Root,
                 Administrators = admins,
                 PackageSets = DefaultPackageSets.Create(),
+                // uv's default for every new root: an extra index never outbids the first one that lists a name. Roots
+                // made before keep pip's BestVersion until an administrator chooses, so no existing env changes silently.
+                PackageSources = new PackageSources { IndexStrategy = IndexStrategy.FirstIndex },
                 CreatedBy = caller.UserName,
                 CreatedAt = now,
                 UpdatedBy = caller.UserName,

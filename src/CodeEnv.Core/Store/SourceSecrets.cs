@@ -47,6 +47,8 @@ namespace CodeEnv.Store
             FindLinks = sources.FindLinks.Select(Redact).ToList(),
             TrustedHosts = sources.TrustedHosts.ToList(),
             NoIndex = sources.NoIndex,
+            IndexStrategy = sources.IndexStrategy,
+            IndexRules = sources.IndexRules.Select(r => new IndexRule { Pattern = r.Pattern, Index = Redact(r.Index) }).ToList(),
         };
 
         /// <summary>Whether the URL carries a secret in clear (not one redacted already).</summary>
