@@ -21,6 +21,7 @@ public sealed class ContainerMachine
     private static bool started;
 
     private readonly Process registry;
+    private readonly Lazy<string> registryBase;
 
     private ContainerMachine()
     {
@@ -31,6 +32,8 @@ public sealed class ContainerMachine
         }
 
         Folder = Directory.CreateTempSubdirectory("codeenv-containers-").FullName;
+        // Other accounts (a served root's service, its users) read the configuration and keep their storage in here.
+        Assert.Equal(0, ChildProcess.Run("chmod", "755", Folder).ExitCode);
         var hardNoFile = ChildProcess.Run("/bin/sh", "-c", "ulimit -Hn").Output.Trim();
         File.WriteAllText(Path.Combine(Folder, "containers.conf"), $"[containers]\ndefault_ulimits = [\"nofile={hardNoFile}:{hardNoFile}\", \"nproc=32768:32768\"]\n[engine]\nruntime = \"runc\"\n");
         File.WriteAllText(Path.Combine(Folder, "storage.conf"), $"[storage]\ndriver = \"overlay\"\ngraphroot = \"{Folder}/storage\"\nrunroot = \"{Folder}/run\"\n");
@@ -51,9 +54,63 @@ public sealed class ContainerMachine
         using var http = new HttpClient();
         Patience.WaitUntil(() => Answers(http, $"http://{Registry}/v2/"), "The loopback registry never answered.");
 
+        registryBase = new Lazy<string>(PushBaseImage);
         var rootfs = BaseRootfs();
         Podman("import", "--change", "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "--change", "CMD [\"python3\"]", rootfs, BaseImage);
     }
+
+    /// <summary>Whether a test of this run has set up the engine: OS users' shells then get a container environment of their own.</summary>
+    public static bool IsRunning => Shared.IsValueCreated;
+
+    /// <summary>The base image in the loopback registry, where any account's engine pulls it from; pushed on first use.</summary>
+    public string RegistryBaseImage => registryBase.Value;
+
+    private string PushBaseImage()
+    {
+        var pushed = $"{Registry}/codeenv-test-python:3.11";
+        Podman("tag", BaseImage, pushed);
+        Podman("push", pushed);
+        return pushed;
+    }
+
+    /// <summary>
+    /// What <paramref name="user"/>'s rootless engine needs, as a unit file or a login would give it: storage and a
+    /// runtime folder of its own (made here, its own), this run's containers.conf and registries.conf.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentFor(string user)
+    {
+        var home = Path.Combine(Folder, "users", user);
+        lock (registry)
+        {
+            if (!Directory.Exists(home))
+            {
+                Directory.CreateDirectory(Path.Combine(home, "xdg"));
+                File.WriteAllText(Path.Combine(home, "storage.conf"), $"[storage]\ndriver = \"overlay\"\ngraphroot = \"{home}/storage\"\nrunroot = \"{home}/run\"\n");
+                Assert.Equal(0, ChildProcess.Run("chown", "-R", user, home).ExitCode);
+                Assert.Equal(0, ChildProcess.Run("chmod", "700", Path.Combine(home, "xdg")).ExitCode);
+                // A rootless engine resolves the account's home from passwd even when HOME says otherwise; the test
+                // accounts are made without one, as a service account often is (the README says to give it one).
+                var passwdHome = ChildProcess.Run("getent", "passwd", user).Output.Trim().Split(':')[5];
+                if (!Directory.Exists(passwdHome))
+                {
+                    Directory.CreateDirectory(passwdHome);
+                    Assert.Equal(0, ChildProcess.Run("chown", user, passwdHome).ExitCode);
+                }
+            }
+        }
+
+        return new Dictionary<string, string>
+        {
+            ["CONTAINERS_CONF"] = Path.Combine(Folder, "containers.conf"),
+            ["CONTAINERS_REGISTRIES_CONF"] = Path.Combine(Folder, "registries.conf"),
+            ["CONTAINERS_STORAGE_CONF"] = Path.Combine(home, "storage.conf"),
+            ["XDG_RUNTIME_DIR"] = Path.Combine(home, "xdg"),
+        };
+    }
+
+    /// <summary>Runs podman as <paramref name="user"/> with that user's container environment.</summary>
+    public (int ExitCode, string Output) PodmanAs(string user, params string[] arguments) =>
+        ChildProcess.Run("runuser", new[] { "-u", user, "--", "env" }.Concat(EnvironmentFor(user).Select(v => $"{v.Key}={v.Value}")).Append("podman").Concat(arguments).ToArray());
 
     /// <summary>The run's engine, made on first use.</summary>
     public static ContainerMachine Instance

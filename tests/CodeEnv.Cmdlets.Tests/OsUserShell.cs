@@ -47,6 +47,14 @@ public static class OsUserShell
             start.Environment.Remove(variable);
         }
 
+        if (ContainerMachine.IsRunning)
+        {
+            foreach (var (name, value) in ContainerMachine.Instance.EnvironmentFor(user))
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         start.Environment["HOME"] = "/tmp";
         start.Environment["DOTNET_CLI_HOME"] = "/tmp";
         start.Environment["DOTNET_NOLOGO"] = "1";

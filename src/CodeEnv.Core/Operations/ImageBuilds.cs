@@ -19,6 +19,10 @@ namespace CodeEnv.Operations
     /// </summary>
     internal sealed class ImageBuilds
     {
+        // The engine runs as this process's account, outside the sandbox a served root runs pip in: a rootless engine
+        // needs the setuid newuidmap, which the sandbox's no-new-privileges forbids, and it isolates each build itself.
+        private static readonly Python.IProcessRunner Engine = Python.SystemProcessRunner.Instance;
+
         private readonly EngineContext context;
 
         public ImageBuilds(EngineContext context)
@@ -150,7 +154,7 @@ namespace CodeEnv.Operations
                 reporter.Progress($"Building {reference}", $"with {engine.Kind}", -1);
                 log.Line($"> {engine.Kind} builds {reference} for the container config '{config.ConfigName}' (network: {network})");
                 var lines = new List<string>();
-                var result = await context.Processes.RunAsync(engine.Path, engine.Build(Path.Combine(folder, "context"), reference, network, secrets), line => { lines.Add(line); log.Line(line); }, cancellation, onErrorLine: line => { lines.Add(line); log.Line(line); }).ConfigureAwait(false);
+                var result = await Engine.RunAsync(engine.Path, engine.Build(Path.Combine(folder, "context"), reference, network, secrets), line => { lines.Add(line); log.Line(line); }, cancellation, onErrorLine: line => { lines.Add(line); log.Line(line); }).ConfigureAwait(false);
                 if (result.ExitCode != 0)
                 {
                     throw BuildFailure(environment, config, engine, result.ExitCode, lines.Select(log.Shown).ToList());
@@ -204,7 +208,7 @@ namespace CodeEnv.Operations
             var digestFile = Path.Combine(folder, "digest");
             log.Line($"> {engine.Kind} pushes {reference}");
             var lines = new List<string>();
-            var result = await context.Processes.RunAsync(engine.Path, engine.Push(reference, digestFile), line => { lines.Add(line); log.Line(line); }, cancellation, onErrorLine: line => { lines.Add(line); log.Line(line); }).ConfigureAwait(false);
+            var result = await Engine.RunAsync(engine.Path, engine.Push(reference, digestFile), line => { lines.Add(line); log.Line(line); }, cancellation, onErrorLine: line => { lines.Add(line); log.Line(line); }).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
                 throw new CodeEnvException(ErrorIds.ContainerBuildFailed, $"{engine.Kind} could not push {reference} (exit code {result.ExitCode}): {string.Join(" ", lines.Select(log.Shown).Reverse().Take(3).Reverse())}. Check that the registry is reachable and that this account may push to it ({engine.Kind} login).", reference);
@@ -223,7 +227,7 @@ namespace CodeEnv.Operations
         private async Task<string?> ImageIdAsync(ContainerEngine engine, string reference, CancellationToken cancellation)
         {
             var output = new List<string>();
-            var result = await context.Processes.RunAsync(engine.Path, engine.ImageId(reference), output.Add, cancellation).ConfigureAwait(false);
+            var result = await Engine.RunAsync(engine.Path, engine.ImageId(reference), output.Add, cancellation).ConfigureAwait(false);
             var id = output.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim();
             return result.ExitCode == 0 && id != null ? (id.StartsWith("sha256:", StringComparison.Ordinal) ? id : "sha256:" + id) : null;
         }
