@@ -78,7 +78,11 @@ namespace CodeEnv.Operations
                     {
                         var definition = context.Read(name);
                         result.Name = definition.Name;
-                        AccessPolicy.Require(definition, settings, caller, EnvironmentRight.Use, "audit");
+                        // As every read of what an env holds: on a served root the caller needs Use; a direct root's files are the owner's.
+                        if (!EnvironmentVisibility.ShowsEverything(definition, settings, caller))
+                        {
+                            AccessPolicy.Require(definition, settings, caller, EnvironmentRight.Use, "audit");
+                        }
                         readable.Add((result, AuditedSets.Read(context.Paths, context.Store, definition.Name, context.ServingVenv(definition), includeHistory)));
                     }
                     catch (CodeEnvException e)
