@@ -11,7 +11,7 @@ namespace CodeEnv.Cmdlets.Tests;
 [Collection(ServedRootCollection.Name)]
 public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
 {
-    /// <summary>What each cmdlet does on either root, in this order; $s is a folder of the caller's for the files it writes.</summary>
+    /// <summary>What each cmdlet does on either root, in this order; $s is a folder of the caller's for the files it writes, $osv the address of OSV's API on loopback.</summary>
     private static readonly (string Cmdlet, string Script)[] Rows =
     {
         ("Get-CodeEnvRoot", "Get-CodeEnvRoot"),
@@ -49,7 +49,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Get-CodeEnvStore", "Get-CodeEnvStore; Get-CodeEnvStore -Unused | ForEach-Object Name"),
         ("Remove-CodeEnvStoreItem", "Remove-CodeEnvStoreItem -Sha256 ('0' * 64) -Confirm:$false; Get-CodeEnvStore -Unused | Remove-CodeEnvStoreItem -WhatIf; Get-CodeEnvStore | Remove-CodeEnvStoreItem -Confirm:$false; Get-CodeEnvStore | ForEach-Object Name"),
         ("Import-CodeEnvAdvisoryDatabase", "Get-CodeEnvVulnerability parity; Import-CodeEnvAdvisoryDatabase -Path \"$s/../osv-pypi.zip\"; Import-CodeEnvAdvisoryDatabase -Path \"$s/../not-an-archive.txt\""),
-        ("Get-CodeEnvVulnerability", "Get-CodeEnvVulnerability parity; Get-CodeEnvVulnerability -IncludeHistory | ForEach-Object { $_.Name + ': ' + $_.FoundIn }; Get-CodeEnvVulnerability nosuch; Set-CodeEnvRoot -AdvisoryApiUrl $args[1]; Get-CodeEnvVulnerability parity -Source Online | ForEach-Object { $_.AdvisoryId + ' ' + $_.Source }; Set-CodeEnvRoot -AdvisoryApiUrl ''"),
+        ("Get-CodeEnvVulnerability", "Get-CodeEnvVulnerability parity; Get-CodeEnvVulnerability -IncludeHistory | ForEach-Object { $_.Name + ': ' + $_.FoundIn }; Get-CodeEnvVulnerability nosuch; Set-CodeEnvRoot -AdvisoryApiUrl $osv; Get-CodeEnvVulnerability parity -Source Online | ForEach-Object { $_.AdvisoryId + ' ' + $_.Source }; Set-CodeEnvRoot -AdvisoryApiUrl ''"),
         ("Repair-CodeEnvVulnerability", "Get-CodeEnvVulnerability parity | Repair-CodeEnvVulnerability -WhatIf; Repair-CodeEnvVulnerability -Name parity -PackageName alpha -FirstFixedVersion 2.0 -AdvisoryId GHSA-parity-beta -PassThru | ForEach-Object State; Repair-CodeEnvVulnerability parity alpha '' -AdvisoryId GHSA-none"),
         ("Remove-CodeEnv", "Remove-CodeEnv adopted, imported -Confirm:$false; Get-CodeEnv | ForEach-Object Name"),
     };
@@ -79,6 +79,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
             }
         }
         $s = $args[0]
+        $osv = $args[1]
         """;
 
     private readonly Roots roots;
