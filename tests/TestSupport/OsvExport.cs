@@ -1,4 +1,5 @@
 // Usings spelled out (not only the projects' implicit ones): the Pester suite compiles this file with Add-Type too.
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.IO;
