@@ -52,6 +52,9 @@
         'Import-CodeEnv'
         'Get-CodeEnvStore'
         'Remove-CodeEnvStoreItem'
+        'Import-CodeEnvAdvisoryDatabase'
+        'Get-CodeEnvVulnerability'
+        'Repair-CodeEnvVulnerability'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -11,7 +11,7 @@ namespace CodeEnv.Cmdlets.Tests;
 [Collection(ServedRootCollection.Name)]
 public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
 {
-    /// <summary>What each cmdlet does on either root, in this order; $s is a folder of the caller's for the files it writes.</summary>
+    /// <summary>What each cmdlet does on either root, in this order; $s is a folder of the caller's for the files it writes, $osv the address of OSV's API on loopback.</summary>
     private static readonly (string Cmdlet, string Script)[] Rows =
     {
         ("Get-CodeEnvRoot", "Get-CodeEnvRoot"),
@@ -51,6 +51,9 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Remove-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig other -Confirm:$false; Remove-CodeEnvContainerConfig nosuch -Confirm:$false"),
         ("Get-CodeEnvStore", "Get-CodeEnvStore; Get-CodeEnvStore -Unused | ForEach-Object Name"),
         ("Remove-CodeEnvStoreItem", "Remove-CodeEnvStoreItem -Sha256 ('0' * 64) -Confirm:$false; Get-CodeEnvStore -Unused | Remove-CodeEnvStoreItem -WhatIf; Get-CodeEnvStore | Remove-CodeEnvStoreItem -Confirm:$false; Get-CodeEnvStore | ForEach-Object Name"),
+        ("Import-CodeEnvAdvisoryDatabase", "Get-CodeEnvVulnerability parity; Import-CodeEnvAdvisoryDatabase -Path \"$s/../osv-pypi.zip\"; Import-CodeEnvAdvisoryDatabase -Path \"$s/../not-an-archive.txt\""),
+        ("Get-CodeEnvVulnerability", "Get-CodeEnvVulnerability parity; Get-CodeEnvVulnerability -IncludeHistory | ForEach-Object { $_.Name + ': ' + $_.FoundIn }; Get-CodeEnvVulnerability nosuch; Set-CodeEnvRoot -AdvisoryApiUrl $osv; Get-CodeEnvVulnerability parity -Source Online | ForEach-Object { $_.AdvisoryId + ' ' + $_.Source }; Set-CodeEnvRoot -AdvisoryApiUrl ''"),
+        ("Repair-CodeEnvVulnerability", "Get-CodeEnvVulnerability parity | Repair-CodeEnvVulnerability -WhatIf; Repair-CodeEnvVulnerability -Name parity -PackageName alpha -FirstFixedVersion 2.0 -AdvisoryId GHSA-parity-beta -PassThru | ForEach-Object State; Repair-CodeEnvVulnerability parity alpha '' -AdvisoryId GHSA-none"),
         ("Remove-CodeEnv", "Remove-CodeEnv adopted, imported -Confirm:$false; Get-CodeEnv | ForEach-Object Name"),
     };
 
@@ -79,6 +82,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
             }
         }
         $s = $args[0]
+        $osv = $args[1]
         """;
 
     private readonly Roots roots;
@@ -119,6 +123,13 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         Assert.Contains("CodeEnv.EnvironmentInfo", direct["Copy-CodeEnv"]);
         Assert.Contains("parity (current)", direct["Get-CodeEnvStore"]);
         Assert.Contains("error StoredWheelInUse InvalidOperation", direct["Remove-CodeEnvStoreItem"]);
+        Assert.Contains("error AdvisoryDatabaseNotFound ObjectNotFound", direct["Import-CodeEnvAdvisoryDatabase"]);
+        Assert.Contains("error AdvisoryDatabaseInvalid InvalidData", direct["Import-CodeEnvAdvisoryDatabase"]);
+        Assert.Contains("AdvisoryId=GHSA-parity-alph", direct["Get-CodeEnvVulnerability"]);
+        Assert.Contains("value copied: current", direct["Get-CodeEnvVulnerability"]);
+        Assert.Contains("value GHSA-parity-alph Online", direct["Get-CodeEnvVulnerability"]);
+        Assert.Contains("value Ready", direct["Repair-CodeEnvVulnerability"]);
+        Assert.Contains("error VulnerabilityHasNoFix InvalidOperation", direct["Repair-CodeEnvVulnerability"]);
     }
 
     // Every file the cmdlets wrote, with its bytes (text with the root's path and times masked, as in the dump).
@@ -148,6 +159,10 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
             }
 
             var folder = Path.GetDirectoryName(Served.Root)!;
+            // One export for both roots, so both import the same bytes; alpha 2.0, which parity installs, is affected.
+            var advisory = OsvExport.Advisory("GHSA-parity-alph", "alpha", new[] { "introduced:0", "fixed:2.1" });
+            var osv = OsvExport.Write(Path.Combine(folder, "osv-pypi.zip"), advisory);
+            Osv = new FakeOsvApi(advisory);
             Direct = Path.Combine(folder, "direct");
             DirectFiles = Path.Combine(folder, "files-direct", "out");
             ServedFiles = Path.Combine(folder, "files-served", "out");
@@ -158,6 +173,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
                 Assert.Equal(0, ChildProcess.Run(ServedRootHost.Python, "-m", "venv", "--without-pip", Path.Combine(parent, "handmade")).ExitCode);
                 File.Copy(Directory.GetFiles(Served.Links, "gamma-1.0-*.whl").Single(), Path.Combine(parent, "gamma-1.0-py3-none-any.whl"));
                 File.WriteAllText(Path.Combine(parent, "not-an-archive.txt"), "text");
+                File.Copy(osv, Path.Combine(parent, "osv-pypi.zip"));
             }
 
             ShellProcess.Run(new[] { "-Command", $"Initialize-CodeEnvRoot -Path '{Direct}' -Administrator root | Out-Null; Set-CodeEnvRoot -Root '{Direct}' -NoIndex -FindLinks '{Served.Links}'; Set-CodeEnvRoot -Root '{Direct}' -CreatorGroup {Creators}" }).AssertSucceeded();
@@ -186,6 +202,15 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
 
         public string Direct { get; } = "";
 
+        /// <summary>OSV's API on loopback, which the caller's session and the service both reach.</summary>
+        public FakeOsvApi? Osv { get; }
+
+        public override void Dispose()
+        {
+            Osv?.Dispose();
+            base.Dispose();
+        }
+
         public string DirectFiles { get; } = "";
 
         public string ServedFiles { get; } = "";
@@ -194,7 +219,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         public IReadOnlyDictionary<string, string> RunRows(string root, string files)
         {
             var script = Dump + string.Concat(Rows.Select(r => $"\n'=== {r.Cmdlet}'\n& {{ {r.Script} }} 2>&1 | Write-Dump\n"));
-            var output = Masked(Run(root, script, files).Output, root);
+            var output = Masked(Run(root, script, files, Osv?.Url ?? "").Output, root).Replace(Osv?.Url ?? "<no api>", "<osv api>");
             return output.Split("=== ", StringSplitOptions.RemoveEmptyEntries)
                 .Select(section => section.Split('\n', 2))
                 .Where(parts => parts.Length == 2)
@@ -212,7 +237,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
             return text.Replace("\r", "");
         }
 
-        private static ShellProcess.Result Run(string root, string script, string files) =>
-            OsUserShell.RunAs(User, $"$env:CODEENV_ROOT = '{root}'; {script}", files);
+        private static ShellProcess.Result Run(string root, string script, string files, params string[] more) =>
+            OsUserShell.RunAs(User, $"$env:CODEENV_ROOT = '{root}'; {script}", new[] { files }.Concat(more).ToArray());
     }
 }

@@ -91,6 +91,7 @@ public sealed class HelpExampleRoots : IDisposable
         SdistBuilder.WriteWithInTreeBackend(Path.Combine(Scratch, "dist"), "inhouse-tools", "1.4.0", hookPrelude: "pass");
         Directory.CreateDirectory(Path.Combine(Scratch, "srv", "wheels"));
         File.WriteAllText(Path.Combine(Scratch, "requirements.txt"), "pandas>=2\ntabulate\n");
+        OsvExport.Write(Path.Combine(Scratch, "srv", "osv", "PyPI-all.zip"), OsvExport.Advisory("GHSA-tabu-late-0001", "tabulate", new[] { "introduced:0", "fixed:0.9.1" }));
         File.WriteAllText(Path.Combine(Scratch, "train.py"), "import sys\nprint('trained with', sys.argv[1:])\n");
         var root = RootOf(variant);
         ps.Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null", root).AssertSuccess();
@@ -108,6 +109,7 @@ public sealed class HelpExampleRoots : IDisposable
             New-CodeEnv sales-forecast -PythonVersion 3.12 | Out-Null
             New-CodeEnv old-experiment -PythonVersion 3.12 -NoInstall | Out-Null
             Export-CodeEnv churn ./churn.json | Out-Null
+            Import-CodeEnvAdvisoryDatabase ./srv/osv/PyPI-all.zip | Out-Null
             # A venv made by hand, for the examples that adopt or register one.
             & @(Get-CodeEnvPython | Where-Object SupportsVenv)[0].Path -m venv ([System.IO.Path]::Combine($args[0], 'srv', 'venvs', 'etl'))
             """, Scratch, links, root, variant).AssertSuccess();

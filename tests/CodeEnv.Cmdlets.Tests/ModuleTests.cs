@@ -13,6 +13,7 @@ public class ModuleTests
         "Get-CodeEnvPermission", "Grant-CodeEnvPermission", "Revoke-CodeEnvPermission", "Invoke-CodeEnvPython", "Get-CodeEnvHistory", "Restore-CodeEnv", "Start-CodeEnvService",
         "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Update-CodeEnvImage", "Get-CodeEnvImage", "Export-CodeEnv", "Import-CodeEnv",
         "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv", "Get-CodeEnvStore", "Remove-CodeEnvStoreItem",
+        "Import-CodeEnvAdvisoryDatabase", "Get-CodeEnvVulnerability", "Repair-CodeEnvVulnerability",
     };
 
     [Fact]
@@ -105,7 +106,7 @@ public class ModuleTests
     public void Every_changing_cmdlet_supports_WhatIf_and_Confirm()
     {
         using var ps = new PowerShellSession(initializeRoot: false);
-        foreach (var cmdlet in new[] { "Initialize-CodeEnvRoot", "New-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv", "Remove-CodeEnvStoreItem" })
+        foreach (var cmdlet in new[] { "Initialize-CodeEnvRoot", "New-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv", "Remove-CodeEnvStoreItem", "Import-CodeEnvAdvisoryDatabase", "Repair-CodeEnvVulnerability" })
         {
             var parameters = ps.Run("(Get-Command $args[0]).Parameters.Keys", cmdlet).AssertSuccess().Output.Select(o => (string)o.BaseObject).ToList();
             Assert.Contains("WhatIf", parameters);

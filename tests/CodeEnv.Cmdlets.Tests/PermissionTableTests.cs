@@ -27,6 +27,7 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("Get-CodeEnvHistory", "Get-CodeEnvHistory shared", Needs.Nothing),
         ("Get-CodeEnvLog", "Get-CodeEnvLog shared", Needs.Nothing),
         ("Test-CodeEnv", "Test-CodeEnv shared", Needs.Nothing),
+        ("Get-CodeEnvVulnerability", "Get-CodeEnvVulnerability shared", Needs.Nothing),
         ("Get-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", Needs.Nothing),
         ("Export-CodeEnv", "Export-CodeEnv shared ([IO.Path]::Combine([IO.Path]::GetTempPath(), [guid]::NewGuid().ToString() + '.json'))", Needs.Nothing),
         ("Export-CodeEnvContainerFile", "Export-CodeEnvContainerFile shared slim ([IO.Path]::Combine([IO.Path]::GetTempPath(), [guid]::NewGuid().ToString()))", Needs.Nothing),
@@ -114,6 +115,7 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
             Wheel = WheelBuilder.Write(Session.Scratch("dist"), "published", "1.0");
             Exported = Session.Scratch("shared.json");
             Session.Run("Export-CodeEnv shared $args[0]", Exported).AssertSuccess();
+            Session.Run("Import-CodeEnvAdvisoryDatabase $args[0]", OsvExport.Write(Session.Scratch("osv.zip"), OsvExport.Advisory("GHSA-zeta-0000-0001", "zeta", new[] { "introduced:0", "fixed:2.0" }))).AssertSuccess();
         }
 
         public string Exported { get; }

@@ -94,6 +94,8 @@ public class PesterShellAndErrors() : PesterFile("ShellAndErrors.Tests.ps1");
 
 public class PesterStore() : PesterFile("Store.Tests.ps1");
 
+public class PesterVulnerability() : PesterFile("Vulnerability.Tests.ps1");
+
 public class PesterUserObjects() : PesterFile("UserObjects.Tests.ps1");
 
 /// <summary>

@@ -42,7 +42,7 @@ public class ServedPermissionTableTests : IClassFixture<ServedPermissionTableTes
     /// <summary>What reads an env's definition, lock, logs or history: open to every reader of a direct root's files, Use on a served one.</summary>
     private static readonly string[] ReadsNeedingUse =
     {
-        "Get-CodeEnvPackage", "Get-CodeEnvInstalledPackage", "Get-CodeEnvPermission", "Get-CodeEnvHistory", "Get-CodeEnvLog", "Test-CodeEnv", "Export-CodeEnv", "Export-CodeEnvContainerFile",
+        "Get-CodeEnvPackage", "Get-CodeEnvInstalledPackage", "Get-CodeEnvPermission", "Get-CodeEnvHistory", "Get-CodeEnvLog", "Test-CodeEnv", "Export-CodeEnv", "Export-CodeEnvContainerFile", "Get-CodeEnvVulnerability",
     };
 
     public sealed record Outcome(bool Ok, string ErrorId, string Category, string RevisionBefore, string RevisionAfter, string Text);
@@ -104,6 +104,7 @@ public class ServedPermissionTableTests : IClassFixture<ServedPermissionTableTes
             Wheel = WheelBuilder.Write(served.Shared, "published", "1.0");
             Exported = Path.Combine(served.Shared, "exported.json");
             arrange.Add($"Export-CodeEnv {Shared(Role.Nobody)} '{Exported}'");
+            arrange.Add($"Import-CodeEnvAdvisoryDatabase '{OsvExport.Write(Path.Combine(served.Shared, "osv.zip"), OsvExport.Advisory("GHSA-zeta-0000-0001", "zeta", new[] { "introduced:0", "fixed:2.0" }))}' | Out-Null");
             served.Run("root", string.Join("; ", arrange)).AssertSucceeded();
             ChildProcess.Run("chmod", "-R", "a+rX", served.Shared);
 

@@ -72,16 +72,23 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         ["Containers/RemoveAsync"] = "Remove-CodeEnvContainerConfig -ConfigName slim -Confirm:$false",
         ["Store/ItemsAsync"] = "Get-CodeEnvStore",
         ["Store/RemoveAsync"] = "Remove-CodeEnvStoreItem -Sha256 ('0' * 64) -Confirm:$false",
+        ["Advisories/BeginImportAsync"] = "Import-CodeEnvAdvisoryDatabase -Path '{wheel}'",
+        ["Advisories/ImportChunkAsync"] = "Import-CodeEnvAdvisoryDatabase -Path '{wheel}'",
+        ["Advisories/EndImportAsync"] = "Import-CodeEnvAdvisoryDatabase -Path '{wheel}'",
+        ["Advisories/AuditAsync"] = $"Get-CodeEnvVulnerability {PrivateEnv}",
+        ["Advisories/RaiseAsync"] = $"Repair-CodeEnvVulnerability -Name {PrivateEnv} -PackageName alpha -FirstFixedVersion 2.0 -AdvisoryId GHSA-eve -Confirm:$false",
     };
 
     /// <summary>What every local user may ask; every other operation needs a right.</summary>
     private static readonly string[] OpenToEveryone =
     {
         "Root/SettingsAsync", "Environments/NamesAsync", "Environments/GetAsync", "Environments/GetManyAsync", "Environments/IncludedInAsync", "Packages/SetsAsync", "History/GetRootAsync", "Containers/ConfigsAsync",
+        // Each env it names is checked by the engine (Use, as every read of what an env holds), so a listing can skip those the caller may not use.
+        "Advisories/AuditAsync",
     };
 
     /// <summary>Operations a cmdlet sends only after another one succeeded: an upload's chunks and end follow its begin, which needs an administrator.</summary>
-    private static readonly string[] ReachedOnlyAfterBeginPublish = { "Packages/PublishChunkAsync", "Packages/EndPublishAsync" };
+    private static readonly string[] ReachedOnlyAfterBeginPublish = { "Packages/PublishChunkAsync", "Packages/EndPublishAsync", "Advisories/ImportChunkAsync", "Advisories/EndImportAsync" };
 
     [AsRootFact]
     public void Every_operation_refuses_a_caller_without_rights_before_it_touches_anything()

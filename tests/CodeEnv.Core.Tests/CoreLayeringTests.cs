@@ -27,6 +27,7 @@ public class CoreLayeringTests
         "CodeEnv.Security",
         "CodeEnv.Packages",
         "CodeEnv.Resolution",
+        "CodeEnv.Advisories",
         "CodeEnv.Containers",
         "CodeEnv.Gateway",
         "CodeEnv.Operations",

@@ -64,6 +64,11 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public LinkMode LinkMode { get; set; }
 
+        /// <summary>Where Get-CodeEnvVulnerability -Source Online asks OSV's query API; '' for https://api.osv.dev.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string? AdvisoryApiUrl { get; set; }
+
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Administrators")]
         [ValidateNotNull]
@@ -130,6 +135,7 @@ namespace CodeEnv.Cmdlets.Commands
                     LockTimeoutSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(LockTimeoutSeconds)) ? LockTimeoutSeconds : (double?)null,
                     KeptVenvs = MyInvocation.BoundParameters.ContainsKey(nameof(KeptVenvs)) ? KeptVenvs : (int?)null,
                     LinkMode = MyInvocation.BoundParameters.ContainsKey(nameof(LinkMode)) ? LinkMode : (LinkMode?)null,
+                    AdvisoryApiUrl = AdvisoryApiUrl,
                     CreatorGroups = CreatorGroup,
                     ManagerGroups = ManagerGroup,
                     KernelsFolder = string.IsNullOrEmpty(KernelsFolder) ? KernelsFolder : GetUnresolvedProviderPathFromPSPath(KernelsFolder),

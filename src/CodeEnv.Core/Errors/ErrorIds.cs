@@ -8,6 +8,7 @@ namespace CodeEnv.Errors
     public static class ErrorIds
     {
         // InvalidArgument
+        public static readonly ErrorId AdvisoryApiUrlInvalid = new ErrorId(nameof(AdvisoryApiUrlInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ArchiveLengthInvalid = new ErrorId(nameof(ArchiveLengthInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ArchiveNameInvalid = new ErrorId(nameof(ArchiveNameInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId BaseImageInvalid = new ErrorId(nameof(BaseImageInvalid), ErrorKind.InvalidArgument);
@@ -57,6 +58,8 @@ namespace CodeEnv.Errors
         public static readonly ErrorId PackageAlreadyPublished = new ErrorId(nameof(PackageAlreadyPublished), ErrorKind.AlreadyExists);
 
         // NotFound
+        public static readonly ErrorId AdvisoryDatabaseNotFound = new ErrorId(nameof(AdvisoryDatabaseNotFound), ErrorKind.NotFound);
+        public static readonly ErrorId AdvisoryExportNotFound = new ErrorId(nameof(AdvisoryExportNotFound), ErrorKind.NotFound);
         public static readonly ErrorId ArchiveUploadNotFound = new ErrorId(nameof(ArchiveUploadNotFound), ErrorKind.NotFound);
         public static readonly ErrorId CodeEnvNotFound = new ErrorId(nameof(CodeEnvNotFound), ErrorKind.NotFound);
         public static readonly ErrorId CodeEnvRootNotConfigured = new ErrorId(nameof(CodeEnvRootNotConfigured), ErrorKind.NotFound);
@@ -83,6 +86,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId ServiceNotResponding = new ErrorId(nameof(ServiceNotResponding), ErrorKind.Busy);
 
         // InvalidData
+        public static readonly ErrorId AdvisoryDatabaseInvalid = new ErrorId(nameof(AdvisoryDatabaseInvalid), ErrorKind.InvalidData);
         public static readonly ErrorId ArchiveIncomplete = new ErrorId(nameof(ArchiveIncomplete), ErrorKind.InvalidData);
         public static readonly ErrorId ArchiveLengthExceeded = new ErrorId(nameof(ArchiveLengthExceeded), ErrorKind.InvalidData);
         public static readonly ErrorId ArtifactHashMismatch = new ErrorId(nameof(ArtifactHashMismatch), ErrorKind.InvalidData);
@@ -112,6 +116,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId ServiceAccountChownFailed = new ErrorId(nameof(ServiceAccountChownFailed), ErrorKind.PermissionDenied);
 
         // OperationFailed
+        public static readonly ErrorId AdvisoryApiFailed = new ErrorId(nameof(AdvisoryApiFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId CodeEnvOperationFailed = new ErrorId(nameof(CodeEnvOperationFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId CodeEnvRemoveFailed = new ErrorId(nameof(CodeEnvRemoveFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId ContainerConfigInUse = new ErrorId(nameof(ContainerConfigInUse), ErrorKind.OperationFailed);
@@ -146,6 +151,8 @@ namespace CodeEnv.Errors
         public static readonly ErrorId RegisterNotServed = new ErrorId(nameof(RegisterNotServed), ErrorKind.InvalidOperation);
         public static readonly ErrorId RootNotServed = new ErrorId(nameof(RootNotServed), ErrorKind.InvalidOperation);
         public static readonly ErrorId ServiceLimitOnDirectRoot = new ErrorId(nameof(ServiceLimitOnDirectRoot), ErrorKind.InvalidOperation);
+        public static readonly ErrorId VulnerabilityFixForbidden = new ErrorId(nameof(VulnerabilityFixForbidden), ErrorKind.InvalidOperation);
+        public static readonly ErrorId VulnerabilityHasNoFix = new ErrorId(nameof(VulnerabilityHasNoFix), ErrorKind.InvalidOperation);
 
         // LimitExceeded
         public static readonly ErrorId MessageTooLarge = new ErrorId(nameof(MessageTooLarge), ErrorKind.LimitExceeded);

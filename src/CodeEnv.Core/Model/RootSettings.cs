@@ -35,6 +35,7 @@ namespace CodeEnv
             LockTimeoutSeconds = settings.LockTimeoutSeconds;
             KeptVenvs = settings.KeptVenvs;
             LinkMode = settings.LinkMode;
+            AdvisoryApiUrl = string.IsNullOrEmpty(settings.AdvisoryApiUrl) ? RootSettingsDocument.DefaultAdvisoryApiUrl : settings.AdvisoryApiUrl!;
             ServiceAccount = settings.Service?.Account;
             var limits = settings.Service?.EffectiveLimits;
             ServiceMaxMessageMiB = limits?.EffectiveMaxMessageMiB;
@@ -102,6 +103,9 @@ namespace CodeEnv
 
         /// <summary>How installs put stored files into venvs: Link (hard links to the store, a copy where linking is impossible) or Copy (every venv its own files).</summary>
         public LinkMode LinkMode { get; }
+
+        /// <summary>Where Get-CodeEnvVulnerability -Source Online asks OSV's query API.</summary>
+        public string AdvisoryApiUrl { get; }
 
         /// <summary>The account of the CodeEnv service that serves this root; null for a root cmdlets work on directly.</summary>
         public string? ServiceAccount { get; }

@@ -51,6 +51,12 @@ namespace CodeEnv
         /// <summary>How installs put stored files into venvs: hard links to the store's read-only files, or copies (Set-CodeEnvRoot -LinkMode).</summary>
         public LinkMode LinkMode { get; set; } = LinkMode.Link;
 
+        /// <summary>Where audits ask OSV's query API (Set-CodeEnvRoot -AdvisoryApiUrl); null: https://api.osv.dev.</summary>
+        public string? AdvisoryApiUrl { get; set; }
+
+        /// <summary>OSV's own query API.</summary>
+        public const string DefaultAdvisoryApiUrl = "https://api.osv.dev";
+
         /// <summary>Interpreters an administrator registered in addition to the discovered ones.</summary>
         public List<string> Interpreters { get; set; } = new List<string>();
 

@@ -31,6 +31,7 @@ namespace CodeEnv.Operations
             Transfer = new TransferService(context, Lifecycle);
             Containers = new ContainerConfigService(context, Environments);
             Store = new StoreService(context);
+            Advisories = new AdvisoryService(context, uploads, Lifecycle.Updater);
             Gate = new AccessGate(context);
         }
 
@@ -62,6 +63,9 @@ namespace CodeEnv.Operations
         /// <summary>The package store: what it holds, who uses it, prune.</summary>
         public StoreService Store { get; }
 
+        /// <summary>Advisories: the offline database, audits, raising affected packages.</summary>
+        public AdvisoryService Advisories { get; }
+
         /// <summary>Deletes an archive whose publishing was begun and not ended.</summary>
         public void Dispose() => uploads.Dispose();
 
@@ -82,5 +86,7 @@ namespace CodeEnv.Operations
         IContainerConfigService ICodeEnvEngine.Containers => Containers;
 
         IStoreService ICodeEnvEngine.Store => Store;
+
+        IAdvisoryService ICodeEnvEngine.Advisories => Advisories;
     }
 }

@@ -75,7 +75,7 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>Closes the file and hands it to <paramref name="publish"/>; the file is deleted afterwards, published or not.</summary>
-        public PublishedPackage Finish(string uploadId, Func<string, bool, PublishedPackage> publish)
+        public T Finish<T>(string uploadId, Func<string, bool, T> publish)
         {
             Upload upload;
             lock (gate)

@@ -77,6 +77,7 @@ namespace CodeEnv.Operations
                         s.LockTimeoutSeconds = change.LockTimeoutSeconds ?? s.LockTimeoutSeconds;
                         s.KeptVenvs = change.KeptVenvs ?? s.KeptVenvs;
                         s.LinkMode = change.LinkMode ?? s.LinkMode;
+                        s.AdvisoryApiUrl = change.AdvisoryApiUrl == null ? s.AdvisoryApiUrl : change.AdvisoryApiUrl.Length == 0 || change.AdvisoryApiUrl.TrimEnd('/') == RootSettingsDocument.DefaultAdvisoryApiUrl ? null : change.AdvisoryApiUrl.TrimEnd('/');
                         s.Administrators = Trimmed(change.Administrators) ?? s.Administrators;
                         s.CreatorGroups = Trimmed(change.CreatorGroups) ?? s.CreatorGroups;
                         s.ManagerGroups = Trimmed(change.ManagerGroups) ?? s.ManagerGroups;
@@ -122,6 +123,12 @@ namespace CodeEnv.Operations
             if (change.KeptVenvs != null && (change.KeptVenvs < 0 || change.KeptVenvs > 100))
             {
                 throw Invalid(ErrorIds.KeptVenvsInvalid, "KeptVenvs", $"-KeptVenvs {change.KeptVenvs} is out of range: give 0 (keep only the venv that serves) to 100 earlier venvs per env.");
+            }
+
+            if (!string.IsNullOrEmpty(change.AdvisoryApiUrl)
+                && (!Uri.TryCreate(change.AdvisoryApiUrl, UriKind.Absolute, out var api) || (api.Scheme != "https" && api.Scheme != "http") || api.UserInfo.Length > 0 || api.Query.Length > 0))
+            {
+                throw Invalid(ErrorIds.AdvisoryApiUrlInvalid, change.AdvisoryApiUrl!, $"-AdvisoryApiUrl '{change.AdvisoryApiUrl}' is not the address of an OSV API: give an http(s) URL without credentials or query, such as {Advisories.OsvApiClient.DefaultUrl}, or '' for that one.");
             }
 
             if (!string.IsNullOrEmpty(change.KernelsFolder) && !Path.IsPathRooted(change.KernelsFolder))

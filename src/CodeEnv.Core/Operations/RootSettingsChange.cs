@@ -33,6 +33,9 @@ namespace CodeEnv.Operations
         /// <summary>Link or Copy: how later installs put stored files into venvs; venvs built before keep what they hold.</summary>
         public LinkMode? LinkMode { get; set; }
 
+        /// <summary>Where audits ask OSV's query API: an http(s) URL, or an empty string for https://api.osv.dev.</summary>
+        public string? AdvisoryApiUrl { get; set; }
+
         public IReadOnlyList<string>? BasePackages { get; set; }
 
         /// <summary>Users and groups who may do everything; never empty.</summary>

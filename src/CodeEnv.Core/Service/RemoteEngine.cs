@@ -43,6 +43,7 @@ namespace CodeEnv.Service
             Transfer = Proxy<ITransferService>();
             Containers = Proxy<IContainerConfigService>();
             Store = Proxy<IStoreService>();
+            Advisories = Proxy<IAdvisoryService>();
         }
 
         public IRootService Root { get; }
@@ -62,6 +63,8 @@ namespace CodeEnv.Service
         public IContainerConfigService Containers { get; }
 
         public IStoreService Store { get; }
+
+        public IAdvisoryService Advisories { get; }
 
         /// <summary>Closes the connection; a later call opens another. A command that starts a long python releases it so.</summary>
         public void Dispose()

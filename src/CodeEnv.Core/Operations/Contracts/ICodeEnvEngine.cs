@@ -30,5 +30,7 @@ namespace CodeEnv.Operations
         IContainerConfigService Containers { get; }
 
         IStoreService Store { get; }
+
+        IAdvisoryService Advisories { get; }
     }
 }
