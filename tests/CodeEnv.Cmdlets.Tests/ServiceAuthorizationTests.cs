@@ -70,6 +70,8 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         ["Containers/ConfigsAsync"] = "Get-CodeEnvContainerConfig",
         ["Containers/AddAsync"] = "New-CodeEnvContainerConfig -ConfigName eve -BaseImage debian -PythonPath /usr/bin/python3",
         ["Containers/RemoveAsync"] = "Remove-CodeEnvContainerConfig -ConfigName slim -Confirm:$false",
+        ["Containers/BuildImagesAsync"] = $"Update-CodeEnvImage {PrivateEnv}",
+        ["Containers/ImagesAsync"] = $"Get-CodeEnvImage {PrivateEnv}",
         ["Store/ItemsAsync"] = "Get-CodeEnvStore",
         ["Store/RemoveAsync"] = "Remove-CodeEnvStoreItem -Sha256 ('0' * 64) -Confirm:$false",
         ["Advisories/BeginImportAsync"] = "Import-CodeEnvAdvisoryDatabase -Path '{wheel}'",
