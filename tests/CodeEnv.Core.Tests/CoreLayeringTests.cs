@@ -18,6 +18,7 @@ public class CoreLayeringTests
         "CodeEnv.Interop",
         "CodeEnv.Errors",
         "CodeEnv",
+        "CodeEnv.Licenses",
         "CodeEnv.Store",
         "CodeEnv.Requirements",
         "CodeEnv.Python",
@@ -29,6 +30,7 @@ public class CoreLayeringTests
         "CodeEnv.Resolution",
         "CodeEnv.Containers",
         "CodeEnv.Gateway",
+        "CodeEnv.Sbom",
         "CodeEnv.Operations",
         "CodeEnv.Service",
     };

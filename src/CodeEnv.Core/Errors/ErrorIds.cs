@@ -10,6 +10,7 @@ namespace CodeEnv.Errors
         // InvalidArgument
         public static readonly ErrorId ArchiveLengthInvalid = new ErrorId(nameof(ArchiveLengthInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ArchiveNameInvalid = new ErrorId(nameof(ArchiveNameInvalid), ErrorKind.InvalidArgument);
+        public static readonly ErrorId AllowedLicenseInvalid = new ErrorId(nameof(AllowedLicenseInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId BaseImageInvalid = new ErrorId(nameof(BaseImageInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId BasePackageProtected = new ErrorId(nameof(BasePackageProtected), ErrorKind.InvalidArgument);
         public static readonly ErrorId BasePackageRequested = new ErrorId(nameof(BasePackageRequested), ErrorKind.InvalidArgument);
@@ -98,6 +99,7 @@ namespace CodeEnv.Errors
         // PermissionDenied
         public static readonly ErrorId AdministratorRequired = new ErrorId(nameof(AdministratorRequired), ErrorKind.PermissionDenied);
         public static readonly ErrorId CodeEnvPermissionDenied = new ErrorId(nameof(CodeEnvPermissionDenied), ErrorKind.PermissionDenied);
+        public static readonly ErrorId LicenseNotAllowed = new ErrorId(nameof(LicenseNotAllowed), ErrorKind.PermissionDenied);
         public static readonly ErrorId NotServiceAccount = new ErrorId(nameof(NotServiceAccount), ErrorKind.PermissionDenied);
         public static readonly ErrorId OperationNotDeclared = new ErrorId(nameof(OperationNotDeclared), ErrorKind.PermissionDenied);
         public static readonly ErrorId RootMigrationFailed = new ErrorId(nameof(RootMigrationFailed), ErrorKind.PermissionDenied);

@@ -222,6 +222,7 @@ namespace CodeEnv.Operations
                     new StoreInstallRequest
                     {
                         Activity = activity,
+                        Name = name,
                         Venv = venv,
                         Lines = lines,
                         Constraints = options.Constraints,
@@ -249,6 +250,14 @@ namespace CodeEnv.Operations
                     File.Move(reportFile, kept);
                     artifacts = PipInstallReport.ReadArtifacts(kept);
                 }
+
+                // pip installed this set itself (an editable, a checkout, a file with no hash): the root's allow list reads
+                // what it installed, in the new venv, before that venv serves.
+                new Licenses.AllowedLicenses(settings.AllowedLicenses).Require(
+                    name,
+                    InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: false)
+                        .Where(d => !InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(d.Package.Name)))
+                        .Select(d => (d.Package.Name, d.Package.Version, Licenses.DistributionLicense.FromMetadataFile(d.MetadataFile))));
             }
 
             var distributions = InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: true);
