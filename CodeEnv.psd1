@@ -47,6 +47,7 @@
         'Remove-CodeEnvContainerConfig'
         'Export-CodeEnvContainerFile'
         'Export-CodeEnv'
+        'Export-CodeEnvSbom'
         'Import-CodeEnv'
         'Get-CodeEnvStore'
         'Remove-CodeEnvStoreItem'

@@ -41,6 +41,8 @@ namespace CodeEnv.Errors
         public static readonly ErrorId RequirementInvalid = new ErrorId(nameof(RequirementInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId RequirementPathRelative = new ErrorId(nameof(RequirementPathRelative), ErrorKind.InvalidArgument);
         public static readonly ErrorId RequirementsFileInvalid = new ErrorId(nameof(RequirementsFileInvalid), ErrorKind.InvalidArgument);
+        public static readonly ErrorId SbomPathIsOneFile = new ErrorId(nameof(SbomPathIsOneFile), ErrorKind.InvalidArgument);
+        public static readonly ErrorId SbomSpecVersionInvalid = new ErrorId(nameof(SbomSpecVersionInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ServiceAccountNotFound = new ErrorId(nameof(ServiceAccountNotFound), ErrorKind.InvalidArgument);
         public static readonly ErrorId ServiceLimitInvalid = new ErrorId(nameof(ServiceLimitInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId TrustedHostInvalid = new ErrorId(nameof(TrustedHostInvalid), ErrorKind.InvalidArgument);
