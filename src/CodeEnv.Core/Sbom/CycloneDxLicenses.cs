@@ -7,8 +7,8 @@ using Newtonsoft.Json.Linq;
 namespace CodeEnv.Sbom
 {
     /// <summary>
-    /// A distribution's license as CycloneDX's <c>licenses</c>: one <c>expression</c> for an SPDX expression (PEP 639's
-    /// License-Expression, or a License field written as one), else one <c>license</c> per declaration, by <c>id</c> only
+    /// A distribution's license as CycloneDX's <c>licenses</c>: one <c>expression</c> for PEP 639's License-Expression (or
+    /// a License field written as an expression of several licenses), else one <c>license</c> per declaration, by <c>id</c> only
     /// where it is an SPDX id and by <c>name</c> otherwise (the schema takes either form, never both kinds in one list).
     /// 1.6 marks each as <c>declared</c>: it is what the distribution's author wrote, not what anyone concluded.
     /// </summary>
@@ -20,8 +20,9 @@ namespace CodeEnv.Sbom
         public static JArray? For(DistributionLicense license, string specVersion)
         {
             var acknowledged = specVersion != CycloneDxDocument.SpecVersion15;
+            // A License-Expression is always the expression; a License field only where one id would not say it.
             var expression = license.ParsedExpression ?? (license.Expression == null ? license.TextAsExpression : null);
-            if (expression != null && (expression.Terms.Count > 1 || expression.Terms[0].IndexOf(" WITH ", StringComparison.Ordinal) >= 0 || SpdxLicenseIds.Canonical(expression.Terms[0]) == null))
+            if (expression != null && (license.Expression != null || expression.Terms.Count > 1 || expression.Terms[0].IndexOf(" WITH ", StringComparison.Ordinal) >= 0 || SpdxLicenseIds.Canonical(expression.Terms[0]) == null))
             {
                 var entry = new JObject { ["expression"] = expression.Text };
                 if (acknowledged)
