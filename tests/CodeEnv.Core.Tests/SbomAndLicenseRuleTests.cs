@@ -98,6 +98,25 @@ public class SbomAndLicenseRuleTests : IClassFixture<SbomAndLicenseRuleTests.Lic
         Assert.False(File.Exists(Root.Paths.InstalledFile("conflicted")));
     }
 
+    [Fact]
+    public void The_allow_list_refuses_what_pip_installed_itself_before_the_new_venv_serves()
+    {
+        SetAllowed(Allowed);
+        Root.Create("tooled", "3.12");
+        // A line for the venv's own tooling makes pip install the whole set itself, with no dry run first.
+        Root.Engine.Packages.AddPackagesAsync("tooled", new[] { "codeenv-copyleft", "setuptools" }, null, CancellationToken.None).Awaited();
+
+        var error = Assert.Throws<CodeEnvException>(() => Root.Engine.Lifecycle.UpdateAsync("tooled", new UpdateOptions(), null, CancellationToken.None).Awaited());
+
+        Assert.Equal(ErrorIds.LicenseNotAllowed.Id, error.ErrorId);
+        Assert.Contains("codeenv-copyleft 1.0: its License-Expression 'GPL-3.0-only'", error.Message);
+        Assert.DoesNotContain("setuptools", error.Message);
+        var log = File.ReadAllText(Directory.GetFiles(Root.Paths.LogsFolder("tooled"), "*-update.log").Single());
+        Assert.Contains("pip installs this set: the lines ask for the venv's own tooling", log);
+        Assert.False(File.Exists(Root.Paths.InstalledFile("tooled")));
+        Assert.False(Directory.Exists(Root.Paths.VenvFolder("tooled")));
+    }
+
     private void SetAllowed(IReadOnlyList<string> licenses) =>
         Root.Engine.Root.ChangeAsync(new RootSettingsChange { AllowedLicenses = licenses }, CancellationToken.None).Awaited();
 
@@ -115,6 +134,7 @@ public class SbomAndLicenseRuleTests : IClassFixture<SbomAndLicenseRuleTests.Lic
         {
             Root = new TestRoot(s => s.PackageSources.NoIndex = true);
             var wheels = Root.Paths.Wheelhouse;
+            BuildTools.CopyTo(wheels);
             WheelBuilder.Write(wheels, "codeenv-sbom-app", "1.0", requires: new[] { "codeenv-sbom-lib[fast]" }, headers: new[] { "License-Expression: MIT" });
             WheelBuilder.Write(wheels, "codeenv-sbom-lib", "2.0", requires: new[] { "codeenv-sbom-speed; extra == \"fast\"" }, extras: new[] { "fast" }, headers: new[] { "License: BSD-3-Clause", "Classifier: License :: OSI Approved :: BSD License" });
             WheelBuilder.Write(wheels, "codeenv-sbom-speed", "1.0", headers: new[] { "License: Apache-2.0" });
