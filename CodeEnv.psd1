@@ -49,6 +49,7 @@
         'Update-CodeEnvImage'
         'Get-CodeEnvImage'
         'Export-CodeEnv'
+        'Export-CodeEnvSbom'
         'Import-CodeEnv'
         'Get-CodeEnvStore'
         'Remove-CodeEnvStoreItem'

@@ -1,11 +1,12 @@
 # New-DemoWheel writes a small, real, installable wheel (a zip with .dist-info/METADATA, WHEEL and RECORD), so the
 # quickstart and the benchmarks need no package index. Dot-source it: . ./examples/DemoWheel.ps1
-function New-DemoWheel([string] $folder, [string] $name, [string] $version, [string[]] $requires = @()) {
+# $headers are more METADATA lines, such as 'License-Expression: MIT'.
+function New-DemoWheel([string] $folder, [string] $name, [string] $version, [string[]] $requires = @(), [string[]] $headers = @()) {
     $module = $name.Replace('-', '_')
     $distInfo = "$module-$version.dist-info"
     $files = [ordered]@{
         "$module/__init__.py" = "VERSION = '$version'`n"
-        "$distInfo/METADATA"  = "Metadata-Version: 2.1`nName: $name`nVersion: $version`n" + (($requires | Where-Object { $_ } | ForEach-Object { "Requires-Dist: $_`n" }) -join '')
+        "$distInfo/METADATA"  = "Metadata-Version: 2.1`nName: $name`nVersion: $version`n" + (($headers | Where-Object { $_ } | ForEach-Object { "$_`n" }) -join '') + (($requires | Where-Object { $_ } | ForEach-Object { "Requires-Dist: $_`n" }) -join '')
         "$distInfo/WHEEL"     = "Wheel-Version: 1.0`nGenerator: codeenv-quickstart`nRoot-Is-Purelib: true`nTag: py3-none-any`n"
     }
     # RECORD as wheel builders write it: each file's sha256 (urlsafe base64, no padding) and size; RECORD itself with neither.

@@ -15,7 +15,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
     private static readonly (string Cmdlet, string Script)[] Rows =
     {
         ("Get-CodeEnvRoot", "Get-CodeEnvRoot"),
-        ("Set-CodeEnvRoot", "Set-CodeEnvRoot -KeptVenvs 3 -LinkMode Link -PassThru; Set-CodeEnvRoot -LockTimeoutSeconds -5; Set-CodeEnvRoot -IndexStrategy FirstIndex -IndexRule @{ Pattern = 'acme-*'; Index = 'https://pypi.org/simple' } -DeniedPackage 'evil-* # typosquats', @{ Package = 'requests==2.0'; Reason = 'CVE-2023-32681' } -PassThru; Set-CodeEnvRoot -IndexRule @{ Pattern = 'acme-*'; Index = 'https://elsewhere.example/simple' }; Set-CodeEnvRoot -DeniedPackage 'not a name'; Add-CodeEnvPackage second -Requirement 'evil-pkg'; Set-CodeEnvRoot -IndexRule @() -DeniedPackage @() -PassThru | ForEach-Object { $_.IndexRules.Count + $_.DeniedPackages.Count }"),
+        ("Set-CodeEnvRoot", "Set-CodeEnvRoot -KeptVenvs 3 -LinkMode Link -PassThru; Set-CodeEnvRoot -LockTimeoutSeconds -5; Set-CodeEnvRoot -IndexStrategy FirstIndex -IndexRule @{ Pattern = 'acme-*'; Index = 'https://pypi.org/simple' } -DeniedPackage 'evil-* # typosquats', @{ Package = 'requests==2.0'; Reason = 'CVE-2023-32681' } -PassThru; Set-CodeEnvRoot -IndexRule @{ Pattern = 'acme-*'; Index = 'https://elsewhere.example/simple' }; Set-CodeEnvRoot -DeniedPackage 'not a name'; Add-CodeEnvPackage second -Requirement 'evil-pkg'; Set-CodeEnvRoot -IndexRule @() -DeniedPackage @() -PassThru | ForEach-Object { $_.IndexRules.Count + $_.DeniedPackages.Count }; Set-CodeEnvRoot -KeptVenvs 3 -LinkMode Link -AllowedLicense MIT, 'BSD License' -PassThru; Set-CodeEnvRoot -LockTimeoutSeconds -5; Set-CodeEnvRoot -AllowedLicense 'MIT OR GPL-3.0-only'; (Set-CodeEnvRoot -AllowedLicense @() -PassThru).AllowedLicenses.Count"),
         ("Get-CodeEnvPython", $"Get-CodeEnvPython | Where-Object Path -eq '{ServedRootHost.Python}'"),
         ("New-CodeEnv", $"New-CodeEnv second -Interpreter {ServedRootHost.Python} -NoInstall -Description two; New-CodeEnv second -Interpreter {ServedRootHost.Python} -NoInstall; New-CodeEnv adopted -FromVenv \"$s/../handmade\" -NoInstall"),
         ("Get-CodeEnv", "Get-CodeEnv parity; Get-CodeEnv -Name nosuch; Get-CodeEnv sec*, adopted"),
@@ -39,6 +39,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Restore-CodeEnv", "Restore-CodeEnv second -Revision 2 -DefinitionOnly; Restore-CodeEnv second -Revision 99 -DefinitionOnly"),
         ("Get-CodeEnvLog", "Get-CodeEnvLog parity | ForEach-Object Operation"),
         ("Export-CodeEnv", "Export-CodeEnv parity -Path \"$s/parity.json\"; Export-CodeEnv nosuch -Path \"$s/nosuch.json\""),
+        ("Export-CodeEnvSbom", "Export-CodeEnvSbom parity -Path \"$s/parity-1.6.cdx.json\"; Get-CodeEnv parity, second | Export-CodeEnvSbom -Path \"$s\" -SpecVersion 1.5; Export-CodeEnvSbom nosuch; Export-CodeEnvSbom p* | ConvertFrom-Json | ForEach-Object { $_.components.purl }"),
         ("Import-CodeEnv", "Import-CodeEnv -Path \"$s/parity.json\" -NewName imported -Locked; Import-CodeEnv -Path \"$s/missing.json\""),
         ("Copy-CodeEnv", "Copy-CodeEnv parity -NewName copied -Locked"),
         ("Publish-CodeEnvPackage", "Publish-CodeEnvPackage -Path \"$s/../gamma-1.0-py3-none-any.whl\"; Publish-CodeEnvPackage -Path \"$s/../not-an-archive.txt\""),
@@ -118,6 +119,8 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         Assert.Equal(written, Tree(roots.ServedFiles, roots.Served.Root));
         // What the comparison stands on: the rows did write their files.
         Assert.Contains(written, f => f.StartsWith("parity.json\n{", StringComparison.Ordinal));
+        Assert.Contains(written, f => f.StartsWith("parity-1.6.cdx.json\n{", StringComparison.Ordinal) && f.Contains("\"specVersion\": \"1.6\""));
+        Assert.Contains(written, f => f.StartsWith("second.cdx.json\n{", StringComparison.Ordinal) && f.Contains("\"specVersion\": \"1.5\""));
         Assert.Contains(written, f => f.StartsWith("context/Dockerfile\n", StringComparison.Ordinal) && f.Contains("FROM python:3.11-slim"));
         Assert.Contains(written, f => f.StartsWith("context/requirements.lock\nalpha==2.0", StringComparison.Ordinal));
         Assert.Contains("CodeEnv.EnvironmentInfo", direct["Copy-CodeEnv"]);
@@ -234,6 +237,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
             text = Regex.Replace(text, @"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?", "<time>");
             text = Regex.Replace(text, @"\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}( [+-]\d{2}:\d{2})?", "<time>");
             text = Regex.Replace(text, @"\d{8}T\d{6}\.\d{3}Z", "<time>");
+            text = Regex.Replace(text, @"urn:uuid:[0-9a-f-]{36}", "urn:uuid:<serial>");
             return text.Replace("\r", "");
         }
 

@@ -11,7 +11,7 @@ public class ModuleTests
         "Get-CodeEnvInstalledPackage", "Get-CodeEnvPackageSet", "Set-CodeEnvRoot", "Update-CodeEnv", "Test-CodeEnv", "Get-CodeEnvLog",
         "Get-CodeEnvPackage", "Set-CodeEnvPackage", "Add-CodeEnvPackage", "Remove-CodeEnvPackage", "Add-CodeEnvPackageSet", "Publish-CodeEnvPackage",
         "Get-CodeEnvPermission", "Grant-CodeEnvPermission", "Revoke-CodeEnvPermission", "Invoke-CodeEnvPython", "Get-CodeEnvHistory", "Restore-CodeEnv", "Start-CodeEnvService",
-        "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Update-CodeEnvImage", "Get-CodeEnvImage", "Export-CodeEnv", "Import-CodeEnv",
+        "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Update-CodeEnvImage", "Get-CodeEnvImage", "Export-CodeEnv", "Export-CodeEnvSbom", "Import-CodeEnv",
         "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv", "Get-CodeEnvStore", "Remove-CodeEnvStoreItem",
         "Import-CodeEnvAdvisoryDatabase", "Get-CodeEnvVulnerability", "Repair-CodeEnvVulnerability",
     };
@@ -98,7 +98,7 @@ public class ModuleTests
             var types = ps.Run("(Get-Command $args[0]).OutputType.Name", cmdlet).AssertSuccess().Output;
             Assert.True(types.Count > 0, cmdlet + " declares no OutputType");
             // Invoke-CodeEnvPython passes python's output lines on, as strings.
-            Assert.StartsWith(cmdlet switch { "Invoke-CodeEnvPython" => "System.String", "Export-CodeEnv" or "Export-CodeEnvContainerFile" => "System.IO.FileInfo", _ => "CodeEnv." }, (string)types[0].BaseObject);
+            Assert.StartsWith(cmdlet switch { "Invoke-CodeEnvPython" => "System.String", "Export-CodeEnv" or "Export-CodeEnvSbom" or "Export-CodeEnvContainerFile" => "System.IO.FileInfo", _ => "CodeEnv." }, (string)types[0].BaseObject);
         }
     }
 

@@ -51,6 +51,7 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("Import-CodeEnv", "Import-CodeEnv $args[1] -NewName ('imported' + [guid]::NewGuid().ToString('N').Substring(0, 8))", Needs.Creator),
         ("Set-CodeEnvRoot", "Set-CodeEnvRoot -LockTimeoutSeconds 10 -NoIndex", Needs.Administrator),
         ("Set-CodeEnvRoot -IndexRule", "Set-CodeEnvRoot -IndexStrategy FirstIndex -IndexRule @{ Pattern = 'acme-*'; Index = 'https://pypi.org/simple' } -DeniedPackage 'evil-*'", Needs.Administrator),
+        ("Set-CodeEnvRoot -AllowedLicense", "Set-CodeEnvRoot -AllowedLicense @()", Needs.Administrator),
         ("New-CodeEnvContainerConfig", "New-CodeEnvContainerConfig ('c' + [guid]::NewGuid().ToString('N').Substring(0, 8)) -BaseImage python:3.12-slim", Needs.Administrator),
         ("Remove-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig gpu -Confirm:$false", Needs.Administrator),
         ("Publish-CodeEnvPackage", "Publish-CodeEnvPackage -Path $args[0]", Needs.Administrator),

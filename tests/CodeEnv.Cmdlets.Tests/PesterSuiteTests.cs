@@ -71,6 +71,8 @@ public class PesterSuite
 
 public class PesterCodeEnv() : PesterFile("CodeEnv.Tests.ps1");
 
+public class PesterCompliance() : PesterFile("Compliance.Tests.ps1");
+
 public class PesterDocumentation() : PesterFile("Documentation.Tests.ps1");
 
 public class PesterExamples() : PesterFile("Examples.Tests.ps1");

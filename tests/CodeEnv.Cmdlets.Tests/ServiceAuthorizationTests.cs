@@ -64,6 +64,7 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         ["History/GetRootAsync"] = "Get-CodeEnvHistory",
         ["History/RestoreAsync"] = $"Restore-CodeEnv {PrivateEnv} -Revision 1",
         ["Transfer/ExportAsync"] = $"Export-CodeEnv {PrivateEnv} -Path '{{0}}/export.json'",
+        ["Transfer/SbomAsync"] = $"Export-CodeEnvSbom {PrivateEnv} -Path '{{0}}/sbom.cdx.json'",
         ["Transfer/CopyAsync"] = $"Copy-CodeEnv {PrivateEnv} -NewName eve-copy",
         ["Transfer/ImportAsync"] = "Import-CodeEnv -Path '{export}' -NewName eve-import",
         ["Transfer/ContainerContextAsync"] = $"Export-CodeEnvContainerFile {PrivateEnv} -ConfigName slim -Path '{{0}}/context'",

@@ -18,6 +18,7 @@ public class CoreLayeringTests
         "CodeEnv.Interop",
         "CodeEnv.Errors",
         "CodeEnv",
+        "CodeEnv.Licenses",
         "CodeEnv.Store",
         "CodeEnv.Requirements",
         "CodeEnv.Python",
@@ -30,6 +31,7 @@ public class CoreLayeringTests
         "CodeEnv.Advisories",
         "CodeEnv.Containers",
         "CodeEnv.Gateway",
+        "CodeEnv.Sbom",
         "CodeEnv.Operations",
         "CodeEnv.Service",
     };

@@ -11,7 +11,8 @@ namespace CodeEnv.TestSupport;
 public static class WheelBuilder
 {
     /// <param name="files">More files at the wheel's top level (a module, a .pth file), by their path in the wheel.</param>
-    public static string Write(string folder, string name, string version, IEnumerable<string>? requires = null, IEnumerable<string>? extras = null, IReadOnlyDictionary<string, string>? files = null)
+    /// <param name="headers">More METADATA header lines (a License-Expression, a classifier), after Name and Version.</param>
+    public static string Write(string folder, string name, string version, IEnumerable<string>? requires = null, IEnumerable<string>? extras = null, IReadOnlyDictionary<string, string>? files = null, IEnumerable<string>? headers = null)
     {
         Directory.CreateDirectory(folder);
         var module = name.Replace('-', '_').ToLowerInvariant();
@@ -20,6 +21,7 @@ public static class WheelBuilder
         {
             [$"{module}/__init__.py"] = $"__version__ = '{version}'\n",
             [$"{distInfo}/METADATA"] = "Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n"
+                + string.Concat((headers ?? Array.Empty<string>()).Select(h => h + "\n"))
                 + string.Concat((extras ?? Array.Empty<string>()).Select(e => "Provides-Extra: " + e + "\n"))
                 + string.Concat((requires ?? Array.Empty<string>()).Select(r => "Requires-Dist: " + r + "\n")),
             [$"{distInfo}/WHEEL"] = "Wheel-Version: 1.0\nGenerator: codeenv-tests\nRoot-Is-Purelib: true\nTag: py2-none-any\nTag: py3-none-any\n",

@@ -52,6 +52,12 @@ namespace CodeEnv.Cmdlets.Commands
         [AllowEmptyCollection]
         public string[]? BasePackage { get; set; }
 
+        /// <summary>The licenses a distribution must declare to be installed: SPDX ids or license names; an empty array lifts the rule.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AllowedLicenses")]
+        [AllowEmptyCollection]
+        public string[]? AllowedLicense { get; set; }
+
         /// <summary>How long a second writer waits for an env's lock before reporting it busy.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public double LockTimeoutSeconds { get; set; }
@@ -131,6 +137,7 @@ namespace CodeEnv.Cmdlets.Commands
                     IndexRules = IndexRule,
                     DeniedPackages = DeniedPackage,
                     BasePackages = BasePackage,
+                    AllowedLicenses = AllowedLicense,
                     Administrators = Administrator,
                     LockTimeoutSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(LockTimeoutSeconds)) ? LockTimeoutSeconds : (double?)null,
                     KeptVenvs = MyInvocation.BoundParameters.ContainsKey(nameof(KeptVenvs)) ? KeptVenvs : (int?)null,

@@ -11,6 +11,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId AdvisoryApiUrlInvalid = new ErrorId(nameof(AdvisoryApiUrlInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ArchiveLengthInvalid = new ErrorId(nameof(ArchiveLengthInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ArchiveNameInvalid = new ErrorId(nameof(ArchiveNameInvalid), ErrorKind.InvalidArgument);
+        public static readonly ErrorId AllowedLicenseInvalid = new ErrorId(nameof(AllowedLicenseInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId BaseImageInvalid = new ErrorId(nameof(BaseImageInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId BasePackageProtected = new ErrorId(nameof(BasePackageProtected), ErrorKind.InvalidArgument);
         public static readonly ErrorId BasePackageRequested = new ErrorId(nameof(BasePackageRequested), ErrorKind.InvalidArgument);
@@ -43,6 +44,8 @@ namespace CodeEnv.Errors
         public static readonly ErrorId RequirementInvalid = new ErrorId(nameof(RequirementInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId RequirementPathRelative = new ErrorId(nameof(RequirementPathRelative), ErrorKind.InvalidArgument);
         public static readonly ErrorId RequirementsFileInvalid = new ErrorId(nameof(RequirementsFileInvalid), ErrorKind.InvalidArgument);
+        public static readonly ErrorId SbomPathIsOneFile = new ErrorId(nameof(SbomPathIsOneFile), ErrorKind.InvalidArgument);
+        public static readonly ErrorId SbomSpecVersionInvalid = new ErrorId(nameof(SbomSpecVersionInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ServiceAccountNotFound = new ErrorId(nameof(ServiceAccountNotFound), ErrorKind.InvalidArgument);
         public static readonly ErrorId ServiceLimitInvalid = new ErrorId(nameof(ServiceLimitInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId TrustedHostInvalid = new ErrorId(nameof(TrustedHostInvalid), ErrorKind.InvalidArgument);
@@ -107,6 +110,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId AdministratorRequired = new ErrorId(nameof(AdministratorRequired), ErrorKind.PermissionDenied);
         public static readonly ErrorId CodeEnvPermissionDenied = new ErrorId(nameof(CodeEnvPermissionDenied), ErrorKind.PermissionDenied);
         public static readonly ErrorId IndexRuleViolated = new ErrorId(nameof(IndexRuleViolated), ErrorKind.PermissionDenied);
+        public static readonly ErrorId LicenseNotAllowed = new ErrorId(nameof(LicenseNotAllowed), ErrorKind.PermissionDenied);
         public static readonly ErrorId NotServiceAccount = new ErrorId(nameof(NotServiceAccount), ErrorKind.PermissionDenied);
         public static readonly ErrorId OperationNotDeclared = new ErrorId(nameof(OperationNotDeclared), ErrorKind.PermissionDenied);
         public static readonly ErrorId PackageDenied = new ErrorId(nameof(PackageDenied), ErrorKind.PermissionDenied);

@@ -28,6 +28,7 @@ namespace CodeEnv
             IndexRules = new ItemList<IndexRule>(sources.IndexRules.Select(r => new IndexRule { Pattern = r.Pattern, Index = r.Index }));
             DeniedPackages = new ItemList<DeniedPackage>(settings.DeniedPackages.Select(d => new DeniedPackage { Package = d.Package, Reason = d.Reason }));
             BasePackages = new ItemList<string>(settings.BasePackages);
+            AllowedLicenses = new ItemList<string>(settings.AllowedLicenses);
             PackageSets = NamedLists.Of(settings.PackageSets);
             ContainerConfigs = new ItemList<string>(settings.ContainerConfigs.Select(c => c.ConfigName));
             Interpreters = new ItemList<string>(settings.Interpreters);
@@ -86,6 +87,9 @@ namespace CodeEnv
 
         /// <summary>Requirement lines every environment installs and no package command may change.</summary>
         public ItemList<string> BasePackages { get; }
+
+        /// <summary>The licenses a distribution must declare to be installed (SPDX ids or license names); empty: no rule.</summary>
+        public ItemList<string> AllowedLicenses { get; }
 
         /// <summary>The package sets by name (Get-CodeEnvPackageSet shows them as objects).</summary>
         public NamedLists PackageSets { get; }

@@ -31,6 +31,9 @@ namespace CodeEnv
         /// <summary>Requirement lines every environment installs and no package command may change.</summary>
         public List<string> BasePackages { get; set; } = new List<string>();
 
+        /// <summary>The licenses a distribution must declare to be installed (SPDX ids or license names); empty: no rule. See Licenses.AllowedLicenses.</summary>
+        public List<string> AllowedLicenses { get; set; } = new List<string>();
+
         public Dictionary<string, List<string>> PackageSets { get; set; } = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>Container images envs can be built into (Export-CodeEnvContainerFile).</summary>

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
+using CodeEnv.Licenses;
 using CodeEnv.Packages;
 using CodeEnv.Python;
 using CodeEnv.Requirements;
@@ -61,6 +62,12 @@ namespace CodeEnv.Operations
             var items = PipInstallReport.ReadItems(report);
             // pip ranks every index's versions together and knows no pin: its report is where the root's rules can still say no.
             await RootRulesCheck.RequireAllowedAsync(context.Paths, request.Sources, request.DeniedPackages, items, StoreInstall.Refused(log), cancellation).ConfigureAwait(false);
+
+            // The root's allow list, before anything is fetched, on what pip's report says of each license; where the
+            // report cannot say (metadata 2.4 through a pip that leaves License-Expression out), on the stored METADATA
+            // before anything is linked. Also when pip then installs the set itself.
+            var allowed = new AllowedLicenses(context.Settings().AllowedLicenses);
+            allowed.Require(request.Name, items.Where(i => i.License != null && !IsTooling(i)).Select(i => (i.Name, i.Version, i.License!)));
             var refusal = items.Select(Unstorable).FirstOrDefault(r => r != null);
             if (refusal != null)
             {
@@ -120,11 +127,15 @@ namespace CodeEnv.Operations
                 }
             }
 
+            allowed.Require(request.Name, items.Zip(wheels, (item, wheel) => (item, wheel)).Where(p => p.item.License == null && !IsTooling(p.item)).Select(p => (p.item.Name, p.item.Version, DistributionLicense.FromMetadataFile(Path.Combine(p.wheel.Tree.Folder, p.wheel.Tree.DistInfo, "METADATA")))));
             var installed = await new WheelInstaller(store, context.Processes).InstallAsync(request.Venv, wheels, context.Settings().LinkMode, cancellation).ConfigureAwait(false);
             log.Line($"Installed {installed.Count} packages from the package store as pip chose them ({built} sdist(s) built; {installed.Sum(w => w.Linked)} files linked, {installed.Sum(w => w.Copied)} copied, {installed.Sum(w => w.Written)} written).");
             log.Line("Successfully installed " + string.Join(" ", installed.Select(w => w.Name + "-" + w.Version)));
             return (artifacts, null);
         }
+
+        // The venv's own tooling comes with every venv: no rule of the root refuses it.
+        private static bool IsTooling(PipReportItem item) => InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(item.Name));
 
         /// <summary>Why the store cannot install <paramref name="item"/> as pip would, or null when it can.</summary>
         private static string? Unstorable(PipReportItem item)

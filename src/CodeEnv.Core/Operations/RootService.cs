@@ -74,6 +74,7 @@ namespace CodeEnv.Operations
                         sources.TrustedHosts = change.TrustedHosts?.ToList() ?? sources.TrustedHosts;
                         sources.NoIndex = change.NoIndex ?? sources.NoIndex;
                         s.BasePackages = change.BasePackages?.ToList() ?? s.BasePackages;
+                        s.AllowedLicenses = Trimmed(change.AllowedLicenses) ?? s.AllowedLicenses;
                         s.LockTimeoutSeconds = change.LockTimeoutSeconds ?? s.LockTimeoutSeconds;
                         s.KeptVenvs = change.KeptVenvs ?? s.KeptVenvs;
                         s.LinkMode = change.LinkMode ?? s.LinkMode;
@@ -159,6 +160,15 @@ namespace CodeEnv.Operations
                 if (!HostName.IsMatch(host))
                 {
                     throw Invalid(ErrorIds.TrustedHostInvalid, host, $"-TrustedHost '{host}' is not a host name (with an optional :port), such as pypi.internal or pypi.internal:8443.");
+                }
+            }
+
+            foreach (var license in change.AllowedLicenses ?? Array.Empty<string>())
+            {
+                // One license an entry: an expression would make the list a rule of its own, which no reader could follow.
+                if (Licenses.LicenseExpression.TryParse(license, out var parsed) && parsed!.Terms.Count > 1)
+                {
+                    throw Invalid(ErrorIds.AllowedLicenseInvalid, license, $"-AllowedLicense '{license}' names {parsed.Terms.Count} licenses; give each as an entry of its own ('{string.Join("', '", parsed.Terms)}'): a distribution whose License-Expression joins them with OR needs one of them, with AND all of them.");
                 }
             }
 

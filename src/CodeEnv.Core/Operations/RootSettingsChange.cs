@@ -38,6 +38,9 @@ namespace CodeEnv.Operations
 
         public IReadOnlyList<string>? BasePackages { get; set; }
 
+        /// <summary>The licenses a distribution must declare to be installed; an empty list lifts the rule.</summary>
+        public IReadOnlyList<string>? AllowedLicenses { get; set; }
+
         /// <summary>Users and groups who may do everything; never empty.</summary>
         public IReadOnlyList<string>? Administrators { get; set; }
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Errors;
+using CodeEnv.Licenses;
 using CodeEnv.Packages;
 using CodeEnv.Python;
 using CodeEnv.Requirements;
@@ -112,6 +113,12 @@ namespace CodeEnv.Operations
                 {
                     return PipInstalls($"the lines ask for the venv's own tooling ({string.Join(", ", tooling)}), which pip replaces in place", log);
                 }
+
+                // The root's allow list, before any file is fetched: the resolver read each chosen file's metadata, and a
+                // version kept as installed has its METADATA in the venv that serves.
+                new AllowedLicenses(context.Settings().AllowedLicenses).Require(
+                    request.Name,
+                    outcome.Distributions.Select(d => (d.Name, d.Version, d.License ?? DistributionLicense.FromMetadataFile(kept.FirstOrDefault(k => SameDistribution(k.Package, d)).Package?.Distribution.MetadataFile))));
 
                 var chosen = new List<(ResolvedDistribution Distribution, StoredWheel Wheel, LockedArtifact Artifact)>();
                 var trees = new List<StoredTree>();

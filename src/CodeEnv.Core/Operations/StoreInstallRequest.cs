@@ -8,6 +8,9 @@ namespace CodeEnv.Operations
         /// <summary>The operation whose progress the install reports (Update-CodeEnv, New-CodeEnv).</summary>
         public string Activity { get; set; } = "";
 
+        /// <summary>The env being built, for what refuses its set (the root's allow list of licenses).</summary>
+        public string Name { get; set; } = "";
+
         /// <summary>The new venv generation, laid out and holding nothing of the env's yet.</summary>
         public string Venv { get; set; } = "";
 

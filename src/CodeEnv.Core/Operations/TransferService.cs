@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using CodeEnv.Containers;
 using CodeEnv.Errors;
 using CodeEnv.Packages;
+using CodeEnv.Sbom;
 using CodeEnv.Requirements;
 using CodeEnv.Security;
 using CodeEnv.Store;
@@ -51,6 +52,20 @@ namespace CodeEnv.Operations
                     Lock = context.Store.ReadInstalled(definition.Name)?.Packages,
                 };
                 return Json.Serialize(document);
+            }, cancellation);
+
+        /// <summary>The env's CycloneDX SBOM of the set its last successful update installed; the caller writes it where it wants.</summary>
+        public Task<string> SbomAsync(string name, string specVersion, CancellationToken cancellation) =>
+            Task.Run(() =>
+            {
+                CycloneDxDocument.RequireSpecVersion(specVersion);
+                var definition = context.Read(name);
+                var installed = context.Store.ReadInstalled(definition.Name) ?? throw new CodeEnvException(
+                    ErrorIds.EnvironmentNeverUpdated,
+                    $"The env '{definition.Name}' has no installed set yet: no update has succeeded, so there is nothing to describe. Run Update-CodeEnv -Name {definition.Name} first.",
+                    definition.Name);
+                var subject = EnvironmentSbom.Of(definition, installed, context.ServingVenv(definition), context.Paths.Root);
+                return CycloneDxDocument.Write(subject, specVersion, Guid.NewGuid(), context.Clock.UtcNow);
             }, cancellation);
 
         /// <summary>

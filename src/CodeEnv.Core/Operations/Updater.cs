@@ -224,6 +224,7 @@ namespace CodeEnv.Operations
                     new StoreInstallRequest
                     {
                         Activity = activity,
+                        Name = name,
                         Venv = venv,
                         Lines = lines,
                         Constraints = options.Constraints,
@@ -262,6 +263,14 @@ namespace CodeEnv.Operations
                         $"The root's index rules cannot be checked for '{name}': the venv's pip is older than {PipInstallReport.FirstPipWithReport} and reports no origin of what it chose. Nothing serves from the new venv. Use an interpreter whose pip is newer, or an administrator sets Set-CodeEnvRoot -IndexStrategy BestVersion -IndexRule @().",
                         name);
                 }
+
+                // pip installed this set itself (an editable, a checkout, a file with no hash): the root's allow list reads
+                // what it installed, in the new venv, before that venv serves.
+                new Licenses.AllowedLicenses(settings.AllowedLicenses).Require(
+                    name,
+                    InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: false)
+                        .Where(d => !InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(d.Package.Name)))
+                        .Select(d => (d.Package.Name, d.Package.Version, Licenses.DistributionLicense.FromMetadataFile(d.MetadataFile))));
             }
 
             var distributions = InstalledPackageReader.ReadDistributions(venv, name, context.Paths.Root, withRequirements: true);

@@ -20,6 +20,7 @@ namespace CodeEnv.Packages
         private readonly Dictionary<string, InstalledDistribution> installed;
         private readonly IReadOnlyDictionary<string, string> markerEnvironment;
         private readonly Dictionary<string, IReadOnlyList<Requirement>> parsedRequires = new Dictionary<string, IReadOnlyList<Requirement>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, SortedSet<string>> closureEdges = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
 
         public InstalledSetCheck(IReadOnlyList<InstalledDistribution> distributions, IReadOnlyDictionary<string, string> markerEnvironment)
         {
@@ -90,6 +91,40 @@ namespace CodeEnv.Packages
             return problems;
         }
 
+        /// <summary>
+        /// The installed set's dependency graph, by normalized name: each distribution's installed dependencies, as its
+        /// Requires-Dist selects them under the env's markers with the extras the lines and the closure ask of it (none
+        /// for a distribution nothing needs). Every installed distribution is a key.
+        /// </summary>
+        public IReadOnlyDictionary<string, IReadOnlyCollection<string>> DependencyGraph()
+        {
+            var graph = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            foreach (var entry in installed)
+            {
+                var edges = EdgesOf(graph, entry.Key);
+                if (closureEdges.TryGetValue(entry.Key, out var walked))
+                {
+                    edges.UnionWith(walked);
+                }
+                else if (!Needed.Contains(entry.Key))
+                {
+                    edges.UnionWith(RequiresOf(entry.Value).Where(d => Applies(d, Array.Empty<string>()) && installed.ContainsKey(d.NormalizedName!)).Select(d => d.NormalizedName!));
+                }
+            }
+
+            return graph.ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.Value, StringComparer.Ordinal);
+        }
+
+        private static SortedSet<string> EdgesOf(IDictionary<string, SortedSet<string>> graph, string name)
+        {
+            if (!graph.TryGetValue(name, out var edges))
+            {
+                graph[name] = edges = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            return edges;
+        }
+
         private RequirementState StateOf(Requirement requirement, out string? installedVersion)
         {
             installedVersion = null;
@@ -135,6 +170,7 @@ namespace CodeEnv.Packages
 
                     if (installed.ContainsKey(dependency.NormalizedName!))
                     {
+                        EdgesOf(closureEdges, name).Add(dependency.NormalizedName!);
                         pending.Enqueue((dependency.NormalizedName!, dependency.Extras));
                     }
                 }

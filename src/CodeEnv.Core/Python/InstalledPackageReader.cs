@@ -111,7 +111,7 @@ namespace CodeEnv.Python
             }
 
             var package = new InstalledPackage(name, version, requested, installer, sitePackages, environmentName, root);
-            return new InstalledDistribution(package, requires, withRequirements ? DirectUrlOf(entry) : null);
+            return new InstalledDistribution(package, requires, withRequirements ? DirectUrlOf(entry) : null, metadata);
         }
 
         private static string? DirectUrlOf(string distInfo)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using CodeEnv.Licenses;
 using CodeEnv.Requirements;
 using CodeEnv.Store;
 using Newtonsoft.Json.Linq;
@@ -64,10 +65,30 @@ namespace CodeEnv.Python
                     item["requested"]?.Value<bool>() ?? false,
                     item["is_direct"]?.Value<bool>() ?? false,
                     isArchive: archive != null,
-                    isEditable: download["dir_info"]?["editable"]?.Value<bool>() ?? false));
+                    isEditable: download["dir_info"]?["editable"]?.Value<bool>() ?? false,
+                    license: LicenseOf(item["metadata"] as JObject)));
             }
 
             return items;
+        }
+
+        /// <summary>The license of a report item's metadata (pip's JSON form of METADATA: lower-case keys, lists for multiple-use fields), or null where it cannot be told.</summary>
+        private static DistributionLicense? LicenseOf(JObject? metadata)
+        {
+            if (metadata == null)
+            {
+                return null;
+            }
+
+            var expression = metadata["license_expression"];
+            var declaredVersion = metadata["metadata_version"]?.Value<string>();
+            if (expression == null && (!System.Version.TryParse(declaredVersion ?? "", out var version) || version >= new System.Version(2, 4)))
+            {
+                return null;
+            }
+
+            var classifiers = (metadata["classifier"] as JArray)?.Select(c => c.Value<string>() ?? "").ToList() ?? new List<string>();
+            return new DistributionLicense(expression?.Value<string>(), metadata["license"]?.Value<string>(), classifiers);
         }
 
         /// <summary>Whether the pip of a venv writes the report, from its dist-info folder's name (no process started).</summary>

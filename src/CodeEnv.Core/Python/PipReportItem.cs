@@ -1,3 +1,5 @@
+using CodeEnv.Licenses;
+
 namespace CodeEnv.Python
 {
     /// <summary>
@@ -6,8 +8,9 @@ namespace CodeEnv.Python
     /// </summary>
     internal sealed class PipReportItem
     {
-        public PipReportItem(string name, string version, string url, string? sha256, bool requested, bool isDirect, bool isArchive, bool isEditable)
+        public PipReportItem(string name, string version, string url, string? sha256, bool requested, bool isDirect, bool isArchive, bool isEditable, DistributionLicense? license = null)
         {
+            License = license;
             Name = name;
             Version = version;
             Url = url;
@@ -38,6 +41,12 @@ namespace CodeEnv.Python
         public bool IsArchive { get; }
 
         public bool IsEditable { get; }
+
+        /// <summary>
+        /// The license the report's metadata declares; null where the report cannot say it: pip before 25.1 leaves
+        /// License-Expression out of the report, so for metadata 2.4 and later only the METADATA itself tells.
+        /// </summary>
+        public DistributionLicense? License { get; }
 
         /// <summary>The archive's file name, from the last segment of its URL, unescaped.</summary>
         public string FileName => System.Uri.UnescapeDataString(Url.Substring(Url.LastIndexOf('/') + 1));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CodeEnv.Licenses;
 
 namespace CodeEnv.Resolution
 {
@@ -31,6 +32,9 @@ namespace CodeEnv.Resolution
 
         public IReadOnlyList<string> ProvidesExtra { get; }
 
+        /// <summary>What the metadata declares of the license, for the root's allow list before anything is fetched.</summary>
+        public DistributionLicense License { get; private set; } = DistributionLicense.None;
+
         public static CoreMetadata Parse(string text)
         {
             var headers = new List<(string Name, string Value)>();
@@ -57,7 +61,7 @@ namespace CodeEnv.Resolution
 
             IReadOnlyList<string> All(string name) => headers.Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
             string? First(string name) => All(name).FirstOrDefault();
-            return new CoreMetadata(First("Name"), First("Version"), First("Requires-Python"), All("Requires-Dist"), All("Provides-Extra"));
+            return new CoreMetadata(First("Name"), First("Version"), First("Requires-Python"), All("Requires-Dist"), All("Provides-Extra")) { License = DistributionLicense.FromMetadata(text) };
         }
     }
 }

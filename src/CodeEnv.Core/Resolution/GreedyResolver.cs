@@ -447,7 +447,7 @@ namespace CodeEnv.Resolution
                 .Select(id => pins[id])
                 .Where(p => !(p is ExtrasPick))
                 .Select(p => p is FilePick file
-                    ? new ResolvedDistribution(p.Project, p.Version.ToString(), file.File.FileName, file.File.LocalPath ?? file.File.Url, file.File.Sha256 ?? (file.File.LocalPath == null ? null : Sha256Hex.OfFile(file.File.LocalPath)), requestedProjects.Contains(p.Project), false)
+                    ? new ResolvedDistribution(p.Project, p.Version.ToString(), file.File.FileName, file.File.LocalPath ?? file.File.Url, file.File.Sha256 ?? (file.File.LocalPath == null ? null : Sha256Hex.OfFile(file.File.LocalPath)), requestedProjects.Contains(p.Project), false, file.Metadata.License)
                     : new ResolvedDistribution(p.Project, p.Version.ToString(), null, null, null, requestedProjects.Contains(p.Project), true))
                 .ToList();
 

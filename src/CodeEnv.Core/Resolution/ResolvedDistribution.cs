@@ -1,10 +1,13 @@
+using CodeEnv.Licenses;
+
 namespace CodeEnv.Resolution
 {
     /// <summary>One distribution of a resolved set: what to install, from which file, and why.</summary>
     public sealed class ResolvedDistribution
     {
-        public ResolvedDistribution(string name, string version, string? fileName, string? location, string? sha256, bool requested, bool alreadyInstalled)
+        public ResolvedDistribution(string name, string version, string? fileName, string? location, string? sha256, bool requested, bool alreadyInstalled, DistributionLicense? license = null)
         {
+            License = license;
             Name = name;
             Version = version;
             FileName = fileName;
@@ -34,6 +37,9 @@ namespace CodeEnv.Resolution
 
         /// <summary>Whether the env already has this version (an incremental resolution kept it).</summary>
         public bool AlreadyInstalled { get; }
+
+        /// <summary>What the chosen file's metadata declares of its license; null for one kept as installed (its stored METADATA says).</summary>
+        public DistributionLicense? License { get; }
 
         public override string ToString() => $"{Name}=={Version}";
     }

@@ -18,6 +18,10 @@ namespace CodeEnv.Operations
         [Requires(CallerRequirement.Use, "export", "name")]
         Task<string> ExportAsync(string name, ExportFormat format, CancellationToken cancellation);
 
+        /// <summary>The env's CycloneDX SBOM (JSON, <paramref name="specVersion"/> 1.6 or 1.5) of its installed set; the caller writes it where it wants.</summary>
+        [Requires(CallerRequirement.Use, "export an SBOM of", "name")]
+        Task<string> SbomAsync(string name, string specVersion, CancellationToken cancellation);
+
         [Requires(CallerRequirement.Creator, "create envs")]
         [Requires(CallerRequirement.Use, "copy", "name")]
         Task<EnvironmentInfo> CopyAsync(string name, string newName, bool locked, IProgress<OperationReport>? progress, CancellationToken cancellation);
