@@ -31,8 +31,10 @@ public sealed class ContainerMachine
             throw new InvalidOperationException($"The container tests need {string.Join(", ", missing)} (Debian packages podman, skopeo, runc, docker-registry, mmdebstrap); .ci/run installs them.");
         }
 
-        Folder = Directory.CreateTempSubdirectory("codeenv-containers-").FullName;
-        // Other accounts (a served root's service, its users) read the configuration and keep their storage in here.
+        // In /tmp, not the run's temp folder: other accounts (a served root's service, its users) read the configuration
+        // and keep their storage in here, and the run's temp folder is its own.
+        Folder = Path.Combine("/tmp", "codeenv-containers-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Folder);
         Assert.Equal(0, ChildProcess.Run("chmod", "755", Folder).ExitCode);
         var hardNoFile = ChildProcess.Run("/bin/sh", "-c", "ulimit -Hn").Output.Trim();
         File.WriteAllText(Path.Combine(Folder, "containers.conf"), $"[containers]\ndefault_ulimits = [\"nofile={hardNoFile}:{hardNoFile}\", \"nproc=32768:32768\"]\n[engine]\nruntime = \"runc\"\n");
@@ -85,6 +87,7 @@ public sealed class ContainerMachine
             if (!Directory.Exists(home))
             {
                 Directory.CreateDirectory(Path.Combine(home, "xdg"));
+                Directory.CreateDirectory(Path.Combine(home, "tmp"));
                 File.WriteAllText(Path.Combine(home, "storage.conf"), $"[storage]\ndriver = \"overlay\"\ngraphroot = \"{home}/storage\"\nrunroot = \"{home}/run\"\n");
                 Assert.Equal(0, ChildProcess.Run("chown", "-R", user, home).ExitCode);
                 Assert.Equal(0, ChildProcess.Run("chmod", "700", Path.Combine(home, "xdg")).ExitCode);
@@ -96,6 +99,11 @@ public sealed class ContainerMachine
                     Directory.CreateDirectory(passwdHome);
                     Assert.Equal(0, ChildProcess.Run("chown", user, passwdHome).ExitCode);
                 }
+
+                // What an earlier run's engine left for this account (its pause process, its state under the home)
+                // names that run's folders; the engine would join it and fail on them.
+                ChildProcess.Run("pkill", "-u", user, "-x", "podman pause");
+                ChildProcess.Run("rm", "-rf", Path.Combine(passwdHome, ".local", "share", "containers"));
             }
         }
 
@@ -105,6 +113,8 @@ public sealed class ContainerMachine
             ["CONTAINERS_REGISTRIES_CONF"] = Path.Combine(Folder, "registries.conf"),
             ["CONTAINERS_STORAGE_CONF"] = Path.Combine(home, "storage.conf"),
             ["XDG_RUNTIME_DIR"] = Path.Combine(home, "xdg"),
+            // The run's own temp folder is closed to other accounts.
+            ["TMPDIR"] = Path.Combine(home, "tmp"),
         };
     }
 
@@ -140,6 +150,14 @@ public sealed class ContainerMachine
         {
             machine.registry.Kill(entireProcessTree: true);
             ChildProcess.Run("podman", "system", "reset", "--force");
+            // Each account's rootless engine leaves a pause process holding its user namespace, with this run's folders
+            // in its environment: the next run's engine would join it.
+            var users = Path.Combine(machine.Folder, "users");
+            foreach (var user in Directory.Exists(users) ? Directory.GetDirectories(users).Select(Path.GetFileName) : Enumerable.Empty<string?>())
+            {
+                machine.PodmanAs(user!, "system", "reset", "--force");
+                ChildProcess.Run("pkill", "-u", user!, "-x", "podman pause");
+            }
         }
         finally
         {

@@ -102,9 +102,29 @@ public sealed class CredentialTests : IDisposable
     }
 
     [Fact]
+    public void A_build_context_needs_no_source_while_the_store_holds_every_archive()
+    {
+        ps.Run("New-CodeEnv stored -PythonVersion 3.12 -Requirement 'alpha==1.0' -ContainerSelection All").AssertSuccess();
+        var context = ps.Scratch("stored-context");
+
+        ps.Run("Export-CodeEnvContainerFile stored -ConfigName slim -Path $args[0]", context).AssertSuccess();
+
+        var dockerfile = File.ReadAllText(Path.Combine(context, "Dockerfile"));
+        Assert.DoesNotContain("secret", dockerfile);
+        Assert.DoesNotContain("--index-url", dockerfile);
+        Assert.Contains("--require-hashes --find-links /tmp/codeenv-context/wheels --no-index", dockerfile);
+    }
+
+    [Fact]
     public void A_build_context_takes_the_credentials_as_a_build_secret_and_holds_none()
     {
         ps.Run("New-CodeEnv e -PythonVersion 3.12 -Requirement 'alpha==1.0' -ContainerSelection All").AssertSuccess();
+        // The store no longer holds alpha's wheel, so the image's pip must fetch it from the index that needs credentials.
+        foreach (var artifact in Directory.GetDirectories(Path.Combine(ps.RootPath, "store", "artifacts")))
+        {
+            Directory.Delete(artifact, recursive: true);
+        }
+
         var context = ps.Scratch("context");
 
         ps.Run("Export-CodeEnvContainerFile e -ConfigName slim -Path $args[0]", context).AssertSuccess();

@@ -86,9 +86,12 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
         Assert.Contains("the env changed since it was built", outdated.Get<string>("OutdatedReason"));
         Ps.Run("Invoke-CodeEnvPython changing -Target bookworm -c 'pass'").AssertError("ContainerImageNotBuilt", ErrorCategory.ObjectNotFound);
 
+        Assert.Contains(Ps.Run("Test-CodeEnv changing").AssertSuccess().Warnings, w => w.Contains("no longer reproduces the env: the env changed since it was built"));
+
         var rebuilt = Ps.Run("Update-CodeEnvImage changing").Single("CodeEnv.ContainerImage");
         Assert.Equal("2.0", Machine.Podman("run", "--rm", "--network", "none", rebuilt.Get<string>("Reference"), "python", "-c", "import alpha; print(alpha.__version__)").Trim());
         Assert.Equal(new[] { "Outdated", "Current" }, Ps.Run("Get-CodeEnvImage changing | ForEach-Object Status").Output.Select(o => o.ToString()));
+        Assert.Empty(Ps.Run("Test-CodeEnv changing").AssertSuccess().Warnings);
     }
 
     [Fact]

@@ -94,6 +94,8 @@ public class PesterServedRoot() : PesterFile("ServedRoot.Tests.ps1");
 
 public class PesterShellAndErrors() : PesterFile("ShellAndErrors.Tests.ps1");
 
+public class PesterSourceRules() : PesterFile("SourceRules.Tests.ps1");
+
 public class PesterStore() : PesterFile("Store.Tests.ps1");
 
 public class PesterVulnerability() : PesterFile("Vulnerability.Tests.ps1");

@@ -31,6 +31,11 @@ namespace CodeEnv.Cmdlets.Commands
             {
                 Engine();
                 var report = Call((engine, _, token) => engine.Lifecycle.TestAsync(name, VerifyFiles, token));
+                foreach (var image in report.OutdatedImages)
+                {
+                    WriteWarning(image);
+                }
+
                 WriteObject(Quiet ? (object)(report.Status == HealthStatus.Healthy) : report);
             });
         }

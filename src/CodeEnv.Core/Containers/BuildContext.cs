@@ -24,10 +24,11 @@ namespace CodeEnv.Containers
 
         /// <summary>The context's entries, in the order they are written: the lock, the wheels/ folder and its archives, the Dockerfile and the README.</summary>
         public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, PackageStore store) =>
-            Files(environment, installed, config, settings, store, out _);
+            Files(environment, installed, config, settings, store, out _, out _);
 
         /// <param name="secrets">The BuildKit secrets the Dockerfile mounts: each id with its source's URL, credentials taken out.</param>
-        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, PackageStore store, out IReadOnlyList<(string Id, string Url)> secrets)
+        /// <param name="fromSources">The locked distributions with no archive in the context, which the image's pip fetches from the root's sources.</param>
+        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, PackageStore store, out IReadOnlyList<(string Id, string Url)> secrets, out IReadOnlyList<LockedPackage> fromSources)
         {
             var wheels = ContextWheels.For(installed, store, settings);
             if (wheels.ToolingUnfound.Count > 0)
@@ -39,6 +40,7 @@ namespace CodeEnv.Containers
                     environment.Name);
             }
 
+            fromSources = wheels.Unfound;
             var hashed = wheels.Unfound.Count == 0;
             var utf8 = new UTF8Encoding(false);
             var lockLines = wheels.Packages.Select(p => LockPins.Line(p.Package) + (hashed ? " --hash=sha256:" + p.Sha256 : ""))

@@ -46,6 +46,12 @@ namespace CodeEnv
         /// <summary>With -VerifyFiles: venv files that differ from the store or their RECORD, changed store files, unverifiable distributions.</summary>
         public ItemList<FileFinding> FileFindings { get; set; } = new ItemList<FileFinding>(Array.Empty<FileFinding>());
 
+        /// <summary>
+        /// The env's images (Update-CodeEnvImage) that no longer reproduce it, each with why; they leave the env's health
+        /// as it is, since the venv is not what changed, and Test-CodeEnv says them as warnings.
+        /// </summary>
+        public ItemList<string> OutdatedImages { get; set; } = new ItemList<string>(Array.Empty<string>());
+
         /// <summary>Every finding in words, most serious first; empty when healthy.</summary>
         public ItemList<string> Problems { get; set; } = new ItemList<string>(Array.Empty<string>());
 

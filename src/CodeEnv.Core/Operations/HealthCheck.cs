@@ -106,7 +106,18 @@ namespace CodeEnv.Operations
                 : report.Extraneous.Count > 0 || report.Drift.Count > 0 || installed == null ? HealthStatus.Drifted
                 : HealthStatus.Healthy;
             report.Problems = new ItemList<string>(problems);
+            report.OutdatedImages = new ItemList<string>(await OutdatedImagesAsync(environment, settings, cancellation).ConfigureAwait(false));
             return report;
+        }
+
+        /// <summary>The newest image of each config that still includes the env, where it no longer reproduces it.</summary>
+        private async Task<List<string>> OutdatedImagesAsync(EnvironmentInfo environment, RootSettingsDocument settings, CancellationToken cancellation)
+        {
+            var images = await new ImageBuilds(context).ListAsync(new[] { environment }, cancellation).ConfigureAwait(false);
+            return Containers.ImageRecords.Latest(images)
+                .Where(i => i.Status == "Outdated" && settings.FindContainerConfig(i.ConfigName)?.Includes(environment) == true)
+                .Select(i => $"The image {i.Reference} of the container config '{i.ConfigName}' no longer reproduces the env: {i.OutdatedReason}. Update-CodeEnvImage -Name {environment.Name} -ContainerConfig {i.ConfigName} builds it again.")
+                .ToList();
         }
 
         private static List<string> DriftFrom(InstalledLock installed, IReadOnlyList<InstalledDistribution> distributions)

@@ -148,7 +148,15 @@ namespace CodeEnv.Operations
             var folder = Path.Combine(context.Paths.Cache, "image-builds", Guid.NewGuid().ToString("N"));
             try
             {
-                var files = BuildContext.Files(environment, installed, config, settings, new PackageStore(context.Paths), out var mounted);
+                var files = BuildContext.Files(environment, installed, config, settings, new PackageStore(context.Paths), out var mounted, out var fromSources);
+                if (fromSources.Count > 0 && string.Equals(network, "none", StringComparison.Ordinal))
+                {
+                    throw new CodeEnvException(
+                        ErrorIds.ContainerBuildFailed,
+                        $"The image of '{environment.Name}' needs {fromSources.Count} package(s) that are in neither the package store nor a local folder of the root ({string.Join(", ", fromSources.Select(p => p.Name + "==" + p.Version))}), which the build's pip would fetch from the root's package sources, but the build has no network. Publish them (Publish-CodeEnvPackage), or build with -Network host.",
+                        environment.Name);
+                }
+
                 ContextFolder.Write(Path.Combine(folder, "context"), files);
                 var secrets = SecretFiles(mounted, folder);
                 reporter.Progress($"Building {reference}", $"with {engine.Kind}", -1);
