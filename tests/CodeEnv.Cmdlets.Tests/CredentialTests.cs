@@ -102,6 +102,43 @@ public sealed class CredentialTests : IDisposable
     }
 
     [Fact]
+    public void An_image_built_from_the_index_that_needs_credentials_holds_them_in_no_layer_and_no_history()
+    {
+        var machine = ContainerMachine.Instance;
+        // A root in /tmp: the test's own temp folder may be in /dev/shm, which every engine mounts anew in a container.
+        var root = Path.Combine("/tmp", "codeenv-credentials-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            ps.Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]; Set-CodeEnvRoot -IndexUrl $args[1] -TrustedHost 127.0.0.1", root, $"http://user:{Secret}@127.0.0.1:{port}/simple").AssertSuccess();
+            SharedSeeds.LinkInto(root);
+            ps.Run("New-CodeEnv e -PythonVersion 3.11 -Requirement 'alpha==1.0'").AssertSuccess();
+            // The store no longer holds alpha's wheel, so the image's pip fetches it from the index, through the build secret.
+            foreach (var artifact in Directory.GetDirectories(Path.Combine(root, "store", "artifacts")))
+            {
+                Directory.Delete(artifact, recursive: true);
+            }
+
+            File.WriteAllText(seen, "");
+            ps.Run("New-CodeEnvContainerConfig bookworm -BaseImage $args[0]; Set-CodeEnv e -ContainerSelection Selected -ContainerConfig bookworm", ContainerMachine.BaseImage).AssertSuccess();
+            ps.Run("Update-CodeEnvImage e").AssertError("ContainerBuildFailed", System.Management.Automation.ErrorCategory.InvalidOperation);
+
+            // The index is on this machine's loopback, which the build reaches on the host's network.
+            var image = ps.Run("Update-CodeEnvImage e -Network host").Single("CodeEnv.ContainerImage").Get<string>("Reference");
+
+            Assert.Contains("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("user:" + Secret)), File.ReadAllLines(seen));
+            Assert.Equal("1.0", machine.Podman("run", "--rm", "--network", "none", image, "python", "-c", "import alpha; print(alpha.__version__)").Trim());
+            Assert.DoesNotContain(Secret, machine.Podman("history", "--no-trunc", image) + machine.Podman("image", "inspect", image));
+            var saved = ps.Scratch("image.tar");
+            machine.Podman("save", "--format", "docker-archive", "--output", saved, image);
+            Assert.DoesNotContain(Secret, System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(saved)));
+        }
+        finally
+        {
+            ChildProcess.Run("rm", "-rf", root);
+        }
+    }
+
+    [Fact]
     public void A_build_context_needs_no_source_while_the_store_holds_every_archive()
     {
         ps.Run("New-CodeEnv stored -PythonVersion 3.12 -Requirement 'alpha==1.0' -ContainerSelection All").AssertSuccess();

@@ -56,6 +56,38 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
     }
 
     [Fact]
+    public void The_envs_own_lines_and_the_runtime_additions_go_in_where_the_config_allows_them()
+    {
+        var inImage = Machine.Podman("run", "--rm", "--network", "none", built.Work.Reference, "sh", "-c", "cat /own.txt; echo $LANG $PYTHONUTF8").Trim().Split('\n');
+
+        Assert.Equal(new[] { "own", "C.UTF-8 1" }, inImage);
+        Assert.Equal("AfterPackages", Ps.Run("(Get-CodeEnv work).ContainerDockerfile.ToString()").AssertSuccess().Output.Single().ToString());
+    }
+
+    [Fact]
+    public void A_config_that_does_not_allow_env_lines_says_it_leaves_them_out()
+    {
+        var context = Ps.Scratch("moved-context");
+
+        Ps.Run("Export-CodeEnvContainerFile moved -ConfigName moving -Path $args[0]", context).AssertSuccess();
+
+        var dockerfile = File.ReadAllText(Path.Combine(context, "Dockerfile"));
+        Assert.Contains("# The env's own Dockerfile lines are left out: the container config 'moving' does not allow them", dockerfile);
+        Assert.DoesNotContain("/own.txt", dockerfile);
+    }
+
+    [Fact]
+    public void A_runtime_addition_is_one_of_the_named_ones()
+    {
+        var error = Ps.Run("New-CodeEnvContainerConfig odd -BaseImage debian -RuntimeAddition Tini").AssertError("RuntimeAdditionUnknown", ErrorCategory.InvalidArgument);
+
+        Assert.Contains("NonRootUser (Runs the image as the user codeenv", error.Exception.Message);
+        var context = Ps.Scratch("nonroot-context");
+        Ps.Run("New-CodeEnvContainerConfig nonroot -BaseImage debian -RuntimeAddition nonrootuser | Out-Null; New-CodeEnv plain -PythonVersion 3.11 -Requirement beta -ContainerSelection Selected -ContainerConfig nonroot | Out-Null; Export-CodeEnvContainerFile plain -ConfigName nonroot -Path $args[0]", context).AssertSuccess();
+        Assert.Contains("# From the runtime addition NonRootUser:\nRUN useradd --uid 1000 --create-home --shell /bin/sh codeenv\nUSER codeenv\n", File.ReadAllText(Path.Combine(context, "Dockerfile")));
+    }
+
+    [Fact]
     public void An_image_that_still_reproduces_the_env_is_kept_unless_Force()
     {
         var again = Ps.Run("Update-CodeEnvImage work -Verbose").Single("CodeEnv.ContainerImage");
@@ -92,6 +124,10 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
         Assert.Equal("2.0", Machine.Podman("run", "--rm", "--network", "none", rebuilt.Get<string>("Reference"), "python", "-c", "import alpha; print(alpha.__version__)").Trim());
         Assert.Equal(new[] { "Outdated", "Current" }, Ps.Run("Get-CodeEnvImage changing | ForEach-Object Status").Output.Select(o => o.ToString()));
         Assert.Empty(Ps.Run("Test-CodeEnv changing").AssertSuccess().Warnings);
+
+        Ps.Run("Set-CodeEnv changing -ContainerDockerfile @{ AtEnd = 'LABEL changed=yes' }").AssertSuccess();
+        Assert.Equal("bookworm", Ps.Run("(Get-CodeEnv changing).OutdatedImages").AssertSuccess().Output.Single().ToString());
+        Assert.Contains("the env's own Dockerfile lines changed", Ps.Run("Get-CodeEnvImage changing -Outdated").Output.Last().Get<string>("OutdatedReason"));
     }
 
     [Fact]
@@ -142,12 +178,14 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
                     -DockerfileAtStart "RUN test ! -e '$($args[2])' && echo start > /start.txt" `
                     -DockerfileBeforePackages "RUN find / -xdev -path '*site-packages/alpha*' -name __init__.py | wc -l > /before.txt" `
                     -DockerfileAfterPackages "RUN find / -xdev -path '*site-packages/alpha*' -name __init__.py | wc -l > /after.txt" `
-                    -DockerfileAtEnd 'RUN echo "$VIRTUAL_ENV" > /end.txt' | Out-Null
+                    -DockerfileAtEnd 'RUN echo "$VIRTUAL_ENV" > /end.txt' -AllowEnvFragments -RuntimeAddition Utf8 | Out-Null
                 New-CodeEnvContainerConfig moving -BaseImage $args[3] | Out-Null
                 New-CodeEnv work -PythonVersion 3.11 -Requirement 'alpha==1.0' -ContainerSelection Selected -ContainerConfig bookworm | Out-Null
                 New-CodeEnv changing -PythonVersion 3.11 -Requirement 'alpha==1.0' -ContainerSelection Selected -ContainerConfig bookworm | Out-Null
                 New-CodeEnv moved -PythonVersion 3.11 -Requirement 'beta' -ContainerSelection Selected -ContainerConfig moving | Out-Null
                 New-CodeEnv newer -PythonVersion 3.12 -Requirement 'beta' -ContainerSelection Selected -ContainerConfig bookworm | Out-Null
+                Set-CodeEnv work -ContainerDockerfile @{ AfterPackages = 'RUN echo own > /own.txt' }
+                Set-CodeEnv moved -ContainerDockerfile @{ AtEnd = 'RUN echo own > /own.txt' }
                 Update-CodeEnvImage changing | Out-Null
                 """,
                 ContainerMachine.BaseImage,

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CodeEnv.Cmdlets.Completion;
 using CodeEnv.Cmdlets.Infrastructure;
 
 namespace CodeEnv.Cmdlets.Commands
@@ -41,6 +42,16 @@ namespace CodeEnv.Cmdlets.Commands
         [AllowEmptyString]
         public string DockerfileAtEnd { get; set; } = "";
 
+        /// <summary>Lets each env's own Dockerfile lines (Set-CodeEnv -ContainerDockerfile) into its images of this config.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SwitchParameter AllowEnvFragments { get; set; }
+
+        /// <summary>Named, documented Dockerfile additions: NonRootUser, Utf8, Unbuffered.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("RuntimeAdditions")]
+        [ArgumentCompleter(typeof(RuntimeAdditionCompleter))]
+        public string[] RuntimeAddition { get; set; } = new string[0];
+
         /// <summary>The registry the images are pushed to by Update-CodeEnvImage -Push (host[:port][/path]).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
@@ -62,6 +73,8 @@ namespace CodeEnv.Cmdlets.Commands
                         DockerfileFragment = DockerfileFragment,
                         DockerfileAtEnd = DockerfileAtEnd,
                         Registry = Registry,
+                        AllowEnvFragments = AllowEnvFragments,
+                        RuntimeAdditions = new System.Collections.Generic.List<string>(RuntimeAddition),
                     };
                     var added = Call((engine, _, token) => engine.Containers.AddAsync(config, token));
                     added.Root = EngineRoot;

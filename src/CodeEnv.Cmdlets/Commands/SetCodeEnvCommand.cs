@@ -42,6 +42,10 @@ namespace CodeEnv.Cmdlets.Commands
         [ArgumentCompleter(typeof(ContainerConfigNameCompleter))]
         public string[] ContainerConfig { get; set; } = new string[0];
 
+        /// <summary>The env's own Dockerfile lines, such as @{ BeforePackages = 'RUN apt-get install -y libgomp1' }; used by the configs that allow them.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public DockerfileFragments? ContainerDockerfile { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -63,6 +67,7 @@ namespace CodeEnv.Cmdlets.Commands
                     JupyterSupport = MyInvocation.BoundParameters.ContainsKey(nameof(JupyterSupport)) ? JupyterSupport : (bool?)null,
                     ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
+                    ContainerDockerfile = ContainerDockerfile,
                 };
                 var changed = Call((engine, progress, token) => engine.Lifecycle.SetAsync(name, change, progress, token));
 

@@ -8,6 +8,8 @@ namespace CodeEnv.Errors
     public static class ErrorIds
     {
         // InvalidArgument
+        public static readonly ErrorId RuntimeAdditionUnknown = new ErrorId(nameof(RuntimeAdditionUnknown), ErrorKind.InvalidArgument);
+        public static readonly ErrorId ContainerRegistryInvalid = new ErrorId(nameof(ContainerRegistryInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId AdvisoryApiUrlInvalid = new ErrorId(nameof(AdvisoryApiUrlInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ArchiveLengthInvalid = new ErrorId(nameof(ArchiveLengthInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId ArchiveNameInvalid = new ErrorId(nameof(ArchiveNameInvalid), ErrorKind.InvalidArgument);

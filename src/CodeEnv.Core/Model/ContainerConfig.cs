@@ -27,6 +27,12 @@ namespace CodeEnv
         /// <summary>Dockerfile lines at the very end, after the venv is put on PATH.</summary>
         public string DockerfileAtEnd { get; set; } = "";
 
+        /// <summary>Whether an env's own Dockerfile lines (its ContainerDockerfile) go into its images of this config.</summary>
+        public bool AllowEnvFragments { get; set; }
+
+        /// <summary>Named, documented Dockerfile additions (<c>Containers/RuntimeAdditions</c>), applied before the end fragment.</summary>
+        public System.Collections.Generic.List<string> RuntimeAdditions { get; set; } = new System.Collections.Generic.List<string>();
+
         /// <summary>The registry (host[:port][/path]) the env images of this config are pushed to; empty keeps them local.</summary>
         public string Registry { get; set; } = "";
 

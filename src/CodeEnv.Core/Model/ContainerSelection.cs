@@ -8,5 +8,8 @@ namespace CodeEnv
         public ContainerSelectionMode Mode { get; set; } = ContainerSelectionMode.None;
 
         public List<string> Configs { get; set; } = new List<string>();
+
+        /// <summary>The env's own Dockerfile lines, for the configs that allow them (Set-CodeEnv -ContainerDockerfile).</summary>
+        public DockerfileFragments Dockerfile { get; set; } = new DockerfileFragments();
     }
 }

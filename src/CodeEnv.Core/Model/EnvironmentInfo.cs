@@ -12,7 +12,7 @@ namespace CodeEnv
     /// </summary>
     public sealed class EnvironmentInfo
     {
-        internal EnvironmentInfo(string root, string path, string venvPath, string pythonPath, EnvironmentDefinition definition, EnvironmentState state, string? stateDetail, DateTimeOffset? lastUsed, long venvSize, long keptVenvsSize)
+        internal EnvironmentInfo(string root, string path, string venvPath, string pythonPath, EnvironmentDefinition definition, EnvironmentState state, string? stateDetail, DateTimeOffset? lastUsed, long venvSize, long keptVenvsSize, IReadOnlyList<string>? outdatedImages = null)
         {
             Root = root;
             Path = path;
@@ -30,6 +30,8 @@ namespace CodeEnv
             JupyterSupport = definition.JupyterSupport;
             ContainerSelection = definition.Containers.Mode;
             ContainerConfig = new ItemList<string>(definition.Containers.Configs);
+            ContainerDockerfile = (definition.Containers.Dockerfile ?? new DockerfileFragments()).Copy();
+            OutdatedImages = new ItemList<string>(outdatedImages ?? Array.Empty<string>());
             State = state;
             StateDetail = stateDetail;
             CreatedBy = definition.CreatedBy;
@@ -86,6 +88,15 @@ namespace CodeEnv
 
         /// <summary>The container configs selected when <see cref="ContainerSelection"/> is Selected.</summary>
         public ItemList<string> ContainerConfig { get; }
+
+        /// <summary>The env's own Dockerfile lines, used by the container configs that allow them.</summary>
+        public DockerfileFragments ContainerDockerfile { get; }
+
+        /// <summary>
+        /// The container configs whose newest image of the env no longer reproduces it (the env or the config changed
+        /// since it was built; Get-CodeEnvImage and Test-CodeEnv also tell a base image that moved).
+        /// </summary>
+        public ItemList<string> OutdatedImages { get; }
 
         public EnvironmentState State { get; }
 

@@ -22,20 +22,7 @@ namespace CodeEnv.Operations
             using var file = new FileStream(zip, FileMode.Open, FileAccess.Read, FileShare.Read);
             var length = file.Length;
             var upload = await advisories.BeginImportAsync(length, cancellation).ConfigureAwait(false);
-            var buffer = new byte[ArchiveUpload.ChunkBytes];
-            for (long sent = 0; sent < length;)
-            {
-                var read = await file.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, length - sent), cancellation).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                var chunk = new byte[read];
-                Array.Copy(buffer, chunk, read);
-                await advisories.ImportChunkAsync(upload, chunk, cancellation).ConfigureAwait(false);
-                sent += read;
-            }
+            await ArchiveUpload.SendInChunksAsync(file, length, chunk => advisories.ImportChunkAsync(upload, chunk, cancellation), cancellation).ConfigureAwait(false);
 
             return await advisories.EndImportAsync(upload, progress, cancellation).ConfigureAwait(false);
         }

@@ -21,6 +21,13 @@ namespace CodeEnv.Operations
             using var file = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read);
             var length = file.Length;
             var upload = await packages.BeginPublishAsync(Path.GetFileName(archive), length, force, cancellation).ConfigureAwait(false);
+            await SendInChunksAsync(file, length, chunk => packages.PublishChunkAsync(upload, chunk, cancellation), cancellation).ConfigureAwait(false);
+            return await packages.EndPublishAsync(upload, cancellation).ConfigureAwait(false);
+        }
+
+        /// <summary>Sends the first <paramref name="length"/> bytes of <paramref name="file"/> in chunks of <see cref="ChunkBytes"/>.</summary>
+        internal static async Task SendInChunksAsync(Stream file, long length, Func<byte[], Task> send, CancellationToken cancellation)
+        {
             var buffer = new byte[ChunkBytes];
             for (long sent = 0; sent < length;)
             {
@@ -32,11 +39,9 @@ namespace CodeEnv.Operations
 
                 var chunk = new byte[read];
                 Array.Copy(buffer, chunk, read);
-                await packages.PublishChunkAsync(upload, chunk, cancellation).ConfigureAwait(false);
+                await send(chunk).ConfigureAwait(false);
                 sent += read;
             }
-
-            return await packages.EndPublishAsync(upload, cancellation).ConfigureAwait(false);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using CodeEnv.Containers;
 using CodeEnv.Errors;
 using CodeEnv.Security;
 using CodeEnv.Store;
@@ -13,6 +14,7 @@ namespace CodeEnv.Operations
     /// <summary>Container configs in the root settings: administrators add and remove them; removal never strands an env.</summary>
     public sealed class ContainerConfigService : IContainerConfigService
     {
+        private static readonly Regex RegistryName = new Regex(@"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)*$", RegexOptions.CultureInvariant);
         private static readonly Regex ImageName = new Regex(@"^[a-z0-9]([a-z0-9._/:@-]*[a-zA-Z0-9_])?$", RegexOptions.CultureInvariant);
 
         private readonly EngineContext context;
@@ -70,6 +72,12 @@ namespace CodeEnv.Operations
                     throw new CodeEnvException(ErrorIds.PythonPathInvalid, $"-PythonPath '{config.PythonPath}' is not a path or command inside the image, such as /usr/local/bin/python3.", config.PythonPath);
                 }
 
+                var additions = RuntimeAdditions.Valid(config.RuntimeAdditions ?? new List<string>());
+                if (!string.IsNullOrEmpty(config.Registry) && !RegistryName.IsMatch(config.Registry))
+                {
+                    throw new CodeEnvException(ErrorIds.ContainerRegistryInvalid, $"-Registry '{config.Registry}' is not a registry such as registry.example:5000/team (a host, an optional port and path, no scheme).", config.Registry);
+                }
+
                 RootStore.Update(
                     context.Paths,
                     s =>
@@ -89,6 +97,8 @@ namespace CodeEnv.Operations
                             DockerfileFragment = config.DockerfileFragment,
                             DockerfileAtEnd = config.DockerfileAtEnd,
                             Registry = config.Registry,
+                            AllowEnvFragments = config.AllowEnvFragments,
+                            RuntimeAdditions = additions,
                         });
                     },
                     context.Caller,
@@ -96,6 +106,7 @@ namespace CodeEnv.Operations
                     EngineContext.LockTimeout(settings),
                     "New-CodeEnvContainerConfig");
                 config.Root = settings.Root;
+                config.RuntimeAdditions = additions;
                 return config;
             }, cancellation);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using CodeEnv.Errors;
 using CodeEnv.Python;
 using CodeEnv.Security;
@@ -112,7 +113,23 @@ namespace CodeEnv.Operations
             }
 
             var venv = VenvOf(definition);
-            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, withStateDetail ? status.Detail : null, VenvGenerations.LastStarted(venv), status.VenvSizeBytes, status.KeptVenvsSizeBytes);
+            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, withStateDetail ? status.Detail : null, VenvGenerations.LastStarted(venv), status.VenvSizeBytes, status.KeptVenvsSizeBytes, OutdatedImages(definition));
+        }
+
+        /// <summary>The configs whose newest image of the env no longer reproduces it; nothing is read for an env never built into an image.</summary>
+        private IReadOnlyList<string> OutdatedImages(EnvironmentDefinition definition)
+        {
+            if (!File.Exists(Paths.ImagesFile(definition.Name)))
+            {
+                return Array.Empty<string>();
+            }
+
+            var settings = Settings();
+            var installedRevision = Store.ReadInstalled(definition.Name)?.Revision ?? -1;
+            return Containers.ImageRecords.Latest(Containers.ImageRecords.Read(Paths, definition.Name))
+                .Where(i => Containers.ImageRecords.OutdatedReason(i, installedRevision, settings.FindContainerConfig(i.ConfigName), null, definition.Containers.Dockerfile) != null)
+                .Select(i => i.ConfigName)
+                .ToList();
         }
 
         /// <summary>The env's stable venv path: its own under envs/&lt;Name&gt;/venv, or the folder Register-CodeEnv listed.</summary>

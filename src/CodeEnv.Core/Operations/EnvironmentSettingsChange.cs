@@ -15,5 +15,8 @@ namespace CodeEnv.Operations
         public ContainerSelectionMode? ContainerSelection { get; set; }
 
         public System.Collections.Generic.IReadOnlyList<string> ContainerConfigs { get; set; } = new string[0];
+
+        /// <summary>The env's own Dockerfile lines; null leaves them as they are.</summary>
+        public DockerfileFragments? ContainerDockerfile { get; set; }
     }
 }

@@ -48,7 +48,7 @@ namespace CodeEnv.Operations
                 foreach (var config in configs)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var current = force ? null : await CurrentImageAsync(recorded, config, installed.Revision, engine, push, cancellation).ConfigureAwait(false);
+                    var current = force ? null : await CurrentImageAsync(recorded, config, installed.Revision, environment.ContainerDockerfile, engine, push, cancellation).ConfigureAwait(false);
                     if (current != null)
                     {
                         log.Line($"> {current.Reference} still reproduces the env in '{config.ConfigName}': kept (-Force builds it again)");
@@ -91,7 +91,7 @@ namespace CodeEnv.Operations
                         baseIds[image.BaseImage] = await ImageIdAsync(engine, image.BaseImage, cancellation).ConfigureAwait(false);
                     }
 
-                    var reason = ImageRecords.OutdatedReason(image, installedRevision, settings.FindContainerConfig(image.ConfigName), engine == null ? null : baseIds[image.BaseImage]);
+                    var reason = ImageRecords.OutdatedReason(image, installedRevision, settings.FindContainerConfig(image.ConfigName), engine == null ? null : baseIds[image.BaseImage], environment.ContainerDockerfile);
                     image.Status = reason == null ? "Current" : "Outdated";
                     image.OutdatedReason = reason ?? "";
                     image.Root = context.Paths.Root;
@@ -103,7 +103,7 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The recorded image of the config that still reproduces the env and is still in the engine (and pushed, when asked), or null.</summary>
-        private async Task<ContainerImage?> CurrentImageAsync(IReadOnlyList<ContainerImage> recorded, ContainerConfig config, int installedRevision, ContainerEngine engine, bool push, CancellationToken cancellation)
+        private async Task<ContainerImage?> CurrentImageAsync(IReadOnlyList<ContainerImage> recorded, ContainerConfig config, int installedRevision, DockerfileFragments environmentLines, ContainerEngine engine, bool push, CancellationToken cancellation)
         {
             var image = recorded.Where(i => string.Equals(i.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase) && i.Revision == installedRevision).OrderBy(i => i.BuiltAt).LastOrDefault();
             if (image == null || (push && string.IsNullOrEmpty(image.Digest)))
@@ -113,7 +113,7 @@ namespace CodeEnv.Operations
 
             var baseId = await ImageIdAsync(engine, image.BaseImage, cancellation).ConfigureAwait(false);
             var id = await ImageIdAsync(engine, image.Reference, cancellation).ConfigureAwait(false);
-            return id == image.ImageId && ImageRecords.OutdatedReason(image, installedRevision, config, baseId) == null ? image : null;
+            return id == image.ImageId && ImageRecords.OutdatedReason(image, installedRevision, config, baseId, environmentLines) == null ? image : null;
         }
 
         private static List<ContainerConfig> ConfigsFor(EnvironmentInfo environment, RootSettingsDocument settings, IReadOnlyList<string> configNames)
@@ -142,6 +142,14 @@ namespace CodeEnv.Operations
             if (push && string.IsNullOrWhiteSpace(config.Registry))
             {
                 throw new CodeEnvException(ErrorIds.ContainerBuildFailed, $"The container config '{config.ConfigName}' names no registry to push to. Give it one (New-CodeEnvContainerConfig -Registry host:port/path), or build without -Push.", config.ConfigName);
+            }
+
+            // An image holds the venv at the env's own path; under these the engine mounts fresh file systems in every
+            // container, which would hide it.
+            var hidden = new[] { "/dev/", "/proc/", "/sys/" }.FirstOrDefault(p => environment.VenvPath.StartsWith(p, StringComparison.Ordinal));
+            if (hidden != null)
+            {
+                throw new CodeEnvException(ErrorIds.ContainerBuildFailed, $"The env '{environment.Name}' lives under {hidden} ('{environment.VenvPath}'), which a container engine mounts anew in every container, so an image cannot hold its venv there. An image keeps the env's path: use a root elsewhere (Copy-CodeEnv or Export-/Import-CodeEnv into it).", environment.Name);
             }
 
             var reference = ImageReference.For(environment.Name, config, installed.Revision);
@@ -177,7 +185,7 @@ namespace CodeEnv.Operations
                     ImageId = await ImageIdAsync(engine, reference, cancellation).ConfigureAwait(false) ?? "",
                     BaseImage = config.BaseImage,
                     BaseImageId = await ImageIdAsync(engine, config.BaseImage, cancellation).ConfigureAwait(false) ?? "",
-                    ConfigSha256 = ConfigFingerprint.Of(config),
+                    ConfigSha256 = ConfigFingerprint.Of(config, environment.ContainerDockerfile),
                     Engine = engine.Kind,
                     BuiltAt = context.Clock.UtcNow,
                     BuiltBy = context.Caller.UserName,

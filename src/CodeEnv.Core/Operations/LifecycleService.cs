@@ -76,7 +76,9 @@ namespace CodeEnv.Operations
                             PackageListEditor.SetJupyterSupport(definition, change.JupyterSupport.Value);
                         }
 
+                        var dockerfile = change.ContainerDockerfile?.Copy() ?? definition.Containers.Dockerfile;
                         definition.Containers = containers ?? definition.Containers;
+                        definition.Containers.Dockerfile = dockerfile;
                     }, reporter, cancellation);
                 }
             }, cancellation);
