@@ -88,6 +88,47 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
     }
 
     [Fact]
+    public void The_image_is_named_for_the_installed_revision_even_after_a_Set_CodeEnv()
+    {
+        var env = Ps.Run("Get-CodeEnv work").Single("CodeEnv.EnvironmentInfo");
+
+        // Set-CodeEnv -ContainerDockerfile made revision 2; the installed set, which the image reproduces, is revision 1.
+        Assert.Equal(2, env.Get<int>("Revision"));
+        Assert.EndsWith(":bookworm-r1", built.Work.Reference);
+        var context = Ps.Scratch("work-context");
+        Ps.Run("Export-CodeEnvContainerFile work -ConfigName bookworm -Path $args[0]", context).AssertSuccess();
+        Assert.Contains("(installed revision 1)", File.ReadAllText(Path.Combine(context, "Dockerfile")));
+        Assert.Contains(":bookworm-r1 .", File.ReadAllText(Path.Combine(context, "README.md")));
+    }
+
+    [Fact]
+    public void Stopping_an_image_build_ends_the_engine_and_what_it_runs()
+    {
+        var marker = "codeenv_image_build_sleeps_" + Guid.NewGuid().ToString("N");
+        Ps.Run("New-CodeEnvContainerConfig sleepy -BaseImage $args[0] -DockerfileAtStart $args[1] | Out-Null; Set-CodeEnv moved -ContainerSelection Selected -ContainerConfig moving, sleepy", ContainerMachine.BaseImage, $"RUN sh -c 'sleep 300; : {marker}'").AssertSuccess();
+
+        using var build = Ps.Start("Update-CodeEnvImage moved -ContainerConfig sleepy");
+        Patience.WaitUntil(() => Running(marker), "The build never reached its sleeping step.");
+        Assert.True(build.BeginStop(null, null).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)), "Update-CodeEnvImage did not stop.");
+
+        Patience.WaitUntil(() => !Running(marker), "A process of the stopped build outlived it.");
+        Assert.DoesNotContain(Ps.Run("Get-CodeEnvImage moved").Output, i => i.Get<string>("ConfigName") == "sleepy");
+    }
+
+    private static bool Running(string marker) =>
+        Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "cmdline")).Any(f =>
+        {
+            try
+            {
+                return File.Exists(f) && File.ReadAllText(f).Contains(marker);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        });
+
+    [Fact]
     public void An_image_that_still_reproduces_the_env_is_kept_unless_Force()
     {
         var again = Ps.Run("Update-CodeEnvImage work -Verbose").Single("CodeEnv.ContainerImage");
@@ -133,7 +174,7 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
     [Fact]
     public void A_base_image_that_moved_outdates_the_images_built_on_it()
     {
-        Ps.Run("Update-CodeEnvImage moved").AssertSuccess();
+        Ps.Run("Update-CodeEnvImage moved -ContainerConfig moving").AssertSuccess();
         Assert.Equal("Current", Ps.Run("Get-CodeEnvImage moved").Single("CodeEnv.ContainerImage").Get<string>("Status"));
 
         // A new build of the base, under the same name, as a pull of a moved tag leaves it.
