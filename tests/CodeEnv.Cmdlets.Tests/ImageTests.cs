@@ -9,6 +9,7 @@ namespace CodeEnv.Cmdlets.Tests;
 /// Python 3.11). One root, under /tmp/codeenv and with a space in its path, holds every env the tests build: each
 /// build costs seconds, so each test builds what only it proves.
 /// </summary>
+[Collection(ContainerImagesCollection.Name)]
 public sealed class ImageTests : IClassFixture<ImageTests.Built>
 {
     private readonly Built built;
@@ -255,4 +256,11 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
             ChildProcess.Run("rm", "-rf", RootParent);
         }
     }
+}
+
+/// <summary>The image tests: one chain, started first (<see cref="LongestChainFirst"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class ContainerImagesCollection
+{
+    public const string Name = "container images";
 }
