@@ -40,12 +40,14 @@ namespace CodeEnv.Containers
         {
             var wheels = new ContextWheels();
             var local = LocalArchives(settings).ToList();
+            // Which stored wheel was built from which sdist, read once for the whole lock.
+            var builtFrom = new Lazy<ILookup<string, string>>(() => new SdistBuilds(store).All().ToLookup(b => b.SdistSha256, b => b.WheelSha256, StringComparer.OrdinalIgnoreCase));
             foreach (var package in installed.Packages.OrderBy(p => PackageName.Normalize(p.Name), StringComparer.Ordinal))
             {
                 var isTooling = InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(package.Name));
                 if (isTooling)
                 {
-                    var wheel = FromStore(package, store)?.Path ?? ToolingWheel(package, installed.Python.Interpreter, local);
+                    var wheel = FromStore(package, store, builtFrom)?.Path ?? ToolingWheel(package, installed.Python.Interpreter, local);
                     if (wheel == null)
                     {
                         wheels.toolingUnfound.Add(package);
@@ -58,7 +60,7 @@ namespace CodeEnv.Containers
                     continue;
                 }
 
-                var found = FromStore(package, store) ?? FromLocalFolders(package, local);
+                var found = FromStore(package, store, builtFrom) ?? FromLocalFolders(package, local);
                 if (found == null)
                 {
                     wheels.unfound.Add(package);
@@ -74,7 +76,7 @@ namespace CodeEnv.Containers
             return wheels;
         }
 
-        private static (string Path, string Sha256)? FromStore(LockedPackage package, PackageStore store)
+        private static (string Path, string Sha256)? FromStore(LockedPackage package, PackageStore store, Lazy<ILookup<string, string>> builtFrom)
         {
             var sha256 = package.Artifact?.Sha256;
             if (string.IsNullOrEmpty(sha256))
@@ -89,8 +91,7 @@ namespace CodeEnv.Containers
             }
 
             // An sdist is kept in the store as the wheel built from it; the image installs that wheel.
-            var built = new SdistBuilds(store).All().FirstOrDefault(b => string.Equals(b.SdistSha256, sha256, StringComparison.OrdinalIgnoreCase));
-            var builtWheel = built.WheelSha256 == null ? null : store.Find(built.WheelSha256);
+            var builtWheel = builtFrom.Value[sha256!].Select(store.Find).FirstOrDefault(w => w != null);
             return builtWheel == null ? ((string, string)?)null : (builtWheel.Path, builtWheel.Sha256);
         }
 

@@ -68,6 +68,13 @@ namespace CodeEnv.Operations
         /// <summary>The env's images with whether each is current; the base images' ids are asked of the engine when one is here.</summary>
         public async Task<IReadOnlyList<ContainerImage>> ListAsync(IReadOnlyList<EnvironmentInfo> environments, CancellationToken cancellation)
         {
+            // Most envs have no image (Test-CodeEnv asks for every env): then nothing more is read and no engine is looked for.
+            var recorded = environments.Select(e => (Environment: e, Images: ImageRecords.Read(context.Paths, e.Name))).Where(r => r.Images.Count > 0).ToList();
+            if (recorded.Count == 0)
+            {
+                return Array.Empty<ContainerImage>();
+            }
+
             var settings = context.Settings();
             ContainerEngine? engine = null;
             try
@@ -81,10 +88,10 @@ namespace CodeEnv.Operations
 
             var baseIds = new Dictionary<string, string?>(StringComparer.Ordinal);
             var listed = new List<ContainerImage>();
-            foreach (var environment in environments)
+            foreach (var (environment, images) in recorded)
             {
                 var installedRevision = context.Store.ReadInstalled(environment.Name)?.Revision ?? -1;
-                foreach (var image in ImageRecords.Read(context.Paths, environment.Name).OrderBy(i => i.ConfigName, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Revision))
+                foreach (var image in images.OrderBy(i => i.ConfigName, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Revision))
                 {
                     if (engine != null && !baseIds.ContainsKey(image.BaseImage))
                     {
