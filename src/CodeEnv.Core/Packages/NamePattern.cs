@@ -12,7 +12,6 @@ namespace CodeEnv.Packages
     public sealed class NamePattern
     {
         private static readonly Regex Allowed = new Regex(@"^[A-Za-z0-9._*?-]+$", RegexOptions.CultureInvariant);
-        private static readonly Regex Separators = new Regex(@"[-_.]+", RegexOptions.CultureInvariant);
 
         private readonly Regex matcher;
 
@@ -46,7 +45,7 @@ namespace CodeEnv.Packages
                 return null;
             }
 
-            return new NamePattern(trimmed, Separators.Replace(trimmed, "-").ToLowerInvariant());
+            return new NamePattern(trimmed, PackageName.Normalize(trimmed));
         }
 
         public bool Matches(string name) => matcher.IsMatch(PackageName.Normalize(name));
