@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 namespace CodeEnv.Cmdlets.Tests;
 
 /// <summary>
-/// Starts the container images' collection first, then the two served-root collections. The images' tests run one after
-/// another behind a fixture that may first make the base image (about a minute on a machine without the cached rootfs):
-/// last in a run they were its tail. The served-root collections next. Their classes run one after another, about six minutes in all and mostly
+/// Starts the two container images' collections first, then the two served-root collections. Each images' chain runs
+/// behind a fixture that builds images, and the first waits for the base image (about a minute on a machine without the
+/// cached rootfs): last in a run they were its tail. The served-root collections next. Their classes run one after another, about six minutes in all and mostly
 /// waiting on services and other users' processes; started in xunit's own order it began when most other classes were
 /// done and ran alone at the end of the run with a core idle (a per-class profile of a run showed 380 of 680 seconds
 /// with one test or none running). Started first, they run beside the others from the start.
@@ -16,7 +16,7 @@ public sealed class LongestChainFirst : ITestCollectionOrderer
 {
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections
-            .OrderBy(c => c.DisplayName == ContainerImagesCollection.Name ? 0 : c.DisplayName == ServedRootCollection.Name || c.DisplayName == ServiceCollection.Name ? 1 : 2)
+            .OrderBy(c => c.DisplayName == ContainerImagesCollection.Name || c.DisplayName == ImageFreshnessCollection.Name ? 0 : c.DisplayName == ServedRootCollection.Name || c.DisplayName == ServiceCollection.Name ? 1 : 2)
             .ThenBy(c => c.DisplayName, StringComparer.Ordinal)
             .ToList();
 }
