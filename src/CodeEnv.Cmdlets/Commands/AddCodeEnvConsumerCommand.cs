@@ -29,11 +29,12 @@ namespace CodeEnv.Cmdlets.Commands
         public string Id { get; set; } = "";
 
         /// <summary>Whom to ask before breaking it (a user, a team, an address); the calling user when not given.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Owner { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        // Owner and Description do not bind from the pipeline: Get-CodeEnv's objects carry the env's own.
+        [Parameter]
         public string? Description { get; set; }
 
         /// <summary>Package names the consumer needs: removing one of them from the env's requested packages is refused.</summary>
