@@ -121,7 +121,7 @@ namespace CodeEnv.Operations
                         continue;
                     }
 
-                    var (since, by) = IdleTime.Of(context.Info(definition), UsageRecords.Read(context.Paths, name));
+                    var (since, by) = IdleTime.Of(context.Info(definition).IdleSince, UsageRecords.Read(context.Paths, name));
                     if (IdleTime.IsUnused(since, now, threshold))
                     {
                         unused.Add(new UnusedEnvironment(name, context.Paths.Root, since, IdleTime.Days(since, now), by, consumers.Select(c => c.Describe())));

@@ -8,14 +8,14 @@ namespace CodeEnv.Usage
     internal static class IdleTime
     {
         /// <summary>
-        /// The latest of the recorded usages and <see cref="EnvironmentInfo.IdleSince"/> (LastUsed, or the creation of an
-        /// env never used): a kernel or a scheduled job that starts the venv's python directly is seen only in LastUsed,
+        /// The latest of the recorded usages and <paramref name="idleSince"/>, the env's <see cref="EnvironmentInfo.IdleSince"/>
+        /// (LastUsed, or the creation of an env never used): a kernel or a scheduled job that starts the venv's python directly is seen only in LastUsed,
         /// and a start through Invoke-CodeEnvPython on a noatime mount only in the records, so neither alone decides.
         /// </summary>
-        public static (DateTimeOffset Since, string? By) Of(EnvironmentInfo environment, IReadOnlyList<UsageRecord> records)
+        public static (DateTimeOffset Since, string? By) Of(DateTimeOffset idleSince, IReadOnlyList<UsageRecord> records)
         {
             var latest = records.OrderByDescending(r => r.LastUsed).FirstOrDefault();
-            return latest != null && latest.LastUsed > environment.IdleSince ? (latest.LastUsed, latest.User) : (environment.IdleSince, latest?.User);
+            return latest != null && latest.LastUsed > idleSince ? (latest.LastUsed, latest.User) : (idleSince, latest?.User);
         }
 
         /// <summary>Whole days between <paramref name="since"/> and <paramref name="now"/>.</summary>
