@@ -4,6 +4,15 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Initialize-TestRoot | Out-Null
     $script:python = Get-TestPythonVersion
+
+    # The text the host shows while the script block runs (What if: lines), read back from a transcript.
+    function Get-HostText([scriptblock] $script) {
+        $transcript = Join-Path $TestDrive "host-$([guid]::NewGuid().ToString('N')).txt"
+        Start-Transcript -Path $transcript -UseMinimalHeader | Out-Null
+        try { & $script | Out-Null }
+        finally { Stop-Transcript | Out-Null }
+        Get-Content -Raw $transcript
+    }
     New-CodeEnv -Name scoring -PythonVersion $python | Out-Null
     New-CodeEnv -Name scratchpad -PythonVersion $python -Requirement 'tabulate' -NoInstall | Out-Null
 }
@@ -23,7 +32,8 @@ Describe 'Declared consumers' {
     }
 
     It 'make a removal and the loss of a pinned package refuse with the consumers named, -WhatIf names them, -Force goes through' {
-        $what = Remove-CodeEnv scratchpad -WhatIf 6>&1 5>&1 4>&1 3>&1 2>&1 *>&1 | Out-String
+        Get-HostText { Remove-CodeEnv scratchpad -WhatIf } | Should -BeLike "*declared consumers, refused without -Force: ScheduledTask '\Reports\Nightly' of data-team*"
+        Get-HostText { Remove-CodeEnvPackage scratchpad tabulate -WhatIf } | Should -BeLike "*pinned by declared consumers: ScheduledTask*"
         { Remove-CodeEnv scratchpad -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'EnvironmentHasConsumers*' -ExpectedMessage "*ScheduledTask '\Reports\Nightly' of data-team (nightly scores)*"
         { Remove-CodeEnvPackage scratchpad tabulate -ErrorAction Stop } | Should -Throw -ErrorId 'EnvironmentHasConsumers*'
 
