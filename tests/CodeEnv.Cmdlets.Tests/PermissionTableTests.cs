@@ -34,7 +34,7 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("Invoke-CodeEnvPython", "Invoke-CodeEnvPython shared -ArgumentList '-c', 'print(6 * 7)'", Needs.Use),
         ("Get-CodeEnvUsage", "Get-CodeEnvUsage shared", Needs.Use),
         ("Add-CodeEnvConsumer", "Add-CodeEnvConsumer shared -Kind Other -Id table", Needs.Use),
-        ("Remove-CodeEnvConsumer", "Add-CodeEnvConsumer shared -Kind Other -Id own | Out-Null; Remove-CodeEnvConsumer shared -Kind Other -Id own", Needs.Use),
+        ("Remove-CodeEnvConsumer", "Add-CodeEnvConsumer shared -Kind Other -Id own -ErrorAction Ignore | Out-Null; Remove-CodeEnvConsumer shared -Kind Other -Id own", Needs.Use),
         ("Get-CodeEnvUnused", "Get-CodeEnvUnused -Days 0", Needs.Nothing),
         ("Set-CodeEnvPackage", "Set-CodeEnvPackage shared 'zeta; python_version < \"3\"', 'omega; python_version < \"3\"'", Needs.UpdatePackages),
         ("Add-CodeEnvPackage", "Add-CodeEnvPackage shared 'omega; python_version < \"3\"'", Needs.UpdatePackages),
