@@ -34,5 +34,8 @@ public class ConsumerDeclarationTests
 
         Assert.Equal(30, changed.UnusedAfterDays);
         Assert.Equal(ErrorIds.UnusedAfterDaysInvalid.Id, error.ErrorId);
+        // The default is kept as no setting, so a root that never changed it reads as an older CodeEnv wrote it.
+        root.Engine.Root.ChangeAsync(new RootSettingsChange { UnusedAfterDays = 90 }, CancellationToken.None).Awaited();
+        Assert.DoesNotContain("unusedAfterDays", File.ReadAllText(root.Paths.SettingsFile));
     }
 }

@@ -77,7 +77,8 @@ namespace CodeEnv.Operations
                         s.AllowedLicenses = Trimmed(change.AllowedLicenses) ?? s.AllowedLicenses;
                         s.LockTimeoutSeconds = change.LockTimeoutSeconds ?? s.LockTimeoutSeconds;
                         s.KeptVenvs = change.KeptVenvs ?? s.KeptVenvs;
-                        s.UnusedAfterDays = change.UnusedAfterDays ?? s.UnusedAfterDays;
+                        // The default is stored as no setting, as the kernels folder is: Get-CodeEnvRoot | Set-CodeEnvRoot changes nothing.
+                        s.UnusedAfterDays = change.UnusedAfterDays == null ? s.UnusedAfterDays : change.UnusedAfterDays == RootSettingsDocument.DefaultUnusedAfterDays ? null : change.UnusedAfterDays;
                         s.LinkMode = change.LinkMode ?? s.LinkMode;
                         s.AdvisoryApiUrl = change.AdvisoryApiUrl == null ? s.AdvisoryApiUrl : change.AdvisoryApiUrl.Length == 0 || change.AdvisoryApiUrl.TrimEnd('/') == RootSettingsDocument.DefaultAdvisoryApiUrl ? null : change.AdvisoryApiUrl.TrimEnd('/');
                         s.Administrators = Trimmed(change.Administrators) ?? s.Administrators;
