@@ -56,6 +56,10 @@
         'Import-CodeEnvAdvisoryDatabase'
         'Get-CodeEnvVulnerability'
         'Repair-CodeEnvVulnerability'
+        'Add-CodeEnvConsumer'
+        'Remove-CodeEnvConsumer'
+        'Get-CodeEnvUsage'
+        'Get-CodeEnvUnused'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -55,6 +55,11 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Import-CodeEnvAdvisoryDatabase", "Get-CodeEnvVulnerability parity; Import-CodeEnvAdvisoryDatabase -Path \"$s/../osv-pypi.zip\"; Import-CodeEnvAdvisoryDatabase -Path \"$s/../not-an-archive.txt\""),
         ("Get-CodeEnvVulnerability", "Get-CodeEnvVulnerability parity; Get-CodeEnvVulnerability -IncludeHistory | ForEach-Object { $_.Name + ': ' + $_.FoundIn }; Get-CodeEnvVulnerability nosuch; Set-CodeEnvRoot -AdvisoryApiUrl $osv; Get-CodeEnvVulnerability parity -Source Online | ForEach-Object { $_.AdvisoryId + ' ' + $_.Source }; Set-CodeEnvRoot -AdvisoryApiUrl ''"),
         ("Repair-CodeEnvVulnerability", "Get-CodeEnvVulnerability parity | Repair-CodeEnvVulnerability -WhatIf; Repair-CodeEnvVulnerability -Name parity -PackageName alpha -FirstFixedVersion 2.0 -AdvisoryId GHSA-parity-beta -PassThru | ForEach-Object State; Repair-CodeEnvVulnerability parity alpha '' -AdvisoryId GHSA-none"),
+        // After Invoke-CodeEnvPython's row, whose starts they list; what the refusals name is the same on both roots.
+        ("Add-CodeEnvConsumer", "Add-CodeEnvConsumer parity -Kind ScheduledTask -Id nightly -Owner data-team -Description 'scores every night' -Package alpha; Add-CodeEnvConsumer second -Kind Cron -Id refresh; Add-CodeEnvConsumer parity -Kind Cron -Id \"bad`nid\"; Remove-CodeEnvPackage parity -PackageName alpha; Remove-CodeEnv parity -Confirm:$false; Get-CodeEnvPackage parity | ForEach-Object Name"),
+        ("Get-CodeEnvUsage", "Get-CodeEnvUsage parity; Get-CodeEnvUsage -Declared; Get-CodeEnvUsage nosuch"),
+        ("Remove-CodeEnvConsumer", "Get-CodeEnvUsage second -Declared | Remove-CodeEnvConsumer; Remove-CodeEnvConsumer second -Kind Cron -Id refresh; Get-CodeEnvUsage second -Declared"),
+        ("Get-CodeEnvUnused", "Set-CodeEnvRoot -UnusedAfterDays 30 -PassThru | ForEach-Object UnusedAfterDays; Get-CodeEnvUnused; Get-CodeEnvUnused -Days 0 | ForEach-Object Name | Sort-Object; Get-CodeEnvUnused -Days 0 -IncludeDeclared | Where-Object Name -eq parity"),
         ("Remove-CodeEnv", "Remove-CodeEnv adopted, imported -Confirm:$false; Get-CodeEnv | ForEach-Object Name"),
     };
 
@@ -78,7 +83,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
                 foreach ($p in $o.PSObject.Properties) {
                     $v = $p.Value
                     if ($v -is [System.Collections.IDictionary]) { $v = $v.Keys }
-                    if ($p.Name -notin 'LastUsed', 'Length', 'LastWriteTime', 'LastAccessTime', 'CreationTime', 'LastWriteTimeUtc', 'LastAccessTimeUtc', 'CreationTimeUtc' -and $p.Name -notlike 'Service*' -and $p.Name -notlike '*Size') { '  ' + $p.Name + '=' + (@($v) -join ';') }
+                    if ($p.Name -notin 'LastUsed', 'DeclaredAt', 'IdleSince', 'Length', 'LastWriteTime', 'LastAccessTime', 'CreationTime', 'LastWriteTimeUtc', 'LastAccessTimeUtc', 'CreationTimeUtc' -and $p.Name -notlike 'Service*' -and $p.Name -notlike '*Size') { '  ' + $p.Name + '=' + (@($v) -join ';') }
                 }
             }
         }
@@ -133,6 +138,12 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         Assert.Contains("value GHSA-parity-alph Online", direct["Get-CodeEnvVulnerability"]);
         Assert.Contains("value Ready", direct["Repair-CodeEnvVulnerability"]);
         Assert.Contains("error VulnerabilityHasNoFix InvalidOperation", direct["Repair-CodeEnvVulnerability"]);
+        Assert.Contains("error ConsumerInvalid InvalidArgument", direct["Add-CodeEnvConsumer"]);
+        Assert.Equal(2, Regex.Matches(direct["Add-CodeEnvConsumer"], "error EnvironmentHasConsumers InvalidOperation").Count);
+        Assert.Contains("value alpha", direct["Add-CodeEnvConsumer"]);
+        Assert.Contains("  User=codeenv-parity", direct["Get-CodeEnvUsage"]);
+        Assert.Contains("error ConsumerNotFound ObjectNotFound", direct["Remove-CodeEnvConsumer"]);
+        Assert.Contains("  Consumers=ScheduledTask 'nightly' of data-team", direct["Get-CodeEnvUnused"]);
     }
 
     // Every file the cmdlets wrote, with its bytes (text with the root's path and times masked, as in the dump).

@@ -14,6 +14,7 @@ public class ModuleTests
         "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Update-CodeEnvImage", "Get-CodeEnvImage", "Export-CodeEnv", "Export-CodeEnvSbom", "Import-CodeEnv",
         "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv", "Get-CodeEnvStore", "Remove-CodeEnvStoreItem",
         "Import-CodeEnvAdvisoryDatabase", "Get-CodeEnvVulnerability", "Repair-CodeEnvVulnerability",
+        "Add-CodeEnvConsumer", "Remove-CodeEnvConsumer", "Get-CodeEnvUsage", "Get-CodeEnvUnused",
     };
 
     [Fact]
@@ -93,7 +94,7 @@ public class ModuleTests
     public void Every_cmdlet_that_emits_objects_declares_its_output_type()
     {
         using var ps = new PowerShellSession(initializeRoot: false);
-        foreach (var cmdlet in CmdletNames.Where(c => c != "Remove-CodeEnv" && c != "Remove-CodeEnvContainerConfig" && c != "Remove-CodeEnvStoreItem" && c != "Start-CodeEnvService"))
+        foreach (var cmdlet in CmdletNames.Where(c => c != "Remove-CodeEnv" && c != "Remove-CodeEnvContainerConfig" && c != "Remove-CodeEnvStoreItem" && c != "Remove-CodeEnvConsumer" && c != "Start-CodeEnvService"))
         {
             var types = ps.Run("(Get-Command $args[0]).OutputType.Name", cmdlet).AssertSuccess().Output;
             Assert.True(types.Count > 0, cmdlet + " declares no OutputType");
@@ -106,7 +107,7 @@ public class ModuleTests
     public void Every_changing_cmdlet_supports_WhatIf_and_Confirm()
     {
         using var ps = new PowerShellSession(initializeRoot: false);
-        foreach (var cmdlet in new[] { "Initialize-CodeEnvRoot", "New-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv", "Remove-CodeEnvStoreItem", "Import-CodeEnvAdvisoryDatabase", "Repair-CodeEnvVulnerability" })
+        foreach (var cmdlet in new[] { "Initialize-CodeEnvRoot", "New-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv", "Remove-CodeEnvStoreItem", "Import-CodeEnvAdvisoryDatabase", "Repair-CodeEnvVulnerability", "Add-CodeEnvConsumer", "Remove-CodeEnvConsumer" })
         {
             var parameters = ps.Run("(Get-Command $args[0]).Parameters.Keys", cmdlet).AssertSuccess().Output.Select(o => (string)o.BaseObject).ToList();
             Assert.Contains("WhatIf", parameters);

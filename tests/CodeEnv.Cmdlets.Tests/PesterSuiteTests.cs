@@ -100,6 +100,8 @@ public class PesterStore() : PesterFile("Store.Tests.ps1");
 
 public class PesterVulnerability() : PesterFile("Vulnerability.Tests.ps1");
 
+public class PesterUsage() : PesterFile("Usage.Tests.ps1");
+
 public class PesterUserObjects() : PesterFile("UserObjects.Tests.ps1");
 
 /// <summary>

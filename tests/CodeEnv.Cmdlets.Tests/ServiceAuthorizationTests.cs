@@ -80,6 +80,11 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         ["Advisories/EndImportAsync"] = "Import-CodeEnvAdvisoryDatabase -Path '{wheel}'",
         ["Advisories/AuditAsync"] = $"Get-CodeEnvVulnerability {PrivateEnv}",
         ["Advisories/RaiseAsync"] = $"Repair-CodeEnvVulnerability -Name {PrivateEnv} -PackageName alpha -FirstFixedVersion 2.0 -AdvisoryId GHSA-eve -Confirm:$false",
+        ["Usages/AddConsumerAsync"] = $"Add-CodeEnvConsumer {PrivateEnv} -Kind Cron -Id eve -Package alpha",
+        ["Usages/RemoveConsumerAsync"] = $"Remove-CodeEnvConsumer {PrivateEnv} -Kind Cron -Id eve -Confirm:$false",
+        ["Usages/ConsumersAsync"] = $"Get-CodeEnvUsage {PrivateEnv} -Declared",
+        ["Usages/UnusedAsync"] = "Get-CodeEnvUnused -Days 0",
+        ["Usages/UsagesAsync"] = $"Get-CodeEnvUsage {PrivateEnv} -Recorded",
     };
 
     /// <summary>What every local user may ask; every other operation needs a right.</summary>
@@ -88,6 +93,8 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         "Root/SettingsAsync", "Environments/NamesAsync", "Environments/GetAsync", "Environments/GetManyAsync", "Environments/IncludedInAsync", "Packages/SetsAsync", "History/GetRootAsync", "Containers/ConfigsAsync",
         // Each env it names is checked by the engine (Use, as every read of what an env holds), so a listing can skip those the caller may not use.
         "Advisories/AuditAsync",
+        // Lists only the envs the caller may use (the engine checks Use per env): the report names who used them.
+        "Usages/UnusedAsync",
     };
 
     /// <summary>Operations a cmdlet sends only after another one succeeded: an upload's chunks and end follow its begin, which needs an administrator.</summary>

@@ -27,6 +27,7 @@ public class CoreLayeringTests
         "CodeEnv.Integrity",
         "CodeEnv.Security",
         "CodeEnv.Packages",
+        "CodeEnv.Usage",
         "CodeEnv.Resolution",
         "CodeEnv.Advisories",
         "CodeEnv.Containers",

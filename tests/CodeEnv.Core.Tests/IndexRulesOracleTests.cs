@@ -62,7 +62,7 @@ public sealed class IndexRulesOracleTests : IClassFixture<IndexRulesOracleTests.
         Assert.Equal(lockBefore, File.ReadAllBytes(squatted.Root.Paths.InstalledFile("app")));
         Assert.Equal("acme_core", Run(squatted.App.PythonPath, "-c", "import acme_core, importlib.util; print(acme_core.__name__ if importlib.util.find_spec('leftpad') is None else 'leftpad installed')").Trim());
         Assert.DoesNotContain(engine.Store.ItemsAsync(false, CancellationToken.None).Awaited(), i => i.Name == "leftpad");
-        engine.Packages.RemovePackagesAsync("app", new[] { "acme-app" }, null, CancellationToken.None).Awaited();
+        engine.Packages.RemovePackagesAsync("app", new[] { "acme-app" }, false, null, CancellationToken.None).Awaited();
     }
 
     [Fact]

@@ -239,7 +239,7 @@ public class LifecycleTests
     {
         using var root = new TestRoot();
         var env = root.Create("gone", "3.12", noInstall: false);
-        root.Engine.Lifecycle.RemoveAsync("GONE", null, CancellationToken.None).Awaited();
+        root.Engine.Lifecycle.RemoveAsync("GONE", false, null, CancellationToken.None).Awaited();
 
         Assert.False(Directory.Exists(env.Path));
         Assert.Empty(Directory.GetFileSystemEntries(root.Paths.TrashFolder));
@@ -252,7 +252,7 @@ public class LifecycleTests
     public void Remove_of_a_missing_env_is_not_found()
     {
         using var root = new TestRoot();
-        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.RemoveAsync("ghost", null, CancellationToken.None).Awaited());
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.RemoveAsync("ghost", false, null, CancellationToken.None).Awaited());
         Assert.Equal(ErrorKind.NotFound, error.Kind);
     }
 
@@ -264,7 +264,7 @@ public class LifecycleTests
         // The trash folder replaced by a file makes the one-step move fail, as a file in use does on Windows.
         Directory.Delete(root.Paths.TrashFolder);
         File.WriteAllText(root.Paths.TrashFolder, "");
-        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.RemoveAsync("stuck", null, CancellationToken.None).Awaited());
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.Lifecycle.RemoveAsync("stuck", false, null, CancellationToken.None).Awaited());
         Assert.Equal("CodeEnvRemoveFailed", error.ErrorId);
         var env = root.Engine.Environments.GetAsync("stuck", default).Awaited();
         Assert.Equal(EnvironmentState.Outdated, env.State);

@@ -24,7 +24,7 @@ public class SnapshotWireTests
     {
         using var root = new TestRoot();
         root.Create("wired", "3.12");
-        root.Engine.Packages.SetPackagesAsync("wired", new[] { "tabulate", "six>=1.16" }, null, CancellationToken.None).Awaited();
+        root.Engine.Packages.SetPackagesAsync("wired", new[] { "tabulate", "six>=1.16" }, false, null, CancellationToken.None).Awaited();
         var sent = root.Engine.Environments.GetAsync("wired", default).Awaited();
 
         var read = AcrossTheWire(sent);

@@ -43,7 +43,7 @@ namespace CodeEnv.Cmdlets.Commands
                 // The engine says whether the caller may use the env; this process then starts its python, as the caller, and
                 // on a served root the env folder's ACL has the last word. A python may run for hours: it holds no
                 // connection to the service meanwhile.
-                var environment = Call((engine, _, token) => engine.Lifecycle.UsableAsync(Name, token));
+                var environment = Call((engine, _, token) => engine.Lifecycle.UsableAsync(Name, Target, token));
                 var (program, arguments) = (environment.PythonPath, (IReadOnlyList<string>)ArgumentList);
                 var workingFolder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
                 if (Target != null)

@@ -17,7 +17,10 @@ namespace CodeEnv.Cmdlets.Commands
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
         public string[] Name { get; set; } = new string[0];
 
-        /// <summary>Skips the extra confirmation asked before removing an env whose env.json cannot be read.</summary>
+        /// <summary>
+        /// Removes an env that has declared consumers (refused with EnvironmentHasConsumers otherwise), and skips the extra
+        /// confirmation asked before removing an env whose env.json cannot be read.
+        /// </summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -35,7 +38,8 @@ namespace CodeEnv.Cmdlets.Commands
                     damage = e.Message;
                 }
 
-                if (!ShouldProcess($"{name} in {EngineRoot}", "Remove CodeEnv environment"))
+                var consumers = damage == null ? DeclaredConsumers(name) : new EnvironmentConsumer[0];
+                if (!ShouldProcess($"{name} in {EngineRoot}", "Remove CodeEnv environment" + ConsumerNotes.Of(consumers, Force)))
                 {
                     return;
                 }
@@ -45,7 +49,7 @@ namespace CodeEnv.Cmdlets.Commands
                     return;
                 }
 
-                Call((engine, progress, token) => engine.Lifecycle.RemoveAsync(name, progress, token));
+                Call((engine, progress, token) => engine.Lifecycle.RemoveAsync(name, Force, progress, token));
             });
         }
     }

@@ -27,11 +27,15 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByInputObject)]
         public PackageRequirement? InputObject { get; set; }
 
+        /// <summary>Removes packages that declared consumers pin (refused with EnvironmentHasConsumers otherwise).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == ByName)
             {
-                Save(Name, "Remove " + string.Join(", ", PackageName), (packages, name, progress, token) => packages.RemovePackagesAsync(name, PackageName, progress, token));
+                Save(Name, "Remove " + string.Join(", ", PackageName), (packages, name, progress, token) => packages.RemovePackagesAsync(name, PackageName, Force, progress, token), PackageName);
                 return;
             }
 
@@ -39,7 +43,7 @@ namespace CodeEnv.Cmdlets.Commands
             // name, which would otherwise take the package's Name for the env's.
             var requirement = InputObject!;
             Root = requirement.Root;
-            Save(new[] { requirement.EnvironmentName }, "Remove " + requirement.Name, (packages, name, progress, token) => packages.RemovePackagesAsync(name, new[] { requirement.Name }, progress, token));
+            Save(new[] { requirement.EnvironmentName }, "Remove " + requirement.Name, (packages, name, progress, token) => packages.RemovePackagesAsync(name, new[] { requirement.Name }, Force, progress, token), new[] { requirement.Name });
         }
     }
 }

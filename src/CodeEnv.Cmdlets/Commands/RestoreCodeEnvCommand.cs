@@ -25,6 +25,10 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Restores even a revision whose Python version or packages break declared consumers (EnvironmentHasConsumers otherwise).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             ForItem(Name, () =>
@@ -35,7 +39,7 @@ namespace CodeEnv.Cmdlets.Commands
                     return;
                 }
 
-                var restored = Call((engine, progress, token) => engine.History.RestoreAsync(Name, Revision, DefinitionOnly, progress, token));
+                var restored = Call((engine, progress, token) => engine.History.RestoreAsync(Name, Revision, DefinitionOnly, Force, progress, token));
                 if (PassThru)
                 {
                     WriteObject(restored);

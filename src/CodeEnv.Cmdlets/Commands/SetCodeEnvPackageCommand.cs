@@ -30,6 +30,10 @@ namespace CodeEnv.Cmdlets.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
+        /// <summary>Drops lines of packages that declared consumers pin (refused with EnvironmentHasConsumers otherwise).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var lines = Requirement;
@@ -41,7 +45,7 @@ namespace CodeEnv.Cmdlets.Commands
                 lines = read!;
             }
 
-            Save(Name, "Replace the requested packages", (packages, name, progress, token) => packages.SetPackagesAsync(name, lines, progress, token));
+            Save(Name, "Replace the requested packages", (packages, name, progress, token) => packages.SetPackagesAsync(name, lines, Force, progress, token));
         }
     }
 }

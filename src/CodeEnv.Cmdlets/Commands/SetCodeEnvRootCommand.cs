@@ -66,6 +66,10 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public int KeptVenvs { get; set; }
 
+        /// <summary>After how many days without a use Get-CodeEnvUnused reports an env (1 to 36500; 90 until set).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public int UnusedAfterDays { get; set; }
+
         /// <summary>Link (hard links to the package store) or Copy (each venv its own copies); later installs follow it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public LinkMode LinkMode { get; set; }
@@ -141,6 +145,7 @@ namespace CodeEnv.Cmdlets.Commands
                     Administrators = Administrator,
                     LockTimeoutSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(LockTimeoutSeconds)) ? LockTimeoutSeconds : (double?)null,
                     KeptVenvs = MyInvocation.BoundParameters.ContainsKey(nameof(KeptVenvs)) ? KeptVenvs : (int?)null,
+                    UnusedAfterDays = MyInvocation.BoundParameters.ContainsKey(nameof(UnusedAfterDays)) ? UnusedAfterDays : (int?)null,
                     LinkMode = MyInvocation.BoundParameters.ContainsKey(nameof(LinkMode)) ? LinkMode : (LinkMode?)null,
                     AdvisoryApiUrl = AdvisoryApiUrl,
                     CreatorGroups = CreatorGroup,

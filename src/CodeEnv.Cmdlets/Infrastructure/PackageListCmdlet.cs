@@ -28,12 +28,13 @@ namespace CodeEnv.Cmdlets.Infrastructure
         public SwitchParameter PassThru { get; set; }
 
         /// <summary>Saves the change <paramref name="save"/> makes to each env <paramref name="envNames"/> stand for, after ShouldProcess for that env.</summary>
-        protected void Save(IEnumerable<string> envNames, string action, Func<IPackageService, string, IProgress<OperationReport>, System.Threading.CancellationToken, Task<EnvironmentInfo>> save)
+        /// <param name="pinnedBy">For a removal: the env's declared consumers that pin those packages, so -WhatIf names them.</param>
+        protected void Save(IEnumerable<string> envNames, string action, Func<IPackageService, string, IProgress<OperationReport>, System.Threading.CancellationToken, Task<EnvironmentInfo>> save, IEnumerable<string>? pinnedBy = null)
         {
             ForEachEnv(envNames, envName =>
             {
                 Engine();
-                if (!ShouldProcess(envName, action + (Update ? " and update" : "")))
+                if (!ShouldProcess(envName, action + (Update ? " and update" : "") + (pinnedBy == null ? "" : ConsumerNotes.Pinning(DeclaredConsumers(envName), pinnedBy))))
                 {
                     return;
                 }

@@ -97,6 +97,22 @@ namespace CodeEnv.Cmdlets.Infrastructure
         /// <summary>The names of the envs of the root that a wildcard pattern matches, in any letter case; what Get-CodeEnv lists for it.</summary>
         protected IReadOnlyList<string> EnvNamesMatching(string pattern) => NamePatterns.EnvNamesMatching(Call((e, _, token) => e.Environments.NamesAsync(token)), pattern);
 
+        /// <summary>
+        /// The env's declared consumers for a -WhatIf or -Confirm text; none when the caller may not read them (the
+        /// operation itself then says what is missing).
+        /// </summary>
+        protected IReadOnlyList<EnvironmentConsumer> DeclaredConsumers(string name)
+        {
+            try
+            {
+                return Call((engine, _, token) => engine.Usages.ConsumersAsync(name, token));
+            }
+            catch (Errors.CodeEnvException)
+            {
+                return new EnvironmentConsumer[0];
+            }
+        }
+
         public void Dispose()
         {
             engine?.Dispose();

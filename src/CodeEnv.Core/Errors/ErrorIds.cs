@@ -33,6 +33,8 @@ namespace CodeEnv.Errors
         public static readonly ErrorId InterpreterNotKnownToService = new ErrorId(nameof(InterpreterNotKnownToService), ErrorKind.InvalidArgument);
         public static readonly ErrorId InterpreterNotPython = new ErrorId(nameof(InterpreterNotPython), ErrorKind.InvalidArgument);
         public static readonly ErrorId KeptVenvsInvalid = new ErrorId(nameof(KeptVenvsInvalid), ErrorKind.InvalidArgument);
+        public static readonly ErrorId UnusedAfterDaysInvalid = new ErrorId(nameof(UnusedAfterDaysInvalid), ErrorKind.InvalidArgument);
+        public static readonly ErrorId ConsumerInvalid = new ErrorId(nameof(ConsumerInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId KernelsFolderInvalid = new ErrorId(nameof(KernelsFolderInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId LastAdministrator = new ErrorId(nameof(LastAdministrator), ErrorKind.InvalidArgument);
         public static readonly ErrorId LockTimeoutInvalid = new ErrorId(nameof(LockTimeoutInvalid), ErrorKind.InvalidArgument);
@@ -79,6 +81,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId OwnerAccountNotFound = new ErrorId(nameof(OwnerAccountNotFound), ErrorKind.NotFound);
         public static readonly ErrorId PackageArchiveNotFound = new ErrorId(nameof(PackageArchiveNotFound), ErrorKind.NotFound);
         public static readonly ErrorId PackageNotRequested = new ErrorId(nameof(PackageNotRequested), ErrorKind.NotFound);
+        public static readonly ErrorId ConsumerNotFound = new ErrorId(nameof(ConsumerNotFound), ErrorKind.NotFound);
         public static readonly ErrorId PackageSetNotFound = new ErrorId(nameof(PackageSetNotFound), ErrorKind.NotFound);
         public static readonly ErrorId PythonVersionNotFound = new ErrorId(nameof(PythonVersionNotFound), ErrorKind.NotFound);
         public static readonly ErrorId RequirementsFileNotFound = new ErrorId(nameof(RequirementsFileNotFound), ErrorKind.NotFound);
@@ -151,6 +154,7 @@ namespace CodeEnv.Errors
 
         // InvalidOperation
         public static readonly ErrorId CodeEnvNotManaged = new ErrorId(nameof(CodeEnvNotManaged), ErrorKind.InvalidOperation);
+        public static readonly ErrorId EnvironmentHasConsumers = new ErrorId(nameof(EnvironmentHasConsumers), ErrorKind.InvalidOperation);
         public static readonly ErrorId EnvironmentNeverUpdated = new ErrorId(nameof(EnvironmentNeverUpdated), ErrorKind.InvalidOperation);
         public static readonly ErrorId GatewayPathTooLong = new ErrorId(nameof(GatewayPathTooLong), ErrorKind.InvalidOperation);
         public static readonly ErrorId LockHasNoArtifacts = new ErrorId(nameof(LockHasNoArtifacts), ErrorKind.InvalidOperation);

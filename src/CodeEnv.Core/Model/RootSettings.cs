@@ -35,6 +35,7 @@ namespace CodeEnv
             KernelsFolder = settings.KernelsFolder ?? System.IO.Path.Combine(settings.Root, "jupyter", "kernels");
             LockTimeoutSeconds = settings.LockTimeoutSeconds;
             KeptVenvs = settings.KeptVenvs;
+            UnusedAfterDays = settings.UnusedAfterDays ?? RootSettingsDocument.DefaultUnusedAfterDays;
             LinkMode = settings.LinkMode;
             AdvisoryApiUrl = string.IsNullOrEmpty(settings.AdvisoryApiUrl) ? RootSettingsDocument.DefaultAdvisoryApiUrl : settings.AdvisoryApiUrl!;
             ServiceAccount = settings.Service?.Account;
@@ -104,6 +105,9 @@ namespace CodeEnv
 
         /// <summary>How many earlier venvs each env keeps beside the current one, so Restore-CodeEnv to their revisions is a switch.</summary>
         public int KeptVenvs { get; }
+
+        /// <summary>After how many days without a use Get-CodeEnvUnused reports an env.</summary>
+        public int UnusedAfterDays { get; }
 
         /// <summary>How installs put stored files into venvs: Link (hard links to the store, a copy where linking is impossible) or Copy (every venv its own files).</summary>
         public LinkMode LinkMode { get; }

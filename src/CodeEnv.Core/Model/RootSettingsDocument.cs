@@ -51,6 +51,14 @@ namespace CodeEnv
 
         public const int DefaultKeptVenvs = 2;
 
+        /// <summary>
+        /// After how many days without a use Get-CodeEnvUnused reports an env (Set-CodeEnvRoot -UnusedAfterDays); null:
+        /// <see cref="DefaultUnusedAfterDays"/>. Absent unless set, so a root that never set it reads as before.
+        /// </summary>
+        public int? UnusedAfterDays { get; set; }
+
+        public const int DefaultUnusedAfterDays = 90;
+
         /// <summary>How installs put stored files into venvs: hard links to the store's read-only files, or copies (Set-CodeEnvRoot -LinkMode).</summary>
         public LinkMode LinkMode { get; set; } = LinkMode.Link;
 

@@ -32,6 +32,7 @@ namespace CodeEnv.Operations
             Containers = new ContainerConfigService(context, Environments);
             Store = new StoreService(context);
             Advisories = new AdvisoryService(context, uploads, Lifecycle.Updater);
+            Usages = new UsageService(context);
             Gate = new AccessGate(context);
         }
 
@@ -66,6 +67,9 @@ namespace CodeEnv.Operations
         /// <summary>Advisories: the offline database, audits, raising affected packages.</summary>
         public AdvisoryService Advisories { get; }
 
+        /// <summary>Declared consumers, recorded usages, the unused report.</summary>
+        public UsageService Usages { get; }
+
         /// <summary>Deletes an archive whose publishing was begun and not ended.</summary>
         public void Dispose() => uploads.Dispose();
 
@@ -88,5 +92,7 @@ namespace CodeEnv.Operations
         IStoreService ICodeEnvEngine.Store => Store;
 
         IAdvisoryService ICodeEnvEngine.Advisories => Advisories;
+
+        IUsageService ICodeEnvEngine.Usages => Usages;
     }
 }

@@ -26,7 +26,8 @@ namespace CodeEnv.Operations
         /// <param name="change">Changes the definition in place; may throw to refuse the change.</param>
         /// <param name="outdatedDetail">Why the env is Outdated when the change touched what is installed.</param>
         /// <param name="lockHolds">For an operation that takes the env's lock again afterwards: where this hold is counted.</param>
-        public EnvironmentInfo Apply(string name, string operation, EnvironmentRight minimum, Action<EnvironmentDefinition, RootSettingsDocument, CallerIdentity> change, IOperationReporter reporter, CancellationToken cancellation, string? outdatedDetail = null, LockHoldReport? lockHolds = null)
+        /// <param name="overrideConsumers">-Force: the change goes through even when it breaks declared consumers.</param>
+        public EnvironmentInfo Apply(string name, string operation, EnvironmentRight minimum, Action<EnvironmentDefinition, RootSettingsDocument, CallerIdentity> change, IOperationReporter reporter, CancellationToken cancellation, string? outdatedDetail = null, LockHoldReport? lockHolds = null, bool overrideConsumers = false)
         {
             if (minimum == EnvironmentRight.None)
             {
@@ -53,6 +54,7 @@ namespace CodeEnv.Operations
                 if (changes.Any(c => DefinitionFields.Of(c.Field).InstalledSetDependsOn))
                 {
                     RegisteredVenvs.RequireManaged(before, operation);
+                    Usage.ConsumerGuard.RefuseBreakingChange(before, after, Usage.ConsumerFile.Read(context.Paths, canonical), overrideConsumers);
                 }
 
                 context.Store.Definitions(canonical).Save(before, after, operation, caller.UserName, context.Clock.UtcNow);

@@ -44,21 +44,21 @@ namespace CodeEnv.Operations
         /// only the definition comes back and the env is Outdated. The lifecycle state is not part of a revision, so it is
         /// not brought back.
         /// </summary>
-        public async Task<EnvironmentInfo> RestoreAsync(string name, int revision, bool definitionOnly, IProgress<OperationReport>? progress, CancellationToken cancellation)
+        public async Task<EnvironmentInfo> RestoreAsync(string name, int revision, bool definitionOnly, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation)
         {
             var reporter = ProgressReporter.For(progress);
             var canonical = context.Canonical(name);
             var registered = context.Store.Read(canonical).RegisteredVenv != null;
             if (definitionOnly || registered)
             {
-                return Restore(canonical, revision, reporter, cancellation);
+                return Restore(canonical, revision, force, reporter, cancellation);
             }
 
             var settings = context.Settings();
             using (var venvLock = context.Locks.AcquireVenv(canonical, RestoreActivity, settings, reporter, cancellation))
             using (var lockHolds = new LockHoldReport(RestoreActivity, canonical, reporter))
             {
-                Restore(canonical, revision, reporter, cancellation, lockHolds);
+                Restore(canonical, revision, force, reporter, cancellation, lockHolds);
                 var definition = context.Store.Read(canonical);
                 settings = context.Settings();
                 var lines = EnvironmentRequirements.AllLines(definition, settings);
@@ -89,7 +89,7 @@ namespace CodeEnv.Operations
             }
         }
 
-        private EnvironmentInfo Restore(string name, int revision, IOperationReporter reporter, CancellationToken cancellation, LockHoldReport? lockHolds = null)
+        private EnvironmentInfo Restore(string name, int revision, bool overrideConsumers, IOperationReporter reporter, CancellationToken cancellation, LockHoldReport? lockHolds = null)
         {
             var canonical = context.Canonical(name);
             var old = context.Store.Definitions(canonical).History().FirstOrDefault(r => r.Revision == revision)?.Definition
@@ -129,7 +129,8 @@ namespace CodeEnv.Operations
                 reporter,
                 cancellation,
                 outdatedDetail: $"Restored the packages of revision {revision}; Update-CodeEnv installs them.",
-                lockHolds: lockHolds);
+                lockHolds: lockHolds,
+                overrideConsumers: overrideConsumers);
         }
 
         private HistoryEntry Entry<TDocument>(string name, RevisionRecord<TDocument> record, bool hasKeptVenv)

@@ -94,13 +94,13 @@ namespace CodeEnv.Operations
         public Task<HealthReport> TestAsync(string name, bool verifyFiles, CancellationToken cancellation) => health.RunAsync(name, verifyFiles, cancellation);
 
         /// <summary>Removes the env and its venv; the owner's right.</summary>
-        public Task RemoveAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => removal.Run(name, ProgressReporter.For(progress), cancellation), cancellation);
+        public Task RemoveAsync(string name, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => removal.Run(name, force, ProgressReporter.For(progress), cancellation), cancellation);
 
         /// <summary>
         /// The env, once the caller is known to have Use on it and it has a python to start: Invoke-CodeEnvPython then
         /// starts that python in the caller's own process, as the caller, on either kind of root.
         /// </summary>
-        public Task<EnvironmentInfo> UsableAsync(string name, CancellationToken cancellation) =>
+        public Task<EnvironmentInfo> UsableAsync(string name, string? target, CancellationToken cancellation) =>
             Task.Run<EnvironmentInfo>(() =>
             {
                 var definition = context.Read(name);
@@ -114,6 +114,7 @@ namespace CodeEnv.Operations
                         environment.Name);
                 }
 
+                UsageRecorder.Record(context, environment.Name, target);
                 return environment;
             }, cancellation);
     }

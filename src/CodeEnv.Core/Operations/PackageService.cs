@@ -29,13 +29,13 @@ namespace CodeEnv.Operations
         public Task<IReadOnlyList<PackageRequirement>> GetAsync(string name, CancellationToken cancellation) => Task.Run<IReadOnlyList<PackageRequirement>>(() => EnvironmentRequirements.Describe(context.Read(name), context.Settings(), context.Paths.Root), cancellation);
 
         /// <summary>Replaces the whole requested list.</summary>
-        public Task<EnvironmentInfo> SetPackagesAsync(string name, IReadOnlyList<string> lines, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => Edit(name, "Set-CodeEnvPackage", (editor, definition) => editor.Replace(definition, lines), ProgressReporter.For(progress), cancellation), cancellation);
+        public Task<EnvironmentInfo> SetPackagesAsync(string name, IReadOnlyList<string> lines, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => Edit(name, "Set-CodeEnvPackage", (editor, definition) => editor.Replace(definition, lines), ProgressReporter.For(progress), cancellation, force), cancellation);
 
         /// <summary>Adds lines; a line for a package that is already requested replaces that package's line.</summary>
         public Task<EnvironmentInfo> AddPackagesAsync(string name, IReadOnlyList<string> lines, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => Edit(name, "Add-CodeEnvPackage", (editor, definition) => editor.Add(definition, lines), ProgressReporter.For(progress), cancellation), cancellation);
 
         /// <summary>Removes every requested line of the named packages.</summary>
-        public Task<EnvironmentInfo> RemovePackagesAsync(string name, IReadOnlyList<string> packageNames, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => Edit(name, "Remove-CodeEnvPackage", (editor, definition) => editor.Remove(definition, packageNames), ProgressReporter.For(progress), cancellation), cancellation);
+        public Task<EnvironmentInfo> RemovePackagesAsync(string name, IReadOnlyList<string> packageNames, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => Edit(name, "Remove-CodeEnvPackage", (editor, definition) => editor.Remove(definition, packageNames), ProgressReporter.For(progress), cancellation, force), cancellation);
 
         /// <summary>Adds the lines of the named root package sets and records the sets on the env.</summary>
         public Task<EnvironmentInfo> AddPackageSetsAsync(string name, IReadOnlyList<string> setNames, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => Edit(name, "Add-CodeEnvPackageSet", (editor, definition) => editor.AddSets(definition, setNames), ProgressReporter.For(progress), cancellation), cancellation);
@@ -82,7 +82,7 @@ namespace CodeEnv.Operations
         private void RequirePublisher() =>
             AccessPolicy.RequireAdministrator(context.Settings(), context.Caller, "publish packages to the root's wheelhouse");
 
-        private EnvironmentInfo Edit(string name, string operation, Action<PackageListEditor, EnvironmentDefinition> edit, IOperationReporter reporter, CancellationToken cancellation) =>
+        private EnvironmentInfo Edit(string name, string operation, Action<PackageListEditor, EnvironmentDefinition> edit, IOperationReporter reporter, CancellationToken cancellation, bool overrideConsumers = false) =>
             context.Transaction.Apply(
                 name,
                 operation,
@@ -93,6 +93,7 @@ namespace CodeEnv.Operations
                     edit(new PackageListEditor(settings, AccessPolicy.IsAdministrator(settings, caller)), definition);
                 },
                 reporter,
-                cancellation);
+                cancellation,
+                overrideConsumers: overrideConsumers);
     }
 }

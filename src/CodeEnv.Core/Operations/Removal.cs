@@ -22,7 +22,7 @@ namespace CodeEnv.Operations
             this.context = context;
         }
 
-        public void Run(string name, IOperationReporter reporter, CancellationToken cancellation)
+        public void Run(string name, bool overrideConsumers, IOperationReporter reporter, CancellationToken cancellation)
         {
             var canonical = context.Canonical(name);
             var store = context.Store;
@@ -39,6 +39,7 @@ namespace CodeEnv.Operations
                 {
                     definition = store.Read(canonical);
                     AccessPolicy.Require(definition, settings, context.Caller, EnvironmentRight.Own, "remove");
+                    Usage.ConsumerGuard.RefuseRemoval(canonical, Usage.ConsumerFile.Read(context.Paths, canonical), overrideConsumers);
                     statusBefore = store.ReadStatus(canonical);
                     context.WriteStatus(definition, EnvironmentState.Removing, null);
                 }

@@ -77,6 +77,8 @@ namespace CodeEnv.Operations
                         s.AllowedLicenses = Trimmed(change.AllowedLicenses) ?? s.AllowedLicenses;
                         s.LockTimeoutSeconds = change.LockTimeoutSeconds ?? s.LockTimeoutSeconds;
                         s.KeptVenvs = change.KeptVenvs ?? s.KeptVenvs;
+                        // The default is stored as no setting, as the kernels folder is: Get-CodeEnvRoot | Set-CodeEnvRoot changes nothing.
+                        s.UnusedAfterDays = change.UnusedAfterDays == null ? s.UnusedAfterDays : change.UnusedAfterDays == RootSettingsDocument.DefaultUnusedAfterDays ? null : change.UnusedAfterDays;
                         s.LinkMode = change.LinkMode ?? s.LinkMode;
                         s.AdvisoryApiUrl = change.AdvisoryApiUrl == null ? s.AdvisoryApiUrl : change.AdvisoryApiUrl.Length == 0 || change.AdvisoryApiUrl.TrimEnd('/') == RootSettingsDocument.DefaultAdvisoryApiUrl ? null : change.AdvisoryApiUrl.TrimEnd('/');
                         s.Administrators = Trimmed(change.Administrators) ?? s.Administrators;
@@ -124,6 +126,11 @@ namespace CodeEnv.Operations
             if (change.KeptVenvs != null && (change.KeptVenvs < 0 || change.KeptVenvs > 100))
             {
                 throw Invalid(ErrorIds.KeptVenvsInvalid, "KeptVenvs", $"-KeptVenvs {change.KeptVenvs} is out of range: give 0 (keep only the venv that serves) to 100 earlier venvs per env.");
+            }
+
+            if (change.UnusedAfterDays != null && (change.UnusedAfterDays < 1 || change.UnusedAfterDays > 36500))
+            {
+                throw Invalid(ErrorIds.UnusedAfterDaysInvalid, "UnusedAfterDays", $"-UnusedAfterDays {change.UnusedAfterDays} is out of range: give 1 to 36500 days.");
             }
 
             if (!string.IsNullOrEmpty(change.AdvisoryApiUrl)

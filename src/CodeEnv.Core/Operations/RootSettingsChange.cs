@@ -30,6 +30,9 @@ namespace CodeEnv.Operations
         /// <summary>How many earlier venvs each env keeps for rollback: 0 to 100.</summary>
         public int? KeptVenvs { get; set; }
 
+        /// <summary>After how many days without a use Get-CodeEnvUnused reports an env: 1 to 36500.</summary>
+        public int? UnusedAfterDays { get; set; }
+
         /// <summary>Link or Copy: how later installs put stored files into venvs; venvs built before keep what they hold.</summary>
         public LinkMode? LinkMode { get; set; }
 

@@ -44,6 +44,7 @@ namespace CodeEnv.Service
             Containers = Proxy<IContainerConfigService>();
             Store = Proxy<IStoreService>();
             Advisories = Proxy<IAdvisoryService>();
+            Usages = Proxy<IUsageService>();
         }
 
         public IRootService Root { get; }
@@ -65,6 +66,8 @@ namespace CodeEnv.Service
         public IStoreService Store { get; }
 
         public IAdvisoryService Advisories { get; }
+
+        public IUsageService Usages { get; }
 
         /// <summary>Closes the connection; a later call opens another. A command that starts a long python releases it so.</summary>
         public void Dispose()

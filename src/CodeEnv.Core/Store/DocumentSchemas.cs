@@ -40,6 +40,12 @@ namespace CodeEnv.Store
             }
         });
 
+        /// <summary>consumers.json of an env: who declared that they depend on it (Add-CodeEnvConsumer).</summary>
+        public static readonly DocumentSchema Consumers = new DocumentSchema("declared consumers", "ConsumersFile");
+
+        /// <summary>usages/&lt;kind&gt;.&lt;user&gt;.json of an env: the last time CodeEnv started its python for that user.</summary>
+        public static readonly DocumentSchema Usage = new DocumentSchema("recorded usage", "UsageFile");
+
         /// <summary>status.json: an env's lifecycle state. 2: the disk use of the current and the kept venvs.</summary>
         public static readonly DocumentSchema Status = new DocumentSchema("environment status", "StatusFile", NothingToChange);
 

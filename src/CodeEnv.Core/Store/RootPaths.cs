@@ -100,6 +100,12 @@ namespace CodeEnv.Store
         /// <summary>The images built of the env: per container config and installed revision (Containers/ImageRecords).</summary>
         public string ImagesFile(string name) => Path.Combine(EnvFolder(name), "images.json");
 
+        /// <summary>The env's declared consumers (Usage/ConsumerFile), written under the env's lock.</summary>
+        public string ConsumersFile(string name) => Path.Combine(EnvFolder(name), "consumers.json");
+
+        /// <summary>The env's recorded usages (Usage/UsageRecords): one small file per user, kind and container config.</summary>
+        public string UsagesFolder(string name) => Path.Combine(EnvFolder(name), "usages");
+
         public string StatusFile(string name) => Path.Combine(EnvFolder(name), "status.json");
 
         public string InstalledFile(string name) => Path.Combine(EnvFolder(name), "installed.json");

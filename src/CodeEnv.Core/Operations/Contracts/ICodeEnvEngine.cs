@@ -32,5 +32,7 @@ namespace CodeEnv.Operations
         IStoreService Store { get; }
 
         IAdvisoryService Advisories { get; }
+
+        IUsageService Usages { get; }
     }
 }

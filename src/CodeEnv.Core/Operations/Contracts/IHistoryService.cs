@@ -16,6 +16,7 @@ namespace CodeEnv.Operations
         Task<IReadOnlyList<HistoryEntry>> GetRootAsync(CancellationToken cancellation);
 
         [Requires(CallerRequirement.UpdatePackages, "restore", "name")]
-        Task<EnvironmentInfo> RestoreAsync(string name, int revision, bool definitionOnly, IProgress<OperationReport>? progress, CancellationToken cancellation);
+        /// <param name="force">Restores even a revision whose Python or packages break declared consumers (EnvironmentHasConsumers otherwise).</param>
+        Task<EnvironmentInfo> RestoreAsync(string name, int revision, bool definitionOnly, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation);
     }
 }

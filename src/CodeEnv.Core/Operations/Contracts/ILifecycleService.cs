@@ -27,9 +27,11 @@ namespace CodeEnv.Operations
 
         /// <summary>The env, if the caller may use it and it has a python: the caller then starts that python itself, as itself.</summary>
         [Requires(CallerRequirement.Use, "use", "name")]
-        Task<EnvironmentInfo> UsableAsync(string name, CancellationToken cancellation);
+        /// <param name="target">The container config of a run in the env's image (Invoke-CodeEnvPython -Target); null for a python started here. The use is recorded either way.</param>
+        Task<EnvironmentInfo> UsableAsync(string name, string? target, CancellationToken cancellation);
 
         [Requires(CallerRequirement.Own, "remove", "name")]
-        Task RemoveAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation);
+        /// <param name="force">Removes it even when consumers are declared for it (EnvironmentHasConsumers otherwise).</param>
+        Task RemoveAsync(string name, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation);
     }
 }

@@ -13,13 +13,15 @@ namespace CodeEnv.Operations
         Task<IReadOnlyList<PackageRequirement>> GetAsync(string name, CancellationToken cancellation);
 
         [Requires(CallerRequirement.UpdatePackages, "change the packages of", "name")]
-        Task<EnvironmentInfo> SetPackagesAsync(string name, IReadOnlyList<string> lines, IProgress<OperationReport>? progress, CancellationToken cancellation);
+        /// <param name="force">Drops lines of packages that declared consumers pin (EnvironmentHasConsumers otherwise).</param>
+        Task<EnvironmentInfo> SetPackagesAsync(string name, IReadOnlyList<string> lines, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
         [Requires(CallerRequirement.UpdatePackages, "change the packages of", "name")]
         Task<EnvironmentInfo> AddPackagesAsync(string name, IReadOnlyList<string> lines, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
         [Requires(CallerRequirement.UpdatePackages, "change the packages of", "name")]
-        Task<EnvironmentInfo> RemovePackagesAsync(string name, IReadOnlyList<string> packageNames, IProgress<OperationReport>? progress, CancellationToken cancellation);
+        /// <param name="force">Removes packages that declared consumers pin (EnvironmentHasConsumers otherwise).</param>
+        Task<EnvironmentInfo> RemovePackagesAsync(string name, IReadOnlyList<string> packageNames, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation);
 
         [Requires(CallerRequirement.UpdatePackages, "change the packages of", "name")]
         Task<EnvironmentInfo> AddPackageSetsAsync(string name, IReadOnlyList<string> setNames, IProgress<OperationReport>? progress, CancellationToken cancellation);
