@@ -14,6 +14,7 @@ public class ModuleTests
         "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Update-CodeEnvImage", "Get-CodeEnvImage", "Export-CodeEnv", "Export-CodeEnvSbom", "Import-CodeEnv",
         "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv", "Get-CodeEnvStore", "Remove-CodeEnvStoreItem",
         "Import-CodeEnvAdvisoryDatabase", "Get-CodeEnvVulnerability", "Repair-CodeEnvVulnerability",
+        "Lock-CodeEnv", "Unlock-CodeEnv", "Disable-CodeEnv", "Enable-CodeEnv",
     };
 
     [Fact]

@@ -29,6 +29,14 @@ namespace CodeEnv.Operations
         [Requires(CallerRequirement.Use, "use", "name")]
         Task<EnvironmentInfo> UsableAsync(string name, CancellationToken cancellation);
 
+        /// <summary>Archives the env (Disable-CodeEnv): the owner's right, as removal is, since it takes the env from every user.</summary>
+        [Requires(CallerRequirement.Own, "archive", "name")]
+        Task<EnvironmentInfo> DisableAsync(string name, bool keepVenv, IProgress<OperationReport>? progress, CancellationToken cancellation);
+
+        /// <summary>Brings an archived env back (Enable-CodeEnv): the owner's right.</summary>
+        [Requires(CallerRequirement.Own, "bring back", "name")]
+        Task<EnvironmentInfo> EnableAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation);
+
         [Requires(CallerRequirement.Own, "remove", "name")]
         Task RemoveAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation);
     }
