@@ -10,8 +10,12 @@ namespace CodeEnv.Core.Tests;
 /// who may use it, and restores and rebuilds only its frozen revision, exactly. Real venvs from stand-in wheels, offline.
 /// </summary>
 [Trait(TestLayers.Category, TestLayers.Process)]
-public class FreezeTests
+public class FreezeTests : IClassFixture<WheelRoot>
 {
+    private readonly WheelRoot shared;
+
+    public FreezeTests(WheelRoot shared) => this.shared = shared;
+
     private sealed class As : IIdentityProvider
     {
         private readonly CallerIdentity identity;
@@ -19,20 +23,6 @@ public class FreezeTests
         public As(string user) => identity = new CallerIdentity(user, Array.Empty<string>());
 
         public CallerIdentity Current() => identity;
-    }
-
-    /// <summary>A root whose only source is a find-links folder of its own, holding demo 1.0.</summary>
-    internal static TestRoot RootWithWheels(out string links)
-    {
-        var root = new TestRoot();
-        var folder = links = root.Scratch("links");
-        WheelBuilder.Write(folder, "demo", "1.0");
-        Store.RootStore.Update(root.Paths, s =>
-        {
-            s.PackageSources.NoIndex = true;
-            s.PackageSources.FindLinks.Add(folder);
-        }, TestRoot.Identity.Current(), SystemClock.Instance, TimeSpan.FromSeconds(5));
-        return root;
     }
 
     private static EnvironmentInfo CreateWith(TestRoot root, string name, params string[] lines) =>
@@ -44,7 +34,7 @@ public class FreezeTests
     [Fact]
     public void A_frozen_env_refuses_a_package_change_naming_who_froze_it_when_why_and_how_to_unfreeze()
     {
-        using var root = RootWithWheels(out _);
+        var root = shared.Root;
         CreateWith(root, "audited", "demo");
         var frozen = root.Engine.History.LockAsync("audited", null, "Validated for the Q3 audit", null, default).Awaited();
 
@@ -63,7 +53,7 @@ public class FreezeTests
     [Fact]
     public void A_frozen_env_still_takes_a_change_of_who_may_use_it_but_not_of_its_settings()
     {
-        using var root = RootWithWheels(out _);
+        var root = shared.Root;
         CreateWith(root, "shared");
         root.Engine.History.LockAsync("shared", null, null, null, default).Awaited();
 
@@ -78,7 +68,7 @@ public class FreezeTests
     [Fact]
     public void Update_of_a_frozen_env_refuses_an_upgrade_and_removal_and_does_nothing_while_its_venv_holds_the_lock()
     {
-        using var root = RootWithWheels(out _);
+        var root = shared.Root;
         CreateWith(root, "steady", "demo");
         root.Engine.History.LockAsync("steady", null, null, null, default).Awaited();
         var reporter = new RecordingReporter();
@@ -97,26 +87,27 @@ public class FreezeTests
     [Fact]
     public void A_rebuild_of_a_frozen_env_installs_exactly_its_lock_though_a_newer_version_was_published_and_unfreezing_lets_it_upgrade()
     {
-        using var root = RootWithWheels(out var links);
-        CreateWith(root, "pinned", "demo>=1.0");
+        var root = shared.Root;
+        var links = shared.Links;
+        WheelBuilder.Write(links, "pinme", "1.0");
+        CreateWith(root, "pinned", "pinme>=1.0");
         root.Engine.History.LockAsync("pinned", null, null, null, default).Awaited();
-        WheelBuilder.Write(links, "demo", "2.0");
+        WheelBuilder.Write(links, "pinme", "2.0");
 
         var rebuilt = root.Engine.Lifecycle.UpdateAsync("pinned", new UpdateOptions { Rebuild = true }, null, default).Awaited();
-        var rebuiltVersion = VersionOf(root, "pinned", "demo");
+        var rebuiltVersion = VersionOf(root, "pinned", "pinme");
         root.Engine.History.UnlockAsync("pinned", null, default).Awaited();
         root.Engine.Lifecycle.UpdateAsync("pinned", new UpdateOptions { Upgrade = true }, null, default).Awaited();
 
         Assert.Equal(EnvironmentState.Ready, rebuilt.State);
         Assert.Equal("1.0", rebuiltVersion);
-        Assert.Equal("2.0", VersionOf(root, "pinned", "demo"));
+        Assert.Equal("2.0", VersionOf(root, "pinned", "pinme"));
     }
 
     [Fact]
     public void Freezing_an_earlier_revision_brings_it_back_and_then_restores_only_that_revision()
     {
-        using var root = RootWithWheels(out var links);
-        WheelBuilder.Write(links, "demo", "2.0");
+        var root = shared.Root;
         CreateWith(root, "moved", "demo==1.0");
         root.Engine.Packages.SetPackagesAsync("moved", new[] { "demo==2.0" }, null, default).Awaited();
         root.Engine.Lifecycle.UpdateAsync("moved", new UpdateOptions(), null, default).Awaited();
@@ -137,7 +128,7 @@ public class FreezeTests
     [Fact]
     public void A_freeze_an_administrator_set_is_not_lifted_by_the_owner_and_one_the_owner_set_is()
     {
-        using var root = RootWithWheels(out _);
+        var root = shared.Root;
         CreateWith(root, "handed");
         root.Engine.Lifecycle.SetAsync("handed", new EnvironmentSettingsChange { Owner = "nobody" }, null, default).Awaited();
         var owner = new CodeEnvEngine(root.Paths.Root, new As("nobody"), SystemClock.Instance);
@@ -165,4 +156,30 @@ public class FreezeTests
         Assert.Contains("Update-CodeEnv -Name planned", error.Message);
         Assert.False(root.Engine.Environments.GetAsync("planned", default).Awaited().Frozen);
     }
+}
+
+/// <summary>
+/// One root for a class's tests, each on envs of its own names: its interpreter seed is built once, not once a test. Its
+/// only source is a find-links folder of its own, holding demo 1.0 and 2.0 and a stand-in ipykernel.
+/// </summary>
+public sealed class WheelRoot : IDisposable
+{
+    internal TestRoot Root { get; } = new();
+
+    public string Links { get; }
+
+    public WheelRoot()
+    {
+        Links = Root.Scratch("links");
+        WheelBuilder.Write(Links, "demo", "1.0");
+        WheelBuilder.Write(Links, "demo", "2.0");
+        WheelBuilder.Write(Links, "ipykernel", "6.29.5");
+        Store.RootStore.Update(Root.Paths, s =>
+        {
+            s.PackageSources.NoIndex = true;
+            s.PackageSources.FindLinks.Add(Links);
+        }, TestRoot.Identity.Current(), SystemClock.Instance, TimeSpan.FromSeconds(5));
+    }
+
+    public void Dispose() => Root.Dispose();
 }
