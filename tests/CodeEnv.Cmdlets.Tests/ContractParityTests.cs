@@ -55,6 +55,11 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Import-CodeEnvAdvisoryDatabase", "Get-CodeEnvVulnerability parity; Import-CodeEnvAdvisoryDatabase -Path \"$s/../osv-pypi.zip\"; Import-CodeEnvAdvisoryDatabase -Path \"$s/../not-an-archive.txt\""),
         ("Get-CodeEnvVulnerability", "Get-CodeEnvVulnerability parity; Get-CodeEnvVulnerability -IncludeHistory | ForEach-Object { $_.Name + ': ' + $_.FoundIn }; Get-CodeEnvVulnerability nosuch; Set-CodeEnvRoot -AdvisoryApiUrl $osv; Get-CodeEnvVulnerability parity -Source Online | ForEach-Object { $_.AdvisoryId + ' ' + $_.Source }; Set-CodeEnvRoot -AdvisoryApiUrl ''"),
         ("Repair-CodeEnvVulnerability", "Get-CodeEnvVulnerability parity | Repair-CodeEnvVulnerability -WhatIf; Repair-CodeEnvVulnerability -Name parity -PackageName alpha -FirstFixedVersion 2.0 -AdvisoryId GHSA-parity-beta -PassThru | ForEach-Object State; Repair-CodeEnvVulnerability parity alpha '' -AdvisoryId GHSA-none"),
+        // Freeze and archive (issue 28): the refusals they cause, and the archive's rebuild from the lock on the way back.
+        ("Lock-CodeEnv", "Lock-CodeEnv parity -Reason audit -PassThru | ForEach-Object { $_.Frozen; $_.FrozenRevision; $_.FrozenReason }; Add-CodeEnvPackage parity -Requirement beta; Update-CodeEnv parity -Upgrade; Lock-CodeEnv copied -Revision 99; Lock-CodeEnv nosuch"),
+        ("Unlock-CodeEnv", "Unlock-CodeEnv parity -PassThru | ForEach-Object Frozen; Unlock-CodeEnv nosuch"),
+        ("Disable-CodeEnv", "Disable-CodeEnv parity -PassThru | ForEach-Object { $_.Archived; $_.State }; Invoke-CodeEnvPython parity -ArgumentList '-c', 'print(1)'; Test-CodeEnv parity | ForEach-Object Status; Get-CodeEnv p* | ForEach-Object Name; Get-CodeEnv p* -IncludeArchived | ForEach-Object Name"),
+        ("Enable-CodeEnv", "Enable-CodeEnv parity -PassThru | ForEach-Object { $_.Archived; $_.State }; Invoke-CodeEnvPython parity -ArgumentList '-c', 'import alpha; print(alpha.__name__)'"),
         ("Remove-CodeEnv", "Remove-CodeEnv adopted, imported -Confirm:$false; Get-CodeEnv | ForEach-Object Name"),
     };
 
@@ -133,6 +138,11 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         Assert.Contains("value GHSA-parity-alph Online", direct["Get-CodeEnvVulnerability"]);
         Assert.Contains("value Ready", direct["Repair-CodeEnvVulnerability"]);
         Assert.Contains("error VulnerabilityHasNoFix InvalidOperation", direct["Repair-CodeEnvVulnerability"]);
+        Assert.Contains("value audit", direct["Lock-CodeEnv"]);
+        Assert.Contains("error EnvironmentFrozen InvalidOperation", direct["Lock-CodeEnv"]);
+        Assert.Contains("error EnvironmentArchived InvalidOperation", direct["Disable-CodeEnv"]);
+        Assert.Contains("value Archived", direct["Disable-CodeEnv"]);
+        Assert.Contains("value alpha", direct["Enable-CodeEnv"]);
     }
 
     // Every file the cmdlets wrote, with its bytes (text with the root's path and times masked, as in the dump).
