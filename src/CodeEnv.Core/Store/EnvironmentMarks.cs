@@ -37,10 +37,16 @@ namespace CodeEnv.Store
 
         public bool IsArchived(string canonicalName) => File.Exists(paths.ArchiveFile(canonicalName));
 
-        // Read without asking first: a listing reads these for every env, and nearly none exist.
+        // Asked first: a listing looks for these for every env and nearly none exist, and a stat that finds nothing costs a
+        // fraction of the exception a failed open throws. The catch is for a mark lifted between the two.
         private static T? ReadIfPresent<T>(string path, DocumentSchema schema)
             where T : class
         {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
             try
             {
                 return SchemaFile.Read<T>(path, schema);
