@@ -60,6 +60,11 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Get-CodeEnvUsage", "Get-CodeEnvUsage parity; Get-CodeEnvUsage -Declared; Get-CodeEnvUsage nosuch"),
         ("Remove-CodeEnvConsumer", "Get-CodeEnvUsage second -Declared | Remove-CodeEnvConsumer; Remove-CodeEnvConsumer second -Kind Cron -Id refresh; Get-CodeEnvUsage second -Declared"),
         ("Get-CodeEnvUnused", "Set-CodeEnvRoot -UnusedAfterDays 30 -PassThru | ForEach-Object UnusedAfterDays; Get-CodeEnvUnused; Get-CodeEnvUnused -Days 0 | ForEach-Object Name | Sort-Object; Get-CodeEnvUnused -Days 0 -IncludeDeclared | Where-Object Name -eq parity"),
+        // Freeze and archive (issue 28): the refusals they cause, and the archive's rebuild from the lock on the way back.
+        ("Lock-CodeEnv", "Lock-CodeEnv parity -Reason audit -PassThru | ForEach-Object { $_.Frozen; $_.FrozenRevision; $_.FrozenReason }; Add-CodeEnvPackage parity -Requirement beta; Update-CodeEnv parity -Upgrade; Lock-CodeEnv copied -Revision 99; Lock-CodeEnv nosuch"),
+        ("Unlock-CodeEnv", "Unlock-CodeEnv parity -PassThru | ForEach-Object Frozen; Unlock-CodeEnv nosuch"),
+        ("Disable-CodeEnv", "Disable-CodeEnv parity -PassThru | ForEach-Object { $_.Archived; $_.State }; Invoke-CodeEnvPython parity -ArgumentList '-c', 'print(1)'; Test-CodeEnv parity | ForEach-Object Status; Get-CodeEnv p* | ForEach-Object Name; Get-CodeEnv p* -IncludeArchived | ForEach-Object Name"),
+        ("Enable-CodeEnv", "Enable-CodeEnv parity -PassThru | ForEach-Object { $_.Archived; $_.State }; Invoke-CodeEnvPython parity -ArgumentList '-c', 'import alpha; print(alpha.__name__)'"),
         ("Remove-CodeEnv", "Remove-CodeEnv adopted, imported -Confirm:$false; Get-CodeEnv | ForEach-Object Name"),
     };
 
@@ -144,6 +149,11 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         Assert.Contains("  User=codeenv-parity", direct["Get-CodeEnvUsage"]);
         Assert.Contains("error ConsumerNotFound ObjectNotFound", direct["Remove-CodeEnvConsumer"]);
         Assert.Contains("  Consumers=ScheduledTask 'nightly' of data-team", direct["Get-CodeEnvUnused"]);
+        Assert.Contains("value audit", direct["Lock-CodeEnv"]);
+        Assert.Contains("error EnvironmentFrozen InvalidOperation", direct["Lock-CodeEnv"]);
+        Assert.Contains("error EnvironmentArchived InvalidOperation", direct["Disable-CodeEnv"]);
+        Assert.Contains("value Archived", direct["Disable-CodeEnv"]);
+        Assert.Contains("value alpha", direct["Enable-CodeEnv"]);
     }
 
     // Every file the cmdlets wrote, with its bytes (text with the root's path and times masked, as in the dump).

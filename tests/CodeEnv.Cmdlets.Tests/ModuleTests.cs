@@ -15,6 +15,7 @@ public class ModuleTests
         "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv", "Get-CodeEnvStore", "Remove-CodeEnvStoreItem",
         "Import-CodeEnvAdvisoryDatabase", "Get-CodeEnvVulnerability", "Repair-CodeEnvVulnerability",
         "Add-CodeEnvConsumer", "Remove-CodeEnvConsumer", "Get-CodeEnvUsage", "Get-CodeEnvUnused",
+        "Lock-CodeEnv", "Unlock-CodeEnv", "Disable-CodeEnv", "Enable-CodeEnv",
     };
 
     [Fact]

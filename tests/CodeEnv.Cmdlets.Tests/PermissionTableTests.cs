@@ -49,6 +49,11 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("Set-CodeEnv -ContainerSelection", "Set-CodeEnv shared -ContainerSelection Selected -ContainerConfig slim", Needs.Own),
         ("Restore-CodeEnv", "Restore-CodeEnv shared -Revision 1", Needs.Own),
         ("Remove-CodeEnv", "Remove-CodeEnv victim -Confirm:$false", Needs.Own),
+        ("Lock-CodeEnv", "Lock-CodeEnv shared -Reason audit", Needs.Own),
+        ("Unlock-CodeEnv", "Unlock-CodeEnv shared", Needs.Own),
+        // -KeepVenv: the rows after it (and the cells of other rows, on a direct root) still run the env's python.
+        ("Disable-CodeEnv", "Disable-CodeEnv shared -KeepVenv", Needs.Own),
+        ("Enable-CodeEnv", "Enable-CodeEnv shared", Needs.Own),
         // nobody: an account every Linux machine has, so the new owner is real and never the caller.
         ("Set-CodeEnv -Owner", "Set-CodeEnv shared -Owner nobody", Needs.OwnerOrAdministrator),
         ("New-CodeEnv", "New-CodeEnv -Name ('made' + [guid]::NewGuid().ToString('N').Substring(0, 8)) -PythonVersion 3.12 -NoInstall", Needs.Creator),
@@ -173,6 +178,9 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
                     e["groupPermissions"] = rights == null ? new JArray() : new JArray(rights);
                 });
                 File.WriteAllText(Path.Combine(Session.RootPath, "envs", env, "status.json"), "{ \"schemaVersion\": 1, \"state\": \"Ready\", \"revision\": 1 }");
+                // Neither frozen nor archived, whichever cell froze or archived it before.
+                File.Delete(Path.Combine(Session.RootPath, "envs", env, "freeze.json"));
+                File.Delete(Path.Combine(Session.RootPath, "envs", env, "archive.json"));
             }
 
             // Revision 1, which the Restore-CodeEnv row brings back, names the same owner: that row is about the right

@@ -77,6 +77,8 @@ public class PesterDocumentation() : PesterFile("Documentation.Tests.ps1");
 
 public class PesterExamples() : PesterFile("Examples.Tests.ps1");
 
+public class PesterFreezeAndArchive() : PesterFile("FreezeAndArchive.Tests.ps1");
+
 public class PesterInstall() : PesterFile("Install.Tests.ps1");
 
 public class PesterNames() : PesterFile("Names.Tests.ps1");

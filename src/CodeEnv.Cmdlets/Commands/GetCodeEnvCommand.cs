@@ -24,6 +24,10 @@ namespace CodeEnv.Cmdlets.Commands
         [ArgumentCompleter(typeof(ContainerConfigNameCompleter))]
         public string? ContainerConfig { get; set; }
 
+        /// <summary>Also the archived envs a wildcard matches (Disable-CodeEnv); an env asked for by its exact name is shown anyway.</summary>
+        [Parameter]
+        public SwitchParameter IncludeArchived { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ContainerConfig != null)
@@ -35,7 +39,7 @@ namespace CodeEnv.Cmdlets.Commands
                     && ForItem(ContainerConfig, () => included = Call((engine, _, token) => engine.Environments.IncludedInAsync(ContainerConfig, token))))
                 {
                     // An env that cannot be read may or may not be included: its error says so, instead of a silent gap.
-                    foreach (var result in included.Where(r => patterns.Any(p => p.IsMatch(r.Name))))
+                    foreach (var result in included.Where(r => patterns.Any(p => p.IsMatch(r.Name)) && Listed(r)))
                     {
                         WriteResult(result);
                     }
@@ -62,7 +66,7 @@ namespace CodeEnv.Cmdlets.Commands
                         continue;
                     }
 
-                    foreach (var result in matches)
+                    foreach (var result in matches.Where(Listed))
                     {
                         WriteResult(result);
                     }
@@ -73,6 +77,9 @@ namespace CodeEnv.Cmdlets.Commands
                 }
             }
         }
+
+        // Archived envs are retired: a listing shows them only when asked, so pipelines such as Where-Object NeedsUpdate | Update-CodeEnv pass them by.
+        private bool Listed(EnvironmentResult result) => IncludeArchived || result.Environment?.Archived != true;
 
         // An env that cannot be read is its own error, instead of a silent gap.
         private void WriteResult(EnvironmentResult result) => ForItem(result.Name, () => WriteObject(result.Environment ?? throw result.Error!.ToException()));

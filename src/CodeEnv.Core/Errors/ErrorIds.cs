@@ -155,6 +155,8 @@ namespace CodeEnv.Errors
         // InvalidOperation
         public static readonly ErrorId CodeEnvNotManaged = new ErrorId(nameof(CodeEnvNotManaged), ErrorKind.InvalidOperation);
         public static readonly ErrorId EnvironmentHasConsumers = new ErrorId(nameof(EnvironmentHasConsumers), ErrorKind.InvalidOperation);
+        public static readonly ErrorId EnvironmentArchived = new ErrorId(nameof(EnvironmentArchived), ErrorKind.InvalidOperation);
+        public static readonly ErrorId EnvironmentFrozen = new ErrorId(nameof(EnvironmentFrozen), ErrorKind.InvalidOperation);
         public static readonly ErrorId EnvironmentNeverUpdated = new ErrorId(nameof(EnvironmentNeverUpdated), ErrorKind.InvalidOperation);
         public static readonly ErrorId GatewayPathTooLong = new ErrorId(nameof(GatewayPathTooLong), ErrorKind.InvalidOperation);
         public static readonly ErrorId LockHasNoArtifacts = new ErrorId(nameof(LockHasNoArtifacts), ErrorKind.InvalidOperation);

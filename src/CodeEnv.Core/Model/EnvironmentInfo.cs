@@ -12,7 +12,7 @@ namespace CodeEnv
     /// </summary>
     public sealed class EnvironmentInfo
     {
-        internal EnvironmentInfo(string root, string path, string venvPath, string pythonPath, EnvironmentDefinition definition, EnvironmentState state, string? stateDetail, DateTimeOffset? lastUsed, long venvSize, long keptVenvsSize, IReadOnlyList<string>? outdatedImages = null)
+        internal EnvironmentInfo(string root, string path, string venvPath, string pythonPath, EnvironmentDefinition definition, EnvironmentState state, string? stateDetail, DateTimeOffset? lastUsed, long venvSize, long keptVenvsSize, IReadOnlyList<string>? outdatedImages = null, FreezeRecord? freeze = null, ArchiveRecord? archive = null)
         {
             Root = root;
             Path = path;
@@ -43,6 +43,13 @@ namespace CodeEnv
             LastUsed = lastUsed;
             VenvSize = venvSize;
             KeptVenvsSize = keptVenvsSize;
+            FrozenRevision = freeze?.Revision;
+            FrozenAt = freeze?.FrozenAt;
+            FrozenBy = freeze?.FrozenBy;
+            FrozenReason = freeze?.Reason;
+            Archived = archive != null;
+            ArchivedAt = archive?.ArchivedAt;
+            ArchivedBy = archive?.ArchivedBy;
         }
 
         public string Name { get; }
@@ -111,7 +118,7 @@ namespace CodeEnv
         /// an operation runs (Creating, Updating, Removing), nor for a registered venv, which Update-CodeEnv leaves alone.
         /// </summary>
         public bool NeedsUpdate =>
-            Managed && (State == EnvironmentState.Outdated || State == EnvironmentState.Failed || State == EnvironmentState.Interrupted);
+            Managed && !Archived && (State == EnvironmentState.Outdated || State == EnvironmentState.Failed || State == EnvironmentState.Interrupted);
 
         public string CreatedBy { get; }
 
@@ -147,6 +154,26 @@ namespace CodeEnv
 
         /// <summary>Bytes on disk of the earlier venvs kept for rollback (Set-CodeEnvRoot -KeptVenvs).</summary>
         public long KeptVenvsSize { get; }
+
+        /// <summary>Whether the env is frozen (Lock-CodeEnv): its content changes are refused until Unlock-CodeEnv.</summary>
+        public bool Frozen => FrozenRevision != null;
+
+        /// <summary>The revision the env is frozen at; null when it is not frozen.</summary>
+        public int? FrozenRevision { get; }
+
+        public DateTimeOffset? FrozenAt { get; }
+
+        public string? FrozenBy { get; }
+
+        /// <summary>Why it was frozen (Lock-CodeEnv -Reason).</summary>
+        public string? FrozenReason { get; }
+
+        /// <summary>Whether the env is archived (Disable-CodeEnv): Get-CodeEnv lists it only with -IncludeArchived or by its name.</summary>
+        public bool Archived { get; }
+
+        public DateTimeOffset? ArchivedAt { get; }
+
+        public string? ArchivedBy { get; }
 
         public override string ToString() => Name;
     }

@@ -15,6 +15,9 @@ namespace CodeEnv
         Drifted,
 
         Healthy,
+
+        /// <summary>Archived (Disable-CodeEnv): its venv may be deleted on purpose; Enable-CodeEnv brings it back. Not a problem.</summary>
+        Archived,
     }
 
     /// <summary>An env's health and drift (PowerShell type <c>CodeEnv.HealthReport</c>).</summary>

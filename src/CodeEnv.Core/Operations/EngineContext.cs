@@ -25,6 +25,7 @@ namespace CodeEnv.Operations
             Transaction = new EnvironmentTransaction(this);
             KernelSpecs = new KernelSpecs(paths);
             Generations = new VenvGenerations(paths);
+            Marks = new EnvironmentMarks(paths);
             // setfacl is the service's own tool on the root, never a user's program: the sandbox (which hides the root) must not wrap it.
             Access = new EnvFolderAccess(paths, SystemProcessRunner.Instance);
             // A root written by an older CodeEnv is brought up to date before anything reads it.
@@ -55,6 +56,9 @@ namespace CodeEnv.Operations
         public KernelSpecs KernelSpecs { get; }
 
         public VenvGenerations Generations { get; }
+
+        /// <summary>Frozen and archived: the marks an env carries beside its definition.</summary>
+        public EnvironmentMarks Marks { get; }
 
         /// <summary>Who the OS lets into each env folder, on a served root.</summary>
         public EnvFolderAccess Access { get; }
@@ -113,7 +117,7 @@ namespace CodeEnv.Operations
             }
 
             var venv = VenvOf(definition);
-            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, withStateDetail ? status.Detail : null, VenvGenerations.LastStarted(venv), status.VenvSizeBytes, status.KeptVenvsSizeBytes, OutdatedImages(definition));
+            return new EnvironmentInfo(Paths.Root, Paths.EnvFolder(name), venv, VenvLayout.Python(venv), definition, state, withStateDetail ? status.Detail : null, VenvGenerations.LastStarted(venv), status.VenvSizeBytes, status.KeptVenvsSizeBytes, OutdatedImages(definition), Marks.Freeze(name), Marks.Archive(name));
         }
 
         /// <summary>The configs whose newest image of the env no longer reproduces it; nothing is read for an env never built into an image.</summary>

@@ -27,7 +27,8 @@ namespace CodeEnv.Operations
         /// <param name="outdatedDetail">Why the env is Outdated when the change touched what is installed.</param>
         /// <param name="lockHolds">For an operation that takes the env's lock again afterwards: where this hold is counted.</param>
         /// <param name="overrideConsumers">-Force: the change goes through even when it breaks declared consumers.</param>
-        public EnvironmentInfo Apply(string name, string operation, EnvironmentRight minimum, Action<EnvironmentDefinition, RootSettingsDocument, CallerIdentity> change, IOperationReporter reporter, CancellationToken cancellation, string? outdatedDetail = null, LockHoldReport? lockHolds = null, bool overrideConsumers = false)
+        /// <param name="restoring">The revision a restore brings back, which a frozen env takes when it is the frozen one.</param>
+        public EnvironmentInfo Apply(string name, string operation, EnvironmentRight minimum, Action<EnvironmentDefinition, RootSettingsDocument, CallerIdentity> change, IOperationReporter reporter, CancellationToken cancellation, string? outdatedDetail = null, LockHoldReport? lockHolds = null, bool overrideConsumers = false, int? restoring = null)
         {
             if (minimum == EnvironmentRight.None)
             {
@@ -51,6 +52,12 @@ namespace CodeEnv.Operations
                 }
 
                 AccessPolicy.RequireForChanges(before, settings, caller, changes, operation);
+                if (changes.Any(c => !DefinitionFields.Of(c.Field).WhoMayUseDependsOn))
+                {
+                    Archiving.RequireActive(context, canonical, operation);
+                }
+
+                Freezing.RequireChangeAllowed(context, canonical, operation, changes, restoring);
                 if (changes.Any(c => DefinitionFields.Of(c.Field).InstalledSetDependsOn))
                 {
                     RegisteredVenvs.RequireManaged(before, operation);

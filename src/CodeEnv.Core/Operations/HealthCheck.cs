@@ -38,6 +38,14 @@ namespace CodeEnv.Operations
                 VenvIntact = File.Exists(environment.PythonPath) && File.Exists(VenvLayout.Config(environment.VenvPath)),
             };
             var problems = new List<string>();
+            if (environment.Archived)
+            {
+                // Its venv is gone on purpose: an archive is not a breakage, and nothing runs it until Enable-CodeEnv.
+                report.Status = HealthStatus.Archived;
+                report.Problems = new ItemList<string>(problems);
+                return report;
+            }
+
             if (!report.InterpreterPresent)
             {
                 problems.Add($"The interpreter '{definition.Python.Interpreter}' (Python {definition.Python.Version}) is missing; reinstall it or recreate the env.");

@@ -18,12 +18,47 @@ namespace CodeEnv.Operations
 
         private readonly EngineContext context;
         private readonly Updater updater;
+        private readonly Freezing freezing;
 
         internal HistoryService(EngineContext context, Updater updater)
         {
             this.context = context;
             this.updater = updater;
+            freezing = new Freezing(context);
         }
+
+        /// <summary>
+        /// Lock-CodeEnv: freezes the env at a revision with that revision's exact lock. An earlier revision is restored first
+        /// (a kept venv switched to, else rebuilt exactly), so the env holds what it is frozen at from then on.
+        /// </summary>
+        public async Task<EnvironmentInfo> LockAsync(string name, int? revision, string? reason, IProgress<OperationReport>? progress, CancellationToken cancellation)
+        {
+            var reporter = ProgressReporter.For(progress);
+            var canonical = context.Canonical(name);
+            var definition = context.Store.Read(canonical);
+            AccessPolicy.Require(definition, context.Settings(), context.Caller, EnvironmentRight.Own, "freeze");
+            RegisteredVenvs.RequireManaged(definition, Freezing.LockOperation);
+            var target = revision ?? definition.Revision;
+            var existing = context.Marks.Freeze(canonical);
+            if (existing != null && existing.Revision != target)
+            {
+                throw Freezing.Frozen(canonical, existing, $"freezing it at revision {target}");
+            }
+
+            if (target != definition.Revision && existing == null)
+            {
+                var earlier = freezing.LockOf(definition, target);
+                reporter.Verbose($"Restoring revision {target} of '{canonical}' before freezing it there.");
+                await RestoreAsync(canonical, target, false, false, progress, cancellation).ConfigureAwait(false);
+                return freezing.Freeze(canonical, target, earlier, reason, reporter, cancellation);
+            }
+
+            return freezing.Freeze(canonical, target, existing?.Lock ?? freezing.LockOf(definition, target), reason, reporter, cancellation);
+        }
+
+        /// <summary>Unlock-CodeEnv: lifts the freeze (the right of whoever froze it).</summary>
+        public Task<EnvironmentInfo> UnlockAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation) =>
+            Task.Run(() => freezing.Unfreeze(name, ProgressReporter.For(progress), cancellation), cancellation);
 
         /// <summary>Every revision of the env's definition, newest first, each saying whether a kept venv was built for it.</summary>
         public Task<IReadOnlyList<HistoryEntry>> GetAsync(string name, CancellationToken cancellation) =>
@@ -49,6 +84,8 @@ namespace CodeEnv.Operations
             var reporter = ProgressReporter.For(progress);
             var canonical = context.Canonical(name);
             var registered = context.Store.Read(canonical).RegisteredVenv != null;
+            Freezing.RequireRestoreAllowed(context, canonical, revision);
+            Archiving.RequireActive(context, canonical, RestoreActivity);
             if (definitionOnly || registered)
             {
                 return Restore(canonical, revision, force, reporter, cancellation);
@@ -130,7 +167,8 @@ namespace CodeEnv.Operations
                 cancellation,
                 outdatedDetail: $"Restored the packages of revision {revision}; Update-CodeEnv installs them.",
                 lockHolds: lockHolds,
-                overrideConsumers: overrideConsumers);
+                overrideConsumers: overrideConsumers,
+                restoring: revision);
         }
 
         private HistoryEntry Entry<TDocument>(string name, RevisionRecord<TDocument> record, bool hasKeptVenv)

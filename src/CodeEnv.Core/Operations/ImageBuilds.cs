@@ -35,6 +35,8 @@ namespace CodeEnv.Operations
             var definition = context.Read(name);
             var settings = context.Settings();
             AccessPolicy.Require(definition, settings, context.Caller, EnvironmentRight.UpdatePackages, "build the images of");
+            // An image is a new way to run the env: an archived one gets none until it is brought back.
+            Archiving.RequireActive(context, definition.Name, "Update-CodeEnvImage");
             var environment = context.Info(definition);
             var configs = ConfigsFor(environment, settings, configNames);
             var installed = context.Store.ReadInstalled(environment.Name)

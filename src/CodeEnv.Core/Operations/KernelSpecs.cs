@@ -23,10 +23,10 @@ namespace CodeEnv.Operations
             this.paths = paths;
         }
 
-        /// <summary>Brings the env's spec in step with its definition and state.</summary>
+        /// <summary>Brings the env's spec in step with its definition and state; an archived env has none.</summary>
         public void Follow(EnvironmentDefinition definition, EnvironmentState state, RootSettingsDocument settings)
         {
-            if (!definition.JupyterSupport)
+            if (!definition.JupyterSupport || File.Exists(paths.ArchiveFile(definition.Name)))
             {
                 Forget(definition.Name, settings);
             }

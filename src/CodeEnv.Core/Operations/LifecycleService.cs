@@ -18,6 +18,7 @@ namespace CodeEnv.Operations
         private readonly HealthCheck health;
         private readonly Removal removal;
         private readonly Registration registration;
+        private readonly Archiving archiving;
 
         internal LifecycleService(EngineContext context)
         {
@@ -27,6 +28,7 @@ namespace CodeEnv.Operations
             health = new HealthCheck(context, updater);
             removal = new Removal(context);
             registration = new Registration(context, creation);
+            archiving = new Archiving(context, updater);
         }
 
         internal Updater Updater => updater;
@@ -97,6 +99,15 @@ namespace CodeEnv.Operations
         public Task RemoveAsync(string name, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => removal.Run(name, force, ProgressReporter.For(progress), cancellation), cancellation);
 
         /// <summary>
+        /// Disable-CodeEnv: archives the env (the owner's right, as removing it is): its kernel spec goes, new use is refused,
+        /// its definition, history and lock stay; its venvs are deleted unless <paramref name="keepVenv"/>.
+        /// </summary>
+        public Task<EnvironmentInfo> DisableAsync(string name, bool keepVenv, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => archiving.Archive(name, keepVenv, ProgressReporter.For(progress), cancellation), cancellation);
+
+        /// <summary>Enable-CodeEnv: brings an archived env back, its venv rebuilt from its lock when it was deleted, its kernel spec written again.</summary>
+        public Task<EnvironmentInfo> EnableAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation) => archiving.RestoreAsync(name, ProgressReporter.For(progress), cancellation);
+
+        /// <summary>
         /// The env, once the caller is known to have Use on it and it has a python to start: Invoke-CodeEnvPython then
         /// starts that python in the caller's own process, as the caller, on either kind of root.
         /// </summary>
@@ -105,6 +116,7 @@ namespace CodeEnv.Operations
             {
                 var definition = context.Read(name);
                 AccessPolicy.Require(definition, context.Settings(), context.Caller, EnvironmentRight.Use, "use");
+                Archiving.RequireActive(context, definition.Name, "starting its python");
                 var environment = context.Info(definition);
                 if (!File.Exists(environment.PythonPath))
                 {

@@ -39,6 +39,7 @@ namespace CodeEnv.Operations
                 {
                     definition = store.Read(canonical);
                     AccessPolicy.Require(definition, settings, context.Caller, EnvironmentRight.Own, "remove");
+                    Freezing.RequireUnfrozen(context, canonical, Operation);
                     Usage.ConsumerGuard.RefuseRemoval(canonical, Usage.ConsumerFile.Read(context.Paths, canonical), overrideConsumers);
                     statusBefore = store.ReadStatus(canonical);
                     context.WriteStatus(definition, EnvironmentState.Removing, null);

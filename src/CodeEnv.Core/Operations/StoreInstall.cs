@@ -103,7 +103,9 @@ namespace CodeEnv.Operations
 
                 if (!outcome.IsResolved)
                 {
-                    return await PipChoosesAsync(outcome.PipMustDecideReason!, request, log, cancellation).ConfigureAwait(false);
+                    // A lock is its own resolution: when the sources no longer serve its files, the store may still hold them all.
+                    return await LockedFromStoreAsync(request, tag, outcome.PipMustDecideReason!, log, cancellation).ConfigureAwait(false)
+                        ?? await PipChoosesAsync(outcome.PipMustDecideReason!, request, log, cancellation).ConfigureAwait(false);
                 }
 
                 // The resolver took each name only where the root's index rules allow; what it chose must not be denied.
@@ -214,6 +216,48 @@ namespace CodeEnv.Operations
         }
 
         // Streamed into the store as it arrives (a wheel may be gigabytes), its sha256 checked against the source's.
+        /// <summary>
+        /// A locked install whose sources cannot give the lock's set any more (a file deleted from a wheelhouse or an
+        /// index, an archived env brought back offline): when the store holds every locked file (a wheel by its sha256, an
+        /// sdist by the wheel built from it for this interpreter), exactly those are installed, as the lock says; else null.
+        /// Each file was chosen under the root's rules when it was locked; the deny list and the check of the new venv
+        /// still apply after the install, and the allow list of licenses here.
+        /// </summary>
+        private async Task<IReadOnlyDictionary<string, LockedArtifact>?> LockedFromStoreAsync(StoreInstallRequest request, string? tag, string unresolved, OperationLog log, CancellationToken cancellation)
+        {
+            var locked = (request.Expected ?? new LockedPackage[0]).Where(p => !InstalledSetCheck.VenvTooling.Contains(PackageName.Normalize(p.Name))).ToList();
+            if (request.Expected == null || locked.Count == 0 || tag == null)
+            {
+                return null;
+            }
+
+            var chosen = new List<(LockedPackage Package, StoredWheel Wheel)>();
+            foreach (var package in locked)
+            {
+                var artifact = package.Artifact;
+                var wheel = artifact == null || string.IsNullOrEmpty(artifact.Sha256) ? null
+                    : (artifact.FileName ?? "").EndsWith(".whl", StringComparison.OrdinalIgnoreCase) ? store.Find(artifact.Sha256)
+                    : new SdistBuilds(store).Find(artifact.Sha256, tag);
+                if (wheel == null)
+                {
+                    return null;
+                }
+
+                chosen.Add((package, wheel));
+            }
+
+            var trees = chosen.Select(c => store.Tree(c.Wheel.Sha256)).ToList();
+            new AllowedLicenses(context.Settings().AllowedLicenses).Require(
+                request.Name,
+                chosen.Select((c, i) => (c.Package.Name, c.Package.Version, DistributionLicense.FromMetadataFile(Path.Combine(trees[i].Folder, trees[i].DistInfo, "METADATA")))));
+            reporter.Verbose($"The sources cannot give the lock's set ({unresolved}); the package store holds all {chosen.Count} of its files, so exactly those are installed.");
+            var wheels = chosen.Select((c, i) => new WheelInstallRequest(trees[i], c.Package.Requested)).ToList();
+            var installed = await new WheelInstaller(store, context.Processes).InstallAsync(request.Venv, wheels, context.Settings().LinkMode, cancellation).ConfigureAwait(false);
+            log.Line($"Installed {installed.Count} locked packages from the package store without pip (the sources no longer give them: {unresolved}).");
+            log.Line("Successfully installed " + string.Join(" ", installed.Select(w => w.Name + "-" + w.Version)));
+            return chosen.ToDictionary(c => PackageName.Normalize(c.Package.Name), c => c.Package.Artifact!, StringComparer.Ordinal);
+        }
+
         /// <summary>The METADATA of a candidate the store holds, so the resolver reads no archive twice.</summary>
         private string? StoredMetadata(CandidateFile file, string? tag)
         {

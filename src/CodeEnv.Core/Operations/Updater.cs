@@ -50,9 +50,16 @@ namespace CodeEnv.Operations
                     definition = context.Store.Read(canonical);
                     AccessPolicy.Require(definition, settings, context.Caller, EnvironmentRight.UpdatePackages, "update");
                     RegisteredVenvs.RequireManaged(definition, UpdateActivity);
+                    Archiving.RequireActive(context, canonical, UpdateActivity);
                 }
 
-                return await UpdateHeldAsync(definition, settings, options, venvLock.RecordChild, lockHolds, reporter, cancellation).ConfigureAwait(false);
+                var allowed = Freezing.OptionsFor(context, definition, options, UpdateActivity, reporter);
+                if (allowed == null)
+                {
+                    return context.Info(definition);
+                }
+
+                return await UpdateHeldAsync(definition, settings, allowed, venvLock.RecordChild, lockHolds, reporter, cancellation).ConfigureAwait(false);
             }
         }
 

@@ -115,6 +115,12 @@ namespace CodeEnv.Operations
                         continue;
                     }
 
+                    // An archived env was already acted on: the report is what is left to decide.
+                    if (context.Marks.IsArchived(definition.Name))
+                    {
+                        continue;
+                    }
+
                     var consumers = ConsumerFile.Read(context.Paths, name);
                     if (consumers.Count > 0 && !includeDeclared)
                     {

@@ -56,6 +56,12 @@ namespace CodeEnv.Store
         /// </summary>
         public static readonly DocumentSchema Installed = new DocumentSchema("installed set", "InstalledFile", NothingToChange, NothingToChange);
 
+        /// <summary>freeze.json: an env frozen at a revision (Lock-CodeEnv).</summary>
+        public static readonly DocumentSchema Freeze = new DocumentSchema("freeze record", "FreezeFile");
+
+        /// <summary>archive.json: an env archived (Disable-CodeEnv).</summary>
+        public static readonly DocumentSchema Archive = new DocumentSchema("archive record", "ArchiveFile");
+
         /// <summary>
         /// Export-CodeEnv's file. 2: the definition is embedded whole under "definition" instead of copied field by
         /// field beside the export's own fields. 3: the lock's packages carry their artifacts (file, source, sha256).

@@ -110,6 +110,12 @@ namespace CodeEnv.Store
 
         public string InstalledFile(string name) => Path.Combine(EnvFolder(name), "installed.json");
 
+        /// <summary>Present while the env is frozen at a revision (Lock-CodeEnv).</summary>
+        public string FreezeFile(string name) => Path.Combine(EnvFolder(name), "freeze.json");
+
+        /// <summary>Present while the env is archived (Disable-CodeEnv).</summary>
+        public string ArchiveFile(string name) => Path.Combine(EnvFolder(name), "archive.json");
+
         /// <summary>Locks and claims are keyed by the lower-cased name, so Sales and sales are one env.</summary>
         public string EnvLockFile(string name) => Path.Combine(LocksFolder, Key(name) + ".lock");
 

@@ -30,6 +30,14 @@ namespace CodeEnv.Operations
         /// <param name="target">The container config of a run in the env's image (Invoke-CodeEnvPython -Target); null for a python started here. The use is recorded either way.</param>
         Task<EnvironmentInfo> UsableAsync(string name, string? target, CancellationToken cancellation);
 
+        /// <summary>Archives the env (Disable-CodeEnv): the owner's right, as removal is, since it takes the env from every user.</summary>
+        [Requires(CallerRequirement.Own, "archive", "name")]
+        Task<EnvironmentInfo> DisableAsync(string name, bool keepVenv, IProgress<OperationReport>? progress, CancellationToken cancellation);
+
+        /// <summary>Brings an archived env back (Enable-CodeEnv): the owner's right.</summary>
+        [Requires(CallerRequirement.Own, "bring back", "name")]
+        Task<EnvironmentInfo> EnableAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation);
+
         [Requires(CallerRequirement.Own, "remove", "name")]
         /// <param name="force">Removes it even when consumers are declared for it (EnvironmentHasConsumers otherwise).</param>
         Task RemoveAsync(string name, bool force, IProgress<OperationReport>? progress, CancellationToken cancellation);
