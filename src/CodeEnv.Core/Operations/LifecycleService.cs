@@ -58,7 +58,7 @@ namespace CodeEnv.Operations
                 using (change.ContainerSelection == null ? null : context.RootLock(settings, "Set-CodeEnv"))
                 {
                     var containers = change.ContainerSelection == null ? null : ContainerSelections.Valid(change.ContainerSelection.Value, change.ContainerConfigs, context.Settings());
-                    return context.Transaction.Apply(name, "Set-CodeEnv", EnvironmentRight.UpdatePackages, (definition, current, caller) =>
+                    var changed = context.Transaction.Apply(name, "Set-CodeEnv", EnvironmentRight.UpdatePackages, (definition, current, caller) =>
                     {
                         // The owner piped from Get-CodeEnv is the stored one: it changes nothing, so it is not checked again
                         // (its account may have been deleted since; the env must still take every other change).
@@ -79,7 +79,11 @@ namespace CodeEnv.Operations
                         var dockerfile = change.ContainerDockerfile?.Copy() ?? definition.Containers.Dockerfile;
                         definition.Containers = containers ?? definition.Containers;
                         definition.Containers.Dockerfile = dockerfile;
+                        RuntimeChange.Apply(definition, change);
                     }, reporter, cancellation);
+                    // Only the names of secret variables are in the revision; their values are kept once it is saved.
+                    RuntimeChange.KeepSecrets(context.Paths, changed.Name, change);
+                    return changed;
                 }
             }, cancellation);
 
