@@ -18,9 +18,11 @@ namespace CodeEnv.Operations
         private readonly HealthCheck health;
         private readonly Removal removal;
         private readonly Registration registration;
+        private readonly ResourcePublishing resources;
 
-        internal LifecycleService(EngineContext context)
+        internal LifecycleService(EngineContext context, PublishUploads uploads)
         {
+            resources = new ResourcePublishing(context, uploads);
             this.context = context;
             updater = new Updater(context);
             creation = new Creation(context, updater);
@@ -99,6 +101,24 @@ namespace CodeEnv.Operations
 
         /// <summary>Removes the env and its venv; the owner's right.</summary>
         public Task RemoveAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation) => Task.Run(() => removal.Run(name, ProgressReporter.For(progress), cancellation), cancellation);
+
+        public Task<string> BeginResourceAsync(string name, string resourcePath, long length, CancellationToken cancellation) =>
+            Task.Run(() => resources.Begin(name, resourcePath, length), cancellation);
+
+        public Task ResourceChunkAsync(string name, string uploadId, byte[] content, CancellationToken cancellation) =>
+            Task.Run(() => resources.Write(uploadId, content), cancellation);
+
+        public Task<EnvironmentResource> EndResourceAsync(string name, string resourcePath, string uploadId, CancellationToken cancellation) =>
+            Task.Run(() => resources.End(name, resourcePath, uploadId), cancellation);
+
+        /// <summary>The env's variables with its secrets, once the caller is known to have Use on it.</summary>
+        public Task<IReadOnlyDictionary<string, string>> RunVariablesAsync(string name, CancellationToken cancellation) =>
+            Task.Run(() =>
+            {
+                var definition = context.Read(name);
+                AccessPolicy.Require(definition, context.Settings(), context.Caller, EnvironmentRight.Use, "use");
+                return RuntimeEnvironment.WithSecrets(context.Paths, definition);
+            }, cancellation);
 
         /// <summary>
         /// The env, once the caller is known to have Use on it and it has a python to start: Invoke-CodeEnvPython then
