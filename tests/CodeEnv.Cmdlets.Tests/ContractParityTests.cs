@@ -30,6 +30,9 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Test-CodeEnv", "Test-CodeEnv parity, second; Test-CodeEnv parity -VerifyFiles"),
         ("Get-CodeEnvInstalledPackage", "Get-CodeEnvInstalledPackage parity"),
         ("Invoke-CodeEnvPython", "Invoke-CodeEnvPython parity -ArgumentList '-c', 'import alpha, sys; print(alpha.__name__, sys.prefix)'; Invoke-CodeEnvPython adopted -ArgumentList '-c', 'print(1)'"),
+        // What an env needs at run time: a resource, variables with a secret, an init script and a smoke test that run in the
+        // rebuilt venv (in the service's sandbox on the served root), and python started with them (the secret from the service).
+        ("Publish-CodeEnvResource", "Publish-CodeEnvResource parity -Path \"$s/../init.py\" -Destination setup; Publish-CodeEnvResource nosuch -Path \"$s/../init.py\"; Set-CodeEnv parity -EnvironmentVariable @{ PARITY_MODE = 'on' } -SecretVariable @{ PARITY_TOKEN = 'parity-secret' } -InitScript setup/init.py -SmokeTest 'import alpha, os; assert os.environ[\"PARITY_TOKEN\"]' -PassThru | ForEach-Object { \"$($_.EnvironmentVariables.Keys) $($_.SecretVariables) $($_.InitScript)\" }; Set-CodeEnv parity -EnvironmentVariable @{ PATH = '/tmp' }; Update-CodeEnv parity -Rebuild; Get-CodeEnv parity | ForEach-Object State; Invoke-CodeEnvPython parity -ArgumentList '-c', 'import os; print(os.environ[\"PARITY_MODE\"], os.environ[\"PARITY_TOKEN\"], open(os.path.join(os.environ[\"CODEENV_RESOURCES\"], \"made-by-init.txt\")).read())'; Set-CodeEnv parity -InitScript '' -SmokeTest '' -PassThru | ForEach-Object { $_.InitScript + $_.SmokeTest }"),
         ("Compare-CodeEnv", "Compare-CodeEnv parity second; Compare-CodeEnv parity -LastUpdate; Compare-CodeEnv second -ReferenceRevision 1 -DifferenceRevision 3"),
         ("Get-CodeEnvPermission", "Get-CodeEnvPermission parity"),
         ("Grant-CodeEnvPermission", "Grant-CodeEnvPermission parity -Group codeenv-analysts -Permission UpdatePackages -PassThru"),
@@ -176,6 +179,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
                 Assert.Equal(0, ChildProcess.Run(ServedRootHost.Python, "-m", "venv", "--without-pip", Path.Combine(parent, "handmade")).ExitCode);
                 File.Copy(Directory.GetFiles(Served.Links, "gamma-1.0-*.whl").Single(), Path.Combine(parent, "gamma-1.0-py3-none-any.whl"));
                 File.WriteAllText(Path.Combine(parent, "not-an-archive.txt"), "text");
+                File.WriteAllText(Path.Combine(parent, "init.py"), "import os\nwith open(os.path.join(os.environ['CODEENV_RESOURCES'], 'made-by-init.txt'), 'w') as f:\n    f.write('init ran ' + os.environ['PARITY_MODE'])\nos.chmod(os.path.join(os.environ['CODEENV_RESOURCES'], 'made-by-init.txt'), 0o644)\n");
                 File.Copy(osv, Path.Combine(parent, "osv-pypi.zip"));
             }
 
