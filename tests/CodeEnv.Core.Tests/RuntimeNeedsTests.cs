@@ -84,6 +84,19 @@ public class RuntimeNeedsTests
     }
 
     [Fact]
+    public void A_plain_variable_whose_value_holds_a_password_is_refused_with_its_password_masked()
+    {
+        using var root = new TestRoot();
+        root.Create("proxied");
+
+        var error = Assert.Throws<CodeEnvException>(() => Set(root, "proxied", new EnvironmentSettingsChange { EnvironmentVariables = new() { ["HTTPS_PROXY"] = "http://svc:hunter22@proxy:3128" } }));
+
+        Assert.Equal(ErrorIds.EnvironmentVariableInvalid.Id, error.ErrorId);
+        Assert.Contains("-SecretVariable", error.Message);
+        Assert.DoesNotContain("hunter22", error.Message);
+    }
+
+    [Fact]
     public void An_update_whose_smoke_test_fails_keeps_the_current_venv_serving_and_the_failed_one_for_inspection()
     {
         using var root = new TestRoot();
@@ -129,6 +142,25 @@ public class RuntimeNeedsTests
         var log = File.ReadAllText(Directory.GetFiles(root.Paths.LogsFolder("prepared"), "*-update.log").Single());
         Assert.Contains("token is ***", log);
         Assert.DoesNotContain(Secret, log);
+    }
+
+    [Fact]
+    public void A_restore_that_would_switch_to_a_kept_venv_runs_the_smoke_test_in_it_first_and_keeps_serving_on_failure()
+    {
+        using var root = new TestRoot(s => s.PackageSources.NoIndex = true);
+        WheelBuilder.Write(root.Paths.Wheelhouse, "gate-kit", "1.0");
+        root.Create("restored", "3.12", noInstall: false);
+        root.Engine.Packages.AddPackagesAsync("restored", new[] { "gate-kit" }, null, default).Awaited();
+        root.Engine.Lifecycle.UpdateAsync("restored", new UpdateOptions(), null, default).Awaited();
+        Set(root, "restored", new EnvironmentSettingsChange { SmokeTest = "import gate_kit" });
+
+        var error = Assert.Throws<CodeEnvException>(() => root.Engine.History.RestoreAsync("restored", 1, definitionOnly: false, null, default).Awaited());
+
+        Assert.Equal(ErrorIds.SmokeTestFailed.Id, error.ErrorId);
+        Assert.Contains("ModuleNotFoundError", error.Message);
+        Assert.Contains(root.Paths.GenerationFolder("restored", 1), error.Message);
+        Assert.Equal(2, StableVenvLink.GenerationOf(root.Paths.VenvFolder("restored")));
+        Assert.Equal(EnvironmentState.Failed, root.Engine.Environments.GetAsync("restored", default).Awaited().State);
     }
 
     private static EnvironmentInfo Set(TestRoot root, string name, EnvironmentSettingsChange change) =>

@@ -115,6 +115,13 @@ namespace CodeEnv.Operations
             var resources = context.Paths.ResourcesFolder(definition.Name);
             Directory.CreateDirectory(resources);
             var environment = RuntimeEnvironment.WithSecrets(context.Paths, definition).ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
+            // pip's source variables make a served root's sandbox open a gateway to the sources they name: only the root's
+            // own sources may do that, never an env's variables.
+            foreach (var source in PipArguments.SourceVariables)
+            {
+                environment.Remove(source);
+            }
+
             environment["VIRTUAL_ENV"] = venv;
             environment["PATH"] = VenvLayout.ScriptsFolder(venv) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
             var tail = new Queue<string>();

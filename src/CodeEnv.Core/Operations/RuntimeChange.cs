@@ -24,6 +24,7 @@ namespace CodeEnv.Operations
                 }
                 else
                 {
+                    RequireNoCredentials(variable.Key, variable.Value!, definition.Name);
                     runtime.Variables[variable.Key] = variable.Value!;
                 }
             }
@@ -62,6 +63,18 @@ namespace CodeEnv.Operations
             if (secrets.Count > 0)
             {
                 EnvironmentSecrets.Change(paths, env, secrets);
+            }
+        }
+
+        /// <summary>A plain variable is shown everywhere: a URL with a password in it (a proxy's) must be a secret one.</summary>
+        private static void RequireNoCredentials(string name, string value, string env)
+        {
+            if (SourceSecrets.HasSecret(value))
+            {
+                throw new Errors.CodeEnvException(
+                    Errors.ErrorIds.EnvironmentVariableInvalid,
+                    $"The value of '{name}' holds credentials ({SourceSecrets.Redact(value)}), and a plain variable is shown in env.json, its history, kernel specs and images. Set it with Set-CodeEnv -Name {env} -SecretVariable @{{ {name} = '...' }}.",
+                    name);
             }
         }
 
