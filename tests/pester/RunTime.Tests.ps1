@@ -1,6 +1,6 @@
 # What an env needs at run time, as an administrator's script sets it up: variables with a secret that python sees and
 # nothing else shows, files published into its resources folder, a smoke test that keeps a broken venv from serving,
-# and the activate script a shell sources. One root, one env.
+# the activate script a shell sources, and the image's Dockerfile. One root, one env.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Initialize-TestRoot | Out-Null
@@ -58,5 +58,17 @@ Describe 'Run-time variables, resources and the smoke-test gate' {
         $shell[0] | Should -Be (Join-Path $TestDrive 'hf')
         $shell[1] | Should -BeLike ((Get-CodeEnv vision).Path + '/venvs/*')
         $shell[2] | Should -Be 'none'
+    }
+
+    It 'writes the variables into the image''s Dockerfile as ENV lines, the secret only by name at run time' {
+        New-CodeEnvContainerConfig slim -BaseImage python:3.12-slim -PythonPath /usr/local/bin/python3 | Out-Null
+        Set-CodeEnv vision -ContainerSelection Selected -ContainerConfig slim
+
+        Export-CodeEnvContainerFile vision -ConfigName slim -Path (Join-Path $TestDrive 'context') | Out-Null
+
+        $dockerfile = Get-Content -Raw (Join-Path $TestDrive 'context/Dockerfile')
+        $dockerfile | Should -Match ('ENV HF_HOME="' + [regex]::Escape((Join-Path $TestDrive 'hf')) + '"')
+        $dockerfile | Should -Not -Match 'HF_TOKEN'
+        $dockerfile | Should -Not -Match $script:secret
     }
 }
