@@ -48,7 +48,7 @@ namespace CodeEnv.Containers
 
             if (!string.Equals(image.ConfigSha256, ConfigFingerprint.Of(config, environmentLines, variables), StringComparison.Ordinal))
             {
-                return $"the container config '{config.ConfigName}', the env's own Dockerfile lines or its variables changed since it was built";
+                return $"the container config '{config.ConfigName}' or the env's own Dockerfile lines changed since it was built, or its variables did";
             }
 
             if (!string.IsNullOrEmpty(baseImageIdNow) && !string.IsNullOrEmpty(image.BaseImageId) && !string.Equals(baseImageIdNow, image.BaseImageId, StringComparison.Ordinal))
