@@ -163,6 +163,34 @@ public class RuntimeNeedsTests
         Assert.Equal(EnvironmentState.Failed, root.Engine.Environments.GetAsync("restored", default).Awaited().State);
     }
 
+    [Fact]
+    public void Only_a_caller_with_Use_gets_the_secret_and_only_one_with_UpdatePackages_changes_it()
+    {
+        using var root = new TestRoot();
+        root.Create("private");
+        Set(root, "private", new EnvironmentSettingsChange { UsableByAll = false, SecretVariables = new() { ["API_KEY"] = Secret } });
+        root.Engine.Permissions.GrantAsync("private", "viewers", GroupRight.Use, null, default).Awaited();
+        var viewer = new CodeEnvEngine(root.Paths.Root, new As("vera", "viewers"), SystemClock.Instance);
+        var stranger = new CodeEnvEngine(root.Paths.Root, new As("sam", "nobody"), SystemClock.Instance);
+
+        Assert.Equal(Secret, viewer.Lifecycle.RunVariablesAsync("private", default).Awaited()["API_KEY"]);
+        var refused = Assert.Throws<CodeEnvException>(() => stranger.Lifecycle.RunVariablesAsync("private", default).Awaited());
+        var unchanged = Assert.Throws<CodeEnvException>(() => viewer.Lifecycle.SetAsync("private", new EnvironmentSettingsChange { SecretVariables = new() { ["API_KEY"] = "replaced" } }, null, default).Awaited());
+
+        Assert.Equal(ErrorKind.PermissionDenied, refused.Kind);
+        Assert.Equal(ErrorKind.PermissionDenied, unchanged.Kind);
+        Assert.Equal(Secret, root.Engine.Lifecycle.RunVariablesAsync("private", default).Awaited()["API_KEY"]);
+    }
+
+    private sealed class As : CodeEnv.Security.IIdentityProvider
+    {
+        private readonly CallerIdentity identity;
+
+        public As(string user, params string[] groups) => identity = new CallerIdentity(user, groups);
+
+        public CallerIdentity Current() => identity;
+    }
+
     private static EnvironmentInfo Set(TestRoot root, string name, EnvironmentSettingsChange change) =>
         root.Engine.Lifecycle.SetAsync(name, change, null, default).Awaited();
 
