@@ -36,6 +36,7 @@
         'Remove-CodeEnvPackage'
         'Add-CodeEnvPackageSet'
         'Publish-CodeEnvPackage'
+        'Publish-CodeEnvResource'
         'Get-CodeEnvPermission'
         'Grant-CodeEnvPermission'
         'Revoke-CodeEnvPermission'

@@ -30,6 +30,9 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Test-CodeEnv", "Test-CodeEnv parity, second; Test-CodeEnv parity -VerifyFiles"),
         ("Get-CodeEnvInstalledPackage", "Get-CodeEnvInstalledPackage parity"),
         ("Invoke-CodeEnvPython", "Invoke-CodeEnvPython parity -ArgumentList '-c', 'import alpha, sys; print(alpha.__name__, sys.prefix)'; Invoke-CodeEnvPython adopted -ArgumentList '-c', 'print(1)'"),
+        // What an env needs at run time: a resource, variables with a secret, an init script and a smoke test that run in the
+        // rebuilt venv (in the service's sandbox on the served root), and python started with them (the secret from the service).
+        ("Publish-CodeEnvResource", "Publish-CodeEnvResource parity -Path \"$s/../init.py\" -Destination setup; Publish-CodeEnvResource nosuch -Path \"$s/../init.py\"; Set-CodeEnv parity -EnvironmentVariable @{ PARITY_MODE = 'on' } -SecretVariable @{ PARITY_TOKEN = 'parity-secret' } -InitScript setup/init.py -SmokeTest 'import alpha, os; assert os.environ[\"PARITY_TOKEN\"]' -PassThru | ForEach-Object { \"$($_.EnvironmentVariables.Keys) $($_.SecretVariables) $($_.InitScript)\" }; Set-CodeEnv parity -EnvironmentVariable @{ PATH = '/tmp' }; Update-CodeEnv parity -Rebuild; Get-CodeEnv parity | ForEach-Object State; Invoke-CodeEnvPython parity -ArgumentList '-c', 'import os; print(os.environ[\"PARITY_MODE\"], os.environ[\"PARITY_TOKEN\"], open(os.path.join(os.environ[\"CODEENV_RESOURCES\"], \"made-by-init.txt\")).read())'; Set-CodeEnv parity -InitScript '' -SmokeTest '' -PassThru | ForEach-Object { $_.InitScript + $_.SmokeTest }"),
         ("Compare-CodeEnv", "Compare-CodeEnv parity second; Compare-CodeEnv parity -LastUpdate; Compare-CodeEnv second -ReferenceRevision 1 -DifferenceRevision 3"),
         ("Get-CodeEnvPermission", "Get-CodeEnvPermission parity"),
         ("Grant-CodeEnvPermission", "Grant-CodeEnvPermission parity -Group codeenv-analysts -Permission UpdatePackages -PassThru"),
@@ -61,7 +64,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         ("Remove-CodeEnvConsumer", "Get-CodeEnvUsage second -Declared | Remove-CodeEnvConsumer; Remove-CodeEnvConsumer second -Kind Cron -Id refresh; Get-CodeEnvUsage second -Declared"),
         ("Get-CodeEnvUnused", "Set-CodeEnvRoot -UnusedAfterDays 30 -PassThru | ForEach-Object UnusedAfterDays; Get-CodeEnvUnused; Get-CodeEnvUnused -Days 0 | ForEach-Object Name | Sort-Object; Get-CodeEnvUnused -Days 0 -IncludeDeclared | Where-Object Name -eq parity"),
         // Freeze and archive (issue 28): the refusals they cause, and the archive's rebuild from the lock on the way back.
-        ("Lock-CodeEnv", "Lock-CodeEnv parity -Reason audit -PassThru | ForEach-Object { $_.Frozen; $_.FrozenRevision; $_.FrozenReason }; Add-CodeEnvPackage parity -Requirement beta; Update-CodeEnv parity -Upgrade; Lock-CodeEnv copied -Revision 99; Lock-CodeEnv nosuch"),
+        ("Lock-CodeEnv", "Lock-CodeEnv parity -Reason audit -PassThru | ForEach-Object { $_.Frozen; $_.FrozenRevision; $_.FrozenReason }; Add-CodeEnvPackage parity -Requirement beta; Update-CodeEnv parity -Upgrade; Publish-CodeEnvResource parity -Path \"$s/../init.py\"; Lock-CodeEnv copied -Revision 99; Lock-CodeEnv nosuch"),
         ("Unlock-CodeEnv", "Unlock-CodeEnv parity -PassThru | ForEach-Object Frozen; Unlock-CodeEnv nosuch"),
         ("Disable-CodeEnv", "Disable-CodeEnv parity -PassThru | ForEach-Object { $_.Archived; $_.State }; Invoke-CodeEnvPython parity -ArgumentList '-c', 'print(1)'; Test-CodeEnv parity | ForEach-Object Status; Get-CodeEnv p* | ForEach-Object Name; Get-CodeEnv p* -IncludeArchived | ForEach-Object Name"),
         ("Enable-CodeEnv", "Enable-CodeEnv parity -PassThru | ForEach-Object { $_.Archived; $_.State }; Invoke-CodeEnvPython parity -ArgumentList '-c', 'import alpha; print(alpha.__name__)'"),
@@ -150,7 +153,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
         Assert.Contains("error ConsumerNotFound ObjectNotFound", direct["Remove-CodeEnvConsumer"]);
         Assert.Contains("  Consumers=ScheduledTask 'nightly' of data-team", direct["Get-CodeEnvUnused"]);
         Assert.Contains("value audit", direct["Lock-CodeEnv"]);
-        Assert.Contains("error EnvironmentFrozen InvalidOperation", direct["Lock-CodeEnv"]);
+        Assert.Equal(3, Regex.Matches(direct["Lock-CodeEnv"], "error EnvironmentFrozen InvalidOperation").Count);
         Assert.Contains("error EnvironmentArchived InvalidOperation", direct["Disable-CodeEnv"]);
         Assert.Contains("value Archived", direct["Disable-CodeEnv"]);
         Assert.Contains("value alpha", direct["Enable-CodeEnv"]);
@@ -197,6 +200,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
                 Assert.Equal(0, ChildProcess.Run(ServedRootHost.Python, "-m", "venv", "--without-pip", Path.Combine(parent, "handmade")).ExitCode);
                 File.Copy(Directory.GetFiles(Served.Links, "gamma-1.0-*.whl").Single(), Path.Combine(parent, "gamma-1.0-py3-none-any.whl"));
                 File.WriteAllText(Path.Combine(parent, "not-an-archive.txt"), "text");
+                File.WriteAllText(Path.Combine(parent, "init.py"), "import os\nwith open(os.path.join(os.environ['CODEENV_RESOURCES'], 'made-by-init.txt'), 'w') as f:\n    f.write('init ran ' + os.environ['PARITY_MODE'])\nos.chmod(os.path.join(os.environ['CODEENV_RESOURCES'], 'made-by-init.txt'), 0o644)\n");
                 File.Copy(osv, Path.Combine(parent, "osv-pypi.zip"));
             }
 

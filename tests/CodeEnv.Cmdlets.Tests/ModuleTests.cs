@@ -9,7 +9,7 @@ public class ModuleTests
     {
         "Initialize-CodeEnvRoot", "Get-CodeEnvRoot", "Get-CodeEnvPython", "New-CodeEnv", "Get-CodeEnv", "Set-CodeEnv", "Remove-CodeEnv",
         "Get-CodeEnvInstalledPackage", "Get-CodeEnvPackageSet", "Set-CodeEnvRoot", "Update-CodeEnv", "Test-CodeEnv", "Get-CodeEnvLog",
-        "Get-CodeEnvPackage", "Set-CodeEnvPackage", "Add-CodeEnvPackage", "Remove-CodeEnvPackage", "Add-CodeEnvPackageSet", "Publish-CodeEnvPackage",
+        "Get-CodeEnvPackage", "Set-CodeEnvPackage", "Add-CodeEnvPackage", "Remove-CodeEnvPackage", "Add-CodeEnvPackageSet", "Publish-CodeEnvPackage", "Publish-CodeEnvResource",
         "Get-CodeEnvPermission", "Grant-CodeEnvPermission", "Revoke-CodeEnvPermission", "Invoke-CodeEnvPython", "Get-CodeEnvHistory", "Restore-CodeEnv", "Start-CodeEnvService",
         "New-CodeEnvContainerConfig", "Get-CodeEnvContainerConfig", "Remove-CodeEnvContainerConfig", "Export-CodeEnvContainerFile", "Update-CodeEnvImage", "Get-CodeEnvImage", "Export-CodeEnv", "Export-CodeEnvSbom", "Import-CodeEnv",
         "Register-CodeEnv", "Copy-CodeEnv", "Compare-CodeEnv", "Get-CodeEnvStore", "Remove-CodeEnvStoreItem",

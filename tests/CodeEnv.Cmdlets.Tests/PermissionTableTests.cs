@@ -42,6 +42,8 @@ public class PermissionTableTests : IClassFixture<PermissionTableTests.SharedRoo
         ("Add-CodeEnvPackageSet", "Add-CodeEnvPackageSet shared -SetName Never", Needs.UpdatePackages),
         ("Update-CodeEnv", "Update-CodeEnv shared", Needs.UpdatePackages),
         ("Set-CodeEnv -JupyterSupport", "Set-CodeEnv shared -JupyterSupport $false", Needs.UpdatePackages),
+        ("Set-CodeEnv -EnvironmentVariable", "Set-CodeEnv shared -EnvironmentVariable @{ PERMISSION_PROBE = [guid]::NewGuid().ToString() } -SmokeTest 'import sys'", Needs.UpdatePackages),
+        ("Publish-CodeEnvResource", "Publish-CodeEnvResource shared -Path $args[0]", Needs.UpdatePackages),
         ("Grant-CodeEnvPermission", "Grant-CodeEnvPermission shared -Group auditors -Permission Use", Needs.ManageUsers),
         ("Revoke-CodeEnvPermission", "Revoke-CodeEnvPermission shared -Group auditors", Needs.ManageUsers),
         ("Set-CodeEnv -Description", "Set-CodeEnv shared -Description 'changed'", Needs.Own),

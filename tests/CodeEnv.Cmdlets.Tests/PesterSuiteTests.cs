@@ -94,6 +94,8 @@ public class PesterReadme() : PesterFile("Readme.Tests.ps1");
 [Collection(ServiceCollection.Name)]
 public class PesterServedRoot() : PesterFile("ServedRoot.Tests.ps1");
 
+public class PesterRunTime() : PesterFile("RunTime.Tests.ps1");
+
 public class PesterShellAndErrors() : PesterFile("ShellAndErrors.Tests.ps1");
 
 public class PesterSourceRules() : PesterFile("SourceRules.Tests.ps1");

@@ -47,6 +47,10 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
         ["Lifecycle/UpdateAsync"] = $"Update-CodeEnv {PrivateEnv}",
         ["Lifecycle/TestAsync"] = $"Test-CodeEnv {PrivateEnv}",
         ["Lifecycle/UsableAsync"] = $"Invoke-CodeEnvPython {PrivateEnv} -ArgumentList '-c', 'print(1)'",
+        ["Lifecycle/RunVariablesAsync"] = $"Invoke-CodeEnvPython {PrivateEnv} -ArgumentList '-c', 'print(1)'",
+        ["Lifecycle/BeginResourceAsync"] = $"Publish-CodeEnvResource {PrivateEnv} -Path '{{wheel}}'",
+        ["Lifecycle/ResourceChunkAsync"] = $"Publish-CodeEnvResource {PrivateEnv} -Path '{{wheel}}'",
+        ["Lifecycle/EndResourceAsync"] = $"Publish-CodeEnvResource {PrivateEnv} -Path '{{wheel}}'",
         ["Lifecycle/RemoveAsync"] = $"Remove-CodeEnv {PrivateEnv} -Confirm:$false",
         ["Lifecycle/DisableAsync"] = $"Disable-CodeEnv {PrivateEnv}",
         ["Lifecycle/EnableAsync"] = $"Enable-CodeEnv {PrivateEnv}",
@@ -102,7 +106,12 @@ public class ServiceAuthorizationTests : IClassFixture<ServiceAuthorizationTests
     };
 
     /// <summary>Operations a cmdlet sends only after another one succeeded: an upload's chunks and end follow its begin, which needs an administrator.</summary>
-    private static readonly string[] ReachedOnlyAfterBeginPublish = { "Packages/PublishChunkAsync", "Packages/EndPublishAsync", "Advisories/ImportChunkAsync", "Advisories/EndImportAsync" };
+    private static readonly string[] ReachedOnlyAfterBeginPublish =
+    {
+        "Packages/PublishChunkAsync", "Packages/EndPublishAsync", "Advisories/ImportChunkAsync", "Advisories/EndImportAsync", "Lifecycle/ResourceChunkAsync", "Lifecycle/EndResourceAsync",
+        // Invoke-CodeEnvPython asks for the env's variables only once UsableAsync said the caller may use it (both need Use).
+        "Lifecycle/RunVariablesAsync",
+    };
 
     [AsRootFact]
     public void Every_operation_refuses_a_caller_without_rights_before_it_touches_anything()

@@ -44,6 +44,9 @@ namespace CodeEnv.Cmdlets.Commands
                 // on a served root the env folder's ACL has the last word. A python may run for hours: it holds no
                 // connection to the service meanwhile.
                 var environment = Call((engine, _, token) => engine.Lifecycle.UsableAsync(Name, Target, token));
+                // The env's variables, its secrets too (the engine gives them to a caller with Use alone): in the process's
+                // environment, never on its command line.
+                var variables = Call((engine, _, token) => engine.Lifecycle.RunVariablesAsync(Name, token));
                 var (program, arguments) = (environment.PythonPath, (IReadOnlyList<string>)ArgumentList);
                 var workingFolder = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
                 if (Target != null)
@@ -51,7 +54,7 @@ namespace CodeEnv.Cmdlets.Commands
                     // The image is run by the caller's own engine: on a served root it pulls what the service pushed.
                     var image = ImageToRun.Of(environment, Target, Call((engine, _, token) => engine.Containers.ImagesAsync(Name, token)));
                     var containers = ContainerEngine.Find(null, System.Environment.GetEnvironmentVariable("PATH"));
-                    (program, arguments) = (containers.Path, containers.Run(image.Reference, Network, workingFolder, new[] { environment.VenvPath + "/bin/python" }.Concat(ArgumentList), interactive: false));
+                    (program, arguments) = (containers.Path, containers.Run(image.Reference, Network, workingFolder, new[] { environment.VenvPath + "/bin/python" }.Concat(ArgumentList), interactive: false, passedVariables: variables.Keys.Where(k => k != "CODEENV_RESOURCES")));
                 }
 
                 Dispose();
@@ -60,7 +63,7 @@ namespace CodeEnv.Cmdlets.Commands
                     arguments,
                     line => pipeline.Post(c => c.WriteObject(line)),
                     token,
-                    null,
+                    variables.ToDictionary(v => v.Key, v => (string?)v.Value),
                     // stderr is shown as a native command's is, and can be captured with 6>, without failing the caller's script.
                     line => pipeline.Post(c => c.WriteInformation(new HostInformationMessage { Message = line }, new[] { "PSHOST", "stderr" })),
                     // The caller's current folder, as pwsh gives any native command: ./train.py means the script beside them.

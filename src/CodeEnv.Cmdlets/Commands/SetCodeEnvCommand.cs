@@ -5,7 +5,7 @@ using CodeEnv.Operations;
 
 namespace CodeEnv.Cmdlets.Commands
 {
-    /// <summary>Set-CodeEnv: changes an environment's description, owner, usable-by-all flag or Jupyter support as a new revision.</summary>
+    /// <summary>Set-CodeEnv: changes an environment's description, owner, usable-by-all flag, Jupyter support, containers or run-time needs (variables, init script, smoke test) as a new revision.</summary>
     [Cmdlet(VerbsCommon.Set, "CodeEnv", SupportsShouldProcess = true)]
     [OutputType(typeof(EnvironmentInfo))]
     public sealed class SetCodeEnvCommand : RootCmdlet
@@ -46,6 +46,31 @@ namespace CodeEnv.Cmdlets.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public DockerfileFragments? ContainerDockerfile { get; set; }
 
+        /// <summary>Variables every process of the env gets, such as @{ HTTPS_PROXY = 'http://proxy:3128'; HF_HOME = '/data/hf' }; $null or '' removes one.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Collections.Hashtable? EnvironmentVariable { get; set; }
+
+        /// <summary>Secret variables (a string or SecureString each): kept apart, shown by name only, given only to the env's own processes; $null or '' removes one.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Collections.Hashtable? SecretVariable { get; set; }
+
+        /// <summary>A script in the env's resources folder that each update runs in the new venv after installing; '' removes it.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string? InitScript { get; set; }
+
+        /// <summary>Python code a new venv must run without error before it serves, such as 'import torch'; '' removes it.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string? SmokeTest { get; set; }
+
+        /// <summary>A script in the env's resources folder a new venv must run without error before it serves; '' removes it.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string? SmokeTestScript { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -68,6 +93,11 @@ namespace CodeEnv.Cmdlets.Commands
                     ContainerSelection = ContainerSelection,
                     ContainerConfigs = ContainerConfig,
                     ContainerDockerfile = ContainerDockerfile,
+                    EnvironmentVariables = VariableValues(EnvironmentVariable),
+                    SecretVariables = VariableValues(SecretVariable),
+                    InitScript = InitScript,
+                    SmokeTest = SmokeTest,
+                    SmokeTestScript = SmokeTestScript,
                 };
                 var changed = Call((engine, progress, token) => engine.Lifecycle.SetAsync(name, change, progress, token));
 
@@ -76,6 +106,37 @@ namespace CodeEnv.Cmdlets.Commands
                     WriteObject(changed);
                 }
             });
+        }
+
+        /// <summary>A hashtable's names and values as text: a SecureString is read here, in the caller's process, and never shown.</summary>
+        private static System.Collections.Generic.Dictionary<string, string?>? VariableValues(System.Collections.Hashtable? table)
+        {
+            if (table == null)
+            {
+                return null;
+            }
+
+            var values = new System.Collections.Generic.Dictionary<string, string?>(System.StringComparer.Ordinal);
+            foreach (System.Collections.DictionaryEntry entry in table)
+            {
+                var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                values[entry.Key?.ToString() ?? ""] = value is System.Security.SecureString secure ? PlainText(secure) : value?.ToString();
+            }
+
+            return values;
+        }
+
+        private static string PlainText(System.Security.SecureString secure)
+        {
+            var pointer = System.Runtime.InteropServices.Marshal.SecureStringToGlobalAllocUnicode(secure);
+            try
+            {
+                return System.Runtime.InteropServices.Marshal.PtrToStringUni(pointer) ?? "";
+            }
+            finally
+            {
+                System.Runtime.InteropServices.Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
         }
     }
 }

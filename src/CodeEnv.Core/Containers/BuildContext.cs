@@ -144,6 +144,13 @@ namespace CodeEnv.Containers
             Fragment(text, "the env (after packages)", own.AfterPackages);
             text.AppendLine($"RUN rm -rf {staging}");
             text.AppendLine($"ENV VIRTUAL_ENV={DockerfileQuoting.EnvValue(venv)} PATH={DockerfileQuoting.EnvValue(venv + "/bin:")}$PATH");
+            // The env's variables, its secret ones excepted: an image and its history are readable by whoever pulls it, so a
+            // secret reaches a container only when it runs (Invoke-CodeEnvPython -Target passes it by name: -e NAME).
+            if (environment.EnvironmentVariables.Count > 0)
+            {
+                text.AppendLine("ENV " + string.Join(" ", environment.EnvironmentVariables.Select(v => v.Key + "=" + DockerfileQuoting.EnvValue(v.Value))));
+            }
+
             foreach (var addition in config.RuntimeAdditions)
             {
                 Fragment(text, $"the runtime addition {addition}", RuntimeAdditions.LinesOf(addition));

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,7 +12,8 @@ namespace CodeEnv.Containers
     /// </summary>
     internal static class ConfigFingerprint
     {
-        public static string Of(ContainerConfig config, DockerfileFragments? environmentLines)
+        /// <param name="variables">The env's variables, which its image's ENV lines hold: none leaves the fingerprint of an env without any as it always was.</param>
+        public static string Of(ContainerConfig config, DockerfileFragments? environmentLines, IReadOnlyDictionary<string, string>? variables = null)
         {
             var own = config.AllowEnvFragments && environmentLines != null ? environmentLines : new DockerfileFragments();
             var text = string.Join(
@@ -26,6 +30,11 @@ namespace CodeEnv.Containers
                 own.BeforePackages,
                 own.AfterPackages,
                 own.AtEnd);
+            if (variables != null && variables.Count > 0)
+            {
+                text += "\u0000" + string.Join("\u0000", variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + v.Value));
+            }
+
             using (var sha = SHA256.Create())
             {
                 var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));

@@ -79,7 +79,9 @@ namespace CodeEnv.Containers
             Kind == "buildah" ? new[] { "inspect", "--type", "image", "--format", "{{.FromImageID}}", reference } : new[] { "image", "inspect", "--format", "{{.Id}}", reference };
 
         /// <summary>Runs <paramref name="command"/> in a fresh container of the image, removed afterwards, with a folder mounted at the same path and made the working folder.</summary>
-        public IReadOnlyList<string> Run(string reference, string network, string workingFolder, IEnumerable<string> command, bool interactive)
+        /// <param name="passedVariables">Variables the container gets by name (--env NAME): their values come from the engine client's own
+        /// environment, so none is on a command line every local user can read in ps.</param>
+        public IReadOnlyList<string> Run(string reference, string network, string workingFolder, IEnumerable<string> command, bool interactive, IEnumerable<string>? passedVariables = null)
         {
             if (Kind == "buildah")
             {
@@ -90,6 +92,12 @@ namespace CodeEnv.Containers
             if (interactive)
             {
                 arguments.Add("--interactive");
+            }
+
+            foreach (var variable in passedVariables ?? Array.Empty<string>())
+            {
+                arguments.Add("--env");
+                arguments.Add(variable);
             }
 
             arguments.Add(reference);

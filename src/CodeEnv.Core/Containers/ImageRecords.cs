@@ -34,7 +34,7 @@ namespace CodeEnv.Containers
         /// Why <paramref name="image"/> no longer reproduces the env in the config as they are now, or null when it does.
         /// The base image is compared only when its current id is known (<paramref name="baseImageIdNow"/>).
         /// </summary>
-        public static string? OutdatedReason(ContainerImage image, int installedRevision, ContainerConfig? config, string? baseImageIdNow, DockerfileFragments? environmentLines)
+        public static string? OutdatedReason(ContainerImage image, int installedRevision, ContainerConfig? config, string? baseImageIdNow, DockerfileFragments? environmentLines, IReadOnlyDictionary<string, string>? variables = null)
         {
             if (config == null)
             {
@@ -46,9 +46,9 @@ namespace CodeEnv.Containers
                 return $"the env changed since it was built: the image holds installed revision {image.Revision}, the env is at {installedRevision}";
             }
 
-            if (!string.Equals(image.ConfigSha256, ConfigFingerprint.Of(config, environmentLines), StringComparison.Ordinal))
+            if (!string.Equals(image.ConfigSha256, ConfigFingerprint.Of(config, environmentLines, variables), StringComparison.Ordinal))
             {
-                return $"the container config '{config.ConfigName}' or the env's own Dockerfile lines changed since it was built";
+                return $"the container config '{config.ConfigName}' or the env's own Dockerfile lines changed since it was built, or its variables did";
             }
 
             if (!string.IsNullOrEmpty(baseImageIdNow) && !string.IsNullOrEmpty(image.BaseImageId) && !string.Equals(baseImageIdNow, image.BaseImageId, StringComparison.Ordinal))

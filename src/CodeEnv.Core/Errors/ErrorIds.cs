@@ -8,6 +8,8 @@ namespace CodeEnv.Errors
     public static class ErrorIds
     {
         // InvalidArgument
+        public static readonly ErrorId EnvironmentVariableInvalid = new ErrorId(nameof(EnvironmentVariableInvalid), ErrorKind.InvalidArgument);
+        public static readonly ErrorId ResourcePathInvalid = new ErrorId(nameof(ResourcePathInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId RuntimeAdditionUnknown = new ErrorId(nameof(RuntimeAdditionUnknown), ErrorKind.InvalidArgument);
         public static readonly ErrorId ContainerRegistryInvalid = new ErrorId(nameof(ContainerRegistryInvalid), ErrorKind.InvalidArgument);
         public static readonly ErrorId AdvisoryApiUrlInvalid = new ErrorId(nameof(AdvisoryApiUrlInvalid), ErrorKind.InvalidArgument);
@@ -94,6 +96,7 @@ namespace CodeEnv.Errors
         public static readonly ErrorId ServiceNotResponding = new ErrorId(nameof(ServiceNotResponding), ErrorKind.Busy);
 
         // InvalidData
+        public static readonly ErrorId EnvironmentSecretMissing = new ErrorId(nameof(EnvironmentSecretMissing), ErrorKind.InvalidData);
         public static readonly ErrorId AdvisoryDatabaseInvalid = new ErrorId(nameof(AdvisoryDatabaseInvalid), ErrorKind.InvalidData);
         public static readonly ErrorId ArchiveIncomplete = new ErrorId(nameof(ArchiveIncomplete), ErrorKind.InvalidData);
         public static readonly ErrorId ArchiveLengthExceeded = new ErrorId(nameof(ArchiveLengthExceeded), ErrorKind.InvalidData);
@@ -125,6 +128,8 @@ namespace CodeEnv.Errors
         public static readonly ErrorId ServiceAccountChownFailed = new ErrorId(nameof(ServiceAccountChownFailed), ErrorKind.PermissionDenied);
 
         // OperationFailed
+        public static readonly ErrorId SmokeTestFailed = new ErrorId(nameof(SmokeTestFailed), ErrorKind.OperationFailed);
+        public static readonly ErrorId InitScriptFailed = new ErrorId(nameof(InitScriptFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId AdvisoryApiFailed = new ErrorId(nameof(AdvisoryApiFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId CodeEnvOperationFailed = new ErrorId(nameof(CodeEnvOperationFailed), ErrorKind.OperationFailed);
         public static readonly ErrorId CodeEnvRemoveFailed = new ErrorId(nameof(CodeEnvRemoveFailed), ErrorKind.OperationFailed);

@@ -24,6 +24,7 @@ namespace CodeEnv
         public const string JupyterSupport = "jupyterSupport";
         public const string Containers = "containers";
         public const string RegisteredVenv = "registeredVenv";
+        public const string Runtime = "runtime";
         public const string CreatedBy = "createdBy";
         public const string CreatedAt = "createdAt";
 
@@ -41,6 +42,8 @@ namespace CodeEnv
             new DefinitionField(JupyterSupport, EnvironmentRight.UpdatePackages, installedSetDependsOn: true),
             new DefinitionField(Containers, EnvironmentRight.Own),
             new DefinitionField(RegisteredVenv, EnvironmentRight.Own),
+            // Variables, init script and smoke test reach the env's processes as its packages do: the same right.
+            new DefinitionField(Runtime, EnvironmentRight.UpdatePackages),
             new DefinitionField(CreatedBy, EnvironmentRight.Own),
             new DefinitionField(CreatedAt, EnvironmentRight.Own),
         };

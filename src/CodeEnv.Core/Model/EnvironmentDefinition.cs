@@ -31,6 +31,9 @@ namespace CodeEnv
 
         public ContainerSelection Containers { get; set; } = new ContainerSelection();
 
+        /// <summary>What the env needs at run time: its variables, init script and smoke test.</summary>
+        public EnvironmentRuntime Runtime { get; set; } = new EnvironmentRuntime();
+
         /// <summary>
         /// The folder of a venv CodeEnv lists but does not manage (Register-CodeEnv); null for the envs CodeEnv builds in
         /// <c>envs/&lt;Name&gt;/venv</c>.

@@ -32,6 +32,12 @@ namespace CodeEnv
             ContainerConfig = new ItemList<string>(definition.Containers.Configs);
             ContainerDockerfile = (definition.Containers.Dockerfile ?? new DockerfileFragments()).Copy();
             OutdatedImages = new ItemList<string>(outdatedImages ?? Array.Empty<string>());
+            var runtime = definition.Runtime ?? new EnvironmentRuntime();
+            EnvironmentVariables = new RuntimeVariables(runtime.Variables);
+            SecretVariables = new ItemList<string>(runtime.SecretVariables);
+            InitScript = runtime.InitScript;
+            SmokeTest = runtime.SmokeTest;
+            SmokeTestScript = runtime.SmokeTestScript;
             State = state;
             StateDetail = stateDetail;
             CreatedBy = definition.CreatedBy;
@@ -104,6 +110,21 @@ namespace CodeEnv
         /// since it was built; Get-CodeEnvImage and Test-CodeEnv also tell a base image that moved).
         /// </summary>
         public ItemList<string> OutdatedImages { get; }
+
+        /// <summary>The variables every process of the env gets (Invoke-CodeEnvPython, its kernel, its activate scripts, its images).</summary>
+        public RuntimeVariables EnvironmentVariables { get; }
+
+        /// <summary>The names of its secret variables; their values are shown nowhere.</summary>
+        public ItemList<string> SecretVariables { get; }
+
+        /// <summary>The script in its resources folder an update runs in the new venv after installing, or null.</summary>
+        public string? InitScript { get; }
+
+        /// <summary>The python code a new venv must run without error before it serves, or null.</summary>
+        public string? SmokeTest { get; }
+
+        /// <summary>The script in its resources folder a new venv must run without error before it serves, or null.</summary>
+        public string? SmokeTestScript { get; }
 
         public EnvironmentState State { get; }
 

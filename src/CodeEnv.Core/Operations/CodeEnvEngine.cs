@@ -24,7 +24,7 @@ namespace CodeEnv.Operations
             uploads = new PublishUploads(() => context.Settings().Service != null ? context.Paths.ServiceWorkFolder : context.Paths.UploadsFolder, maxPublishBytes, root);
             Root = new RootService(context);
             Environments = new EnvironmentCatalog(context);
-            Lifecycle = new LifecycleService(context);
+            Lifecycle = new LifecycleService(context, uploads);
             Packages = new PackageService(context, uploads);
             Permissions = new PermissionService(context);
             History = new HistoryService(context, Lifecycle.Updater);

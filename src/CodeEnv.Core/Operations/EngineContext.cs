@@ -131,7 +131,7 @@ namespace CodeEnv.Operations
             var settings = Settings();
             var installedRevision = Store.ReadInstalled(definition.Name)?.Revision ?? -1;
             return Containers.ImageRecords.Latest(Containers.ImageRecords.Read(Paths, definition.Name))
-                .Where(i => Containers.ImageRecords.OutdatedReason(i, installedRevision, settings.FindContainerConfig(i.ConfigName), null, definition.Containers.Dockerfile) != null)
+                .Where(i => Containers.ImageRecords.OutdatedReason(i, installedRevision, settings.FindContainerConfig(i.ConfigName), null, definition.Containers.Dockerfile, definition.Runtime.Variables) != null)
                 .Select(i => i.ConfigName)
                 .ToList();
         }

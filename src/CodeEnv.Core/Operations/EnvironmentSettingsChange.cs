@@ -18,5 +18,20 @@ namespace CodeEnv.Operations
 
         /// <summary>The env's own Dockerfile lines; null leaves them as they are.</summary>
         public DockerfileFragments? ContainerDockerfile { get; set; }
+
+        /// <summary>Variables to set (a null or empty value removes one); names not given stay as they are. Null changes none.</summary>
+        public System.Collections.Generic.Dictionary<string, string?>? EnvironmentVariables { get; set; }
+
+        /// <summary>Secret variables to set (a null or empty value removes one): their values are kept apart (<see cref="Store.EnvironmentSecrets"/>).</summary>
+        public System.Collections.Generic.Dictionary<string, string?>? SecretVariables { get; set; }
+
+        /// <summary>The init script's path in the resources folder; "" removes it, null leaves it.</summary>
+        public string? InitScript { get; set; }
+
+        /// <summary>The smoke test's python code; "" removes it, null leaves it.</summary>
+        public string? SmokeTest { get; set; }
+
+        /// <summary>The smoke test script's path in the resources folder; "" removes it, null leaves it.</summary>
+        public string? SmokeTestScript { get; set; }
     }
 }

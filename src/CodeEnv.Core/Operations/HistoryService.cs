@@ -108,6 +108,16 @@ namespace CodeEnv.Operations
                 {
                     if (!kept.IsCurrent)
                     {
+                        try
+                        {
+                            await updater.RequireSmokeTestAsync(definition, kept.Folder, RestoreActivity, reporter, cancellation).ConfigureAwait(false);
+                        }
+                        catch (CodeEnvException e) when (e.ErrorId == ErrorIds.SmokeTestFailed.Id)
+                        {
+                            updater.RecordState(definition, null, EnvironmentState.Failed, "Restore-CodeEnv failed: " + e.Message, settings, lockHolds, reporter);
+                            throw;
+                        }
+
                         updater.Activate(canonical, new BuiltVenv(kept.Generation, kept.Folder, kept.Installed), settings, reporter);
                     }
 

@@ -50,7 +50,7 @@ namespace CodeEnv.Operations
                 foreach (var config in configs)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var current = force ? null : await CurrentImageAsync(recorded, config, installed.Revision, environment.ContainerDockerfile, engine, push, cancellation).ConfigureAwait(false);
+                    var current = force ? null : await CurrentImageAsync(recorded, config, installed.Revision, environment.ContainerDockerfile, environment.EnvironmentVariables, engine, push, cancellation).ConfigureAwait(false);
                     if (current != null)
                     {
                         log.Line($"> {current.Reference} still reproduces the env in '{config.ConfigName}': kept (-Force builds it again)");
@@ -100,7 +100,7 @@ namespace CodeEnv.Operations
                         baseIds[image.BaseImage] = await ImageIdAsync(engine, image.BaseImage, cancellation).ConfigureAwait(false);
                     }
 
-                    var reason = ImageRecords.OutdatedReason(image, installedRevision, settings.FindContainerConfig(image.ConfigName), engine == null ? null : baseIds[image.BaseImage], environment.ContainerDockerfile);
+                    var reason = ImageRecords.OutdatedReason(image, installedRevision, settings.FindContainerConfig(image.ConfigName), engine == null ? null : baseIds[image.BaseImage], environment.ContainerDockerfile, environment.EnvironmentVariables);
                     image.Status = reason == null ? "Current" : "Outdated";
                     image.OutdatedReason = reason ?? "";
                     image.Root = context.Paths.Root;
@@ -112,7 +112,7 @@ namespace CodeEnv.Operations
         }
 
         /// <summary>The recorded image of the config that still reproduces the env and is still in the engine (and pushed, when asked), or null.</summary>
-        private async Task<ContainerImage?> CurrentImageAsync(IReadOnlyList<ContainerImage> recorded, ContainerConfig config, int installedRevision, DockerfileFragments environmentLines, ContainerEngine engine, bool push, CancellationToken cancellation)
+        private async Task<ContainerImage?> CurrentImageAsync(IReadOnlyList<ContainerImage> recorded, ContainerConfig config, int installedRevision, DockerfileFragments environmentLines, IReadOnlyDictionary<string, string> variables, ContainerEngine engine, bool push, CancellationToken cancellation)
         {
             var image = recorded.Where(i => string.Equals(i.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase) && i.Revision == installedRevision).OrderBy(i => i.BuiltAt).LastOrDefault();
             if (image == null || (push && string.IsNullOrEmpty(image.Digest)))
@@ -122,7 +122,7 @@ namespace CodeEnv.Operations
 
             var baseId = await ImageIdAsync(engine, image.BaseImage, cancellation).ConfigureAwait(false);
             var id = await ImageIdAsync(engine, image.Reference, cancellation).ConfigureAwait(false);
-            return id == image.ImageId && ImageRecords.OutdatedReason(image, installedRevision, config, baseId, environmentLines) == null ? image : null;
+            return id == image.ImageId && ImageRecords.OutdatedReason(image, installedRevision, config, baseId, environmentLines, variables) == null ? image : null;
         }
 
         private static List<ContainerConfig> ConfigsFor(EnvironmentInfo environment, RootSettingsDocument settings, IReadOnlyList<string> configNames)
@@ -194,7 +194,7 @@ namespace CodeEnv.Operations
                     ImageId = await ImageIdAsync(engine, reference, cancellation).ConfigureAwait(false) ?? "",
                     BaseImage = config.BaseImage,
                     BaseImageId = await ImageIdAsync(engine, config.BaseImage, cancellation).ConfigureAwait(false) ?? "",
-                    ConfigSha256 = ConfigFingerprint.Of(config, environment.ContainerDockerfile),
+                    ConfigSha256 = ConfigFingerprint.Of(config, environment.ContainerDockerfile, environment.EnvironmentVariables),
                     Engine = engine.Kind,
                     BuiltAt = context.Clock.UtcNow,
                     BuiltBy = context.Caller.UserName,

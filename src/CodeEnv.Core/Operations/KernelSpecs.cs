@@ -23,9 +23,10 @@ namespace CodeEnv.Operations
             this.paths = paths;
         }
 
-        /// <summary>Brings the env's spec in step with its definition and state; an archived env has none.</summary>
+        /// <summary>Brings the env's spec (and its activate scripts, which follow the same changes) in step with its definition and state; an archived env has no spec.</summary>
         public void Follow(EnvironmentDefinition definition, EnvironmentState state, RootSettingsDocument settings)
         {
+            ActivationScripts.Write(paths, definition);
             if (!definition.JupyterSupport || File.Exists(paths.ArchiveFile(definition.Name)))
             {
                 Forget(definition.Name, settings);
@@ -61,6 +62,8 @@ namespace CodeEnv.Operations
                 ["display_name"] = $"Python {version} (CodeEnv {definition.Name})",
                 ["language"] = "python",
                 ["metadata"] = new JObject { ["codeenv"] = new JObject { ["root"] = paths.Root, ["name"] = definition.Name } },
+                // The env's variables, as Invoke-CodeEnvPython gives them, but no secret: every Jupyter user reads this file.
+                ["env"] = JObject.FromObject(RuntimeEnvironment.Shown(paths, definition)),
             };
             AtomicFile.WriteAllText(Path.Combine(folder, "kernel.json"), spec.ToString(Newtonsoft.Json.Formatting.Indented));
         }

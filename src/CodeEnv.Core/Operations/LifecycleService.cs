@@ -19,9 +19,11 @@ namespace CodeEnv.Operations
         private readonly Removal removal;
         private readonly Registration registration;
         private readonly Archiving archiving;
+        private readonly ResourcePublishing resources;
 
-        internal LifecycleService(EngineContext context)
+        internal LifecycleService(EngineContext context, PublishUploads uploads)
         {
+            resources = new ResourcePublishing(context, uploads);
             this.context = context;
             updater = new Updater(context);
             creation = new Creation(context, updater);
@@ -60,7 +62,7 @@ namespace CodeEnv.Operations
                 using (change.ContainerSelection == null ? null : context.RootLock(settings, "Set-CodeEnv"))
                 {
                     var containers = change.ContainerSelection == null ? null : ContainerSelections.Valid(change.ContainerSelection.Value, change.ContainerConfigs, context.Settings());
-                    return context.Transaction.Apply(name, "Set-CodeEnv", EnvironmentRight.UpdatePackages, (definition, current, caller) =>
+                    var changed = context.Transaction.Apply(name, "Set-CodeEnv", EnvironmentRight.UpdatePackages, (definition, current, caller) =>
                     {
                         // The owner piped from Get-CodeEnv is the stored one: it changes nothing, so it is not checked again
                         // (its account may have been deleted since; the env must still take every other change).
@@ -81,7 +83,11 @@ namespace CodeEnv.Operations
                         var dockerfile = change.ContainerDockerfile?.Copy() ?? definition.Containers.Dockerfile;
                         definition.Containers = containers ?? definition.Containers;
                         definition.Containers.Dockerfile = dockerfile;
+                        RuntimeChange.Apply(definition, change);
                     }, reporter, cancellation);
+                    // Only the names of secret variables are in the revision; their values are kept once it is saved.
+                    RuntimeChange.KeepSecrets(context.Paths, changed.Name, change);
+                    return changed;
                 }
             }, cancellation);
 
@@ -106,6 +112,24 @@ namespace CodeEnv.Operations
 
         /// <summary>Enable-CodeEnv: brings an archived env back, its venv rebuilt from its lock when it was deleted, its kernel spec written again.</summary>
         public Task<EnvironmentInfo> EnableAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation) => archiving.RestoreAsync(name, ProgressReporter.For(progress), cancellation);
+
+        public Task<string> BeginResourceAsync(string name, string resourcePath, long length, CancellationToken cancellation) =>
+            Task.Run(() => resources.Begin(name, resourcePath, length), cancellation);
+
+        public Task ResourceChunkAsync(string name, string uploadId, byte[] content, CancellationToken cancellation) =>
+            Task.Run(() => resources.Write(uploadId, content), cancellation);
+
+        public Task<EnvironmentResource> EndResourceAsync(string name, string resourcePath, string uploadId, CancellationToken cancellation) =>
+            Task.Run(() => resources.End(name, resourcePath, uploadId), cancellation);
+
+        /// <summary>The env's variables with its secrets, once the caller is known to have Use on it.</summary>
+        public Task<IReadOnlyDictionary<string, string>> RunVariablesAsync(string name, CancellationToken cancellation) =>
+            Task.Run(() =>
+            {
+                var definition = context.Read(name);
+                AccessPolicy.Require(definition, context.Settings(), context.Caller, EnvironmentRight.Use, "use");
+                return RuntimeEnvironment.WithSecrets(context.Paths, definition);
+            }, cancellation);
 
         /// <summary>
         /// The env, once the caller is known to have Use on it and it has a python to start: Invoke-CodeEnvPython then

@@ -73,6 +73,7 @@ namespace CodeEnv.Operations
 
                 store.ReleaseClaim(canonical);
                 context.KernelSpecs.Forget(canonical, settings);
+                Store.EnvironmentSecrets.Forget(context.Paths, canonical);
                 DeleteTrashed(trashed, reporter);
             }
         }

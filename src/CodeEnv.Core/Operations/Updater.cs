@@ -178,6 +178,11 @@ namespace CodeEnv.Operations
                 using (new Wheels.PackageStore(context.Paths).Lease(LockHolder.ThisProcess(activity, context.Caller.UserName, context.Clock.UtcNow), EngineContext.LockTimeout(settings), cancellation, reporter))
                 {
                     var installed = await InstallAsync(definition, settings, interpreter, options, activity, venv, log, reporter, childStarted, cancellation).ConfigureAwait(false);
+                    if (VenvGenerations.Supported)
+                    {
+                        await RunGateAsync(definition, venv, log, reporter, cancellation).ConfigureAwait(false);
+                    }
+
                     installed.VenvSizeBytes = VenvGenerations.SizeOf(venv);
                     if (VenvGenerations.Supported)
                     {
@@ -195,6 +200,42 @@ namespace CodeEnv.Operations
                 }
 
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// The env's init script, then its smoke test, in a generation just built; one that fails is moved to the env's
+        /// failed folder for inspection (<see cref="GenerationGate.KeepFailed"/>), and nothing is switched to.
+        /// </summary>
+        private async Task RunGateAsync(EnvironmentDefinition definition, string venv, OperationLog log, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            var gate = new GenerationGate(context);
+            try
+            {
+                await gate.RunInitScriptAsync(definition, venv, log, reporter, cancellation).ConfigureAwait(false);
+                await gate.RunSmokeTestAsync(definition, venv, log, reporter, cancellation).ConfigureAwait(false);
+            }
+            catch (CodeEnvException e) when (e.ErrorId == ErrorIds.InitScriptFailed.Id || e.ErrorId == ErrorIds.SmokeTestFailed.Id)
+            {
+                gate.KeepFailed(definition.Name, venv);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// A restore that switches to a kept generation runs the env's smoke test in it first: the test is the env's current
+        /// gate, whatever the generation passed when it was built. A failure leaves the kept generation where it is.
+        /// </summary>
+        public async Task RequireSmokeTestAsync(EnvironmentDefinition definition, string venv, string activity, IOperationReporter reporter, CancellationToken cancellation)
+        {
+            if (definition.Runtime.SmokeTest == null && definition.Runtime.SmokeTestScript == null)
+            {
+                return;
+            }
+
+            using (var log = new OperationLog(context.Paths.LogsFolder(definition.Name), activity == UpdateActivity ? "update" : "restore", context.Clock.UtcNow, reporter, SecretRedactor.Of(context.Paths).Redact))
+            {
+                await new GenerationGate(context).RunSmokeTestAsync(definition, venv, log, reporter, cancellation, keptAt: venv).ConfigureAwait(false);
             }
         }
 

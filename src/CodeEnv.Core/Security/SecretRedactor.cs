@@ -25,8 +25,8 @@ namespace CodeEnv.Security
             this.secrets = secrets.Where(s => s.Length >= MinimumLength).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
         }
 
-        /// <summary>The redactor of the secrets <paramref name="paths"/>' root keeps; none when it keeps none or they cannot be read.</summary>
-        public static SecretRedactor Of(RootPaths paths) => Of(SourceSecrets.KeptUrls(paths));
+        /// <summary>The redactor of the secrets <paramref name="paths"/>' root keeps (its sources' credentials and its envs' secret variables); none when it keeps none or they cannot be read.</summary>
+        public static SecretRedactor Of(RootPaths paths) => new SecretRedactor(SourceSecrets.KeptUrls(paths).SelectMany(Forms).Concat(EnvironmentSecrets.AllValues(paths)));
 
         /// <summary>The redactor of the secrets in these source URLs (https://user:token@host/...).</summary>
         public static SecretRedactor Of(IEnumerable<string> urls) => new SecretRedactor(urls.SelectMany(Forms));

@@ -189,6 +189,13 @@ namespace CodeEnv.Service
                 arguments.AddRange(new[] { "--bind", gatewaySocket, gatewaySocket });
             }
 
+            // The env's resources, which its init script fills: whoever may choose the packages built here may write them anyway (Publish-CodeEnvResource).
+            var resources = paths.ResourcesFolder(env);
+            if (Directory.Exists(resources))
+            {
+                arguments.AddRange(new[] { "--bind", resources, resources });
+            }
+
             var generation = GenerationOf(envFolder, executable);
             if (generation != null)
             {

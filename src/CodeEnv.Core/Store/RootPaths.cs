@@ -40,6 +40,9 @@ namespace CodeEnv.Store
         /// <summary>Package source credentials, readable by the root's owner alone (see SourceSecrets).</summary>
         public string SecretsFile => Path.Combine(StateFolder, "secrets.json");
 
+        /// <summary>The values of the envs' secret variables, by env: readable by the root's owner alone, like <see cref="SecretsFile"/>.</summary>
+        public string EnvironmentSecretsFile => Path.Combine(StateFolder, "env-secrets.json");
+
         /// <summary>Where a served root's socket is when codeenv.json names no endpoint, relative to the root.</summary>
         public const string DefaultServiceEndpoint = "state/codeenv.sock";
 
@@ -71,6 +74,12 @@ namespace CodeEnv.Store
         public string EnvFolder(string name) => Path.Combine(EnvsFolder, name);
 
         public string EnvFile(string name) => Path.Combine(EnvFolder(name), "env.json");
+
+        /// <summary>The env's resources (Publish-CodeEnvResource): files its init script, smoke test and code read; CODEENV_RESOURCES names it.</summary>
+        public string ResourcesFolder(string name) => Path.Combine(EnvFolder(name), "resources");
+
+        /// <summary>The last venv generation whose smoke test or init script failed, kept for inspection; never served, swept or restored.</summary>
+        public string FailedGenerationsFolder(string name) => Path.Combine(EnvFolder(name), "failed");
 
         /// <summary>The env's stable venv path: what jobs, kernels and activate use. A link to the current generation's entry points.</summary>
         public string VenvFolder(string name) => Path.Combine(EnvFolder(name), "venv");

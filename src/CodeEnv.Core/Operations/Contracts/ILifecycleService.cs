@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using CodeEnv.Security;
@@ -37,6 +38,28 @@ namespace CodeEnv.Operations
         /// <summary>Brings an archived env back (Enable-CodeEnv): the owner's right.</summary>
         [Requires(CallerRequirement.Own, "bring back", "name")]
         Task<EnvironmentInfo> EnableAsync(string name, IProgress<OperationReport>? progress, CancellationToken cancellation);
+
+        /// <summary>
+        /// The variables a process of the env gets (<see cref="RuntimeEnvironment"/>), its secret ones revealed: for a caller
+        /// with Use, who then starts the env's python with them (Invoke-CodeEnvPython), as anyone who runs it could read them.
+        /// </summary>
+        [Requires(CallerRequirement.Use, "use", "name")]
+        Task<IReadOnlyDictionary<string, string>> RunVariablesAsync(string name, CancellationToken cancellation);
+
+        /// <summary>
+        /// Begins putting a file of <paramref name="length"/> bytes at <paramref name="resourcePath"/> in the env's resources
+        /// folder (UpdatePackages on the env, checked before anything is written); its bytes follow in chunks
+        /// (<see cref="ArchiveUpload"/>), so the caller needs no access to the env folder.
+        /// </summary>
+        [Requires(CallerRequirement.UpdatePackages, "publish resources to", "name")]
+        Task<string> BeginResourceAsync(string name, string resourcePath, long length, CancellationToken cancellation);
+
+        [Requires(CallerRequirement.UpdatePackages, "publish resources to", "name")]
+        Task ResourceChunkAsync(string name, string uploadId, byte[] content, CancellationToken cancellation);
+
+        /// <summary>Puts the uploaded file in place, in one rename, once all its bytes arrived.</summary>
+        [Requires(CallerRequirement.UpdatePackages, "publish resources to", "name")]
+        Task<EnvironmentResource> EndResourceAsync(string name, string resourcePath, string uploadId, CancellationToken cancellation);
 
         [Requires(CallerRequirement.Own, "remove", "name")]
         /// <param name="force">Removes it even when consumers are declared for it (EnvironmentHasConsumers otherwise).</param>
