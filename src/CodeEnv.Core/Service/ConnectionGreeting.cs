@@ -10,9 +10,10 @@ namespace CodeEnv.Service
     /// <summary>
     /// The first message of every connection, written by the service before JSON-RPC starts and read by the caller
     /// before it sends anything: a JSON-RPC notification (so any JSON-RPC client reads past it) that either welcomes
-    /// the caller with the message size the service reads, or refuses the connection with the reason (too many
-    /// connections), after which the service closes it. The caller thus learns the limit the running service enforces
-    /// (it read codeenv.json when it started) and hears a refusal as a clear error, never as a lost connection.
+    /// the caller with the message size the service reads and the time after which it closes a connection with no
+    /// operation, or refuses the connection with the reason (too many connections), after which the service closes it.
+    /// The caller thus learns the limits the running service enforces (it read codeenv.json when it started) and hears a
+    /// refusal as a clear error, never as a lost connection.
     /// </summary>
     internal static class ConnectionGreeting
     {
@@ -24,15 +25,16 @@ namespace CodeEnv.Service
         private const int MaxGreetingBytes = 64 * 1024;
 
         public static void Welcome(Socket socket, ServiceLimits limits) =>
-            Send(socket, WelcomeMethod, new JObject { ["maxMessageBytes"] = limits.MaxMessageBytes });
+            Send(socket, WelcomeMethod, new JObject { ["maxMessageBytes"] = limits.MaxMessageBytes, ["idleTimeoutSeconds"] = limits.EffectiveIdleTimeoutSeconds });
 
         public static void Refuse(Socket socket, CodeEnvException why) =>
             Send(socket, RefusedMethod, new JObject { ["error"] = JObject.FromObject(ErrorData.Of(why)) });
 
         /// <summary>
-        /// Reads the service's greeting: the largest message it reads, or its refusal as this call's error.
+        /// Reads the service's greeting: the largest message it reads and its idle timeout (none from a service older
+        /// than this module), or its refusal as this call's error.
         /// </summary>
-        public static long Read(Socket socket, ServedRoot served, TimeSpan timeout)
+        public static (long MaxMessageBytes, TimeSpan? IdleTimeout) Read(Socket socket, ServedRoot served, TimeSpan timeout)
         {
             var before = socket.ReceiveTimeout;
             socket.ReceiveTimeout = (int)timeout.TotalMilliseconds;
@@ -68,7 +70,8 @@ namespace CodeEnv.Service
                 var maxMessageBytes = parameters == null ? null : parameters["maxMessageBytes"];
                 if (method == WelcomeMethod && maxMessageBytes != null && maxMessageBytes.Type == JTokenType.Integer)
                 {
-                    return maxMessageBytes.Value<long>();
+                    var idle = parameters!["idleTimeoutSeconds"];
+                    return (maxMessageBytes.Value<long>(), idle != null && idle.Type == JTokenType.Integer && idle.Value<long>() > 0 ? TimeSpan.FromSeconds(idle.Value<long>()) : (TimeSpan?)null);
                 }
 
                 if (method == RefusedMethod && parameters != null && parameters["error"] is JObject error)

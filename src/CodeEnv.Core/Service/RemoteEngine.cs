@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Threading;
@@ -87,12 +88,15 @@ namespace CodeEnv.Service
             return proxy;
         }
 
-        /// <summary>The open connection, or a new one if the service closed the last (between calls: nothing was lost).</summary>
+        /// <summary>
+        /// The open connection, or a new one if the service closed the last (between calls: nothing was lost) or may be
+        /// about to close it as idle.
+        /// </summary>
         private Connection Current()
         {
             lock (gate)
             {
-                if (connection == null || connection.IsClosed)
+                if (connection == null || connection.IsClosed || connection.MayBeClosedAsIdle)
                 {
                     connection?.Dispose();
                     connection = null;
@@ -121,11 +125,11 @@ namespace CodeEnv.Service
             try
             {
                 // The service speaks first: the message size it reads, or why it refuses this connection.
-                var maxMessageBytes = ConnectionGreeting.Read(socket, served, GreetingTimeout);
+                var (maxMessageBytes, idleTimeout) = ConnectionGreeting.Read(socket, served, GreetingTimeout);
                 var cap = new OutgoingMessageCap(new NetworkStream(socket, ownsSocket: false), maxMessageBytes, served.Paths.Root);
                 var rpc = ServiceWire.Open(cap, caller: true);
                 rpc.StartListening();
-                return new Connection(socket, rpc, cap);
+                return new Connection(socket, rpc, cap, idleTimeout);
             }
             catch
             {
@@ -138,6 +142,7 @@ namespace CodeEnv.Service
         private async Task<T> CallAsync<T>(string operation, IReadOnlyList<object?> arguments, IReadOnlyList<Type> argumentTypes, CancellationToken cancellation)
         {
             var on = Current();
+            on.CallStarted();
             try
             {
                 return await on.Rpc.InvokeWithCancellationAsync<T>(operation, arguments, argumentTypes, cancellation).ConfigureAwait(false);
@@ -162,6 +167,10 @@ namespace CodeEnv.Service
                     $"The connection to the CodeEnv service of '{served.Paths.Root}' ended before the operation finished (the service stopped or was killed). An update it was running was interrupted and changed nothing that serves; Get-CodeEnv shows the env's state once the service is back ('sudo systemctl start codeenv'). Then run the command again.",
                     served.Paths.Root,
                     e);
+            }
+            finally
+            {
+                on.CallEnded();
             }
         }
 
@@ -207,11 +216,33 @@ namespace CodeEnv.Service
         /// <summary>One connection to the service, as the service greeted it.</summary>
         private sealed class Connection : IDisposable
         {
-            public Connection(Socket socket, JsonRpc rpc, OutgoingMessageCap cap)
+            private readonly TimeSpan? idleTimeout;
+            private readonly Stopwatch clock = Stopwatch.StartNew();
+            private long quietSince;
+            private int callsInFlight;
+
+            public Connection(Socket socket, JsonRpc rpc, OutgoingMessageCap cap, TimeSpan? idleTimeout)
             {
                 Socket = socket;
                 Rpc = rpc;
                 Cap = cap;
+                this.idleTimeout = idleTimeout;
+            }
+
+            /// <summary>
+            /// Whether the service may close it as idle as the next request arrives, which would lose that request: no
+            /// call in flight for half the service's idle timeout. The service counts from its last activity, a little
+            /// earlier than this process hears the answer; half the timeout leaves that margin and a loaded machine's.
+            /// </summary>
+            public bool MayBeClosedAsIdle =>
+                idleTimeout is TimeSpan timeout && Volatile.Read(ref callsInFlight) == 0 && clock.ElapsedMilliseconds - Volatile.Read(ref quietSince) > timeout.TotalMilliseconds / 2;
+
+            public void CallStarted() => Interlocked.Increment(ref callsInFlight);
+
+            public void CallEnded()
+            {
+                Volatile.Write(ref quietSince, clock.ElapsedMilliseconds);
+                Interlocked.Decrement(ref callsInFlight);
             }
 
             public Socket Socket { get; }
