@@ -48,7 +48,7 @@ public sealed class ImageFreshnessTests : IClassFixture<ImageFreshnessTests.Buil
     public void Stopping_an_image_build_ends_the_engine_and_what_it_runs()
     {
         var marker = "codeenv_image_build_sleeps_" + Guid.NewGuid().ToString("N");
-        Ps.Run("New-CodeEnvContainerConfig sleepy -BaseImage $args[0] -DockerfileAtStart $args[1] | Out-Null; Set-CodeEnv moved -ContainerSelection Selected -ContainerConfig moving, sleepy", ContainerMachine.BaseImage, $"RUN sh -c 'sleep 300; : {marker}'").AssertSuccess();
+        Ps.Run("New-CodeEnvContainerConfig sleepy -BaseImage $args[0] -DockerfileAtStart $args[1] | Out-Null; Set-CodeEnv moved -ContainerSelection Selected -ContainerConfig moving, sleepy", ContainerMachine.BaseImage, $"RUN sh -c 'sleep 900; : {marker}'").AssertSuccess();
 
         using var build = Ps.Start("Update-CodeEnvImage moved -ContainerConfig sleepy");
         Patience.WaitUntil(() => Running(marker), "The build never reached its sleeping step.");

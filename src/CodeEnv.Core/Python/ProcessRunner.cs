@@ -202,6 +202,12 @@ namespace CodeEnv.Python
 
         private static void KillTree(int processId)
         {
+            if (ProcessTree.Available)
+            {
+                ProcessTree.Kill(processId);
+                return;
+            }
+
             try
             {
                 using (var process = Process.GetProcessById(processId))

@@ -1,0 +1,44 @@
+using CodeEnv.Errors;
+using CodeEnv.TestSupport;
+using CodeEnv.Python;
+
+namespace CodeEnv.Core.Tests;
+
+/// <summary>Cancelling a child ends every process it started, however its helpers end.</summary>
+[Trait("Category", "Process")]
+public class ProcessTreeTests
+{
+    // A middle process that dies with its parent (PR_SET_PDEATHSIG = 1, SIGKILL), as a container engine's runtime helper
+    // does, and starts a grandchild that would outlive both.
+    private const string Middle = "import ctypes, subprocess, sys, time\nctypes.CDLL(None).prctl(1, 9)\nsubprocess.Popen(['sh', '-c', 'sleep 600; : ' + sys.argv[1]])\ntime.sleep(600)\n";
+
+    private const string Parent = "import subprocess, sys, time\nsubprocess.Popen([sys.executable, '-c', sys.argv[1], sys.argv[2]])\ntime.sleep(600)\n";
+
+    [Fact]
+    public async Task Cancelling_ends_a_grandchild_whose_parent_dies_with_its_own_parent()
+    {
+        var marker = "codeenv_tree_" + Guid.NewGuid().ToString("N");
+        using var cancel = new CancellationTokenSource();
+        var run = SystemProcessRunner.Instance.RunAsync(Interpreters.Require("3.12").Path, new[] { "-c", Parent, Middle, marker }, null, cancel.Token);
+        Patience.WaitUntil(() => Running(marker), "The grandchild never started.");
+
+        cancel.Cancel();
+
+        Assert.Contains("was killed", (await Assert.ThrowsAsync<CodeEnvException>(() => run)).Message);
+        Patience.WaitUntil(() => !Running(marker), "The grandchild outlived the cancelled run.");
+    }
+
+    private static bool Running(string marker) =>
+        Directory.GetDirectories("/proc").Any(d =>
+        {
+            try
+            {
+                var cmdline = File.ReadAllText(Path.Combine(d, "cmdline"));
+                return cmdline.Contains(marker) && File.ReadAllText(Path.Combine(d, "stat")).Split(") ")[1][0] != 'Z';
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
+}
