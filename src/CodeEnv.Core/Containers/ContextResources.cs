@@ -29,9 +29,12 @@ namespace CodeEnv.Containers
         private readonly List<string> problems = new List<string>();
         private string? digest;
 
-        private ContextResources(string? folder)
+        private readonly string? digestFile;
+
+        private ContextResources(string? folder, string? digestFile)
         {
             Folder = folder;
+            this.digestFile = digestFile;
         }
 
         /// <summary>The resources folder on the host, which is also its path in the image; null for a registered venv, which has none.</summary>
@@ -51,16 +54,17 @@ namespace CodeEnv.Containers
         public string Stamp => IsEmpty ? "" : Hash(Lines(f => f.ModifiedTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         /// <summary>Names, sizes and each file's sha256 hashed, read once: equal digests mean the image holds these resources.</summary>
-        public string Digest() => digest ??= IsEmpty ? "" : Hash(Lines(f => Sha256Of(f.FullPath)));
+        public string Digest() => digest ??= IsEmpty ? "" : Remembered() ?? Remember(Hash(Lines(f => Sha256Of(f.FullPath))));
 
         /// <summary>Whether an image recorded with this stamp and digest holds the resources as they are now.</summary>
         public bool Matches(string? stamp, string? recordedDigest) =>
             string.Equals(Stamp, stamp ?? "", StringComparison.Ordinal) || string.Equals(Digest(), recordedDigest ?? "", StringComparison.Ordinal);
 
         /// <summary>Reads the folder (missing or null: no resources).</summary>
-        public static ContextResources Of(string? folder)
+        /// <param name="digestFile">Where the digest is kept with the stamp it belongs to; a listing that finds the stamp unchanged there reads no file's bytes.</param>
+        public static ContextResources Of(string? folder, string? digestFile = null)
         {
-            var resources = new ContextResources(folder);
+            var resources = new ContextResources(folder, digestFile);
             if (folder != null && Directory.Exists(folder))
             {
                 var inside = RealPath.Of(folder).TrimEnd('/') + "/";
@@ -88,6 +92,36 @@ namespace CodeEnv.Containers
                     $"The resources of '{environment}' hold {TotalBytes / (1024 * 1024)} MiB, more than the {MaxBytes / (1024 * 1024)} MiB a build context carries. Keep large data (models, data sets) out of the resources: mount it into the container, or fetch it in the image with the env's own Dockerfile lines (Set-CodeEnv -ContainerDockerfile).",
                     environment);
             }
+        }
+
+        private string? Remembered()
+        {
+            try
+            {
+                var kept = digestFile != null && File.Exists(digestFile) ? File.ReadAllText(digestFile).Split(' ') : null;
+                return kept != null && kept.Length == 2 && kept[0] == Stamp ? kept[1].Trim() : null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        private string Remember(string computed)
+        {
+            try
+            {
+                if (digestFile != null)
+                {
+                    AtomicFile.WriteAllText(digestFile, Stamp + " " + computed);
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // A reader who may not write the env folder hashes again next time; nothing else depends on the file.
+            }
+
+            return computed;
         }
 
         private void Walk(DirectoryInfo directory, string prefix, string inside)

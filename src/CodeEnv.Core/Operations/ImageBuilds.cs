@@ -116,7 +116,7 @@ namespace CodeEnv.Operations
 
         /// <summary>The resources folder an env's images hold (beside its venv); none for a registered venv, whose folder is not CodeEnv's.</summary>
         internal static ContextResources ResourcesOf(RootPaths paths, EnvironmentInfo environment) =>
-            ContextResources.Of(environment.Managed ? paths.ResourcesFolder(environment.Name) : null);
+            environment.Managed ? ContextResources.Of(paths.ResourcesFolder(environment.Name), paths.ResourcesDigestFile(environment.Name)) : ContextResources.Of(null);
 
         /// <summary>The recorded image of the config that still reproduces the env and is still in the engine (and pushed, when asked), or null.</summary>
         private async Task<ContainerImage?> CurrentImageAsync(IReadOnlyList<ContainerImage> recorded, ContainerConfig config, int installedRevision, DockerfileFragments environmentLines, IReadOnlyDictionary<string, string> variables, ContextResources resources, ContainerEngine engine, bool push, CancellationToken cancellation)
