@@ -72,7 +72,7 @@ public sealed class ImageFreshnessTests : IClassFixture<ImageFreshnessTests.Buil
         });
 
     [Fact]
-    public void A_changed_env_outdates_its_image_until_the_new_revision_is_built()
+    public void A_changed_env_outdates_its_image_until_the_new_revision_is_built_and_so_do_its_resources_and_its_lines()
     {
         Ps.Run("Set-CodeEnvPackage changing 'alpha==2.0' -Update").AssertSuccess();
 
@@ -86,6 +86,13 @@ public sealed class ImageFreshnessTests : IClassFixture<ImageFreshnessTests.Buil
         Assert.Equal("2.0", Machine.Podman("run", "--rm", "--network", "none", rebuilt.Get<string>("Reference"), "python", "-c", "import alpha; print(alpha.__version__)").Trim());
         Assert.Equal(new[] { "Outdated", "Current" }, Ps.Run("Get-CodeEnvImage changing | ForEach-Object Status").Output.Select(o => o.ToString()));
         Assert.Empty(Ps.Run("Test-CodeEnv changing").AssertSuccess().Warnings);
+
+        // A file published into the resources (or one the init script writes) is not in the image yet.
+        var labels = Ps.Scratch("labels.txt");
+        File.WriteAllText(labels, "cat\n");
+        Ps.Run("Publish-CodeEnvResource changing -Path $args[0]", labels).AssertSuccess();
+        Assert.Equal("bookworm", Ps.Run("(Get-CodeEnv changing).OutdatedImages").AssertSuccess().Output.Single().ToString());
+        Assert.Contains("the env's resources changed since it was built", Ps.Run("Get-CodeEnvImage changing -Outdated").Output.Last().Get<string>("OutdatedReason"));
 
         Ps.Run("Set-CodeEnv changing -ContainerDockerfile @{ AtEnd = 'LABEL changed=yes' }").AssertSuccess();
         Assert.Equal("bookworm", Ps.Run("(Get-CodeEnv changing).OutdatedImages").AssertSuccess().Output.Single().ToString());

@@ -77,6 +77,21 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
         Ps.Run("Export-CodeEnvContainerFile work -ConfigName bookworm -Path $args[0]", context).AssertSuccess();
         Assert.Contains("(installed revision 1)", File.ReadAllText(Path.Combine(context, "Dockerfile")));
         Assert.Contains(":bookworm-r1 .", File.ReadAllText(Path.Combine(context, "README.md")));
+        // The context an administrator builds by hand holds the resources the built image holds.
+        Assert.Equal("cat dog\n", File.ReadAllText(Path.Combine(context, "resources", "models", "labels.txt")));
+        Assert.Contains($"ENV WORK_MODE=\"image\" CODEENV_RESOURCES=\"{built.ResourcesPath}\"", File.ReadAllText(Path.Combine(context, "Dockerfile")));
+    }
+
+    [Fact]
+    public void The_image_holds_the_envs_resources_and_variables_where_its_code_finds_them_on_the_host()
+    {
+        var script = "import os; p = os.environ['CODEENV_RESOURCES']; print(p); print(os.environ['WORK_MODE']); print(open(os.path.join(p, 'models', 'labels.txt')).read().strip())";
+        var expected = new[] { built.ResourcesPath, "image", "cat dog" };
+
+        // As a user other than root, as an image with the NonRootUser addition runs: the resources are readable as the venv is.
+        Assert.Equal(expected, Machine.Podman("run", "--rm", "--network", "none", "--user", "1000", built.Work.Reference, "python", "-c", script).Trim().Split('\n'));
+        Assert.Equal(expected, Ps.Run("Invoke-CodeEnvPython work -Target bookworm -ArgumentList '-c', $args[0]", script).AssertSuccess().Output.Select(o => o.ToString()));
+        Assert.Equal(expected, Ps.Run("Invoke-CodeEnvPython work -ArgumentList '-c', $args[0]", script).AssertSuccess().Output.Select(o => o.ToString()));
     }
 
     [Fact]
@@ -101,7 +116,7 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
         Assert.Equal("written", File.ReadAllText(Path.Combine(folder, "out.txt")));
     }
 
-    /// <summary>The root with the config "bookworm" (every fragment, a registry) and the env "work", its image pushed.</summary>
+    /// <summary>The root with the config "bookworm" (every fragment, a registry) and the env "work" (a variable and a resource), its image pushed.</summary>
     public sealed class Built : IDisposable
     {
         private readonly ImageRoot root = new();
@@ -117,11 +132,14 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
                     -DockerfileAfterPackages "RUN find / -xdev -path '*site-packages/alpha*' -name __init__.py | wc -l > /after.txt" `
                     -DockerfileAtEnd 'RUN echo "$VIRTUAL_ENV" > /end.txt' -AllowEnvFragments -RuntimeAddition Utf8 | Out-Null
                 New-CodeEnv work -PythonVersion 3.11 -Requirement 'alpha==1.0' -ContainerSelection Selected -ContainerConfig bookworm | Out-Null
-                Set-CodeEnv work -ContainerDockerfile @{ AfterPackages = 'RUN echo own > /own.txt' }
+                Set-CodeEnv work -ContainerDockerfile @{ AfterPackages = 'RUN echo own > /own.txt' } -EnvironmentVariable @{ WORK_MODE = 'image' }
+                Publish-CodeEnvResource work -Path $args[3] -Destination models | Out-Null
                 """,
                 ContainerMachine.BaseImage,
                 machine.Registry,
-                root.Path + "/envs/work/venv").AssertSuccess();
+                root.Path + "/envs/work/venv",
+                Labels()).AssertSuccess();
+            ResourcesPath = root.Path + "/envs/work/resources";
             VenvPath = Ps.Run("(Get-CodeEnv work).VenvPath").AssertSuccess().Output.Single().ToString()!;
             var image = Ps.Run("Update-CodeEnvImage work -Push").Single("CodeEnv.ContainerImage");
             Work = (image.Get<string>("Reference"), image.Get<string>("Digest"), image.Get<string>("ImageId"));
@@ -131,9 +149,19 @@ public sealed class ImageTests : IClassFixture<ImageTests.Built>
 
         public string VenvPath { get; }
 
+        /// <summary>The env's resources folder, which is also its path in the image.</summary>
+        public string ResourcesPath { get; }
+
         public (string Reference, string Digest, string ImageId) Work { get; }
 
         public void Dispose() => root.Dispose();
+
+        private string Labels()
+        {
+            var file = Ps.Scratch("labels.txt");
+            File.WriteAllText(file, "cat dog\n");
+            return file;
+        }
     }
 }
 

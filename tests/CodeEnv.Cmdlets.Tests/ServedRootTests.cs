@@ -187,12 +187,16 @@ public class ServedRootTests : IClassFixture<ServedRootTests.Users>
         served.Run(Alice, $"New-CodeEnv ctx -Interpreter {ServedRootHost.Python} -Requirement alpha -ContainerSelection Selected -ContainerConfig ctx-slim | Out-Null").AssertSucceeded();
         var viaService = Path.Combine(served.Shared, "ctx-served-" + Guid.NewGuid().ToString("N")[..8]);
         var direct = Path.Combine(served.Shared, "ctx-direct-" + Guid.NewGuid().ToString("N")[..8]);
+        var labels = Path.Combine(served.Shared, "ctx-labels-" + Guid.NewGuid().ToString("N")[..8] + ".txt");
+        File.WriteAllText(labels, "cat dog\n");
+        served.Run(Alice, $"Publish-CodeEnvResource ctx -Path '{labels}' -Destination models | Out-Null").AssertSucceeded();
 
         served.Run(Alice, $"Export-CodeEnvContainerFile ctx -ConfigName ctx-slim -Path '{viaService}' | Out-Null").AssertSucceeded();
         served.WhileDirect(() => ShellProcess.Run(new[] { "-Command", $"Export-CodeEnvContainerFile ctx -ConfigName ctx-slim -Path '{direct}' -Root '{served.Root}'" }).AssertSucceeded());
 
         var wheels = Directory.GetFiles(Path.Combine(direct, "wheels"), "*.whl");
         Assert.NotEmpty(wheels);
+        Assert.Single(Directory.GetFiles(Path.Combine(direct, "resources", "models")));
         Assert.Equal(Tree(direct), Tree(viaService));
     }
 

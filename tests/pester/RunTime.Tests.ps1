@@ -60,7 +60,7 @@ Describe 'Run-time variables, resources and the smoke-test gate' {
         $shell[2] | Should -Be 'none'
     }
 
-    It 'writes the variables into the image''s Dockerfile as ENV lines, the secret only by name at run time' {
+    It 'writes the variables into the image''s Dockerfile as ENV lines and the resources into its context, the secret nowhere' {
         New-CodeEnvContainerConfig slim -BaseImage python:3.12-slim -PythonPath /usr/local/bin/python3 | Out-Null
         Set-CodeEnv vision -ContainerSelection Selected -ContainerConfig slim
 
@@ -70,5 +70,9 @@ Describe 'Run-time variables, resources and the smoke-test gate' {
         $dockerfile | Should -Match ('ENV HF_HOME="' + [regex]::Escape((Join-Path $TestDrive 'hf')) + '"')
         $dockerfile | Should -Not -Match 'HF_TOKEN'
         $dockerfile | Should -Not -Match $script:secret
+        # The resources go in too, to the env's own resources folder, which CODEENV_RESOURCES names in the image.
+        Get-Content -Raw (Join-Path $TestDrive 'context/resources/checks/gpu.py') | Should -Match 'GPU ok'
+        $dockerfile | Should -Match ('CODEENV_RESOURCES="' + [regex]::Escape((Get-CodeEnv vision).Path + '/resources') + '"')
+        Get-ChildItem -Recurse -File (Join-Path $TestDrive 'context') | Select-String -SimpleMatch $script:secret | Should -BeNullOrEmpty
     }
 }

@@ -54,7 +54,7 @@ namespace CodeEnv.Cmdlets.Commands
                     // The image is run by the caller's own engine: on a served root it pulls what the service pushed.
                     var image = ImageToRun.Of(environment, Target, Call((engine, _, token) => engine.Containers.ImagesAsync(Name, token)));
                     var containers = ContainerEngine.Find(null, System.Environment.GetEnvironmentVariable("PATH"));
-                    (program, arguments) = (containers.Path, containers.Run(image.Reference, Network, workingFolder, new[] { environment.VenvPath + "/bin/python" }.Concat(ArgumentList), interactive: false, passedVariables: variables.Keys.Where(k => k != "CODEENV_RESOURCES")));
+                    (program, arguments) = (containers.Path, containers.Run(image.Reference, Network, workingFolder, new[] { environment.VenvPath + "/bin/python" }.Concat(ArgumentList), interactive: false, passedVariables: variables.Keys));
                 }
 
                 Dispose();

@@ -16,20 +16,25 @@ namespace CodeEnv.Containers
     /// checked against the env's minor version, a venv at the env's own path with the env's pip, setuptools and wheel,
     /// then exactly the locked set with pip --no-deps, hash-checked where every archive is here), the lock, the archives
     /// (<see cref="ContextWheels"/>) and a README. With every archive in the context the image needs no package source.
+    /// The env's resources folder (<see cref="ContextResources"/>) goes in too, copied to its own path in the image after
+    /// the packages, with CODEENV_RESOURCES naming it, so code that reads its resources runs in the image as on the host.
     /// </summary>
     internal static class BuildContext
     {
         public const string LockFileName = "requirements.lock";
         public const string WheelsFolder = "wheels";
+        public const string ResourcesFolder = "resources";
 
-        /// <summary>The context's entries, in the order they are written: the lock, the wheels/ folder and its archives, the Dockerfile and the README.</summary>
-        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, PackageStore store) =>
-            Files(environment, installed, config, settings, store, out _, out _);
+        /// <summary>The context's entries, in the order they are written: the lock, the wheels/ folder and its archives, the resources/ folder and its files, the Dockerfile and the README.</summary>
+        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, PackageStore store, ContextResources resources) =>
+            Files(environment, installed, config, settings, store, resources, out _, out _);
 
         /// <param name="secrets">The BuildKit secrets the Dockerfile mounts: each id with its source's URL, credentials taken out.</param>
         /// <param name="fromSources">The locked distributions with no archive in the context, which the image's pip fetches from the root's sources.</param>
-        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, PackageStore store, out IReadOnlyList<(string Id, string Url)> secrets, out IReadOnlyList<LockedPackage> fromSources)
+        /// <param name="resources">The env's resources, read once by the caller (which also records their digest with the image).</param>
+        public static IReadOnlyList<ContextFile> Files(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, PackageStore store, ContextResources resources, out IReadOnlyList<(string Id, string Url)> secrets, out IReadOnlyList<LockedPackage> fromSources)
         {
+            resources.RequireCopyable(environment.Name);
             var wheels = ContextWheels.For(installed, store, settings);
             if (wheels.ToolingUnfound.Count > 0)
             {
@@ -61,8 +66,16 @@ namespace CodeEnv.Containers
                 }
             }
 
+            if (resources.Folder != null)
+            {
+                // Always the folder, empty when the env has no resources: CODEENV_RESOURCES then names a folder that exists.
+                files.Add(new ContextFile { RelativePath = ResourcesFolder, IsFolder = true });
+                files.AddRange(resources.Folders.Select(f => new ContextFile { RelativePath = ResourcesFolder + "/" + f, IsFolder = true }));
+                files.AddRange(resources.Files.Select(f => new ContextFile { RelativePath = ResourcesFolder + "/" + f.RelativePath, Content = File.ReadAllBytes(f.FullPath), Executable = f.Executable }));
+            }
+
             var image = ImageReference.For(environment.Name, config, installed.Revision);
-            files.Add(new ContextFile { RelativePath = "Dockerfile", Content = utf8.GetBytes(Dockerfile(environment, installed, config, settings, wheels, out var mounted)) });
+            files.Add(new ContextFile { RelativePath = "Dockerfile", Content = utf8.GetBytes(Dockerfile(environment, installed, config, settings, wheels, resources.Folder, out var mounted)) });
             secrets = mounted;
             var secretFlags = string.Concat(mounted.Select(s => $" --secret id={s.Id},src=./{s.Id}.txt"));
             var secretText = mounted.Count == 0 ? ""
@@ -80,12 +93,13 @@ namespace CodeEnv.Containers
                     $"# {environment.Name} in {config.BaseImage}\n\n{secretText}Build it with:\n\n    docker build{secretFlags} -t {image} .\n\n"
                     + $"The image has Python {installed.Python.Version}'s venv at {environment.VenvPath} with exactly the {lockLines.Count} packages of {LockFileName} "
                     + $"and the venv's own {string.Join(", ", wheels.Tooling.Select(t => LockPins.Line(t.Package)))} "
-                    + $"(env revision {installed.Revision}, installed {installed.InstalledAt:u} by {installed.InstalledBy}).\n{sourcesText}"),
+                    + $"(env revision {installed.Revision}, installed {installed.InstalledAt:u} by {installed.InstalledBy}).\n{sourcesText}"
+                    + (resources.Folder == null ? "" : $"The env's resources ({resources.Files.Count} file(s) in {ResourcesFolder}/) are copied to {resources.Folder}, which CODEENV_RESOURCES names.\n")),
             });
             return files;
         }
 
-        private static string Dockerfile(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, ContextWheels wheels, out List<(string Id, string Url)> secrets)
+        private static string Dockerfile(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, ContextWheels wheels, string? resourcesPath, out List<(string Id, string Url)> secrets)
         {
             var venv = environment.VenvPath;
             var quotedVenv = DockerfileQuoting.Shell(venv);
@@ -140,15 +154,29 @@ namespace CodeEnv.Containers
             var hashCheck = wheels.Unfound.Count == 0 && wheels.Packages.Count > 0 ? " --require-hashes" : "";
             var mounts = string.Concat(found.Select(f => $"--mount=type=secret,id={f.Id} "));
             text.AppendLine($"RUN {mounts}{venvPython} -m pip install --no-cache-dir --disable-pip-version-check --no-deps{hashCheck} {string.Join(" ", sources)} -r {staging}/{LockFileName}");
+            if (resourcesPath != null)
+            {
+                // Beside the venv at the host's path, so a path the code builds from CODEENV_RESOURCES is the same in both;
+                // owned by root as the venv is, readable by all (the context's modes), after the packages so a change of
+                // the resources rebuilds only what follows.
+                text.AppendLine($"COPY [{Newtonsoft.Json.JsonConvert.ToString(ResourcesFolder + "/")}, {Newtonsoft.Json.JsonConvert.ToString(resourcesPath.TrimEnd('/') + "/")}]");
+            }
+
             Fragment(text, "the container config (after packages)", config.DockerfileFragment);
             Fragment(text, "the env (after packages)", own.AfterPackages);
             text.AppendLine($"RUN rm -rf {staging}");
             text.AppendLine($"ENV VIRTUAL_ENV={DockerfileQuoting.EnvValue(venv)} PATH={DockerfileQuoting.EnvValue(venv + "/bin:")}$PATH");
             // The env's variables, its secret ones excepted: an image and its history are readable by whoever pulls it, so a
             // secret reaches a container only when it runs (Invoke-CodeEnvPython -Target passes it by name: -e NAME).
-            if (environment.EnvironmentVariables.Count > 0)
+            var variables = environment.EnvironmentVariables.Select(v => v.Key + "=" + DockerfileQuoting.EnvValue(v.Value)).ToList();
+            if (resourcesPath != null)
             {
-                text.AppendLine("ENV " + string.Join(" ", environment.EnvironmentVariables.Select(v => v.Key + "=" + DockerfileQuoting.EnvValue(v.Value))));
+                variables.Add("CODEENV_RESOURCES=" + DockerfileQuoting.EnvValue(resourcesPath));
+            }
+
+            if (variables.Count > 0)
+            {
+                text.AppendLine("ENV " + string.Join(" ", variables));
             }
 
             foreach (var addition in config.RuntimeAdditions)

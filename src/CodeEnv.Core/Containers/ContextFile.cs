@@ -8,5 +8,8 @@ namespace CodeEnv.Containers
         public bool IsFolder { get; set; }
 
         public byte[] Content { get; set; } = new byte[0];
+
+        /// <summary>Written with the execute bits (0755), as a resource the init script made executable was; other files are 0644.</summary>
+        public bool Executable { get; set; }
     }
 }

@@ -39,15 +39,27 @@ namespace CodeEnv.Containers
                 if (file.IsFolder)
                 {
                     Directory.CreateDirectory(path);
+                    ReadableByAll(path, executable: true);
                     continue;
                 }
 
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllBytes(path, file.Content ?? new byte[0]);
+                ReadableByAll(path, executable: file.Executable);
                 written.Add(path);
             }
 
             return written;
+        }
+
+        // COPY keeps a file's mode: whatever the writer's umask, what the image copies (the env's resources) is readable by
+        // the user the image runs as (RuntimeAdditions' NonRootUser), as its venv is. The context holds no secret.
+        private static void ReadableByAll(string path, bool executable)
+        {
+            if (!Platform.IsWindows)
+            {
+                Store.UnixLinks.TryChangeMode(path, executable ? 0x1ED /* 0755 */ : 0x1A4 /* 0644 */);
+            }
         }
     }
 }

@@ -32,9 +32,10 @@ namespace CodeEnv.Containers
 
         /// <summary>
         /// Why <paramref name="image"/> no longer reproduces the env in the config as they are now, or null when it does.
-        /// The base image is compared only when its current id is known (<paramref name="baseImageIdNow"/>).
+        /// The base image is compared only when its current id is known (<paramref name="baseImageIdNow"/>), the resources
+        /// only when they are given (<paramref name="resources"/>).
         /// </summary>
-        public static string? OutdatedReason(ContainerImage image, int installedRevision, ContainerConfig? config, string? baseImageIdNow, DockerfileFragments? environmentLines, IReadOnlyDictionary<string, string>? variables = null)
+        public static string? OutdatedReason(ContainerImage image, int installedRevision, ContainerConfig? config, string? baseImageIdNow, DockerfileFragments? environmentLines, IReadOnlyDictionary<string, string>? variables = null, ContextResources? resources = null)
         {
             if (config == null)
             {
@@ -49,6 +50,11 @@ namespace CodeEnv.Containers
             if (!string.Equals(image.ConfigSha256, ConfigFingerprint.Of(config, environmentLines, variables), StringComparison.Ordinal))
             {
                 return $"the container config '{config.ConfigName}' or the env's own Dockerfile lines changed since it was built, or its variables did";
+            }
+
+            if (resources != null && !resources.Matches(image.ResourcesStamp, image.ResourcesSha256))
+            {
+                return $"the env's resources changed since it was built (Publish-CodeEnvResource or its init script): the image holds {(string.IsNullOrEmpty(image.ResourcesSha256) ? "none" : "others")}, the folder has {resources.Files.Count} file(s) now";
             }
 
             if (!string.IsNullOrEmpty(baseImageIdNow) && !string.IsNullOrEmpty(image.BaseImageId) && !string.Equals(baseImageIdNow, image.BaseImageId, StringComparison.Ordinal))

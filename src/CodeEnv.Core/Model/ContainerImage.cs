@@ -32,6 +32,12 @@ namespace CodeEnv
         /// <summary>The sha256 of the config's Dockerfile settings when built: a change to the config outdates the image.</summary>
         public string ConfigSha256 { get; set; } = "";
 
+        /// <summary>The env's resources it holds: names, sizes and sha256 hashed; empty for an env without resources (and every image built before images held them).</summary>
+        public string ResourcesSha256 { get; set; } = "";
+
+        /// <summary>The resources' names, sizes and modification times hashed when built: while equal, a listing need not read them to know they did not change.</summary>
+        public string ResourcesStamp { get; set; } = "";
+
         /// <summary>The engine that built it (podman, buildah, docker).</summary>
         public string Engine { get; set; } = "";
 

@@ -130,8 +130,10 @@ namespace CodeEnv.Operations
 
             var settings = Settings();
             var installedRevision = Store.ReadInstalled(definition.Name)?.Revision ?? -1;
+            // The resources' stamp is a stat of each file; their bytes are read only when it differs from an image's.
+            var resources = definition.RegisteredVenv == null ? Containers.ContextResources.Of(Paths.ResourcesFolder(definition.Name), Paths.ResourcesDigestFile(definition.Name)) : Containers.ContextResources.Of(null);
             return Containers.ImageRecords.Latest(Containers.ImageRecords.Read(Paths, definition.Name))
-                .Where(i => Containers.ImageRecords.OutdatedReason(i, installedRevision, settings.FindContainerConfig(i.ConfigName), null, definition.Containers.Dockerfile, definition.Runtime.Variables) != null)
+                .Where(i => Containers.ImageRecords.OutdatedReason(i, installedRevision, settings.FindContainerConfig(i.ConfigName), null, definition.Containers.Dockerfile, definition.Runtime.Variables, resources) != null)
                 .Select(i => i.ConfigName)
                 .ToList();
         }

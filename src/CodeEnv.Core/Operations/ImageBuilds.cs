@@ -43,6 +43,8 @@ namespace CodeEnv.Operations
                 ?? throw new CodeEnvException(ErrorIds.EnvironmentNeverUpdated, $"The env '{environment.Name}' has no lock yet: no update has succeeded, so there is no exact set to build an image of. Run Update-CodeEnv -Name {environment.Name} first.", environment.Name);
             var engine = ContainerEngine.Find(null, Environment.GetEnvironmentVariable("PATH"));
             settings.Root = context.Paths.Root;
+            // Read once for every config's image: what each holds is recorded with it, and what it is compared with.
+            var resources = ResourcesOf(context.Paths, environment);
             var images = new List<ContainerImage>();
             using (var log = new OperationLog(context.Paths.LogsFolder(environment.Name), "image", context.Clock.UtcNow, reporter, SecretRedactor.Of(context.Paths).Redact))
             {
@@ -50,7 +52,7 @@ namespace CodeEnv.Operations
                 foreach (var config in configs)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var current = force ? null : await CurrentImageAsync(recorded, config, installed.Revision, environment.ContainerDockerfile, environment.EnvironmentVariables, engine, push, cancellation).ConfigureAwait(false);
+                    var current = force ? null : await CurrentImageAsync(recorded, config, installed.Revision, environment.ContainerDockerfile, environment.EnvironmentVariables, resources, engine, push, cancellation).ConfigureAwait(false);
                     if (current != null)
                     {
                         log.Line($"> {current.Reference} still reproduces the env in '{config.ConfigName}': kept (-Force builds it again)");
@@ -60,7 +62,7 @@ namespace CodeEnv.Operations
                         continue;
                     }
 
-                    images.Add(await BuildOneAsync(environment, installed, config, settings, engine, push, network, log, reporter, cancellation).ConfigureAwait(false));
+                    images.Add(await BuildOneAsync(environment, installed, config, settings, resources, engine, push, network, log, reporter, cancellation).ConfigureAwait(false));
                 }
             }
 
@@ -93,6 +95,7 @@ namespace CodeEnv.Operations
             foreach (var (environment, images) in recorded)
             {
                 var installedRevision = context.Store.ReadInstalled(environment.Name)?.Revision ?? -1;
+                var resources = ResourcesOf(context.Paths, environment);
                 foreach (var image in images.OrderBy(i => i.ConfigName, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Revision))
                 {
                     if (engine != null && !baseIds.ContainsKey(image.BaseImage))
@@ -100,7 +103,7 @@ namespace CodeEnv.Operations
                         baseIds[image.BaseImage] = await ImageIdAsync(engine, image.BaseImage, cancellation).ConfigureAwait(false);
                     }
 
-                    var reason = ImageRecords.OutdatedReason(image, installedRevision, settings.FindContainerConfig(image.ConfigName), engine == null ? null : baseIds[image.BaseImage], environment.ContainerDockerfile, environment.EnvironmentVariables);
+                    var reason = ImageRecords.OutdatedReason(image, installedRevision, settings.FindContainerConfig(image.ConfigName), engine == null ? null : baseIds[image.BaseImage], environment.ContainerDockerfile, environment.EnvironmentVariables, resources);
                     image.Status = reason == null ? "Current" : "Outdated";
                     image.OutdatedReason = reason ?? "";
                     image.Root = context.Paths.Root;
@@ -111,8 +114,12 @@ namespace CodeEnv.Operations
             return listed;
         }
 
+        /// <summary>The resources folder an env's images hold (beside its venv); none for a registered venv, whose folder is not CodeEnv's.</summary>
+        internal static ContextResources ResourcesOf(RootPaths paths, EnvironmentInfo environment) =>
+            environment.Managed ? ContextResources.Of(paths.ResourcesFolder(environment.Name), paths.ResourcesDigestFile(environment.Name)) : ContextResources.Of(null);
+
         /// <summary>The recorded image of the config that still reproduces the env and is still in the engine (and pushed, when asked), or null.</summary>
-        private async Task<ContainerImage?> CurrentImageAsync(IReadOnlyList<ContainerImage> recorded, ContainerConfig config, int installedRevision, DockerfileFragments environmentLines, IReadOnlyDictionary<string, string> variables, ContainerEngine engine, bool push, CancellationToken cancellation)
+        private async Task<ContainerImage?> CurrentImageAsync(IReadOnlyList<ContainerImage> recorded, ContainerConfig config, int installedRevision, DockerfileFragments environmentLines, IReadOnlyDictionary<string, string> variables, ContextResources resources, ContainerEngine engine, bool push, CancellationToken cancellation)
         {
             var image = recorded.Where(i => string.Equals(i.ConfigName, config.ConfigName, StringComparison.OrdinalIgnoreCase) && i.Revision == installedRevision).OrderBy(i => i.BuiltAt).LastOrDefault();
             if (image == null || (push && string.IsNullOrEmpty(image.Digest)))
@@ -122,7 +129,7 @@ namespace CodeEnv.Operations
 
             var baseId = await ImageIdAsync(engine, image.BaseImage, cancellation).ConfigureAwait(false);
             var id = await ImageIdAsync(engine, image.Reference, cancellation).ConfigureAwait(false);
-            return id == image.ImageId && ImageRecords.OutdatedReason(image, installedRevision, config, baseId, environmentLines, variables) == null ? image : null;
+            return id == image.ImageId && ImageRecords.OutdatedReason(image, installedRevision, config, baseId, environmentLines, variables, resources) == null ? image : null;
         }
 
         private static List<ContainerConfig> ConfigsFor(EnvironmentInfo environment, RootSettingsDocument settings, IReadOnlyList<string> configNames)
@@ -146,7 +153,7 @@ namespace CodeEnv.Operations
             }).ToList();
         }
 
-        private async Task<ContainerImage> BuildOneAsync(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, ContainerEngine engine, bool push, string network, OperationLog log, IOperationReporter reporter, CancellationToken cancellation)
+        private async Task<ContainerImage> BuildOneAsync(EnvironmentInfo environment, InstalledLock installed, ContainerConfig config, RootSettingsDocument settings, ContextResources resources, ContainerEngine engine, bool push, string network, OperationLog log, IOperationReporter reporter, CancellationToken cancellation)
         {
             if (push && string.IsNullOrWhiteSpace(config.Registry))
             {
@@ -165,7 +172,7 @@ namespace CodeEnv.Operations
             var folder = Path.Combine(context.Paths.Cache, "image-builds", Guid.NewGuid().ToString("N"));
             try
             {
-                var files = BuildContext.Files(environment, installed, config, settings, new PackageStore(context.Paths), out var mounted, out var fromSources);
+                var files = BuildContext.Files(environment, installed, config, settings, new PackageStore(context.Paths), resources, out var mounted, out var fromSources);
                 if (fromSources.Count > 0 && string.Equals(network, "none", StringComparison.Ordinal))
                 {
                     throw new CodeEnvException(
@@ -195,6 +202,8 @@ namespace CodeEnv.Operations
                     BaseImage = config.BaseImage,
                     BaseImageId = await ImageIdAsync(engine, config.BaseImage, cancellation).ConfigureAwait(false) ?? "",
                     ConfigSha256 = ConfigFingerprint.Of(config, environment.ContainerDockerfile, environment.EnvironmentVariables),
+                    ResourcesSha256 = resources.Digest(),
+                    ResourcesStamp = resources.Stamp,
                     Engine = engine.Kind,
                     BuiltAt = context.Clock.UtcNow,
                     BuiltBy = context.Caller.UserName,

@@ -168,7 +168,7 @@ namespace CodeEnv.Operations
                         $"The env '{environment.Name}' has no lock yet: no update has succeeded, so there is no exact set to reproduce. Run Update-CodeEnv -Name {environment.Name} first.",
                         environment.Name);
                 settings.Root = context.Paths.Root;
-                return BuildContext.Files(environment, installed, config, settings, new PackageStore(context.Paths));
+                return BuildContext.Files(environment, installed, config, settings, new PackageStore(context.Paths), ImageBuilds.ResourcesOf(context.Paths, environment));
             }, cancellation);
     }
 }

@@ -109,6 +109,9 @@ namespace CodeEnv.Store
         /// <summary>The images built of the env: per container config and installed revision (Containers/ImageRecords).</summary>
         public string ImagesFile(string name) => Path.Combine(EnvFolder(name), "images.json");
 
+        /// <summary>The resources' stamp and digest when last hashed, so a listing hashes a changed folder once, not every time.</summary>
+        public string ResourcesDigestFile(string name) => Path.Combine(EnvFolder(name), "resources.sha256");
+
         /// <summary>The env's declared consumers (Usage/ConsumerFile), written under the env's lock.</summary>
         public string ConsumersFile(string name) => Path.Combine(EnvFolder(name), "consumers.json");
 
