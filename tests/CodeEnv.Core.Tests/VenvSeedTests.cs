@@ -12,7 +12,7 @@ public class VenvSeedTests
     [InlineData("3.12")]
     public void A_seeded_venv_has_its_own_pip_scripts_activation_and_config_and_outlives_the_seed(string version)
     {
-        using var root = new TestRoot();
+        using var root = new TestRoot(sharedSeeds: false);
         root.Create("first", version, noInstall: false);
         var env = root.Create("second", version, noInstall: false);
         // The seeded venv is the env's first generation; its scripts name its real path (the stable path links to it).
@@ -40,7 +40,7 @@ public class VenvSeedTests
     [Fact]
     public void Only_the_first_env_of_an_interpreter_builds_the_seed_and_every_env_links_its_packages()
     {
-        using var root = new TestRoot();
+        using var root = new TestRoot(sharedSeeds: false);
         root.Create("one", "3.12", noInstall: false);
         root.Create("two", "3.12", noInstall: false);
         var seeds = Directory.GetDirectories(Path.Combine(root.Paths.Cache, "seeds"));

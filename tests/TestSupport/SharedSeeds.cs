@@ -18,6 +18,24 @@ public static class SharedSeeds
     /// <summary>Deletes the run's seeds; the test framework calls it once every test has run (the test host is ended without its exit handlers running).</summary>
     public static void Delete() => TryDelete(Folder);
 
+    /// <summary>
+    /// Makes the root's seed cache the run's folder itself: a seed any such root builds (beside its place, then renamed
+    /// into it, so two builders never meet half-way) is every such root's from then on, and a root that builds nothing
+    /// starts no process. For roots in this process only: other accounts' processes cannot be handed a folder of ours.
+    /// </summary>
+    public static void Share(string root)
+    {
+        var seeds = System.IO.Path.Combine(root, "cache", "seeds");
+        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(seeds)!);
+        if (Directory.Exists(seeds))
+        {
+            Directory.Delete(seeds);
+        }
+
+        Directory.CreateSymbolicLink(seeds, Folder);
+    }
+
     /// <summary>Links every shared seed into the root's cache, so its first env is laid out without `python -m venv`.</summary>
     public static void LinkInto(string root)
     {
