@@ -51,25 +51,12 @@ public sealed class ImageFreshnessTests : IClassFixture<ImageFreshnessTests.Buil
         Ps.Run("New-CodeEnvContainerConfig sleepy -BaseImage $args[0] -DockerfileAtStart $args[1] | Out-Null; Set-CodeEnv moved -ContainerSelection Selected -ContainerConfig moving, sleepy", ContainerMachine.BaseImage, $"RUN sh -c 'sleep 900; : {marker}'").AssertSuccess();
 
         using var build = Ps.Start("Update-CodeEnvImage moved -ContainerConfig sleepy");
-        Patience.WaitUntil(() => Running(marker), "The build never reached its sleeping step.");
+        Patience.WaitUntil(() => ProcessTable.AnyCommandLineContains(marker), "The build never reached its sleeping step.");
         Assert.True(build.BeginStop(null, null).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)), "Update-CodeEnvImage did not stop.");
 
-        Patience.WaitUntil(() => !Running(marker), "A process of the stopped build outlived it.");
+        Patience.WaitUntil(() => !ProcessTable.AnyCommandLineContains(marker), "A process of the stopped build outlived it.");
         Assert.DoesNotContain(Ps.Run("Get-CodeEnvImage moved").Output, i => i.Get<string>("ConfigName") == "sleepy");
     }
-
-    private static bool Running(string marker) =>
-        Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "cmdline")).Any(f =>
-        {
-            try
-            {
-                return File.Exists(f) && File.ReadAllText(f).Contains(marker);
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-        });
 
     [Fact]
     public void A_changed_env_outdates_its_image_until_the_new_revision_is_built_and_so_do_its_resources_and_its_lines()

@@ -8,18 +8,7 @@ public class StopUpdateTests
     // Unique per run, so a sleeper left by another run cannot be mistaken for this one's.
     private readonly string SleepMarker = "codeenv_test_sleeps_" + Guid.NewGuid().ToString("N");
 
-    private bool SleeperAlive() =>
-        Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "cmdline")).Any(f =>
-        {
-            try
-            {
-                return File.Exists(f) && File.ReadAllText(f).Contains(SleepMarker);
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-        });
+    private bool SleeperAlive() => ProcessTable.AnyCommandLineContains(SleepMarker);
 
     [Fact]
     public void Stopping_an_update_kills_pip_releases_the_lock_and_leaves_the_env_Outdated()

@@ -20,25 +20,13 @@ public class ProcessTreeTests
         var marker = "codeenv_tree_" + Guid.NewGuid().ToString("N");
         using var cancel = new CancellationTokenSource();
         var run = SystemProcessRunner.Instance.RunAsync(Interpreters.Require("3.12").Path, new[] { "-c", Parent, Middle, marker }, null, cancel.Token);
-        Patience.WaitUntil(() => Running(marker), "The grandchild never started.");
+        // The grandchild's script, not the marker alone, which its parents carry as an argument too.
+        var grandchild = "; : " + marker;
+        Patience.WaitUntil(() => ProcessTable.AnyCommandLineContains(grandchild), "The grandchild never started.");
 
         cancel.Cancel();
 
         Assert.Contains("was killed", (await Assert.ThrowsAsync<CodeEnvException>(() => run)).Message);
-        Patience.WaitUntil(() => !Running(marker), "The grandchild outlived the cancelled run.");
+        Patience.WaitUntil(() => !ProcessTable.AnyCommandLineContains(grandchild), "The grandchild outlived the cancelled run.");
     }
-
-    private static bool Running(string marker) =>
-        Directory.GetDirectories("/proc").Any(d =>
-        {
-            try
-            {
-                var cmdline = File.ReadAllText(Path.Combine(d, "cmdline"));
-                return cmdline.Contains(marker) && File.ReadAllText(Path.Combine(d, "stat")).Split(") ")[1][0] != 'Z';
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                return false;
-            }
-        });
 }
