@@ -110,7 +110,7 @@ public sealed class CredentialTests : IDisposable
         try
         {
             ps.Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]; Set-CodeEnvRoot -IndexUrl $args[1] -TrustedHost 127.0.0.1", root, $"http://user:{Secret}@127.0.0.1:{port}/simple").AssertSuccess();
-            SharedSeeds.LinkInto(root);
+            SharedSeeds.Share(root);
             ps.Run("New-CodeEnv e -PythonVersion 3.11 -Requirement 'alpha==1.0'").AssertSuccess();
             // The store no longer holds alpha's wheel, so the image's pip fetches it from the index, through the build secret.
             foreach (var artifact in Directory.GetDirectories(Path.Combine(root, "store", "artifacts")))

@@ -95,7 +95,7 @@ public sealed class HelpExampleRoots : IDisposable
         File.WriteAllText(Path.Combine(Scratch, "train.py"), "import sys\nprint('trained with', sys.argv[1:])\n");
         var root = RootOf(variant);
         ps.Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null", root).AssertSuccess();
-        SharedSeeds.LinkInto(root);
+        SharedSeeds.Share(root);
         ps.Run("""
             $ExecutionContext.SessionState.Path.SetLocation($args[0]) | Out-Null
             $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[2]
@@ -113,7 +113,6 @@ public sealed class HelpExampleRoots : IDisposable
             # A venv made by hand, for the examples that adopt or register one.
             & @(Get-CodeEnvPython | Where-Object SupportsVenv)[0].Path -m venv ([System.IO.Path]::Combine($args[0], 'srv', 'venvs', 'etl'))
             """, Scratch, links, root, variant).AssertSuccess();
-        SharedSeeds.TakeFrom(root);
     }
 
     public void Dispose() => folder.Dispose();

@@ -17,7 +17,7 @@ public sealed class ImageRoot : IDisposable
         Path = System.IO.Path.Combine(parent, "root");
         Ps = new PowerShellSession(initializeRoot: false);
         Ps.Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]", Path).AssertSuccess();
-        SharedSeeds.LinkInto(Path);
+        SharedSeeds.Share(Path);
         Ps.Run("Set-CodeEnvRoot -NoIndex -FindLinks $args[0]", PackageFixture.Write(Ps.Scratch("links"))).AssertSuccess();
     }
 

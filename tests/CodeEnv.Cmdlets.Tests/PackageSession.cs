@@ -5,9 +5,9 @@ namespace CodeEnv.Cmdlets.Tests;
 /// <summary>A session whose root is offline (-NoIndex) and finds the <see cref="PackageFixture"/> wheels, as air-gapped servers run.</summary>
 public static class PackageSession
 {
-    public static PowerShellSession Create()
+    public static PowerShellSession Create(bool sharedSeeds = true)
     {
-        var ps = new PowerShellSession();
+        var ps = new PowerShellSession(sharedSeeds: sharedSeeds);
         var links = PackageFixture.Write(ps.Scratch("links"));
         ps.Run("Set-CodeEnvRoot -NoIndex -FindLinks $args[0]", links).AssertSuccess();
         return ps;

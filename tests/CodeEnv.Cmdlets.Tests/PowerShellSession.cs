@@ -8,7 +8,7 @@ namespace CodeEnv.Cmdlets.Tests;
 /// <summary>
 /// The real PowerShell engine with the built module (out/CodeEnv) imported, as a user's script sees it. Each
 /// session has its own runspace and, through $PSDefaultParameterValues, its own root in a temp folder, which starts with
-/// the interpreter seeds built so far in this test run (SharedSeeds) unless the test is about building one.
+/// the test run's interpreter seeds (SharedSeeds: its seed cache is the run's folder) unless the test is about building one.
 /// </summary>
 public sealed class PowerShellSession : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class PowerShellSession : IDisposable
             Run("Initialize-CodeEnvRoot -Path $args[0] | Out-Null; $PSDefaultParameterValues['*-CodeEnv*:Root'] = $args[0]", RootPath).AssertSuccess();
             if (sharedSeeds)
             {
-                SharedSeeds.LinkInto(RootPath);
+                SharedSeeds.Share(RootPath);
             }
         }
     }
@@ -110,7 +110,6 @@ public sealed class PowerShellSession : IDisposable
         if (!stuck)
         {
             runspace.Dispose();
-            SharedSeeds.TakeFrom(RootPath);
             folder.Dispose();
         }
     }

@@ -37,7 +37,8 @@ public class SharedInodeAttackTests
     public void A_user_who_owns_stored_files_cannot_reach_an_env_root_makes_from_them()
     {
         OsAccounts.EnsureUser(Mallory);
-        using var ps = PackageSession.Create();
+        // A seed of the root's own: the run's shared seeds are not this root's to hand to Mallory.
+        using var ps = PackageSession.Create(sharedSeeds: false);
         ps.Run("New-CodeEnv mine -PythonVersion 3.12 -Requirement alpha").AssertSuccess();
         // The store and the seed as another user made them: their files are that user's to make writable again.
         Assert.Equal(0, ChildProcess.Run("chown", "-R", Mallory, Path.Combine(ps.RootPath, "store"), Path.Combine(ps.RootPath, "cache", "seeds")).ExitCode);
