@@ -55,6 +55,15 @@ if ! id "$account" >/dev/null 2>&1; then
   useradd --system --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin "$account"
 fi
 
+# The service builds images with rootless podman as this account, which maps a container's users into the account's
+# subordinate ids; useradd gives a system account none, and without them every image build fails ("insufficient UIDs
+# or GIDs available in user namespace"). A range of 65536 after the last one given, for an account that has none.
+if ! grep -q "^$account:" /etc/subuid 2>/dev/null || ! grep -q "^$account:" /etc/subgid 2>/dev/null; then
+  first=$(cat /etc/subuid /etc/subgid 2>/dev/null | awk -F: 'BEGIN { free = 100000 } $2 + $3 > free { free = $2 + $3 } END { print free }')
+  grep -q "^$account:" /etc/subuid 2>/dev/null || usermod --add-subuids "$first-$((first + 65535))" "$account"
+  grep -q "^$account:" /etc/subgid 2>/dev/null || usermod --add-subgids "$first-$((first + 65535))" "$account"
+fi
+
 # The module and the shell, readable by every user (each user's cmdlets load the same module).
 shell="$here/src/CodeEnv.Shell/bin/$configuration/net10.0"
 if [ ! -f "$here/out/CodeEnv/CodeEnv.psd1" ] || [ ! -f "$shell/codeenv.dll" ]; then

@@ -28,6 +28,7 @@ public sealed class CmdletTestFramework : XunitTestFramework, IDisposable
         OsUserShell.DeleteCopy();
         ContainerMachine.EndRun();
         CodeEnv.TestSupport.SharedSeeds.Delete();
+        ServedSeeds.Delete();
         CodeEnv.TestSupport.MemoryTemp.Delete(memoryTemp);
         base.Dispose();
     }

@@ -210,6 +210,7 @@ public class ContractParityTests : IClassFixture<ContractParityTests.Roots>
                 ShellProcess.Run(new[] { "-Command", $"Set-CodeEnvRoot -Root '{root}' -Administrator root, {User}" }).AssertSucceeded();
             }
 
+            ServedSeeds.CopyInto(Direct);
             Assert.Equal(0, ChildProcess.Run("chown", "-R", User, Direct, Path.GetDirectoryName(DirectFiles)!, Path.GetDirectoryName(ServedFiles)!).ExitCode);
             const string setup = $"New-CodeEnvContainerConfig slim -BaseImage python:3.11-slim -PythonPath /usr/local/bin/python3 | Out-Null; New-CodeEnv parity -Interpreter {ServedRootHost.Python} -Requirement alpha -ContainerSelection Selected -ContainerConfig slim | Out-Null";
             Run(Direct, setup, DirectFiles).AssertSucceeded();

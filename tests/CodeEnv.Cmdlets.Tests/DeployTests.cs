@@ -25,6 +25,9 @@ public class DeployTests
             Assert.True(install.ExitCode == 0, install.Output);
 
             Assert.Equal(0, ChildProcess.Run("id", account).ExitCode);
+            // Rootless podman, which builds the served root's images as the account, needs its subordinate ids.
+            Assert.Contains(File.ReadAllLines("/etc/subuid"), line => line.StartsWith(account + ":", StringComparison.Ordinal));
+            Assert.Contains(File.ReadAllLines("/etc/subgid"), line => line.StartsWith(account + ":", StringComparison.Ordinal));
             Assert.Equal(account, ChildProcess.Run("stat", "-c", "%U", Path.Combine(root, "codeenv.json")).Output.Trim());
             Assert.Contains(root, File.ReadAllText(Path.Combine(etc, "codeenv", "config.json")));
             var unit = File.ReadAllLines(Path.Combine(etc, "systemd", "system", "codeenv.service"));

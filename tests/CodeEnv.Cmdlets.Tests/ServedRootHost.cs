@@ -50,6 +50,7 @@ public sealed class ServedRootHost : IDisposable
         AsRoot($"Initialize-CodeEnvRoot -Path '{Root}' -ServiceAccount {ServiceAccount} -Administrator root").AssertSucceeded();
         Assert.Equal(0, ChildProcess.Run("chmod", "a+rx", folder).ExitCode);
         Assert.Equal(0, ChildProcess.Run("chmod", "-R", "a+rX", Links).ExitCode);
+        ServedSeeds.LinkInto(Root);
         Start();
         AsRoot($"Set-CodeEnvRoot -Root '{Root}' -NoIndex -FindLinks '{Links}'").AssertSucceeded();
     }

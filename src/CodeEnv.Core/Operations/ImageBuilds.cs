@@ -189,7 +189,7 @@ namespace CodeEnv.Operations
                 var result = await Engine.RunAsync(engine.Path, engine.Build(Path.Combine(folder, "context"), reference, network, secrets), line => { lines.Add(line); log.Line(line); }, cancellation, onErrorLine: line => { lines.Add(line); log.Line(line); }).ConfigureAwait(false);
                 if (result.ExitCode != 0)
                 {
-                    throw BuildFailure(environment, config, engine, result.ExitCode, lines.Select(log.Shown).ToList());
+                    throw BuildFailure(environment.Name, config.ConfigName, engine.Kind, result.ExitCode, lines.Select(log.Shown).ToList());
                 }
 
                 var image = new ContainerImage
@@ -268,21 +268,35 @@ namespace CodeEnv.Operations
 
         private static readonly System.Text.RegularExpressions.Regex PythonMismatch = new System.Text.RegularExpressions.Regex(@"CodeEnv: t(he base image \S+ has Python \d+\.\d+ at .*)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-        private static CodeEnvException BuildFailure(EnvironmentInfo environment, ContainerConfig config, ContainerEngine engine, int exitCode, IReadOnlyList<string> lines)
+        // Rootless podman maps an image's users into the account's subordinate ids; an account with none (useradd --system
+        // gives none) fails on the first layer that holds a file of another user.
+        private static readonly string[] NoSubordinateIds = { "no subuid ranges found for user", "insufficient UIDs or GIDs available in user namespace" };
+
+        internal static CodeEnvException BuildFailure(string environmentName, string configName, string engineKind, int exitCode, IReadOnlyList<string> lines)
         {
+            if (lines.Any(l => NoSubordinateIds.Any(n => l.Contains(n, StringComparison.Ordinal))))
+            {
+                var account = System.Environment.UserName;
+                return new CodeEnvException(
+                    ErrorIds.ContainerBuildFailed,
+                    $"{engineKind} runs rootless as '{account}', which has no subordinate user and group ids (/etc/subuid, /etc/subgid) to map the image's files to, so it could not build the image of '{environmentName}'. " +
+                    $"Give the account a range no other account has, as root: 'usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {account}' (deploy/install.sh gives the service account one), then 'podman system migrate' as '{account}', and build again.",
+                    environmentName);
+            }
+
             // The Dockerfile's own check names both Python versions in one line; that line is the error.
             // (The engine also echoes the RUN line, which holds the same words around the unformatted version.)
             var mismatch = lines.Select(l => PythonMismatch.Match(l)).LastOrDefault(m => m.Success);
             if (mismatch != null)
             {
-                return new CodeEnvException(ErrorIds.ContainerPythonMismatch, "T" + mismatch.Groups[1].Value.TrimEnd(), config.ConfigName);
+                return new CodeEnvException(ErrorIds.ContainerPythonMismatch, "T" + mismatch.Groups[1].Value.TrimEnd(), configName);
             }
 
             var tail = string.Join("\n", lines.Where(l => !string.IsNullOrWhiteSpace(l)).Reverse().Take(8).Reverse());
             return new CodeEnvException(
                 ErrorIds.ContainerBuildFailed,
-                $"{engine.Kind} could not build the image of '{environment.Name}' for the container config '{config.ConfigName}' (exit code {exitCode}). Its last lines:\n{tail}\nThe whole output is in the env's log (Get-CodeEnvLog -Name {environment.Name}).",
-                environment.Name);
+                $"{engineKind} could not build the image of '{environmentName}' for the container config '{configName}' (exit code {exitCode}). Its last lines:\n{tail}\nThe whole output is in the env's log (Get-CodeEnvLog -Name {environmentName}).",
+                environmentName);
         }
     }
 }
