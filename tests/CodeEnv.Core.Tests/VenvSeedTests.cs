@@ -55,4 +55,18 @@ public class VenvSeedTests
         Assert.Equal("1", ChildProcess.Run("stat", "-c", "%h", Path.Combine(venv, "bin", "pip")).Output.Trim());
         Assert.Equal("1", ChildProcess.Run("stat", "-c", "%h", Path.Combine(venv, "pyvenv.cfg")).Output.Trim());
     }
+
+    [Fact]
+    public void First_envs_of_an_interpreter_made_at_once_build_its_seed_once()
+    {
+        using var root = new TestRoot(sharedSeeds: false);
+        var names = new[] { "one", "two", "three" };
+
+        Parallel.ForEach(names, new ParallelOptions { MaxDegreeOfParallelism = names.Length }, name => root.Create(name, "3.12", noInstall: false));
+
+        var logs = names.Select(name => File.ReadAllText(Directory.GetFiles(root.Paths.LogsFolder(name))[0])).ToList();
+        Assert.Single(logs, log => log.Contains("-m venv"));
+        Assert.All(logs, log => Assert.Contains("> laying out", log));
+        Assert.Single(Directory.GetDirectories(Path.Combine(root.Paths.Cache, "seeds")));
+    }
 }

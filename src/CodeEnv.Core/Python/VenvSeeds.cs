@@ -48,7 +48,7 @@ namespace CodeEnv.Python
             }
 
             var seed = Path.Combine(paths.Cache, "seeds", Key(interpreter));
-            var builtAt = ReadBuiltAt(seed) ?? await BuildSeedAsync(interpreter, seed, log, cancellation).ConfigureAwait(false);
+            var builtAt = ReadBuiltAt(seed) ?? await BuildSeedOnceAsync(interpreter, seed, log, cancellation).ConfigureAwait(false);
             log.Line($"> laying out {target} from the seed {seed}");
             var seedVenv = Path.Combine(seed, "venv");
             // A seed built before its packages were read-only is made so now: nothing may link a file its venv could write.
@@ -60,6 +60,24 @@ namespace CodeEnv.Python
 
             Clone(seedVenv, builtAt, target, new FileLinker(linkMode), InstalledPackageReader.SitePackages(seedVenv).ToList());
         }
+
+        /// <summary>
+        /// Builds the seed unless another process is building it: then waits for that one and uses it. Several first envs
+        /// of one interpreter made at once (a job creating a dozen, two users on a new root) built a seed each, a
+        /// `python -m venv` with ensurepip apiece, and kept one.
+        /// </summary>
+        private async Task<string> BuildSeedOnceAsync(PythonInterpreter interpreter, string seed, OperationLog log, CancellationToken cancellation)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(seed)!);
+            var holder = LockHolder.ThisProcess($"building the seed venv of Python {interpreter.Version}", Environment.UserName, DateTimeOffset.UtcNow);
+            using (FileLock.Acquire(seed + ".lock", holder, SeedBuildTimeout, $"The seed venv of Python {interpreter.Version}", cancellation))
+            {
+                return ReadBuiltAt(seed) ?? await BuildSeedAsync(interpreter, seed, log, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        // A seed is built in seconds; a holder that died released the lock with its process.
+        private static readonly TimeSpan SeedBuildTimeout = TimeSpan.FromMinutes(10);
 
         private async Task<string> BuildSeedAsync(PythonInterpreter interpreter, string seed, OperationLog log, CancellationToken cancellation)
         {
