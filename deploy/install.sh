@@ -70,9 +70,12 @@ if [ ! -f "$here/out/CodeEnv/CodeEnv.psd1" ] || [ ! -f "$shell/codeenv.dll" ]; t
   (cd "$here" && dotnet build -c "$configuration" CodeEnv.Cmdlets.sln >/dev/null)
 fi
 mkdir -p "$prefix/bin" "$prefix/shell"
-cp -R "$shell/." "$prefix/shell/"
 rm -rf "$prefix/shell/CodeEnv"
-cp -R "$here/out/CodeEnv" "$prefix/shell/CodeEnv"
+cp -R "$shell/." "$prefix/shell/"
+# The shell's own copy of the module, compiled ahead of time on Linux x64, came with it; elsewhere the module users import.
+if [ ! -f "$prefix/shell/CodeEnv/CodeEnv.psd1" ]; then
+  cp -R "$here/out/CodeEnv" "$prefix/shell/CodeEnv"
+fi
 cat > "$prefix/bin/codeenv" <<WRAPPER
 #!/bin/sh
 exec dotnet "$prefix/shell/codeenv.dll" "\$@"

@@ -19,7 +19,12 @@ public static class OsUserShell
         DeleteCopiesOfEndedProcesses();
         var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
         FolderCopy.Copy(Path.GetDirectoryName(RepoPaths.Shell)!, folder);
-        FolderCopy.Copy(RepoPaths.ModuleFolder, Path.Combine(folder, "CodeEnv"));
+        // The shell's own copy of the module (compiled ahead of time on Linux x64) came with it; elsewhere, out/CodeEnv.
+        if (!Directory.Exists(Path.Combine(folder, "CodeEnv")))
+        {
+            FolderCopy.Copy(RepoPaths.ModuleFolder, Path.Combine(folder, "CodeEnv"));
+        }
+
         Assert.Equal(0, ChildProcess.Run("chmod", "-R", "a+rX", folder).ExitCode);
         return Path.Combine(folder, Path.GetFileName(RepoPaths.Shell));
     });

@@ -26,6 +26,30 @@ public class ShellTests
         Assert.Contains("Hand-made venv still there: True; kernel left: False", result.Output);
     }
 
+    [Fact]
+    public void The_shell_imports_its_own_copy_of_the_module_with_the_engine_compiled_ahead_of_time()
+    {
+        var result = ShellProcess.Run(new[] { "-Command", "(Get-Module CodeEnv).ModuleBase" });
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        var besideShell = Path.Combine(Path.GetDirectoryName(RepoPaths.Shell)!, "CodeEnv");
+        Assert.Equal(besideShell, result.Output.Trim());
+
+        foreach (var assembly in new[] { "CodeEnv.Cmdlets.dll", "dependencies/CodeEnv.Core.dll", "dependencies/StreamJsonRpc.dll", "dependencies/Nerdbank.MessagePack.dll" })
+        {
+            Assert.True(IsCompiledAheadOfTime(Path.Combine(besideShell, assembly)), assembly + " beside the shell is IL only");
+        }
+
+        // The module users import into pwsh and Windows PowerShell stays IL only.
+        Assert.False(IsCompiledAheadOfTime(Path.Combine(RepoPaths.ModuleFolder, "dependencies", "CodeEnv.Core.dll")));
+    }
+
+    // A ReadyToRun image carries native code behind its CLI header's managed native header.
+    private static bool IsCompiledAheadOfTime(string assembly)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
     [Theory]
     [InlineData("Get-CodeEnv -Root /nonexistent -ErrorAction SilentlyContinue; 'after'")]
     [InlineData("Get-CodeEnv -Root /nonexistent -ErrorAction Ignore; 'after'")]
