@@ -20,6 +20,7 @@ public sealed class EngineTestFramework : XunitTestFramework, IDisposable
     // cannot be overridden.
     public new void Dispose()
     {
+        OracleVenv.Delete();
         CodeEnv.TestSupport.SharedSeeds.Delete();
         base.Dispose();
     }

@@ -129,10 +129,7 @@ public class WheelInstallOracleTests : IDisposable
 
     private string NewVenv(string python)
     {
-        var venv = folder.Combine("venv");
-        var made = ChildProcess.Run(python, "-m", "venv", venv);
-        Assert.True(made.ExitCode == 0, made.Output);
-        return venv;
+        return OracleVenv.Make(python, folder.Combine("venv"));
     }
 
     private static string SitePackages(string venv) => Directory.GetDirectories(Path.Combine(venv, "lib"), "python3.*").Single() + "/site-packages";
