@@ -92,6 +92,7 @@ public class ContainerAndTransferTests
         var production = ps.Scratch("production");
         var links = ps.Scratch("links");
         ps.Run("Initialize-CodeEnvRoot $args[0] | Out-Null; Set-CodeEnvRoot -Root $args[0] -NoIndex -FindLinks $args[1]", production, links).AssertSuccess();
+        SharedSeeds.Share(production);
         ps.Run("New-CodeEnv churn -PythonVersion 3.12 -Requirement 'alpha<2', 'gamma[fast]' -JupyterSupport -Description 'designed'; Grant-CodeEnvPermission churn analysts UpdatePackages").AssertSuccess();
         var exported = ps.Scratch("churn.json");
         ps.Run("Export-CodeEnv churn $args[0]", exported).Single("System.IO.FileInfo");
