@@ -185,7 +185,9 @@ public class HostileInputTests : IClassFixture<HostileInputTests.SharedRoot>
     {
         public SharedRoot()
         {
-            Session = new PowerShellSession();
+            // A seed cache of its own: the snapshots read every file of the root, and the run's shared seeds are other
+            // tests' to build in meanwhile (a seed being built, its lock held). The root builds no venv.
+            Session = new PowerShellSession(sharedSeeds: false);
             Session.Run("New-CodeEnv -Name owned -PythonVersion 3.12 -NoInstall; Set-CodeEnvPackage owned 'alpha'").AssertSuccess();
             Session.EditRootSettings(s => s["administrators"] = new Newtonsoft.Json.Linq.JArray("someone-else"));
         }
