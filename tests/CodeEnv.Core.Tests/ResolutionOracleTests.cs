@@ -328,7 +328,7 @@ public sealed class ResolutionOracleTests : IClassFixture<ResolutionOracleTests.
         {
             var venv = folder.Combine("venv-" + (version == DebianPython ? "debian" : version));
             var interpreter = version == DebianPython ? DebianPython : Interpreters.Require(version).Path;
-            OracleVenv.Make(interpreter, venv);
+            await Task.Run(() => OracleVenv.Make(interpreter, venv));
             var python = Path.Combine(venv, "bin", "python");
             var tags = await SupportedTagsProbe.ProbeAsync(SystemProcessRunner.Instance, python, CancellationToken.None);
             return (version, python, await ResolverEnvironment.ForVenvAsync(SystemProcessRunner.Instance, python, null, CancellationToken.None), tags.Tags);
