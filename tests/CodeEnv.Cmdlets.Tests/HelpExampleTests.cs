@@ -63,6 +63,13 @@ public sealed class HelpExampleRoots : IDisposable
         else
         {
             Assert.Equal(0, ChildProcess.Run("rm", "-rf", Scratch).ExitCode);
+            // The hand-made venv as the first variant's build made it: each python -m venv ran ensurepip again.
+            var madeByHand = templates.Values.Select(t => Path.Combine(t, HandMadeVenvPath)).FirstOrDefault(Directory.Exists);
+            if (madeByHand != null)
+            {
+                FolderCopy.Mirror(madeByHand, Path.Combine(Scratch, HandMadeVenvPath));
+            }
+
             Build(ps, variant);
             template = folder.Combine("templates", variant);
             FolderCopy.Mirror(Scratch, template);
@@ -76,6 +83,10 @@ public sealed class HelpExampleRoots : IDisposable
     // New-CodeEnvContainerConfig's example makes slim312 and Initialize-CodeEnvRoot's makes /srv/codeenv: for those two,
     // the root leaves them to the example.
     private static string Variant(string cmdlet) => cmdlet is "Initialize-CodeEnvRoot" or "New-CodeEnvContainerConfig" ? cmdlet : "every other cmdlet";
+
+    // Where the examples that adopt or register a venv find it (/srv/venvs/etl); a venv names its path, so it is only
+    // ever put back at this one.
+    private static readonly string HandMadeVenvPath = Path.Combine("srv", "venvs", "etl");
 
     private string RootOf(string variant) => Path.Combine(Scratch, variant == "Initialize-CodeEnvRoot" ? "elsewhere" : "srv", "codeenv");
 
@@ -110,8 +121,9 @@ public sealed class HelpExampleRoots : IDisposable
             New-CodeEnv old-experiment -PythonVersion 3.12 -NoInstall | Out-Null
             Export-CodeEnv churn ./churn.json | Out-Null
             Import-CodeEnvAdvisoryDatabase ./srv/osv/PyPI-all.zip | Out-Null
-            # A venv made by hand, for the examples that adopt or register one.
-            & @(Get-CodeEnvPython | Where-Object SupportsVenv)[0].Path -m venv ([System.IO.Path]::Combine($args[0], 'srv', 'venvs', 'etl'))
+            # A venv made by hand, for the examples that adopt or register one (put back from the first variant's build, if any).
+            $etl = [System.IO.Path]::Combine($args[0], 'srv', 'venvs', 'etl')
+            if (-not [System.IO.File]::Exists([System.IO.Path]::Combine($etl, 'pyvenv.cfg'))) { & @(Get-CodeEnvPython | Where-Object SupportsVenv)[0].Path -m venv $etl }
             """, Scratch, links, root, variant).AssertSuccess();
     }
 
