@@ -19,6 +19,7 @@ public sealed class CmdletTestFramework : XunitTestFramework, IDisposable
     public CmdletTestFramework(IMessageSink messageSink)
         : base(messageSink)
     {
+        CtrlCReachesChildren.Restore();
     }
 
     // xunit disposes its framework through IDisposable, which this class implements again, since TestFramework.Dispose
