@@ -24,7 +24,7 @@ internal static class CtrlCReachesChildren
     }
 
     /// <summary>Whether SIGINT is ignored in this process (and so in every process it starts), from /proc/self/status.</summary>
-    public static bool IsIgnored()
+    private static bool IsIgnored()
     {
         var ignored = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal))["SigIgn:".Length..].Trim();
         return (Convert.ToUInt64(ignored, 16) & (1UL << (SigInt - 1))) != 0;
