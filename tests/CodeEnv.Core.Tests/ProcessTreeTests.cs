@@ -29,4 +29,21 @@ public class ProcessTreeTests
         Assert.Contains("was killed", (await Assert.ThrowsAsync<CodeEnvException>(() => run)).Message);
         Patience.WaitUntil(() => !ProcessTable.AnyCommandLineContains(grandchild), "The grandchild outlived the cancelled run.");
     }
+
+    [Fact]
+    public async Task A_cancelled_run_ends_only_once_every_process_it_started_has_ended()
+    {
+        var marker = "codeenv_tree_" + Guid.NewGuid().ToString("N");
+        using var cancel = new CancellationTokenSource();
+        var run = SystemProcessRunner.Instance.RunAsync(Interpreters.Require("3.12").Path, new[] { "-c", Parent, Middle, marker }, null, cancel.Token);
+        var grandchild = "; : " + marker;
+        Patience.WaitUntil(() => ProcessTable.AnyCommandLineContains(grandchild), "The grandchild never started.");
+
+        cancel.Cancel();
+        await Assert.ThrowsAsync<CodeEnvException>(() => run);
+
+        // No waiting here: a stop that returned while the tree was still dying let a stopped update report Outdated
+        // with pip's build process still alive.
+        Assert.False(ProcessTable.AnyCommandLineContains(grandchild), "The run ended while the grandchild was still alive.");
+    }
 }

@@ -189,16 +189,7 @@ namespace CodeEnv.Python
         }
 
         // Linux: the process is gone from /proc, or is a zombie nobody reaps. Elsewhere the wait is trusted.
-        private static bool HasEnded(int processId)
-        {
-            if (!Directory.Exists("/proc/self"))
-            {
-                return false;
-            }
-
-            var state = ProcStat.Fields(processId)?[0];
-            return state == null || state == "Z" || state == "X";
-        }
+        private static bool HasEnded(int processId) => Directory.Exists("/proc/self") && ProcessTree.HasEnded(processId);
 
         private static void KillTree(int processId)
         {

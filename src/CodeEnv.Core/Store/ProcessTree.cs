@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Threading;
 using CodeEnv.Interop;
 
 namespace CodeEnv.Store
@@ -48,7 +49,24 @@ namespace CodeEnv.Store
             {
                 Libc.Kill(pid, SigKill);
             }
+
+            // A killed process ends when the kernel next runs it, later on a loaded machine: the caller's stop means
+            // the tree is gone, so a stopped update never reports Outdated while pip's build is still ending.
+            var deadline = DateTime.UtcNow + EndWait;
+            while (tree.Any(pid => !HasEnded(pid)) && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(10);
+            }
         }
+
+        /// <summary>Whether the process is gone from /proc, or is a zombie its parent has not reaped yet (Linux).</summary>
+        public static bool HasEnded(int processId)
+        {
+            var state = ProcStat.Fields(processId)?[0];
+            return state == null || state == "Z" || state == "X";
+        }
+
+        private static readonly TimeSpan EndWait = TimeSpan.FromSeconds(10);
 
         /// <summary>Every live process whose parent chain reaches one of <paramref name="roots"/>.</summary>
         private static HashSet<int> Descendants(HashSet<int> roots)
