@@ -17,12 +17,8 @@ public class ProcessTreeTests
     [Fact]
     public async Task Cancelling_ends_a_grandchild_whose_parent_dies_with_its_own_parent()
     {
-        var marker = "codeenv_tree_" + Guid.NewGuid().ToString("N");
         using var cancel = new CancellationTokenSource();
-        var run = SystemProcessRunner.Instance.RunAsync(Interpreters.Require("3.12").Path, new[] { "-c", Parent, Middle, marker }, null, cancel.Token);
-        // The grandchild's script, not the marker alone, which its parents carry as an argument too.
-        var grandchild = "; : " + marker;
-        Patience.WaitUntil(() => ProcessTable.AnyCommandLineContains(grandchild), "The grandchild never started.");
+        var (run, grandchild) = StartUntilTheGrandchildRuns(cancel.Token);
 
         cancel.Cancel();
 
@@ -33,11 +29,8 @@ public class ProcessTreeTests
     [Fact]
     public async Task A_cancelled_run_ends_only_once_every_process_it_started_has_ended()
     {
-        var marker = "codeenv_tree_" + Guid.NewGuid().ToString("N");
         using var cancel = new CancellationTokenSource();
-        var run = SystemProcessRunner.Instance.RunAsync(Interpreters.Require("3.12").Path, new[] { "-c", Parent, Middle, marker }, null, cancel.Token);
-        var grandchild = "; : " + marker;
-        Patience.WaitUntil(() => ProcessTable.AnyCommandLineContains(grandchild), "The grandchild never started.");
+        var (run, grandchild) = StartUntilTheGrandchildRuns(cancel.Token);
 
         cancel.Cancel();
         await Assert.ThrowsAsync<CodeEnvException>(() => run);
@@ -45,5 +38,16 @@ public class ProcessTreeTests
         // No waiting here: a stop that returned while the tree was still dying let a stopped update report Outdated
         // with pip's build process still alive.
         Assert.False(ProcessTable.AnyCommandLineContains(grandchild), "The run ended while the grandchild was still alive.");
+    }
+
+    // Runs parent, middle and grandchild; returns the run and the grandchild's own script, not the marker alone, which
+    // its parents carry as an argument too.
+    private static (Task Run, string Grandchild) StartUntilTheGrandchildRuns(CancellationToken cancellation)
+    {
+        var marker = "codeenv_tree_" + Guid.NewGuid().ToString("N");
+        var run = SystemProcessRunner.Instance.RunAsync(Interpreters.Require("3.12").Path, new[] { "-c", Parent, Middle, marker }, null, cancellation);
+        var grandchild = "; : " + marker;
+        Patience.WaitUntil(() => ProcessTable.AnyCommandLineContains(grandchild), "The grandchild never started.");
+        return (run, grandchild);
     }
 }
